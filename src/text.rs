@@ -1,0 +1,294 @@
+//! Documents as glosser reads them, and exact conversions between char, byte and UTF-16 offsets.
+//!
+//! Offsets in glosser's files count Unicode scalar values (Rust `char`). A [`Document`] keeps a
+//! sparse index of checkpoints so that converting an offset costs a short walk, not a scan of a
+//! 5 MB article.
+
+pub mod bounds;
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use unicode_segmentation::GraphemeCursor;
+
+/// Largest document glosser will open.
+pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Characters between two checkpoints of the offset index.
+const CHECKPOINT_EVERY: usize = 64;
+
+/// Why a file cannot be annotated.
+#[derive(Debug, thiserror::Error)]
+pub enum DocumentError {
+    #[error("{}: cannot read the file: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: not valid UTF-8 (first bad byte at byte {offset}); re-save it as UTF-8 to annotate it", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{}: the file is empty; there is nothing to annotate", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}: {size} bytes is larger than the 64 MiB limit; split the article to annotate it", path.display())]
+    TooLarge { path: PathBuf, size: u64 },
+}
+
+impl DocumentError {
+    /// The reason alone, without the path, for lists that already show the path.
+    pub fn reason(&self) -> String {
+        match self {
+            Self::Io { source, .. } => format!("cannot read: {source}"),
+            Self::NotUtf8 { offset, .. } => format!("not valid UTF-8 (byte {offset})"),
+            Self::Empty { .. } => "empty file".to_owned(),
+            Self::TooLarge { size, .. } => format!("{size} bytes, over the 64 MiB limit"),
+        }
+    }
+}
+
+/// The text of one article with its offset index and the hash of its bytes on disk.
+#[derive(Clone)]
+pub struct Document {
+    text: String,
+    sha256: String,
+    char_len: usize,
+    /// Byte offset of every `CHECKPOINT_EVERY`-th char (index `i` holds char `i * CHECKPOINT_EVERY`).
+    byte_at: Vec<usize>,
+    /// UTF-16 offset of the same checkpoints.
+    utf16_at: Vec<usize>,
+}
+
+impl fmt::Debug for Document {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Document")
+            .field("chars", &self.char_len)
+            .field("sha256", &self.sha256)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Document {
+    /// Reads a document from disk following SPEC §1: UTF-8, BOM dropped, nothing else changed.
+    pub fn load(path: &Path) -> Result<Self, DocumentError> {
+        let io = |source| DocumentError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > MAX_DOCUMENT_BYTES {
+            return Err(DocumentError::TooLarge {
+                path: path.to_owned(),
+                size,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        Self::from_bytes(path, bytes)
+    }
+
+    /// Builds a document from the bytes of a file; `path` only names the file in errors.
+    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, DocumentError> {
+        if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
+            return Err(DocumentError::TooLarge {
+                path: path.to_owned(),
+                size: bytes.len() as u64,
+            });
+        }
+        let sha256 = sha256_hex(&bytes);
+        let mut text = String::from_utf8(bytes).map_err(|e| DocumentError::NotUtf8 {
+            path: path.to_owned(),
+            offset: e.utf8_error().valid_up_to(),
+        })?;
+        if text.starts_with('\u{feff}') {
+            text.drain(..'\u{feff}'.len_utf8());
+        }
+        if text.is_empty() {
+            return Err(DocumentError::Empty {
+                path: path.to_owned(),
+            });
+        }
+        Ok(Self::with_hash(text, sha256))
+    }
+
+    /// A document from text already in memory (the hash is of the text's UTF-8 bytes).
+    pub fn from_text(text: impl Into<String>) -> Self {
+        let text = text.into();
+        let sha256 = sha256_hex(text.as_bytes());
+        Self::with_hash(text, sha256)
+    }
+
+    fn with_hash(text: String, sha256: String) -> Self {
+        let mut byte_at = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
+        let mut utf16_at = Vec::with_capacity(byte_at.capacity());
+        let mut utf16 = 0;
+        let mut char_len = 0;
+        for (byte, ch) in text.char_indices() {
+            if char_len % CHECKPOINT_EVERY == 0 {
+                byte_at.push(byte);
+                utf16_at.push(utf16);
+            }
+            char_len += 1;
+            utf16 += ch.len_utf16();
+        }
+        if char_len % CHECKPOINT_EVERY == 0 {
+            byte_at.push(text.len());
+            utf16_at.push(utf16);
+        }
+        Self {
+            text,
+            sha256,
+            char_len,
+            byte_at,
+            utf16_at,
+        }
+    }
+
+    /// The whole text (BOM dropped).
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Hex SHA-256 of the file's bytes as read from disk.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// Length in chars (Unicode scalar values).
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// Length in UTF-16 code units.
+    pub fn utf16_len(&self) -> usize {
+        self.char_to_utf16(self.char_len)
+    }
+
+    /// Byte offset of char offset `c`; offsets past the end clamp to the end.
+    pub fn char_to_byte(&self, c: usize) -> usize {
+        let c = c.min(self.char_len);
+        let checkpoint = c / CHECKPOINT_EVERY;
+        let base = self.byte_at[checkpoint];
+        let rest = c - checkpoint * CHECKPOINT_EVERY;
+        base + self.text[base..]
+            .chars()
+            .take(rest)
+            .map(char::len_utf8)
+            .sum::<usize>()
+    }
+
+    /// Char offset of byte offset `b`, or `None` when `b` is past the end or inside a char.
+    pub fn byte_to_char(&self, b: usize) -> Option<usize> {
+        if b > self.text.len() || !self.text.is_char_boundary(b) {
+            return None;
+        }
+        let checkpoint = self.byte_at.partition_point(|&x| x <= b) - 1;
+        let base = self.byte_at[checkpoint];
+        Some(checkpoint * CHECKPOINT_EVERY + self.text[base..b].chars().count())
+    }
+
+    /// UTF-16 offset of char offset `c` (clamped to the end).
+    pub fn char_to_utf16(&self, c: usize) -> usize {
+        let c = c.min(self.char_len);
+        let checkpoint = c / CHECKPOINT_EVERY;
+        let rest = c - checkpoint * CHECKPOINT_EVERY;
+        self.utf16_at[checkpoint]
+            + self.text[self.byte_at[checkpoint]..]
+                .chars()
+                .take(rest)
+                .map(char::len_utf16)
+                .sum::<usize>()
+    }
+
+    /// Char offset of UTF-16 offset `u`, or `None` when `u` is past the end or splits a surrogate pair.
+    pub fn utf16_to_char(&self, u: usize) -> Option<usize> {
+        let checkpoint = self.utf16_at.partition_point(|&x| x <= u).checked_sub(1)?;
+        let mut at = self.utf16_at[checkpoint];
+        let mut c = checkpoint * CHECKPOINT_EVERY;
+        for ch in self.text[self.byte_at[checkpoint]..].chars() {
+            if at >= u {
+                break;
+            }
+            at += ch.len_utf16();
+            c += 1;
+        }
+        (at == u).then_some(c)
+    }
+
+    /// The text between two char offsets (clamped to the text).
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let (s, e) = (self.char_to_byte(start), self.char_to_byte(end));
+        &self.text[s..e.max(s)]
+    }
+
+    /// The char at offset `c`, if any.
+    pub fn char_at(&self, c: usize) -> Option<char> {
+        if c >= self.char_len {
+            return None;
+        }
+        self.text[self.char_to_byte(c)..].chars().next()
+    }
+
+    /// Whether char offset `c` falls between two grapheme clusters (0 and the end always do).
+    pub fn is_grapheme_boundary(&self, c: usize) -> bool {
+        if c > self.char_len {
+            return false;
+        }
+        let byte = self.char_to_byte(c);
+        let mut cursor = GraphemeCursor::new(byte, self.text.len(), true);
+        cursor.is_boundary(&self.text, 0).unwrap_or(false)
+    }
+
+    /// The start of the grapheme cluster after the one at `c` (the end stays the end).
+    pub fn next_grapheme(&self, c: usize) -> usize {
+        let byte = self.char_to_byte(c);
+        let mut cursor = GraphemeCursor::new(byte, self.text.len(), true);
+        match cursor.next_boundary(&self.text, 0) {
+            Ok(Some(b)) => self.byte_to_char(b).unwrap_or(self.char_len),
+            _ => self.char_len,
+        }
+    }
+
+    /// The start of the grapheme cluster before `c` (0 stays 0).
+    pub fn prev_grapheme(&self, c: usize) -> usize {
+        let byte = self.char_to_byte(c);
+        let mut cursor = GraphemeCursor::new(byte, self.text.len(), true);
+        match cursor.prev_boundary(&self.text, 0) {
+            Ok(Some(b)) => self.byte_to_char(b).unwrap_or(0),
+            _ => 0,
+        }
+    }
+
+    /// `c` moved back to the nearest grapheme boundary at or before it.
+    pub fn grapheme_floor(&self, c: usize) -> usize {
+        let c = c.min(self.char_len);
+        if self.is_grapheme_boundary(c) {
+            c
+        } else {
+            self.prev_grapheme(c)
+        }
+    }
+
+    /// `c` moved forward to the nearest grapheme boundary at or after it.
+    pub fn grapheme_ceil(&self, c: usize) -> usize {
+        let c = c.min(self.char_len);
+        if self.is_grapheme_boundary(c) {
+            c
+        } else {
+            self.next_grapheme(c)
+        }
+    }
+}
+
+/// Lower-case hex SHA-256 of some bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for byte in digest {
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
