@@ -1,0 +1,209 @@
+//! Label sets: the shipped default (`assets/labels.ron`) and a corpus's own `glosser.ron`.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The default label set, embedded in the binary.
+pub const DEFAULT_LABELS_RON: &str = include_str!("../assets/labels.ron");
+
+/// Name of the corpus file that replaces the default labels.
+pub const CORPUS_CONFIG_FILE: &str = "glosser.ron";
+
+/// One label: the name stored in files, its key, colour and a one-line definition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Label {
+    pub name: String,
+    /// The digit `1`..`9` that applies this label.
+    pub key: char,
+    /// `#rrggbb` or a colour name (see [`parse_color`]).
+    pub color: String,
+    pub description: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LabelFile {
+    labels: Vec<Label>,
+}
+
+/// Why a label set was refused.
+#[derive(Debug, thiserror::Error)]
+pub enum LabelError {
+    #[error("{path}: {message}")]
+    Invalid { path: String, message: String },
+}
+
+/// An ordered set of labels (the order is the legend's and breaks ties in exports).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LabelSet {
+    labels: Vec<Label>,
+}
+
+impl Default for LabelSet {
+    fn default() -> Self {
+        Self::parse(DEFAULT_LABELS_RON, "assets/labels.ron").unwrap_or_else(|_| Self {
+            labels: Vec::new(),
+        })
+    }
+}
+
+impl LabelSet {
+    /// Parses and checks a label file; `origin` names it in errors.
+    pub fn parse(source: &str, origin: &str) -> Result<Self, LabelError> {
+        let invalid = |message: String| LabelError::Invalid {
+            path: origin.to_owned(),
+            message,
+        };
+        let file: LabelFile = crate::store::ron_options()
+            .from_str(source)
+            .map_err(|e| invalid(format!("{}: {}", e.span.start, e.code)))?;
+        Self::new(file.labels).map_err(invalid)
+    }
+
+    /// Builds a set, checking names, keys and colours.
+    pub fn new(labels: Vec<Label>) -> Result<Self, String> {
+        if labels.is_empty() {
+            return Err("the label set is empty; define at least one label".to_owned());
+        }
+        for (i, label) in labels.iter().enumerate() {
+            if !is_valid_label_name(&label.name) {
+                return Err(format!(
+                    "label name {:?} is not allowed: use letters, digits, '_' or '-', no spaces",
+                    label.name
+                ));
+            }
+            if !('1'..='9').contains(&label.key) {
+                return Err(format!(
+                    "label {:?} has key {:?}; keys are the digits 1 to 9",
+                    label.name, label.key
+                ));
+            }
+            if parse_color(&label.color).is_none() {
+                return Err(format!(
+                    "label {:?} has colour {:?}; use #rrggbb or a colour name",
+                    label.name, label.color
+                ));
+            }
+            if let Some(other) = labels[..i].iter().find(|l| l.name == label.name) {
+                return Err(format!("label {:?} is defined twice", other.name));
+            }
+            if let Some(other) = labels[..i].iter().find(|l| l.key == label.key) {
+                return Err(format!(
+                    "labels {:?} and {:?} share the key {}",
+                    other.name, label.name, label.key
+                ));
+            }
+        }
+        Ok(Self { labels })
+    }
+
+    /// The labels in order.
+    pub fn labels(&self) -> &[Label] {
+        &self.labels
+    }
+
+    /// The label with this name.
+    pub fn get(&self, name: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.name == name)
+    }
+
+    /// Whether a label of this name exists.
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// The label bound to a digit key.
+    pub fn by_key(&self, key: char) -> Option<&Label> {
+        self.labels.iter().find(|l| l.key == key)
+    }
+
+    /// Position of a label in the set (unknown labels sort last).
+    pub fn rank(&self, name: &str) -> usize {
+        self.labels
+            .iter()
+            .position(|l| l.name == name)
+            .unwrap_or(self.labels.len())
+    }
+
+    /// Replaces colours by name (user overrides); unknown names and bad colours are reported.
+    pub fn apply_colors<'a>(
+        &mut self,
+        colors: impl IntoIterator<Item = (&'a String, &'a String)>,
+    ) -> Vec<String> {
+        let mut warnings = Vec::new();
+        for (name, color) in colors {
+            match (
+                self.labels.iter_mut().find(|l| &l.name == name),
+                parse_color(color),
+            ) {
+                (Some(label), Some(_)) => label.color.clone_from(color),
+                (None, _) => warnings.push(format!("colour for unknown label {name:?} ignored")),
+                (_, None) => warnings.push(format!("colour {color:?} for {name:?} is not a colour")),
+            }
+        }
+        warnings
+    }
+
+    /// The corpus's labels: its `glosser.ron` if present and valid, else the default set.
+    /// A broken `glosser.ron` gives the default set and a warning naming the file.
+    pub fn for_corpus(root: &Path) -> (Self, Option<String>) {
+        let path: PathBuf = root.join(CORPUS_CONFIG_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(source) => match Self::parse(&source, &path.display().to_string()) {
+                Ok(set) => (set, None),
+                Err(e) => (
+                    Self::default(),
+                    Some(format!("{e}; using the default labels")),
+                ),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Self::default(), None),
+            Err(e) => (
+                Self::default(),
+                Some(format!(
+                    "{}: cannot read: {e}; using the default labels",
+                    path.display()
+                )),
+            ),
+        }
+    }
+}
+
+/// Label names: non-empty, at most 64 chars, letters, digits, `_` and `-`.
+pub fn is_valid_label_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.chars().count() <= 64
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+}
+
+/// `#rrggbb` or one of a few colour names, as RGB.
+pub fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
+    if let Some(hex) = s.strip_prefix('#') {
+        if hex.len() != 6 || !hex.is_ascii() {
+            return None;
+        }
+        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+        return Some((byte(0)?, byte(2)?, byte(4)?));
+    }
+    let rgb = match s.to_ascii_lowercase().as_str() {
+        "red" => (255, 95, 95),
+        "green" => (95, 215, 95),
+        "yellow" => (255, 215, 95),
+        "blue" => (95, 135, 255),
+        "magenta" => (215, 95, 215),
+        "cyan" => (95, 215, 215),
+        "orange" => (255, 175, 0),
+        "pink" => (255, 135, 175),
+        "purple" => (175, 95, 255),
+        "gray" | "grey" => (168, 168, 168),
+        "white" => (238, 238, 238),
+        _ => return None,
+    };
+    Some(rgb)
+}
+
+#[cfg(test)]
+mod tests;

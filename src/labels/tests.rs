@@ -1,0 +1,82 @@
+use super::*;
+
+#[test]
+fn default_set_has_the_four_labels() {
+    let set = LabelSet::parse(DEFAULT_LABELS_RON, "assets/labels.ron").unwrap();
+    let names: Vec<&str> = set.labels().iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(names, ["claim", "quote", "opinion", "unverified"]);
+    assert_eq!(set.by_key('2').unwrap().name, "quote");
+    assert_eq!(set.rank("opinion"), 2);
+    assert_eq!(set.rank("nope"), 4);
+    assert!(set.labels().iter().all(|l| !l.description.is_empty()));
+    assert_eq!(LabelSet::default(), set);
+}
+
+#[test]
+fn corpus_file_overrides_and_bad_file_warns() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(LabelSet::for_corpus(dir.path()), (LabelSet::default(), None));
+    std::fs::write(
+        dir.path().join("glosser.ron"),
+        r##"(labels: [(name: "event", key: '5', color: "red", description: "An event.")])"##,
+    )
+    .unwrap();
+    let (set, warning) = LabelSet::for_corpus(dir.path());
+    assert!(warning.is_none());
+    assert_eq!(set.labels().len(), 1);
+    assert_eq!(set.by_key('5').unwrap().name, "event");
+
+    std::fs::write(dir.path().join("glosser.ron"), "(labels: [(name: 1)])").unwrap();
+    let (set, warning) = LabelSet::for_corpus(dir.path());
+    assert_eq!(set, LabelSet::default());
+    let warning = warning.unwrap();
+    assert!(warning.contains("glosser.ron"), "{warning}");
+    assert!(warning.contains("default labels"), "{warning}");
+}
+
+#[test]
+fn rejects_bad_sets() {
+    let label = |name: &str, key: char, color: &str| Label {
+        name: name.into(),
+        key,
+        color: color.into(),
+        description: String::new(),
+    };
+    assert!(LabelSet::new(vec![]).is_err());
+    assert!(LabelSet::new(vec![label("a b", '1', "red")]).is_err());
+    assert!(LabelSet::new(vec![label("a", '0', "red")]).is_err());
+    assert!(LabelSet::new(vec![label("a", '1', "#12345")]).is_err());
+    assert!(LabelSet::new(vec![label("a", '1', "red"), label("a", '2', "red")]).is_err());
+    assert!(LabelSet::new(vec![label("a", '1', "red"), label("b", '1', "red")]).is_err());
+    assert!(LabelSet::new(vec![label("a", '1', "red"), label("b", '2', "#00ff00")]).is_ok());
+}
+
+#[test]
+fn unknown_fields_named() {
+    let err = LabelSet::parse(
+        r#"(labels: [(name: "a", key: '1', color: "red", description: "", colour: "x")])"#,
+        "g.ron",
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("colour"), "{err}");
+    assert!(err.starts_with("g.ron: 1:"), "{err}");
+}
+
+#[test]
+fn colours() {
+    assert_eq!(parse_color("#ff8000"), Some((255, 128, 0)));
+    assert_eq!(parse_color("Red"), Some((255, 95, 95)));
+    assert_eq!(parse_color("#gg0000"), None);
+    assert_eq!(parse_color("#ff80"), None);
+    assert_eq!(parse_color("chartreuse"), None);
+    let mut set = LabelSet::default();
+    let colors: std::collections::BTreeMap<String, String> = [
+        ("claim".to_owned(), "#000000".to_owned()),
+        ("nope".to_owned(), "red".to_owned()),
+    ]
+    .into();
+    let warnings = set.apply_colors(&colors);
+    assert_eq!(set.get("claim").unwrap().color, "#000000");
+    assert_eq!(warnings.len(), 1);
+}

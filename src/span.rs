@@ -1,0 +1,273 @@
+//! Spans and annotation sets: the labelled character ranges of one annotator on one document.
+
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+use crate::labels::LabelSet;
+use crate::text::Document;
+
+/// A labelled range of a document, in char offsets, end exclusive.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    /// The text at `start..end`, kept so the span can be re-anchored if the article changes.
+    pub quote: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// In gold files: the annotators who had this span.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub from: Vec<String>,
+}
+
+/// What makes a span invalid against its document and label set.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SpanError {
+    #[error("span {start}..{end} is empty or reversed")]
+    Empty { start: usize, end: usize },
+    #[error("span {start}..{end} ends past the end of the text ({len} chars)")]
+    OutOfRange { start: usize, end: usize, len: usize },
+    #[error("span {start}..{end} splits a grapheme cluster at offset {offset}")]
+    SplitsGrapheme {
+        start: usize,
+        end: usize,
+        offset: usize,
+    },
+    #[error("span {start}..{end}: quote {quote:?} does not match the text {found:?}")]
+    QuoteMismatch {
+        start: usize,
+        end: usize,
+        quote: String,
+        found: String,
+    },
+    #[error("span {start}..{end} has label {label:?}, which is not in the label set")]
+    UnknownLabel {
+        start: usize,
+        end: usize,
+        label: String,
+    },
+}
+
+/// The identity of a span for merging and diffs: (start, end, label).
+pub type SpanKey<'a> = (usize, usize, &'a str);
+
+impl Span {
+    /// A span over `range` of `doc` with its quote taken from the text.
+    pub fn new(doc: &Document, range: Range<usize>, label: impl Into<String>) -> Self {
+        Self {
+            start: range.start,
+            end: range.end,
+            label: label.into(),
+            quote: doc.slice(range.start, range.end).to_owned(),
+            note: None,
+            from: Vec::new(),
+        }
+    }
+
+    /// Identity used for merging: (start, end, label).
+    pub fn key(&self) -> SpanKey<'_> {
+        (self.start, self.end, &self.label)
+    }
+
+    /// The char range.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    /// Length in chars.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+
+    /// Whether the span covers no chars (never true of a valid span).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether two spans share at least one char.
+    pub fn overlaps(&self, other: &Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
+    /// Checks the offsets, grapheme boundaries and quote against `doc`.
+    pub fn check_text(&self, doc: &Document) -> Result<(), SpanError> {
+        let (start, end) = (self.start, self.end);
+        if start >= end {
+            return Err(SpanError::Empty { start, end });
+        }
+        if end > doc.char_len() {
+            return Err(SpanError::OutOfRange {
+                start,
+                end,
+                len: doc.char_len(),
+            });
+        }
+        for offset in [start, end] {
+            if !doc.is_grapheme_boundary(offset) {
+                return Err(SpanError::SplitsGrapheme { start, end, offset });
+            }
+        }
+        let found = doc.slice(start, end);
+        if found != self.quote {
+            return Err(SpanError::QuoteMismatch {
+                start,
+                end,
+                quote: self.quote.clone(),
+                found: found.to_owned(),
+            });
+        }
+        Ok(())
+    }
+
+    /// Every invariant of SPEC §1–2: inside the text, non-empty, on grapheme boundaries,
+    /// quote equal to the text, label in the label set.
+    pub fn check(&self, doc: &Document, labels: &LabelSet) -> Result<(), SpanError> {
+        self.check_text(doc)?;
+        if !labels.contains(&self.label) {
+            return Err(SpanError::UnknownLabel {
+                start: self.start,
+                end: self.end,
+                label: self.label.clone(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// One annotator's spans on one document, sorted by (start, end, label), no duplicate keys.
+/// Overlaps are allowed (a quote inside a claim is normal).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnnotationSet {
+    spans: Vec<Span>,
+    /// Length of the longest span, which bounds the search for spans covering an offset.
+    longest: usize,
+}
+
+impl AnnotationSet {
+    /// A set from spans in any order; of spans with the same key the first one is kept.
+    pub fn from_spans(mut spans: Vec<Span>) -> Self {
+        spans.sort_by(|a, b| a.key().cmp(&b.key()));
+        spans.dedup_by(|later, earlier| later.key() == earlier.key());
+        let longest = spans.iter().map(Span::len).max().unwrap_or(0);
+        Self { spans, longest }
+    }
+
+    /// The spans in order.
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    /// Consumes the set, giving its sorted spans.
+    pub fn into_spans(self) -> Vec<Span> {
+        self.spans
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Span> {
+        self.spans.get(index)
+    }
+
+    /// Index of the span with this key.
+    pub fn position(&self, key: SpanKey<'_>) -> Option<usize> {
+        self.spans.binary_search_by(|s| s.key().cmp(&key)).ok()
+    }
+
+    /// Adds a span after checking it against the document and labels. Returns `Ok(false)` when a
+    /// span with the same key is already there (the set is unchanged).
+    pub fn insert(
+        &mut self,
+        span: Span,
+        doc: &Document,
+        labels: &LabelSet,
+    ) -> Result<bool, SpanError> {
+        span.check(doc, labels)?;
+        Ok(self.insert_unchecked(span))
+    }
+
+    /// Adds a span already known to be valid (a loaded file, an undo). `false` if the key exists.
+    pub fn insert_unchecked(&mut self, span: Span) -> bool {
+        match self.spans.binary_search_by(|s| s.key().cmp(&span.key())) {
+            Ok(_) => false,
+            Err(at) => {
+                self.longest = self.longest.max(span.len());
+                self.spans.insert(at, span);
+                true
+            }
+        }
+    }
+
+    /// Removes and returns the span with this key.
+    pub fn remove(&mut self, key: SpanKey<'_>) -> Option<Span> {
+        let at = self.position(key)?;
+        let span = self.spans.remove(at);
+        if span.len() == self.longest {
+            self.longest = self.spans.iter().map(Span::len).max().unwrap_or(0);
+        }
+        Some(span)
+    }
+
+    /// Sets or clears the note of the span with this key; returns the old note.
+    pub fn set_note(&mut self, key: SpanKey<'_>, note: Option<String>) -> Option<Option<String>> {
+        let at = self.position(key)?;
+        let note = note.filter(|n| !n.trim().is_empty());
+        Some(std::mem::replace(&mut self.spans[at].note, note))
+    }
+
+    /// Spans sharing at least one char with `range`, in order, with their indices.
+    pub fn intersecting(&self, range: Range<usize>) -> impl Iterator<Item = (usize, &Span)> {
+        let first = self
+            .spans
+            .partition_point(|s| s.start + self.longest <= range.start);
+        self.spans[first..]
+            .iter()
+            .enumerate()
+            .take_while(move |(_, s)| s.start < range.end)
+            .filter(move |(_, s)| s.end > range.start)
+            .map(move |(i, s)| (first + i, s))
+    }
+
+    /// Spans covering char offset `offset`, with their indices.
+    pub fn covering(&self, offset: usize) -> impl Iterator<Item = (usize, &Span)> {
+        self.intersecting(offset..offset + 1)
+    }
+
+    /// The innermost span covering `offset`: the shortest; among equals the one starting last.
+    pub fn innermost(&self, offset: usize) -> Option<usize> {
+        self.covering(offset)
+            .min_by(|(_, a), (_, b)| a.len().cmp(&b.len()).then(b.start.cmp(&a.start)))
+            .map(|(i, _)| i)
+    }
+
+    /// The first span starting after `offset`.
+    pub fn next_after(&self, offset: usize) -> Option<usize> {
+        let at = self.spans.partition_point(|s| s.start <= offset);
+        (at < self.spans.len()).then_some(at)
+    }
+
+    /// The last span starting before `offset`.
+    pub fn prev_before(&self, offset: usize) -> Option<usize> {
+        self.spans.partition_point(|s| s.start < offset).checked_sub(1)
+    }
+
+    /// The spans that break an invariant against `doc` and `labels`, with why.
+    pub fn problems(&self, doc: &Document, labels: &LabelSet) -> Vec<(usize, SpanError)> {
+        self.spans
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.check(doc, labels).err().map(|e| (i, e)))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests;

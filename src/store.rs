@@ -1,0 +1,324 @@
+//! Annotation files (SPEC §2): names, parsing with located errors, deterministic bytes, atomic save.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::span::{AnnotationSet, Span};
+
+/// The schema version this glosser reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Annotation files larger than this are refused unread.
+pub const MAX_ANNOTATION_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The reserved annotator name of the adjudicated set.
+pub const GOLD: &str = "gold";
+
+/// Where an annotator is with a document.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum Status {
+    #[default]
+    Todo,
+    InProgress,
+    Done,
+}
+
+impl Status {
+    /// The name used in files and JSON (`Todo`, `InProgress`, `Done`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Todo => "Todo",
+            Self::InProgress => "InProgress",
+            Self::Done => "Done",
+        }
+    }
+}
+
+/// One annotation file in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnotationFile {
+    /// File name of the sibling document (`NAME.txt`), never a path.
+    pub document: String,
+    pub annotator: String,
+    /// SHA-256 of the document bytes when last saved.
+    pub text_sha256: String,
+    pub status: Status,
+    pub spans: AnnotationSet,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    glosser: u32,
+    document: String,
+    annotator: String,
+    text_sha256: String,
+    status: Status,
+    spans: Vec<Span>,
+}
+
+/// Reading or writing an annotation file went wrong; every message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: cannot read: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: cannot save: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}:{line}:{col}: {message}", path.display())]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error("{}: {message}", path.display())]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl StoreError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            Self::Read { path, .. }
+            | Self::Write { path, .. }
+            | Self::Parse { path, .. }
+            | Self::Invalid { path, .. } => path,
+        }
+    }
+}
+
+/// RON options shared by every glosser file: `Some` may be left out (`note: "x"`).
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(32)
+}
+
+/// Annotator names match `[a-z0-9][a-z0-9_-]{0,31}`.
+pub fn is_valid_annotator(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && name.len() <= 32
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// Whether a file name is a document's (`*.txt` or `*.md`).
+pub fn is_document_name(name: &str) -> bool {
+    name.ends_with(".txt") || name.ends_with(".md")
+}
+
+/// `NAME.txt` + `alice` → `NAME.txt.alice.ron`.
+pub fn annotation_file_name(document: &str, annotator: &str) -> String {
+    format!("{document}.{annotator}.ron")
+}
+
+/// The annotation file of `annotator` beside the document at `document_path`.
+pub fn annotation_path(document_path: &Path, annotator: &str) -> PathBuf {
+    let mut name = document_path.file_name().unwrap_or_default().to_owned();
+    name.push(format!(".{annotator}.ron"));
+    document_path.with_file_name(name)
+}
+
+/// `NAME.txt.alice.ron` → (`NAME.txt`, `alice`); `None` for any other file name.
+pub fn split_annotation_file_name(name: &str) -> Option<(&str, &str)> {
+    let stem = name.strip_suffix(".ron")?;
+    let (document, annotator) = stem.rsplit_once('.')?;
+    (is_document_name(document) && is_valid_annotator(annotator)).then_some((document, annotator))
+}
+
+/// Parses an annotation file's text; `path` names the file and must follow the naming rule.
+pub fn parse(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
+    let invalid = |message: String| StoreError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
+    let raw: RawFile = ron_options()
+        .from_str(source)
+        .map_err(|e| StoreError::Parse {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            col: e.span.start.col,
+            message: e.code.to_string(),
+        })?;
+    if raw.glosser != FORMAT_VERSION {
+        return Err(invalid(format!(
+            "file format version {} is not supported; this glosser reads version {FORMAT_VERSION}",
+            raw.glosser
+        )));
+    }
+    let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let Some((document, annotator)) = split_annotation_file_name(file_name) else {
+        return Err(invalid(
+            "not an annotation file name; expected DOCUMENT.txt.ANNOTATOR.ron".to_owned(),
+        ));
+    };
+    if raw.document != document {
+        return Err(invalid(format!(
+            "document {:?} does not name this file's own document {document:?}; fix the field",
+            raw.document
+        )));
+    }
+    if raw.annotator != annotator {
+        return Err(invalid(format!(
+            "annotator {:?} does not match the file name's annotator {annotator:?}",
+            raw.annotator
+        )));
+    }
+    if raw.text_sha256.len() != 64
+        || !raw
+            .text_sha256
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+    {
+        return Err(invalid(format!(
+            "text_sha256 {:?} is not 64 lower-case hex digits",
+            raw.text_sha256
+        )));
+    }
+    if let Some(bad) = raw.spans.iter().flat_map(|s| &s.from).find(|a| !is_valid_annotator(a)) {
+        return Err(invalid(format!("`from` names an invalid annotator {bad:?}")));
+    }
+    Ok(AnnotationFile {
+        document: raw.document,
+        annotator: raw.annotator,
+        text_sha256: raw.text_sha256,
+        status: raw.status,
+        spans: AnnotationSet::from_spans(raw.spans),
+    })
+}
+
+/// Reads and parses an annotation file.
+pub fn load(path: &Path) -> Result<AnnotationFile, StoreError> {
+    let read = |source| StoreError::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(read)?.len();
+    if size > MAX_ANNOTATION_BYTES {
+        return Err(StoreError::Invalid {
+            path: path.to_owned(),
+            message: format!("{size} bytes is larger than the 256 MiB limit for annotation files"),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read)?;
+    let source = String::from_utf8(bytes).map_err(|e| StoreError::Invalid {
+        path: path.to_owned(),
+        message: format!(
+            "not valid UTF-8 (byte {}); annotation files are UTF-8",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    parse(&source, path)
+}
+
+/// The file's deterministic RON text: fixed field order, one span per line.
+pub fn to_ron(file: &AnnotationFile) -> String {
+    let mut out = String::with_capacity(256 + file.spans.len() * 96);
+    out.push_str("(\n");
+    let _ = writeln!(out, "    glosser: {FORMAT_VERSION},");
+    let _ = writeln!(out, "    document: {},", ron_string(&file.document));
+    let _ = writeln!(out, "    annotator: {},", ron_string(&file.annotator));
+    let _ = writeln!(out, "    text_sha256: {},", ron_string(&file.text_sha256));
+    let _ = writeln!(out, "    status: {},", file.status.as_str());
+    if file.spans.is_empty() {
+        out.push_str("    spans: [],\n");
+    } else {
+        out.push_str("    spans: [\n");
+        for span in file.spans.spans() {
+            let _ = write!(
+                out,
+                "        (start: {}, end: {}, label: {}, quote: {}",
+                span.start,
+                span.end,
+                ron_string(&span.label),
+                ron_string(&span.quote)
+            );
+            if let Some(note) = &span.note {
+                let _ = write!(out, ", note: {}", ron_string(note));
+            }
+            if !span.from.is_empty() {
+                let names: Vec<String> = span.from.iter().map(|a| ron_string(a)).collect();
+                let _ = write!(out, ", from: [{}]", names.join(", "));
+            }
+            out.push_str("),\n");
+        }
+        out.push_str("    ],\n");
+    }
+    out.push_str(")\n");
+    out
+}
+
+/// A RON string literal that keeps text readable: only quotes, backslashes, control
+/// characters and bidi controls are escaped, so the line stays one line and safe to `cat`.
+pub fn ron_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_bidi_control(c) => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Bidi embedding, override and isolate controls, which can reorder what a terminal shows.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Saves atomically: a temp file in the same directory, fsync, rename, fsync of the directory.
+pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
+    write_atomic(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Writes `bytes` to `path` so that readers see the old file or the new one, never a torn one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".glosser-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = temp.as_file().set_permissions(meta.permissions());
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;
