@@ -4,3 +4,5 @@ pub mod text;
 pub mod labels;
 pub mod span;
 pub mod store;
+pub mod config;
+pub mod corpus;

@@ -1,0 +1,134 @@
+//! User settings (`config.ron` in the platform config dir) and who the annotator is (SPEC §3).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::store::is_valid_annotator;
+
+/// Environment variable naming the annotator.
+pub const ANNOTATOR_ENV: &str = "GLOSSER_ANNOTATOR";
+/// Environment variable pointing at another config file (tests, shared machines).
+pub const CONFIG_ENV: &str = "GLOSSER_CONFIG";
+
+/// The user's `config.ron`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct Config {
+    /// Default annotator name.
+    pub annotator: Option<String>,
+    /// Key overrides: key description (`"x"`, `"ctrl-d"`) → action name (`"DeleteSpan"`).
+    pub keys: BTreeMap<String, String>,
+    /// Colour overrides: label name → `#rrggbb` or colour name.
+    pub colors: BTreeMap<String, String>,
+}
+
+/// Where the user's config lives: `$GLOSSER_CONFIG`, else the platform config dir.
+pub fn config_path() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os(CONFIG_ENV) {
+        return Some(PathBuf::from(path));
+    }
+    directories::ProjectDirs::from("", "", "glosser").map(|d| d.config_dir().join("config.ron"))
+}
+
+/// Reads the config; a missing file is the default, a broken one the default plus a warning
+/// that names the file.
+pub fn load_config(path: Option<&Path>) -> (Config, Option<String>) {
+    let Some(path) = path else {
+        return (Config::default(), None);
+    };
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
+        Err(e) => {
+            return (
+                Config::default(),
+                Some(format!("{}: cannot read: {e}; using defaults", path.display())),
+            );
+        }
+    };
+    match crate::store::ron_options().from_str::<Config>(&source) {
+        Ok(config) => (config, None),
+        Err(e) => (
+            Config::default(),
+            Some(format!(
+                "{}:{}: {}; using defaults",
+                path.display(),
+                e.span.start,
+                e.code
+            )),
+        ),
+    }
+}
+
+/// The annotator: `--annotator`, else `$GLOSSER_ANNOTATOR`, else the config, else the login
+/// name made valid. A name the user typed that is not valid is an error; an unusable config
+/// value is skipped with a warning.
+pub fn resolve_annotator(
+    flag: Option<&str>,
+    env: Option<&str>,
+    config: Option<&str>,
+    login: Option<&str>,
+) -> Result<(String, Option<String>), String> {
+    let rule = "names are 1-32 characters of a-z, 0-9, '_' or '-', starting with a letter or digit";
+    if let Some(name) = flag {
+        return if is_valid_annotator(name) {
+            Ok((name.to_owned(), None))
+        } else {
+            Err(format!("--annotator {name:?} is not a valid annotator name; {rule}"))
+        };
+    }
+    if let Some(name) = env.filter(|n| !n.is_empty()) {
+        return if is_valid_annotator(name) {
+            Ok((name.to_owned(), None))
+        } else {
+            Err(format!("{ANNOTATOR_ENV}={name:?} is not a valid annotator name; {rule}"))
+        };
+    }
+    let mut warning = None;
+    if let Some(name) = config {
+        if is_valid_annotator(name) {
+            return Ok((name.to_owned(), None));
+        }
+        warning = Some(format!(
+            "config annotator {name:?} is not a valid name ({rule}); using the login name"
+        ));
+    }
+    let name = login
+        .and_then(sanitize_name)
+        .unwrap_or_else(|| "annotator".to_owned());
+    Ok((name, warning))
+}
+
+/// The login name from the environment.
+pub fn login_name() -> Option<String> {
+    ["USER", "LOGNAME", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+}
+
+/// Makes a valid annotator name of any string: lower case, other characters become `-`.
+pub fn sanitize_name(raw: &str) -> Option<String> {
+    let mapped: String = raw
+        .trim()
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let name: String = mapped
+        .trim_start_matches(['-', '_'])
+        .chars()
+        .take(32)
+        .collect();
+    is_valid_annotator(&name).then_some(name)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,46 @@
+use super::*;
+
+#[test]
+fn annotator_resolution_order() {
+    let r = |f, e, c, l| resolve_annotator(f, e, c, l).map(|(n, _)| n);
+    assert_eq!(r(Some("ann"), Some("env"), Some("cfg"), Some("login")).unwrap(), "ann");
+    assert_eq!(r(None, Some("env"), Some("cfg"), Some("login")).unwrap(), "env");
+    assert_eq!(r(None, Some(""), Some("cfg"), Some("login")).unwrap(), "cfg");
+    assert_eq!(r(None, None, None, Some("Jane Doe")).unwrap(), "jane-doe");
+    assert_eq!(r(None, None, None, None).unwrap(), "annotator");
+    assert_eq!(r(None, None, None, Some("ÉÉ")).unwrap(), "annotator");
+    assert!(r(Some("Bad Name"), None, None, None).unwrap_err().contains("--annotator"));
+    assert!(r(None, Some("../x"), None, None).unwrap_err().contains(ANNOTATOR_ENV));
+    let (name, warning) = resolve_annotator(None, None, Some("No!"), Some("bob")).unwrap();
+    assert_eq!(name, "bob");
+    assert!(warning.unwrap().contains("config"));
+}
+
+#[test]
+fn sanitize() {
+    assert_eq!(sanitize_name("Alice").as_deref(), Some("alice"));
+    assert_eq!(sanitize_name("_x.y").as_deref(), Some("x-y"));
+    assert_eq!(sanitize_name(&"a".repeat(40)).map(|s| s.len()), Some(32));
+    assert_eq!(sanitize_name("..."), None);
+}
+
+#[test]
+fn config_file_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.ron");
+    assert_eq!(load_config(Some(&path)), (Config::default(), None));
+    std::fs::write(
+        &path,
+        r##"(annotator: "alice", keys: {"x": "DeleteSpan"}, colors: {"claim": "#000000"})"##,
+    )
+    .unwrap();
+    let (config, warning) = load_config(Some(&path));
+    assert!(warning.is_none());
+    assert_eq!(config.annotator.as_deref(), Some("alice"));
+    assert_eq!(config.keys["x"], "DeleteSpan");
+    std::fs::write(&path, "(annotatr: 1)").unwrap();
+    let (config, warning) = load_config(Some(&path));
+    assert_eq!(config, Config::default());
+    let warning = warning.unwrap();
+    assert!(warning.contains("config.ron:1:") && warning.contains("annotatr"), "{warning}");
+}

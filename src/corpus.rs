@@ -1,0 +1,226 @@
+//! Corpus scanning (SPEC §1): documents in natural order, each with its annotation files.
+//!
+//! Scanning only lists directories and stats files; no document body is read until asked for,
+//! so a 10,000-document corpus lists instantly.
+
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use crate::store::{self, AnnotationFile, StoreError};
+use crate::text::{Document, DocumentError};
+
+/// A corpus directory and what it holds.
+#[derive(Debug, Clone)]
+pub struct Corpus {
+    pub root: PathBuf,
+    /// Documents in natural order of their ids.
+    pub documents: Vec<DocumentEntry>,
+    /// Annotation files whose document does not exist.
+    pub strays: Vec<StrayAnnotation>,
+}
+
+/// One document: its id (path relative to the root, `/`-separated) and annotation files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentEntry {
+    pub id: String,
+    pub path: PathBuf,
+    /// Size in bytes from the directory listing.
+    pub size: u64,
+    /// Annotation files, sorted by annotator.
+    pub annotations: Vec<AnnotationRef>,
+}
+
+/// An annotation file found beside a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnnotationRef {
+    pub annotator: String,
+    pub path: PathBuf,
+}
+
+/// An annotation file with no document beside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrayAnnotation {
+    pub path: PathBuf,
+    /// Id the missing document would have.
+    pub document_id: String,
+    pub annotator: String,
+}
+
+/// The corpus directory cannot be listed.
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    #[error("{}: not a directory; give the folder that holds the articles", path.display())]
+    NotADirectory { path: PathBuf },
+    #[error("{}: cannot list: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl Corpus {
+    /// Lists a corpus: `*.txt` and `*.md` files, recursively, skipping hidden entries and symlinks.
+    pub fn scan(root: &Path) -> Result<Self, CorpusError> {
+        if !root.is_dir() {
+            return Err(CorpusError::NotADirectory {
+                path: root.to_owned(),
+            });
+        }
+        let mut corpus = Self {
+            root: root.to_owned(),
+            documents: Vec::new(),
+            strays: Vec::new(),
+        };
+        corpus.scan_dir(root, "")?;
+        corpus.documents.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+        corpus
+            .strays
+            .sort_by(|a, b| natural_cmp(&a.document_id, &b.document_id));
+        Ok(corpus)
+    }
+
+    fn scan_dir(&mut self, dir: &Path, prefix: &str) -> Result<(), CorpusError> {
+        let io = |source| CorpusError::Io {
+            path: dir.to_owned(),
+            source,
+        };
+        let mut documents: BTreeMap<String, (PathBuf, u64)> = BTreeMap::new();
+        let mut annotations: Vec<(String, String, PathBuf)> = Vec::new();
+        let mut subdirs = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(io)? {
+            let entry = entry.map_err(io)?;
+            let Ok(name) = entry.file_name().into_string() else {
+                continue;
+            };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if name.starts_with('.') || kind.is_symlink() {
+                continue;
+            }
+            if kind.is_dir() {
+                subdirs.push(name);
+            } else if kind.is_file() {
+                if let Some((document, annotator)) = store::split_annotation_file_name(&name) {
+                    annotations.push((document.to_owned(), annotator.to_owned(), entry.path()));
+                } else if store::is_document_name(&name) {
+                    let size = entry.metadata().map_or(0, |m| m.len());
+                    documents.insert(name, (entry.path(), size));
+                }
+            }
+        }
+        let mut entries: BTreeMap<String, DocumentEntry> = documents
+            .into_iter()
+            .map(|(name, (path, size))| {
+                let entry = DocumentEntry {
+                    id: format!("{prefix}{name}"),
+                    path,
+                    size,
+                    annotations: Vec::new(),
+                };
+                (name, entry)
+            })
+            .collect();
+        for (document, annotator, path) in annotations {
+            match entries.get_mut(&document) {
+                Some(entry) => entry.annotations.push(AnnotationRef { annotator, path }),
+                None => self.strays.push(StrayAnnotation {
+                    path,
+                    document_id: format!("{prefix}{document}"),
+                    annotator,
+                }),
+            }
+        }
+        for mut entry in entries.into_values() {
+            entry.annotations.sort_by(|a, b| a.annotator.cmp(&b.annotator));
+            self.documents.push(entry);
+        }
+        for name in subdirs {
+            self.scan_dir(&dir.join(&name), &format!("{prefix}{name}/"))?;
+        }
+        Ok(())
+    }
+
+    /// Every annotator with at least one file in the corpus (strays included), sorted.
+    pub fn annotators(&self) -> BTreeSet<String> {
+        self.documents
+            .iter()
+            .flat_map(|d| d.annotations.iter().map(|a| a.annotator.clone()))
+            .chain(self.strays.iter().map(|s| s.annotator.clone()))
+            .collect()
+    }
+
+    /// Index of the document with this id.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.documents.iter().position(|d| d.id == id)
+    }
+}
+
+impl DocumentEntry {
+    /// This annotator's file, if it exists.
+    pub fn annotation(&self, annotator: &str) -> Option<&AnnotationRef> {
+        self.annotations.iter().find(|a| a.annotator == annotator)
+    }
+
+    /// Where this annotator's file is or would be.
+    pub fn annotation_path(&self, annotator: &str) -> PathBuf {
+        store::annotation_path(&self.path, annotator)
+    }
+
+    /// File name of the document (what annotation files call `document`).
+    pub fn file_name(&self) -> &str {
+        self.id.rsplit('/').next().unwrap_or(&self.id)
+    }
+
+    /// Reads the document's text.
+    pub fn load(&self) -> Result<Document, DocumentError> {
+        Document::load(&self.path)
+    }
+}
+
+impl AnnotationRef {
+    /// Reads and parses the file.
+    pub fn load(&self) -> Result<AnnotationFile, StoreError> {
+        store::load(&self.path)
+    }
+}
+
+/// Natural order: digit runs compare as numbers (`doc2` before `doc10`), then plain text order.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    loop {
+        match (x.first(), y.first()) {
+            (None, None) => return a.cmp(b),
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(p), Some(q)) if p.is_ascii_digit() && q.is_ascii_digit() => {
+                let dx = x.iter().take_while(|c| c.is_ascii_digit()).count();
+                let dy = y.iter().take_while(|c| c.is_ascii_digit()).count();
+                let (nx, ny) = (trim_zeros(&x[..dx]), trim_zeros(&y[..dy]));
+                let order = nx.len().cmp(&ny.len()).then_with(|| nx.cmp(ny));
+                if order != Ordering::Equal {
+                    return order;
+                }
+                x = &x[dx..];
+                y = &y[dy..];
+            }
+            (Some(p), Some(q)) => {
+                if p != q {
+                    return p.cmp(q);
+                }
+                x = &x[1..];
+                y = &y[1..];
+            }
+        }
+    }
+}
+
+fn trim_zeros(digits: &[u8]) -> &[u8] {
+    let zeros = digits.iter().take_while(|&&c| c == b'0').count();
+    &digits[zeros..]
+}
+
+#[cfg(test)]
+mod tests;
