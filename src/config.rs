@@ -44,7 +44,10 @@ pub fn load_config(path: Option<&Path>) -> (Config, Option<String>) {
         Err(e) => {
             return (
                 Config::default(),
-                Some(format!("{}: cannot read: {e}; using defaults", path.display())),
+                Some(format!(
+                    "{}: cannot read: {e}; using defaults",
+                    path.display()
+                )),
             );
         }
     };
@@ -76,14 +79,18 @@ pub fn resolve_annotator(
         return if is_valid_annotator(name) {
             Ok((name.to_owned(), None))
         } else {
-            Err(format!("--annotator {name:?} is not a valid annotator name; {rule}"))
+            Err(format!(
+                "--annotator {name:?} is not a valid annotator name; {rule}"
+            ))
         };
     }
     if let Some(name) = env.filter(|n| !n.is_empty()) {
         return if is_valid_annotator(name) {
             Ok((name.to_owned(), None))
         } else {
-            Err(format!("{ANNOTATOR_ENV}={name:?} is not a valid annotator name; {rule}"))
+            Err(format!(
+                "{ANNOTATOR_ENV}={name:?} is not a valid annotator name; {rule}"
+            ))
         };
     }
     let mut warning = None;

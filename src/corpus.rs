@@ -134,7 +134,9 @@ impl Corpus {
             }
         }
         for mut entry in entries.into_values() {
-            entry.annotations.sort_by(|a, b| a.annotator.cmp(&b.annotator));
+            entry
+                .annotations
+                .sort_by(|a, b| a.annotator.cmp(&b.annotator));
             self.documents.push(entry);
         }
         for name in subdirs {

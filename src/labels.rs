@@ -43,9 +43,8 @@ pub struct LabelSet {
 
 impl Default for LabelSet {
     fn default() -> Self {
-        Self::parse(DEFAULT_LABELS_RON, "assets/labels.ron").unwrap_or_else(|_| Self {
-            labels: Vec::new(),
-        })
+        Self::parse(DEFAULT_LABELS_RON, "assets/labels.ron")
+            .unwrap_or_else(|_| Self { labels: Vec::new() })
     }
 }
 
@@ -140,7 +139,9 @@ impl LabelSet {
             ) {
                 (Some(label), Some(_)) => label.color.clone_from(color),
                 (None, _) => warnings.push(format!("colour for unknown label {name:?} ignored")),
-                (_, None) => warnings.push(format!("colour {color:?} for {name:?} is not a colour")),
+                (_, None) => {
+                    warnings.push(format!("colour {color:?} for {name:?} is not a colour"));
+                }
             }
         }
         warnings

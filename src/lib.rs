@@ -1,8 +1,9 @@
 //! glosser: annotate claims, quotes and opinions in news articles, review teammates' work and
 //! export training data. The library holds everything; the binary only parses arguments.
-pub mod text;
+pub mod cli;
+pub mod config;
+pub mod corpus;
 pub mod labels;
 pub mod span;
 pub mod store;
-pub mod config;
-pub mod corpus;
+pub mod text;

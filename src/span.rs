@@ -29,7 +29,11 @@ pub enum SpanError {
     #[error("span {start}..{end} is empty or reversed")]
     Empty { start: usize, end: usize },
     #[error("span {start}..{end} ends past the end of the text ({len} chars)")]
-    OutOfRange { start: usize, end: usize, len: usize },
+    OutOfRange {
+        start: usize,
+        end: usize,
+        len: usize,
+    },
     #[error("span {start}..{end} splits a grapheme cluster at offset {offset}")]
     SplitsGrapheme {
         start: usize,
@@ -256,7 +260,9 @@ impl AnnotationSet {
 
     /// The last span starting before `offset`.
     pub fn prev_before(&self, offset: usize) -> Option<usize> {
-        self.spans.partition_point(|s| s.start < offset).checked_sub(1)
+        self.spans
+            .partition_point(|s| s.start < offset)
+            .checked_sub(1)
     }
 
     /// The spans that break an invariant against `doc` and `labels`, with why.

@@ -117,7 +117,8 @@ pub fn is_valid_annotator(name: &str) -> bool {
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
 }
 
-/// Whether a file name is a document's (`*.txt` or `*.md`).
+/// Whether a file name is a document's (`*.txt` or `*.md`, case-sensitive as SPEC §1 says).
+#[allow(clippy::case_sensitive_file_extension_comparisons)]
 pub fn is_document_name(name: &str) -> bool {
     name.ends_with(".txt") || name.ends_with(".md")
 }
@@ -190,8 +191,15 @@ pub fn parse(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
             raw.text_sha256
         )));
     }
-    if let Some(bad) = raw.spans.iter().flat_map(|s| &s.from).find(|a| !is_valid_annotator(a)) {
-        return Err(invalid(format!("`from` names an invalid annotator {bad:?}")));
+    if let Some(bad) = raw
+        .spans
+        .iter()
+        .flat_map(|s| &s.from)
+        .find(|a| !is_valid_annotator(a))
+    {
+        return Err(invalid(format!(
+            "`from` names an invalid annotator {bad:?}"
+        )));
     }
     Ok(AnnotationFile {
         document: raw.document,

@@ -3,14 +3,31 @@ use super::*;
 #[test]
 fn annotator_resolution_order() {
     let r = |f, e, c, l| resolve_annotator(f, e, c, l).map(|(n, _)| n);
-    assert_eq!(r(Some("ann"), Some("env"), Some("cfg"), Some("login")).unwrap(), "ann");
-    assert_eq!(r(None, Some("env"), Some("cfg"), Some("login")).unwrap(), "env");
-    assert_eq!(r(None, Some(""), Some("cfg"), Some("login")).unwrap(), "cfg");
+    assert_eq!(
+        r(Some("ann"), Some("env"), Some("cfg"), Some("login")).unwrap(),
+        "ann"
+    );
+    assert_eq!(
+        r(None, Some("env"), Some("cfg"), Some("login")).unwrap(),
+        "env"
+    );
+    assert_eq!(
+        r(None, Some(""), Some("cfg"), Some("login")).unwrap(),
+        "cfg"
+    );
     assert_eq!(r(None, None, None, Some("Jane Doe")).unwrap(), "jane-doe");
     assert_eq!(r(None, None, None, None).unwrap(), "annotator");
     assert_eq!(r(None, None, None, Some("ÉÉ")).unwrap(), "annotator");
-    assert!(r(Some("Bad Name"), None, None, None).unwrap_err().contains("--annotator"));
-    assert!(r(None, Some("../x"), None, None).unwrap_err().contains(ANNOTATOR_ENV));
+    assert!(
+        r(Some("Bad Name"), None, None, None)
+            .unwrap_err()
+            .contains("--annotator")
+    );
+    assert!(
+        r(None, Some("../x"), None, None)
+            .unwrap_err()
+            .contains(ANNOTATOR_ENV)
+    );
     let (name, warning) = resolve_annotator(None, None, Some("No!"), Some("bob")).unwrap();
     assert_eq!(name, "bob");
     assert!(warning.unwrap().contains("config"));
@@ -42,5 +59,8 @@ fn config_file_loading() {
     let (config, warning) = load_config(Some(&path));
     assert_eq!(config, Config::default());
     let warning = warning.unwrap();
-    assert!(warning.contains("config.ron:1:") && warning.contains("annotatr"), "{warning}");
+    assert!(
+        warning.contains("config.ron:1:") && warning.contains("annotatr"),
+        "{warning}"
+    );
 }

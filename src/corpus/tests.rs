@@ -8,10 +8,30 @@ fn touch(root: &Path, rel: &str, body: &str) {
 
 #[test]
 fn natural_order() {
-    let mut ids = vec!["doc10.txt", "doc2.txt", "Doc1.txt", "a/doc1.txt", "doc02.txt", "doc1.md"];
+    let mut ids = vec![
+        "doc10.txt",
+        "doc2.txt",
+        "Doc1.txt",
+        "a/doc1.txt",
+        "doc02.txt",
+        "doc1.md",
+    ];
     ids.sort_by(|a, b| natural_cmp(a, b));
-    assert_eq!(ids, ["Doc1.txt", "a/doc1.txt", "doc1.md", "doc02.txt", "doc2.txt", "doc10.txt"]);
-    assert_eq!(natural_cmp("x99999999999999999999999", "x100000000000000000000000"), Ordering::Less);
+    assert_eq!(
+        ids,
+        [
+            "Doc1.txt",
+            "a/doc1.txt",
+            "doc1.md",
+            "doc02.txt",
+            "doc2.txt",
+            "doc10.txt"
+        ]
+    );
+    assert_eq!(
+        natural_cmp("x99999999999999999999999", "x100000000000000000000000"),
+        Ordering::Less
+    );
 }
 
 #[test]
@@ -35,7 +55,11 @@ fn scan_finds_documents_annotations_and_strays() {
     let corpus = Corpus::scan(root).unwrap();
     let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["doc2.txt", "doc10.txt", "sub/deep/x.md"]);
-    let annotators: Vec<&str> = corpus.documents[0].annotations.iter().map(|a| a.annotator.as_str()).collect();
+    let annotators: Vec<&str> = corpus.documents[0]
+        .annotations
+        .iter()
+        .map(|a| a.annotator.as_str())
+        .collect();
     assert_eq!(annotators, ["alice", "bob"]);
     assert_eq!(corpus.documents[2].file_name(), "x.md");
     assert_eq!(corpus.documents[0].size, 3);
@@ -49,7 +73,10 @@ fn scan_finds_documents_annotations_and_strays() {
     let doc = &corpus.documents[2];
     assert!(doc.annotation("alice").is_some());
     assert!(doc.annotation("bob").is_none());
-    assert_eq!(doc.annotation_path("bob"), root.join("sub/deep/x.md.bob.ron"));
+    assert_eq!(
+        doc.annotation_path("bob"),
+        root.join("sub/deep/x.md.bob.ron")
+    );
     assert_eq!(doc.load().unwrap().text(), "x");
 }
 

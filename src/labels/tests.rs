@@ -15,10 +15,13 @@ fn default_set_has_the_four_labels() {
 #[test]
 fn corpus_file_overrides_and_bad_file_warns() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(LabelSet::for_corpus(dir.path()), (LabelSet::default(), None));
+    assert_eq!(
+        LabelSet::for_corpus(dir.path()),
+        (LabelSet::default(), None)
+    );
     std::fs::write(
         dir.path().join("glosser.ron"),
-        r##"(labels: [(name: "event", key: '5', color: "red", description: "An event.")])"##,
+        r#"(labels: [(name: "event", key: '5', color: "red", description: "An event.")])"#,
     )
     .unwrap();
     let (set, warning) = LabelSet::for_corpus(dir.path());

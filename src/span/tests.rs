@@ -26,7 +26,10 @@ fn check_catches_every_invariant() {
     assert!(matches!(s.check(&d, &labels), Err(SpanError::Empty { .. })));
     s = span(&d, 0, 5, "claim");
     s.end = 100;
-    assert!(matches!(s.check(&d, &labels), Err(SpanError::OutOfRange { len: 33, .. })));
+    assert!(matches!(
+        s.check(&d, &labels),
+        Err(SpanError::OutOfRange { len: 33, .. })
+    ));
     s = span(&d, 30, 32, "claim");
     assert!(matches!(
         s.check(&d, &labels),
@@ -37,7 +40,10 @@ fn check_catches_every_invariant() {
     let err = s.check(&d, &labels).unwrap_err();
     assert!(err.to_string().contains("\"Alicx\""), "{err}");
     s = span(&d, 0, 5, "rumour");
-    assert!(matches!(s.check(&d, &labels), Err(SpanError::UnknownLabel { .. })));
+    assert!(matches!(
+        s.check(&d, &labels),
+        Err(SpanError::UnknownLabel { .. })
+    ));
 }
 
 #[test]
@@ -53,7 +59,12 @@ fn set_is_sorted_and_deduplicated() {
     let keys: Vec<_> = set.spans().iter().map(Span::key).collect();
     assert_eq!(
         keys,
-        [(0, 5, "opinion"), (0, 26, "claim"), (0, 26, "unverified"), (11, 19, "quote")]
+        [
+            (0, 5, "opinion"),
+            (0, 26, "claim"),
+            (0, 26, "unverified"),
+            (11, 19, "quote")
+        ]
     );
 }
 
@@ -81,10 +92,17 @@ fn covering_innermost_and_neighbours() {
 #[test]
 fn remove_and_notes() {
     let d = doc();
-    let mut set = AnnotationSet::from_spans(vec![span(&d, 0, 26, "claim"), span(&d, 11, 19, "quote")]);
-    assert_eq!(set.set_note((11, 19, "quote"), Some("readout".into())), Some(None));
+    let mut set =
+        AnnotationSet::from_spans(vec![span(&d, 0, 26, "claim"), span(&d, 11, 19, "quote")]);
+    assert_eq!(
+        set.set_note((11, 19, "quote"), Some("readout".into())),
+        Some(None)
+    );
     assert_eq!(set.get(1).unwrap().note.as_deref(), Some("readout"));
-    assert_eq!(set.set_note((11, 19, "quote"), Some("  ".into())), Some(Some("readout".into())));
+    assert_eq!(
+        set.set_note((11, 19, "quote"), Some("  ".into())),
+        Some(Some("readout".into()))
+    );
     assert_eq!(set.get(1).unwrap().note, None, "blank note clears");
     assert!(set.remove((0, 26, "claim")).is_some());
     assert!(set.remove((0, 26, "claim")).is_none());

@@ -59,7 +59,10 @@ fn reads_the_spec_example_with_implicit_some_and_comments() {
 )"#;
     let file = parse(source, Path::new("dir/a.txt.alice.ron")).unwrap();
     assert_eq!(file.status, Status::Done);
-    assert_eq!(file.spans.get(0).unwrap().note.as_deref(), Some("Moscow readout"));
+    assert_eq!(
+        file.spans.get(0).unwrap().note.as_deref(),
+        Some("Moscow readout")
+    );
 }
 
 fn err_of(source: &str, name: &str) -> String {
@@ -70,8 +73,13 @@ const HASH: &str = "000000000000000000000000000000000000000000000000000000000000
 
 #[test]
 fn errors_are_located_and_named() {
-    let head = format!("(glosser: 1, document: \"a.txt\", annotator: \"bob\", text_sha256: \"{HASH}\", status: Todo,\n");
-    let err = err_of(&format!("{head} spans: [(start: 0, end: 1, label: \"x\", quote: \"E\", colour: 1)])"), "a.txt.bob.ron");
+    let head = format!(
+        "(glosser: 1, document: \"a.txt\", annotator: \"bob\", text_sha256: \"{HASH}\", status: Todo,\n"
+    );
+    let err = err_of(
+        &format!("{head} spans: [(start: 0, end: 1, label: \"x\", quote: \"E\", colour: 1)])"),
+        "a.txt.bob.ron",
+    );
     assert!(err.starts_with("a.txt.bob.ron:2:"), "{err}");
     assert!(err.contains("colour"), "{err}");
 
@@ -82,7 +90,10 @@ fn errors_are_located_and_named() {
     assert!(err.starts_with("a.txt.bob.ron:2:"), "{err}");
 
     let err = err_of(&format!("{head} spans: [])"), "b.txt.bob.ron");
-    assert!(err.contains("does not name this file's own document"), "{err}");
+    assert!(
+        err.contains("does not name this file's own document"),
+        "{err}"
+    );
 
     let err = err_of(&format!("{head} spans: [])"), "a.txt.alice.ron");
     assert!(err.contains("annotator"), "{err}");
@@ -91,16 +102,24 @@ fn errors_are_located_and_named() {
     let err = err_of(&format!("{evil} spans: [])"), "a.txt.bob.ron");
     assert!(err.contains("does not name"), "{err}");
 
-    let err = err_of(&format!("{} spans: [])", head.replace("glosser: 1", "glosser: 2")), "a.txt.bob.ron");
+    let err = err_of(
+        &format!("{} spans: [])", head.replace("glosser: 1", "glosser: 2")),
+        "a.txt.bob.ron",
+    );
     assert!(err.contains("version 2"), "{err}");
 
-    let err = err_of(&format!("{} spans: [])", head.replace(HASH, "abc")), "a.txt.bob.ron");
+    let err = err_of(
+        &format!("{} spans: [])", head.replace(HASH, "abc")),
+        "a.txt.bob.ron",
+    );
     assert!(err.contains("text_sha256"), "{err}");
 
     let deep = format!("{head} spans: {}{})", "[".repeat(500), "]".repeat(500));
     assert!(parse(&deep, Path::new("a.txt.bob.ron")).is_err());
 
-    let huge = format!("{head} spans: [(start: 99999999999999999999999, end: 1, label: \"x\", quote: \"\")])");
+    let huge = format!(
+        "{head} spans: [(start: 99999999999999999999999, end: 1, label: \"x\", quote: \"\")])"
+    );
     assert!(parse(&huge, Path::new("a.txt.bob.ron")).is_err());
 }
 
@@ -110,7 +129,10 @@ fn load_refuses_non_utf8() {
     let path = dir.path().join("a.txt.bob.ron");
     std::fs::write(&path, b"(\xff)").unwrap();
     let err = load(&path).unwrap_err().to_string();
-    assert!(err.contains("a.txt.bob.ron") && err.contains("UTF-8"), "{err}");
+    assert!(
+        err.contains("a.txt.bob.ron") && err.contains("UTF-8"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -118,12 +140,29 @@ fn names() {
     assert!(is_valid_annotator("alice"));
     assert!(is_valid_annotator("a1_b-c"));
     assert!(is_valid_annotator(&"a".repeat(32)));
-    for bad in ["", "Alice", "-a", "_a", "a b", "a/b", "..", "a.b", &"a".repeat(33), "é"] {
+    for bad in [
+        "",
+        "Alice",
+        "-a",
+        "_a",
+        "a b",
+        "a/b",
+        "..",
+        "a.b",
+        &"a".repeat(33),
+        "é",
+    ] {
         assert!(!is_valid_annotator(bad), "{bad:?}");
     }
     assert_eq!(annotation_file_name("x.txt", "bob"), "x.txt.bob.ron");
-    assert_eq!(annotation_path(Path::new("c/d/x.md"), "bob"), Path::new("c/d/x.md.bob.ron"));
-    assert_eq!(split_annotation_file_name("x.y.txt.bob.ron"), Some(("x.y.txt", "bob")));
+    assert_eq!(
+        annotation_path(Path::new("c/d/x.md"), "bob"),
+        Path::new("c/d/x.md.bob.ron")
+    );
+    assert_eq!(
+        split_annotation_file_name("x.y.txt.bob.ron"),
+        Some(("x.y.txt", "bob"))
+    );
     assert_eq!(split_annotation_file_name("x.txt.Bob.ron"), None);
     assert_eq!(split_annotation_file_name("x.csv.bob.ron"), None);
     assert_eq!(split_annotation_file_name("glosser.ron"), None);
@@ -139,8 +178,10 @@ fn any_text() -> impl Strategy<Value = String> {
     prop::collection::vec(
         prop_oneof![
             any::<char>().prop_map(String::from),
-            prop::sample::select(vec!["\"", "\\", "\r\n", "😀", "e\u{301}", "\u{1b}", "'", "}", ")"])
-                .prop_map(String::from),
+            prop::sample::select(vec![
+                "\"", "\\", "\r\n", "😀", "e\u{301}", "\u{1b}", "'", "}", ")"
+            ])
+            .prop_map(String::from),
         ],
         1..30,
     )

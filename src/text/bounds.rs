@@ -257,7 +257,7 @@ pub fn quotation_at(doc: &Document, c: usize) -> Option<Range<usize>> {
     pairs
         .into_iter()
         .filter(|r| r.contains(&b))
-        .min_by_key(|r| r.len())
+        .min_by_key(ExactSizeIterator::len)
         .map(|r| to_chars(doc, r))
 }
 

@@ -47,7 +47,10 @@ fn bom_dropped_crlf_kept_hash_of_file_bytes() {
 fn rejects_non_utf8_empty_and_bom_only() {
     let p = Path::new("x.txt");
     let err = Document::from_bytes(p, b"ok \xff bad".to_vec()).unwrap_err();
-    assert!(matches!(err, DocumentError::NotUtf8 { offset: 3, .. }), "{err}");
+    assert!(
+        matches!(err, DocumentError::NotUtf8 { offset: 3, .. }),
+        "{err}"
+    );
     assert!(err.to_string().starts_with("x.txt: not valid UTF-8"));
     assert!(matches!(
         Document::from_bytes(p, Vec::new()),
@@ -101,8 +104,21 @@ fn grapheme_boundaries() {
 
 fn tricky_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "a", "Z", " ", "\r\n", "\n", "😀", "👨\u{200d}👩", "e\u{301}", "中文", "\u{feff}", "é", "\t",
-        "\u{1b}", "𝔘", "\u{202e}",
+        "a",
+        "Z",
+        " ",
+        "\r\n",
+        "\n",
+        "😀",
+        "👨\u{200d}👩",
+        "e\u{301}",
+        "中文",
+        "\u{feff}",
+        "é",
+        "\t",
+        "\u{1b}",
+        "𝔘",
+        "\u{202e}",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }

@@ -8,16 +8,27 @@ fn text_of(d: &Document, r: Option<Range<usize>>) -> Option<&str> {
     r.map(|r| d.slice(r.start, r.end))
 }
 
-const ARTICLE: &str = "First claim here. Second one “quoted,” said he.\r\n\r\n  Next para 😀 ends. Last?\nTail";
+const ARTICLE: &str =
+    "First claim here. Second one “quoted,” said he.\r\n\r\n  Next para 😀 ends. Last?\nTail";
 
 #[test]
 fn sentence_never_carries_whitespace() {
     let d = doc(ARTICLE);
     assert_eq!(text_of(&d, sentence_at(&d, 0)), Some("First claim here."));
-    assert_eq!(text_of(&d, sentence_at(&d, 17)), Some("First claim here."), "trailing space belongs to the sentence");
-    assert_eq!(text_of(&d, sentence_at(&d, 20)), Some("Second one “quoted,” said he."));
+    assert_eq!(
+        text_of(&d, sentence_at(&d, 17)),
+        Some("First claim here."),
+        "trailing space belongs to the sentence"
+    );
+    assert_eq!(
+        text_of(&d, sentence_at(&d, 20)),
+        Some("Second one “quoted,” said he.")
+    );
     let next = ARTICLE.chars().position(|c| c == 'N').unwrap();
-    assert_eq!(text_of(&d, sentence_at(&d, next)), Some("Next para 😀 ends."));
+    assert_eq!(
+        text_of(&d, sentence_at(&d, next)),
+        Some("Next para 😀 ends.")
+    );
     assert_eq!(sentence_at(&d, 49), None, "blank line");
 }
 
@@ -29,7 +40,10 @@ fn paragraph_is_a_trimmed_line() {
         Some("First claim here. Second one “quoted,” said he.")
     );
     let next = ARTICLE.chars().position(|c| c == 'N').unwrap();
-    assert_eq!(text_of(&d, paragraph_at(&d, next - 1)), Some("Next para 😀 ends. Last?"));
+    assert_eq!(
+        text_of(&d, paragraph_at(&d, next - 1)),
+        Some("Next para 😀 ends. Last?")
+    );
     assert_eq!(next_paragraph_start(&d, 0), next);
     assert_eq!(prev_paragraph_start(&d, next), 0);
     assert_eq!(prev_paragraph_start(&d, next + 3), next);
@@ -66,12 +80,27 @@ fn sentence_motions() {
 #[test]
 fn quotations() {
     let d = doc("He said “it is ‘fine’ now” and «oui». Trump’s \"plain\" talk");
-    let at = |needle: &str| d.text().find(needle).map(|b| d.byte_to_char(b).unwrap()).unwrap();
-    assert_eq!(text_of(&d, quotation_at(&d, at("it is"))), Some("“it is ‘fine’ now”"));
+    let at = |needle: &str| {
+        d.text()
+            .find(needle)
+            .map(|b| d.byte_to_char(b).unwrap())
+            .unwrap()
+    };
+    assert_eq!(
+        text_of(&d, quotation_at(&d, at("it is"))),
+        Some("“it is ‘fine’ now”")
+    );
     assert_eq!(text_of(&d, quotation_at(&d, at("fine"))), Some("‘fine’"));
     assert_eq!(text_of(&d, quotation_at(&d, at("oui"))), Some("«oui»"));
-    assert_eq!(text_of(&d, quotation_at(&d, at("plain"))), Some("\"plain\""));
-    assert_eq!(quotation_at(&d, at("Trump")), None, "an apostrophe is not a quote mark");
+    assert_eq!(
+        text_of(&d, quotation_at(&d, at("plain"))),
+        Some("\"plain\"")
+    );
+    assert_eq!(
+        quotation_at(&d, at("Trump")),
+        None,
+        "an apostrophe is not a quote mark"
+    );
     assert_eq!(quotation_at(&d, 0), None);
 }
 

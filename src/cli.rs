@@ -1,0 +1,99 @@
+//! The command line (SPEC §5): one clap subcommand per module; none of them touches the terminal
+//! except the TUI entry points.
+//!
+//! Exit codes: 0 success, 1 problems found (validate, agree, merge conflicts), 2 usage or I/O error.
+
+pub mod agree;
+pub mod completions;
+pub mod export;
+pub mod import;
+pub mod merge;
+pub mod merge_driver;
+pub mod open;
+pub mod review;
+pub mod stats;
+pub mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Exit code for "the command ran and found problems".
+pub const EXIT_PROBLEMS: u8 = 1;
+/// Exit code for usage and I/O errors.
+pub const EXIT_ERROR: u8 = 2;
+
+/// Annotate claims, quotes and opinions in news articles.
+#[derive(Debug, Parser)]
+#[command(
+    name = "glosser",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Corpus folder to open in the annotating TUI.
+    #[arg(value_name = "CORPUS")]
+    pub corpus: Option<PathBuf>,
+    /// Annotator name (default: $GLOSSER_ANNOTATOR, the config file, then the login name).
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Adjudicate teammates' annotations into a gold file in the TUI.
+    Review(review::Args),
+    /// Check every annotation file of a corpus.
+    Validate(validate::Args),
+    /// Summarise documents, annotators, statuses and labels.
+    Stats(stats::Args),
+    /// Agreement between annotators (Cohen's kappa, Krippendorff's alpha_u, span F1).
+    Agree(agree::Args),
+    /// Write labelled spans as training data.
+    Export(export::Args),
+    /// Read other tools' annotations into a corpus.
+    Import(import::Args),
+    /// Merge several annotators' files into gold files.
+    Merge(merge::Args),
+    /// Git merge driver for annotation files (BASE OURS THEIRS = %O %A %B).
+    MergeDriver(merge_driver::Args),
+    /// Print a shell completion script.
+    Completions(completions::Args),
+}
+
+/// Parses the command line, runs it, and turns errors into a message on stderr and exit code 2.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        None => open::run(cli.corpus.as_deref(), cli.annotator.as_deref()),
+        Some(Command::Review(args)) => review::run(args),
+        Some(Command::Validate(args)) => validate::run(args),
+        Some(Command::Stats(args)) => stats::run(args),
+        Some(Command::Agree(args)) => agree::run(args),
+        Some(Command::Export(args)) => export::run(args),
+        Some(Command::Import(args)) => import::run(args),
+        Some(Command::Merge(args)) => merge::run(args),
+        Some(Command::MergeDriver(args)) => merge_driver::run(args),
+        Some(Command::Completions(args)) => completions::run(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("glosser: {e:#}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Prints a JSON value on stdout, one line, with a trailing newline.
+pub fn print_json(value: &serde_json::Value) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
