@@ -1,17 +1,265 @@
 //! `glosser stats`: documents, annotators, statuses and labels of a corpus.
 
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::corpus::Corpus;
+use crate::labels::LabelSet;
+use crate::store::Status;
 
 /// Arguments of `glosser stats`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Corpus folder.
-    pub corpus: std::path::PathBuf,
+    pub corpus: PathBuf,
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
 }
 
-pub fn run(_args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is not built yet")
+/// One annotator's figures over the corpus.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct AnnotatorStats {
+    pub files: usize,
+    /// Files that do not parse.
+    pub broken: usize,
+    pub todo: usize,
+    pub in_progress: usize,
+    pub done: usize,
+    pub spans: usize,
+    /// Spans per label name (every label of the set, plus any unknown label found).
+    pub labels: BTreeMap<String, usize>,
+}
+
+/// The corpus summary.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Stats {
+    pub documents: usize,
+    /// Documents that cannot be annotated, with why.
+    pub unannotatable: Vec<(String, String)>,
+    pub label_names: Vec<String>,
+    pub annotators: BTreeMap<String, AnnotatorStats>,
+    /// Every document in corpus order.
+    pub list: Vec<DocumentStats>,
+}
+
+/// One document's line in the summary.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct DocumentStats {
+    pub id: String,
+    pub bytes: u64,
+    /// Why it cannot be annotated, if it cannot.
+    pub problem: Option<String>,
+    /// Per annotator: status and span count, or `None` when the file is broken.
+    pub annotators: Vec<(String, Option<(Status, usize)>)>,
+}
+
+impl Stats {
+    pub fn annotatable(&self) -> usize {
+        self.documents - self.unannotatable.len()
+    }
+
+    /// Share of annotatable documents this annotator marked Done.
+    pub fn progress(&self, annotator: &AnnotatorStats) -> f64 {
+        if self.annotatable() == 0 {
+            0.0
+        } else {
+            annotator.done as f64 / self.annotatable() as f64
+        }
+    }
+}
+
+/// Gathers the summary, reading one document and its annotation files at a time.
+pub fn gather(corpus: &Corpus, labels: &LabelSet) -> Stats {
+    let mut stats = Stats {
+        documents: corpus.documents.len(),
+        label_names: labels.labels().iter().map(|l| l.name.clone()).collect(),
+        ..Stats::default()
+    };
+    for entry in &corpus.documents {
+        let mut line = DocumentStats {
+            id: entry.id.clone(),
+            bytes: entry.size,
+            ..DocumentStats::default()
+        };
+        if let Err(e) = crate::text::Document::load(&entry.path) {
+            stats.unannotatable.push((entry.id.clone(), e.reason()));
+            line.problem = Some(e.reason());
+        }
+        for annotation in &entry.annotations {
+            let who = stats
+                .annotators
+                .entry(annotation.annotator.clone())
+                .or_insert_with(|| AnnotatorStats {
+                    labels: stats_labels(labels),
+                    ..AnnotatorStats::default()
+                });
+            who.files += 1;
+            if let Ok(file) = annotation.load() {
+                match file.status {
+                    Status::Todo => who.todo += 1,
+                    Status::InProgress => who.in_progress += 1,
+                    Status::Done => who.done += 1,
+                }
+                who.spans += file.spans.len();
+                line.annotators.push((
+                    annotation.annotator.clone(),
+                    Some((file.status, file.spans.len())),
+                ));
+                for span in file.spans.spans() {
+                    *who.labels.entry(span.label.clone()).or_default() += 1;
+                }
+            } else {
+                who.broken += 1;
+                line.annotators.push((annotation.annotator.clone(), None));
+            }
+        }
+        stats.list.push(line);
+    }
+    stats
+}
+
+fn stats_labels(labels: &LabelSet) -> BTreeMap<String, usize> {
+    labels
+        .labels()
+        .iter()
+        .map(|l| (l.name.clone(), 0))
+        .collect()
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let corpus = Corpus::scan(&args.corpus)?;
+    let (labels, warning) = LabelSet::for_corpus(&corpus.root);
+    if let Some(warning) = warning {
+        eprintln!("glosser: warning: {warning}");
+    }
+    let stats = gather(&corpus, &labels);
+    if args.json {
+        super::print_json(&to_json(&args.corpus.display().to_string(), &stats))?;
+    } else {
+        print_human(
+            &mut std::io::stdout().lock(),
+            &args.corpus.display().to_string(),
+            &stats,
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn to_json(root: &str, stats: &Stats) -> serde_json::Value {
+    let annotators: serde_json::Map<String, serde_json::Value> = stats
+        .annotators
+        .iter()
+        .map(|(name, a)| {
+            let value = json!({
+                "files": a.files,
+                "broken": a.broken,
+                "status": {"Todo": a.todo, "InProgress": a.in_progress, "Done": a.done},
+                "spans": a.spans,
+                "labels": a.labels,
+                "progress": stats.progress(a),
+            });
+            (name.clone(), value)
+        })
+        .collect();
+    let unannotatable: Vec<serde_json::Value> = stats
+        .unannotatable
+        .iter()
+        .map(|(id, why)| json!({"document": id, "reason": why}))
+        .collect();
+    let list: Vec<serde_json::Value> = stats
+        .list
+        .iter()
+        .map(|d| {
+            let annotators: serde_json::Map<String, serde_json::Value> = d
+                .annotators
+                .iter()
+                .map(|(name, file)| {
+                    let value = match file {
+                        Some((status, spans)) => json!({"status": status.as_str(), "spans": spans}),
+                        None => json!({"status": null, "spans": null, "broken": true}),
+                    };
+                    (name.clone(), value)
+                })
+                .collect();
+            json!({
+                "id": d.id,
+                "bytes": d.bytes,
+                "annotatable": d.problem.is_none(),
+                "problem": d.problem,
+                "annotators": annotators,
+            })
+        })
+        .collect();
+    json!({
+        "corpus": root,
+        "documents": {
+            "total": stats.documents,
+            "annotatable": stats.annotatable(),
+            "unannotatable": unannotatable,
+            "list": list,
+        },
+        "labels": stats.label_names,
+        "annotators": annotators,
+    })
+}
+
+fn print_human(out: &mut impl std::io::Write, root: &str, stats: &Stats) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{root}: {} documents, {} can be annotated",
+        stats.documents,
+        stats.annotatable()
+    )?;
+    for (id, why) in &stats.unannotatable {
+        writeln!(out, "  cannot annotate {id}: {why}")?;
+    }
+    if stats.annotators.is_empty() {
+        writeln!(out, "no annotation files yet")?;
+        return Ok(());
+    }
+    let label_width = stats.label_names.iter().map(String::len).max().unwrap_or(5);
+    write!(
+        out,
+        "\n{:<12} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>8}",
+        "annotator", "files", "todo", "doing", "done", "broken", "spans", "progress"
+    )?;
+    for name in &stats.label_names {
+        write!(out, " {name:>label_width$}")?;
+    }
+    writeln!(out)?;
+    for (name, a) in &stats.annotators {
+        write!(
+            out,
+            "{name:<12} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>7.1}%",
+            a.files,
+            a.todo,
+            a.in_progress,
+            a.done,
+            a.broken,
+            a.spans,
+            stats.progress(a) * 100.0
+        )?;
+        for label in &stats.label_names {
+            write!(
+                out,
+                " {:>label_width$}",
+                a.labels.get(label).copied().unwrap_or(0)
+            )?;
+        }
+        let unknown: Vec<String> = a
+            .labels
+            .iter()
+            .filter(|(l, n)| **n > 0 && !stats.label_names.contains(l))
+            .map(|(l, n)| format!("{l}={n}"))
+            .collect();
+        if !unknown.is_empty() {
+            write!(out, "  (unknown labels: {})", unknown.join(", "))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
 }

@@ -1,12 +1,20 @@
-//! `glosser validate`: check every annotation file of a corpus.
+//! `glosser validate`: check every annotation file of a corpus against its document and labels.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+
+use serde_json::json;
+
+use crate::corpus::{Corpus, DocumentEntry};
+use crate::labels::LabelSet;
+use crate::store::{self, StoreError};
+use crate::text::Document;
 
 /// Arguments of `glosser validate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Corpus folder.
-    pub corpus: std::path::PathBuf,
+    pub corpus: PathBuf,
     /// Write re-anchored offsets and the new text hash.
     #[arg(long)]
     pub fix: bool,
@@ -15,6 +23,236 @@ pub struct Args {
     pub json: bool,
 }
 
-pub fn run(_args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is not built yet")
+/// What kind of problem a file has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The file does not parse or breaks the schema.
+    Parse,
+    /// A span breaks an invariant (offsets, grapheme, quote, label).
+    Span,
+    /// The document's text changed since the file was saved.
+    TextChanged,
+    /// The annotation file's document does not exist.
+    MissingDocument,
+    /// The document exists but cannot be annotated (not UTF-8, empty, too large).
+    UnreadableDocument,
+    /// The corpus `glosser.ron` is broken.
+    Labels,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Parse => "parse",
+            Self::Span => "span",
+            Self::TextChanged => "text_changed",
+            Self::MissingDocument => "missing_document",
+            Self::UnreadableDocument => "unreadable_document",
+            Self::Labels => "labels",
+        }
+    }
+}
+
+/// One problem found, with the file it is about.
+#[derive(Debug, Clone)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub kind: Kind,
+    /// Line and column for parse errors.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.position {
+            Some((line, col)) => {
+                write!(f, "{}:{line}:{col}: {}", self.file.display(), self.message)
+            }
+            None => write!(f, "{}: {}", self.file.display(), self.message),
+        }
+    }
+}
+
+/// The outcome of checking a corpus.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub documents: usize,
+    pub files_checked: usize,
+    pub problems: Vec<Problem>,
+}
+
+/// Checks every annotation file of a scanned corpus.
+pub fn check_corpus(corpus: &Corpus) -> Report {
+    let (labels, label_warning) = LabelSet::for_corpus(&corpus.root);
+    let mut report = Report {
+        documents: corpus.documents.len(),
+        ..Report::default()
+    };
+    if let Some(message) = label_warning {
+        report.problems.push(Problem {
+            file: corpus.root.join(crate::labels::CORPUS_CONFIG_FILE),
+            kind: Kind::Labels,
+            position: None,
+            message,
+        });
+    }
+    for entry in &corpus.documents {
+        if !entry.annotations.is_empty() {
+            check_document(entry, &labels, &mut report);
+        }
+    }
+    for stray in &corpus.strays {
+        report.files_checked += 1;
+        report.problems.push(Problem {
+            file: stray.path.clone(),
+            kind: Kind::MissingDocument,
+            position: None,
+            message: format!(
+                "its document {} does not exist; restore the article or delete this file",
+                stray.document_id
+            ),
+        });
+    }
+    report
+}
+
+fn check_document(entry: &DocumentEntry, labels: &LabelSet, report: &mut Report) {
+    let doc = entry.load();
+    for annotation in &entry.annotations {
+        report.files_checked += 1;
+        let file = match annotation.load() {
+            Ok(file) => file,
+            Err(e) => {
+                report.problems.push(store_problem(&e));
+                continue;
+            }
+        };
+        let doc = match &doc {
+            Ok(doc) => doc,
+            Err(e) => {
+                report.problems.push(Problem {
+                    file: annotation.path.clone(),
+                    kind: Kind::UnreadableDocument,
+                    position: None,
+                    message: format!("its document cannot be annotated: {}", e.reason()),
+                });
+                continue;
+            }
+        };
+        check_file(&annotation.path, &file, doc, labels, report);
+    }
+}
+
+fn check_file(
+    path: &Path,
+    file: &store::AnnotationFile,
+    doc: &Document,
+    labels: &LabelSet,
+    report: &mut Report,
+) {
+    if file.text_sha256 != doc.sha256() {
+        report.problems.push(Problem {
+            file: path.to_owned(),
+            kind: Kind::TextChanged,
+            position: None,
+            message: "the document's text changed since this file was saved (text_sha256 differs)"
+                .to_owned(),
+        });
+    }
+    for (_, error) in file.spans.problems(doc, labels) {
+        report.problems.push(Problem {
+            file: path.to_owned(),
+            kind: Kind::Span,
+            position: None,
+            message: error.to_string(),
+        });
+    }
+}
+
+fn store_problem(error: &StoreError) -> Problem {
+    let position = match error {
+        StoreError::Parse { line, col, .. } => Some((*line, *col)),
+        _ => None,
+    };
+    let message = match error {
+        StoreError::Parse { message, .. } | StoreError::Invalid { message, .. } => message.clone(),
+        StoreError::Read { source, .. } | StoreError::Write { source, .. } => {
+            format!("cannot read: {source}")
+        }
+    };
+    Problem {
+        file: error.path().to_owned(),
+        kind: Kind::Parse,
+        position,
+        message,
+    }
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    if args.fix {
+        anyhow::bail!("--fix needs span re-anchoring, which this build does not have yet");
+    }
+    let corpus = Corpus::scan(&args.corpus)?;
+    let report = check_corpus(&corpus);
+    if args.json {
+        super::print_json(&report_json(&args.corpus, &report))?;
+    } else {
+        print_human(&mut std::io::stdout().lock(), &args.corpus, &report)?;
+    }
+    Ok(if report.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::EXIT_PROBLEMS)
+    })
+}
+
+fn print_human(out: &mut impl std::io::Write, root: &Path, report: &Report) -> std::io::Result<()> {
+    for problem in &report.problems {
+        writeln!(out, "{problem}")?;
+    }
+    let files = plural(report.files_checked, "annotation file");
+    let docs = plural(report.documents, "document");
+    if report.problems.is_empty() {
+        writeln!(out, "{}: {docs}, {files}: no problems", root.display())?;
+    } else {
+        writeln!(
+            out,
+            "{}: {docs}, {files}: {}",
+            root.display(),
+            plural(report.problems.len(), "problem")
+        )?;
+    }
+    Ok(())
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("{n} {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
+fn report_json(root: &Path, report: &Report) -> serde_json::Value {
+    let problems: Vec<serde_json::Value> = report
+        .problems
+        .iter()
+        .map(|p| {
+            json!({
+                "file": p.file.display().to_string(),
+                "kind": p.kind.as_str(),
+                "line": p.position.map(|(l, _)| l),
+                "col": p.position.map(|(_, c)| c),
+                "message": p.message,
+            })
+        })
+        .collect();
+    json!({
+        "corpus": root.display().to_string(),
+        "documents": report.documents,
+        "files_checked": report.files_checked,
+        "ok": report.problems.is_empty(),
+        "problems": problems,
+    })
 }

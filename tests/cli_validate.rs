@@ -1,0 +1,195 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! `glosser validate` run as a user would, on the fixture corpora of tests/fixtures/corpora.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/corpora")
+        .join(name)
+}
+
+fn glosser(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glosser"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn validate(corpus: &str, json: bool) -> (i32, String, String) {
+    let path = fixture(corpus);
+    let before = snapshot(&path);
+    let mut args = vec!["validate", path.to_str().unwrap()];
+    if json {
+        args.push("--json");
+    }
+    let out = glosser(&args);
+    assert_eq!(snapshot(&path), before, "validate must not touch any file");
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// Every file under a directory with its bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_owned()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((path.clone(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn seeds_validate_clean() {
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    let out = glosser(&["validate", seeds.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("5 documents"));
+}
+
+#[test]
+fn clean_corpus_with_hand_written_files_passes() {
+    let (code, stdout, _) = validate("clean", false);
+    assert_eq!(code, 0, "{stdout}");
+    assert!(
+        stdout.contains("3 documents, 3 annotation files: no problems"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn bom_and_crlf_offsets_count_the_text_without_bom() {
+    let (code, stdout, _) = validate("bom_crlf", false);
+    assert_eq!(code, 0, "{stdout}");
+}
+
+#[test]
+fn broken_ron_reports_path_line_col() {
+    let (code, stdout, _) = validate("broken_ron", false);
+    assert_eq!(code, 1);
+    let line = stdout.lines().next().unwrap();
+    assert!(
+        line.ends_with("broken_ron/a.txt.alice.ron:7:5: Expected comma"),
+        "{line}"
+    );
+}
+
+#[test]
+fn bad_spans_each_reported() {
+    let (code, stdout, _) = validate("bad_spans", false);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains(
+            "a.txt.alice.ron: span 0..9: quote \"Offishals\" does not match the text \"Officials\""
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("label \"rumour\", which is not in the label set"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("span 81..85 splits a grapheme cluster at offset 85"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("3 problems"), "{stdout}");
+}
+
+#[test]
+fn changed_text_is_reported() {
+    let (code, stdout, _) = validate("changed_text", false);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("changed_text/a.txt.alice.ron: the document's text changed"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn unreadable_documents_named_with_reason() {
+    let (code, stdout, _) = validate("unreadable", false);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains("empty.txt.alice.ron: its document cannot be annotated: empty file"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("latin1.txt.alice.ron: its document cannot be annotated: not valid UTF-8"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn document_field_outside_the_corpus_and_strays() {
+    let (code, stdout, _) = validate("outside", false);
+    assert_eq!(code, 1);
+    assert!(
+        stdout.contains(
+            "document \"../../secret.txt\" does not name this file's own document \"a.txt\""
+        ),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("gone.txt.bob.ron: its document gone.txt does not exist"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn json_report() {
+    let (code, stdout, _) = validate("broken_ron", true);
+    assert_eq!(code, 1);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["files_checked"], 1);
+    assert_eq!(v["problems"][0]["kind"], "parse");
+    assert_eq!(v["problems"][0]["line"], 7);
+    assert_eq!(v["problems"][0]["col"], 5);
+    let (code, stdout, _) = validate("clean", true);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["problems"].as_array().unwrap().len(), 0);
+}
+
+#[test]
+fn empty_corpus_and_usage_errors() {
+    let (code, stdout, _) = validate("empty_corpus", false);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("0 documents"), "{stdout}");
+    let out = glosser(&["validate", "/definitely/not/here"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("/definitely/not/here: not a directory"),
+        "{stderr}"
+    );
+    let out = glosser(&["validate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn broken_labels_file_is_a_problem_not_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Hello.").unwrap();
+    std::fs::write(dir.path().join("glosser.ron"), "(labels: [").unwrap();
+    let out = glosser(&["validate", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("glosser.ron") && stdout.contains("default labels"),
+        "{stdout}"
+    );
+}
