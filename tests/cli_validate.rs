@@ -193,3 +193,30 @@ fn broken_labels_file_is_a_problem_not_a_crash() {
         "{stdout}"
     );
 }
+
+/// The worked example in docs/format.md is a real, valid file for the seed it names.
+#[test]
+fn worked_example_in_the_format_doc_validates() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/format.md"))
+        .unwrap();
+    let start = doc.find("```ron\n(\n    glosser: 1,").unwrap() + "```ron\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let example = &doc[start..end];
+    let dir = tempfile::tempdir().unwrap();
+    let seed = "000_b226eff58fa68952.txt";
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("seeds")
+            .join(seed),
+        dir.path().join(seed),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join(format!("{seed}.alice.ron")), example).unwrap();
+    let out = glosser(&["validate", dir.path().to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("1 annotation file: no problems"),
+        "{stdout}"
+    );
+}
