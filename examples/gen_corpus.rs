@@ -103,10 +103,10 @@ fn sentences(doc: &Document) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < doc.char_len() {
-        if let Some(r) = bounds::sentence_at(doc, at) {
-            if out.last() != Some(&r) {
-                out.push(r);
-            }
+        if let Some(r) = bounds::sentence_at(doc, at)
+            && out.last() != Some(&r)
+        {
+            out.push(r);
         }
         let next = bounds::next_sentence_start(doc, at);
         if next <= at {
