@@ -86,6 +86,32 @@ impl Document {
         Self::from_bytes(path, bytes)
     }
 
+    /// Checks that a file could be opened as a document without building one (no hash, no index).
+    pub fn check_file(path: &Path) -> Result<(), DocumentError> {
+        let io = |source| DocumentError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let size = std::fs::metadata(path).map_err(io)?.len();
+        if size > MAX_DOCUMENT_BYTES {
+            return Err(DocumentError::TooLarge {
+                path: path.to_owned(),
+                size,
+            });
+        }
+        let bytes = std::fs::read(path).map_err(io)?;
+        let text = std::str::from_utf8(&bytes).map_err(|e| DocumentError::NotUtf8 {
+            path: path.to_owned(),
+            offset: e.valid_up_to(),
+        })?;
+        if text.strip_prefix('\u{feff}').unwrap_or(text).is_empty() {
+            return Err(DocumentError::Empty {
+                path: path.to_owned(),
+            });
+        }
+        Ok(())
+    }
+
     /// Builds a document from the bytes of a file; `path` only names the file in errors.
     pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, DocumentError> {
         if bytes.len() as u64 > MAX_DOCUMENT_BYTES {

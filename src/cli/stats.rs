@@ -4,11 +4,13 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use rayon::prelude::*;
 use serde_json::json;
 
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
-use crate::store::Status;
+use crate::store::{AnnotationFile, Status};
+use crate::text::Document;
 
 /// Arguments of `glosser stats`.
 #[derive(Debug, clap::Args)]
@@ -79,17 +81,30 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet) -> Stats {
         label_names: labels.labels().iter().map(|l| l.name.clone()).collect(),
         ..Stats::default()
     };
-    for entry in &corpus.documents {
-        let mut line = DocumentStats {
-            id: entry.id.clone(),
-            bytes: entry.size,
-            ..DocumentStats::default()
-        };
-        if let Err(e) = crate::text::Document::load(&entry.path) {
-            stats.unannotatable.push((entry.id.clone(), e.reason()));
-            line.problem = Some(e.reason());
+    // Files are read on every core; collecting keeps the corpus order.
+    let read: Vec<(DocumentStats, Vec<Option<FileSummary>>)> = corpus
+        .documents
+        .par_iter()
+        .map(|entry| {
+            let line = DocumentStats {
+                id: entry.id.clone(),
+                bytes: entry.size,
+                problem: Document::check_file(&entry.path).err().map(|e| e.reason()),
+                annotators: Vec::new(),
+            };
+            let files = entry
+                .annotations
+                .iter()
+                .map(|a| a.load().ok().map(|f| FileSummary::of(&f)))
+                .collect();
+            (line, files)
+        })
+        .collect();
+    for ((mut line, files), entry) in read.into_iter().zip(&corpus.documents) {
+        if let Some(problem) = &line.problem {
+            stats.unannotatable.push((line.id.clone(), problem.clone()));
         }
-        for annotation in &entry.annotations {
+        for (annotation, file) in entry.annotations.iter().zip(files) {
             let who = stats
                 .annotators
                 .entry(annotation.annotator.clone())
@@ -98,28 +113,49 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet) -> Stats {
                     ..AnnotatorStats::default()
                 });
             who.files += 1;
-            if let Ok(file) = annotation.load() {
-                match file.status {
-                    Status::Todo => who.todo += 1,
-                    Status::InProgress => who.in_progress += 1,
-                    Status::Done => who.done += 1,
-                }
-                who.spans += file.spans.len();
-                line.annotators.push((
-                    annotation.annotator.clone(),
-                    Some((file.status, file.spans.len())),
-                ));
-                for span in file.spans.spans() {
-                    *who.labels.entry(span.label.clone()).or_default() += 1;
-                }
-            } else {
+            let Some(file) = file else {
                 who.broken += 1;
                 line.annotators.push((annotation.annotator.clone(), None));
+                continue;
+            };
+            match file.status {
+                Status::Todo => who.todo += 1,
+                Status::InProgress => who.in_progress += 1,
+                Status::Done => who.done += 1,
             }
+            who.spans += file.spans;
+            for (label, n) in file.labels {
+                *who.labels.entry(label).or_default() += n;
+            }
+            line.annotators.push((
+                annotation.annotator.clone(),
+                Some((file.status, file.spans)),
+            ));
         }
         stats.list.push(line);
     }
     stats
+}
+
+/// What stats keeps of one annotation file.
+struct FileSummary {
+    status: Status,
+    spans: usize,
+    labels: BTreeMap<String, usize>,
+}
+
+impl FileSummary {
+    fn of(file: &AnnotationFile) -> Self {
+        let mut labels = BTreeMap::new();
+        for span in file.spans.spans() {
+            *labels.entry(span.label.clone()).or_default() += 1;
+        }
+        Self {
+            status: file.status,
+            spans: file.spans.len(),
+            labels,
+        }
+    }
 }
 
 fn stats_labels(labels: &LabelSet) -> BTreeMap<String, usize> {

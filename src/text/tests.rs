@@ -69,6 +69,26 @@ fn load_reports_missing_file_by_path() {
 }
 
 #[test]
+fn check_file_agrees_with_load() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, bytes) in [
+        ("ok.txt", &b"fine \xe2\x80\x9cquote\xe2\x80\x9d"[..]),
+        ("bom.txt", b"\xef\xbb\xbf"),
+        ("bad.txt", b"caf\xe9"),
+        ("empty.txt", b""),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        assert_eq!(
+            Document::check_file(&path).map_err(|e| e.to_string()),
+            Document::load(&path).map(|_| ()).map_err(|e| e.to_string()),
+            "{name}"
+        );
+    }
+    assert!(Document::check_file(&dir.path().join("missing.txt")).is_err());
+}
+
+#[test]
 fn too_large_is_refused_before_reading() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
