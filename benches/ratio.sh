@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Whole-process figures for issue 7's table: each command's wall time over 10,000 generated
+# documents (2 annotators) as a ratio to `cat` over the same files, and its peak RSS.
+#
+#   benches/ratio.sh [DIR]     (default DIR: /tmp/glosser-ratio; generated once, then reused)
+#
+# Times are the best of 3 warm runs; the page cache is warmed by the first `cat`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${1:-/tmp/glosser-ratio}
+cargo build --release --quiet --bin glosser --example gen_corpus
+bin=target/release/glosser
+if [[ ! -d $dir ]]; then
+  target/release/examples/gen_corpus --out "$dir" --docs 10000 --annotators 2 --share 1.0
+fi
+
+# measure CMD...: best wall time of 3 runs and the largest peak RSS, from GNU time.
+measure() {
+  local best="" rss=0 s m log
+  log=$(mktemp)
+  for _ in 1 2 3; do
+    /usr/bin/time -o "$log" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    read -r s m < <(tail -1 "$log")
+    if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $s < $best else 1)"; then best=$s; fi
+    (( m > rss )) && rss=$m
+  done
+  rm -f "$log"
+  echo "$best $(python3 -c "print(f'{$rss/1024:.1f}')")"
+}
+
+[[ -x /usr/bin/time ]] || { echo "ratio.sh needs GNU time: apt-get install time" >&2; exit 2; }
+
+files=$(mktemp)
+trap 'rm -f "$files"' EXIT
+(cd "$dir" && find . -type f | sort) > "$files"
+docs=$(grep -c '\.txt$' "$files" || true)
+echo "corpus: $dir ($docs documents, $(wc -l < "$files") files, $(du -sh "$dir" | cut -f1))"
+read -r cat_s cat_rss < <(measure sh -c "cd '$dir' && xargs cat < '$files' > /dev/null")
+printf '%-34s %8s %8s %10s\n' command seconds "x cat" "peak RSS"
+printf '%-34s %8.3f %8s %8.1f MB\n' "cat (all files)" "$cat_s" "1.00" "$cat_rss"
+row() {
+  local name=$1; shift
+  local rc=0
+  "$@" >/dev/null 2>&1 || rc=$?
+  if [[ $rc -eq 2 ]]; then
+    printf '%-34s %8s\n' "$name" "(not available in this build)"
+    return
+  fi
+  read -r s rss < <(measure "$@")
+  printf '%-34s %8.3f %8.2f %8.1f MB\n' "$name" "$s" "$(python3 -c "print($s / $cat_s)")" "$rss"
+}
+row "glosser stats" "$bin" stats "$dir"
+row "glosser validate" "$bin" validate "$dir"
+row "glosser export --format jsonl" "$bin" export "$dir" --format jsonl --annotator ann1
+row "glosser agree (2 annotators)" "$bin" agree "$dir" --annotators ann1,ann2

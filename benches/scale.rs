@@ -1,0 +1,94 @@
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+//! Scale benches (issue 7): corpus scan, `validate` and `stats` over 10,000 generated documents with
+//! two annotators, saving a 20,000-span file, and opening a 5 MB article.
+//!
+//! `cargo bench --bench scale` — the corpus is generated once into a temp dir (takes a few seconds).
+
+#[path = "support/synth.rs"]
+mod synth;
+
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use glosser::corpus::Corpus;
+use glosser::labels::LabelSet;
+use glosser::span::{AnnotationSet, Span};
+use glosser::store::{self, AnnotationFile, Status};
+use glosser::text::Document;
+
+fn seeds() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
+}
+
+fn corpus_benches(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let spec = synth::Spec {
+        docs: 10_000,
+        min_bytes: 2_000,
+        max_bytes: 8_000,
+        annotators: 2,
+        share: 1.0,
+        per_folder: 100,
+        seed: 7,
+    };
+    synth::generate(&spec, seeds(), dir.path()).expect("generate corpus");
+    let mut group = c.benchmark_group("corpus_10k");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
+    group.bench_function("scan", |b| {
+        b.iter(|| Corpus::scan(dir.path()).expect("scan"));
+    });
+    let corpus = Corpus::scan(dir.path()).expect("scan");
+    group.bench_function("validate", |b| {
+        b.iter(|| glosser::cli::validate::check_corpus(&corpus));
+    });
+    let labels = LabelSet::default();
+    group.bench_function("stats", |b| {
+        b.iter(|| glosser::cli::stats::gather(&corpus, &labels));
+    });
+    group.finish();
+}
+
+fn big_article(bytes: usize) -> String {
+    let paragraphs = synth::paragraphs(seeds()).expect("seed paragraphs");
+    let mut rng = synth::Rng(11);
+    synth::article(&mut rng, &paragraphs, bytes)
+}
+
+fn file_benches(c: &mut Criterion) {
+    let text = big_article(5_000_000);
+    let doc = Document::from_text(text.clone());
+    let sentences = synth::sentences(&doc);
+    let labels = ["claim", "quote", "opinion", "unverified"];
+    let spans: Vec<Span> = sentences
+        .iter()
+        .take(20_000)
+        .enumerate()
+        .map(|(i, r)| Span::new(&doc, r.clone(), labels[i % 4]))
+        .collect();
+    assert_eq!(spans.len(), 20_000, "the 5 MB article has 20,000 sentences");
+    let file = AnnotationFile {
+        document: "big.txt".into(),
+        annotator: "bench".into(),
+        text_sha256: doc.sha256().into(),
+        status: Status::InProgress,
+        spans: AnnotationSet::from_spans(spans),
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ron_path = dir.path().join("big.txt.bench.ron");
+    c.bench_function("save_20000_spans", |b| {
+        b.iter(|| store::save(&ron_path, &file).expect("save"));
+    });
+    c.bench_function("load_20000_spans", |b| {
+        b.iter(|| store::load(&ron_path).expect("load"));
+    });
+    let article = dir.path().join("big.txt");
+    std::fs::write(&article, &text).expect("write article");
+    c.bench_function("open_5mb_article", |b| {
+        b.iter(|| Document::load(&article).expect("load"));
+    });
+}
+
+criterion_group!(benches, corpus_benches, file_benches);
+criterion_main!(benches);
