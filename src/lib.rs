@@ -7,3 +7,4 @@ pub mod labels;
 pub mod span;
 pub mod store;
 pub mod text;
+pub mod tui;

@@ -1,8 +1,10 @@
-//! `glosser [CORPUS]`: open the annotating TUI.
+//! `glosser [CORPUS]`: open the annotating TUI (default corpus: the current directory).
 
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(_corpus: Option<&Path>, _annotator: Option<&str>) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("the annotating TUI is not built yet")
+pub fn run(corpus: Option<&Path>, annotator: Option<&str>) -> anyhow::Result<ExitCode> {
+    let corpus = corpus.unwrap_or(Path::new("."));
+    crate::tui::run(corpus, annotator)?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,336 @@
+//! The TUI's whole state. `update` changes it; views only borrow it.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::mpsc::Receiver;
+use std::time::Instant;
+
+use super::keymap::Keymap;
+use super::undo::History;
+use super::wrap::WrapCache;
+use crate::config;
+use crate::corpus::Corpus;
+use crate::labels::LabelSet;
+use crate::span::AnnotationSet;
+use crate::store::{self, AnnotationFile, Status, StoreError};
+use crate::text::Document;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Article,
+    Sidebar,
+}
+
+/// What a one-line prompt is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Search the article.
+    Search,
+    /// Filter the document list.
+    Filter,
+    /// The note of the span with this key.
+    Note { key: (usize, usize, String) },
+}
+
+/// A one-line text prompt in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+}
+
+/// What the keyboard is doing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Prompt(Prompt),
+    Help,
+}
+
+/// How a status-line message looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Status and span count of one document for the list, as read from its annotation file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocInfo {
+    /// No annotation file for this annotator.
+    None,
+    Annotated {
+        status: Status,
+        spans: usize,
+    },
+    /// The file does not parse.
+    Broken,
+}
+
+/// One open document: its text, this annotator's spans, history, cursor and saving state.
+#[derive(Debug)]
+pub struct Session {
+    /// The text, or why the document cannot be annotated.
+    pub doc: Result<Document, String>,
+    pub file: AnnotationFile,
+    /// Why edits are refused (a broken annotation file), if they are.
+    pub read_only: Option<String>,
+    /// Whether the annotation file exists on disk.
+    pub on_disk: bool,
+    /// Edits not yet saved: since when.
+    pub unsaved_since: Option<Instant>,
+    pub last_edit: Option<Instant>,
+    pub history: History,
+    pub cursor: usize,
+    /// The other end of the selection, when selecting.
+    pub anchor: Option<usize>,
+    pub top_row: usize,
+    /// Column that up/down keep to.
+    pub goal_column: Option<u16>,
+}
+
+impl Session {
+    /// Loads document `index` of the corpus for `annotator`.
+    pub fn open(corpus: &Corpus, index: usize, annotator: &str) -> Self {
+        let entry = &corpus.documents[index];
+        let doc = entry.load().map_err(|e| e.to_string());
+        let path = entry.annotation_path(annotator);
+        let empty = |sha: &str| AnnotationFile {
+            document: entry.file_name().to_owned(),
+            annotator: annotator.to_owned(),
+            text_sha256: sha.to_owned(),
+            status: Status::Todo,
+            spans: AnnotationSet::default(),
+        };
+        let sha = doc.as_ref().map_or("", |d| d.sha256()).to_owned();
+        let (file, read_only, on_disk) = match store::load(&path) {
+            Ok(file) => (file, None, true),
+            Err(StoreError::Read { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                (empty(&sha), None, false)
+            }
+            Err(e) => (
+                empty(&sha),
+                Some(format!("read-only: {e} — fix or move the file to annotate")),
+                true,
+            ),
+        };
+        let read_only =
+            read_only.or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")));
+        Self {
+            doc,
+            file,
+            read_only,
+            on_disk,
+            unsaved_since: None,
+            last_edit: None,
+            history: History::default(),
+            cursor: 0,
+            anchor: None,
+            top_row: 0,
+            goal_column: None,
+        }
+    }
+
+    /// The selected char range (inclusive of the grapheme under the cursor), if selecting.
+    pub fn selection(&self) -> Option<std::ops::Range<usize>> {
+        let anchor = self.anchor?;
+        let doc = self.doc.as_ref().ok()?;
+        let (lo, hi) = (anchor.min(self.cursor), anchor.max(self.cursor));
+        Some(lo..doc.next_grapheme(hi).max(lo))
+    }
+
+    /// Whether there are edits to save.
+    pub fn is_dirty(&self) -> bool {
+        self.unsaved_since.is_some()
+    }
+}
+
+/// The article search.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    pub matches: Vec<std::ops::Range<usize>>,
+}
+
+/// Everything the TUI knows.
+pub struct App {
+    pub corpus: Corpus,
+    pub labels: LabelSet,
+    pub annotator: String,
+    pub keymap: Keymap,
+    /// False under `NO_COLOR`.
+    pub color: bool,
+    pub focus: Focus,
+    pub mode: Mode,
+    /// Indices of the documents the list shows (all, or those matching the filter).
+    pub visible_docs: Vec<usize>,
+    pub filter: String,
+    /// Row of `visible_docs` the list cursor is on.
+    pub list_cursor: usize,
+    pub list_top: usize,
+    /// Per document: what the list shows, once known.
+    pub doc_info: Vec<Option<DocInfo>>,
+    /// Statuses arriving from the background scan of annotation files.
+    pub info_updates: Option<Receiver<(usize, DocInfo)>>,
+    /// Index of the open document, if the corpus has any.
+    pub open: Option<usize>,
+    pub sessions: HashMap<usize, Session>,
+    pub wrap: WrapCache,
+    /// Bumped whenever the article text changes, so the wrap cache knows to rebuild.
+    pub generation: u64,
+    pub sidebar_top: usize,
+    pub search: Search,
+    pub message: Option<(String, Tone)>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    pub should_quit: bool,
+    /// Quitting was refused once because edits could not be saved; the next quit discards them.
+    pub quit_armed: bool,
+}
+
+impl App {
+    /// Opens a corpus for an annotator: labels, config, keymap; the first document is opened.
+    pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
+        let corpus = Corpus::scan(root)?;
+        let (config, config_warning) = config::load_config(config::config_path().as_deref());
+        let env = std::env::var(config::ANNOTATOR_ENV).ok();
+        let (annotator, name_warning) = config::resolve_annotator(
+            annotator_flag,
+            env.as_deref(),
+            config.annotator.as_deref(),
+            config::login_name().as_deref(),
+        )
+        .map_err(anyhow::Error::msg)?;
+        let (mut labels, label_warning) = LabelSet::for_corpus(&corpus.root);
+        let color_warnings = labels.apply_colors(&config.colors);
+        let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
+        let warnings: Vec<String> = [config_warning, name_warning, label_warning]
+            .into_iter()
+            .flatten()
+            .chain(color_warnings)
+            .chain(key_warnings)
+            .collect();
+        let mut app = Self::with_parts(corpus, labels, annotator, keymap);
+        app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        if !warnings.is_empty() {
+            app.message = Some((warnings.join("; "), Tone::Warning));
+        }
+        Ok(app)
+    }
+
+    /// An app over an already scanned corpus (tests build it this way).
+    pub fn with_parts(corpus: Corpus, labels: LabelSet, annotator: String, keymap: Keymap) -> Self {
+        let count = corpus.documents.len();
+        let mut app = Self {
+            corpus,
+            labels,
+            annotator,
+            keymap,
+            color: true,
+            focus: Focus::Article,
+            mode: Mode::Normal,
+            visible_docs: (0..count).collect(),
+            filter: String::new(),
+            list_cursor: 0,
+            list_top: 0,
+            doc_info: vec![None; count],
+            info_updates: None,
+            open: None,
+            sessions: HashMap::new(),
+            wrap: WrapCache::new(),
+            generation: 0,
+            sidebar_top: 0,
+            search: Search::default(),
+            message: None,
+            size: (120, 40),
+            should_quit: false,
+            quit_armed: false,
+        };
+        if count > 0 {
+            app.open_document(0);
+        } else {
+            app.focus = Focus::List;
+            app.message = Some((
+                "no documents here: a corpus is a folder of .txt and .md files".to_owned(),
+                Tone::Warning,
+            ));
+        }
+        app
+    }
+
+    /// Switches to document `index`, opening its session the first time.
+    pub fn open_document(&mut self, index: usize) {
+        if self.open == Some(index) {
+            return;
+        }
+        let annotator = self.annotator.clone();
+        let corpus = &self.corpus;
+        self.sessions
+            .entry(index)
+            .or_insert_with(|| Session::open(corpus, index, &annotator));
+        self.open = Some(index);
+        self.generation += 1;
+        self.search.matches.clear();
+        if let Some(pos) = self.visible_docs.iter().position(|&d| d == index) {
+            self.list_cursor = pos;
+        }
+        let info = self.session().map(|s| {
+            if s.read_only.is_some() && s.on_disk {
+                DocInfo::Broken
+            } else if s.on_disk || s.is_dirty() {
+                DocInfo::Annotated {
+                    status: s.file.status,
+                    spans: s.file.spans.len(),
+                }
+            } else {
+                DocInfo::None
+            }
+        });
+        if let Some(info) = info {
+            self.doc_info[index] = Some(info);
+        }
+    }
+
+    /// The open document's session.
+    pub fn session(&self) -> Option<&Session> {
+        self.sessions.get(&self.open?)
+    }
+
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
+        self.sessions.get_mut(&self.open?)
+    }
+
+    /// The open document's text, if it can be annotated.
+    pub fn document(&self) -> Option<&Document> {
+        self.session()?.doc.as_ref().ok()
+    }
+
+    /// Sets the status-line message.
+    pub fn say(&mut self, text: impl Into<String>, tone: Tone) {
+        self.message = Some((text.into(), tone));
+    }
+
+    /// Done / total documents for this annotator, as far as known.
+    pub fn progress(&self) -> (usize, usize, bool) {
+        let done = self
+            .doc_info
+            .iter()
+            .filter(|i| {
+                matches!(
+                    i,
+                    Some(DocInfo::Annotated {
+                        status: Status::Done,
+                        ..
+                    })
+                )
+            })
+            .count();
+        let complete = self.doc_info.iter().all(Option::is_some);
+        (done, self.doc_info.len(), complete)
+    }
+}

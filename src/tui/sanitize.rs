@@ -1,0 +1,77 @@
+//! Untrusted text made safe to draw: control characters, DEL, C1 controls and bidi controls become
+//! visible one-cell placeholders and never reach the terminal raw.
+
+use std::borrow::Cow;
+
+use unicode_width::UnicodeWidthStr;
+
+/// Cells a tab takes in the article.
+pub const TAB_WIDTH: u16 = 4;
+
+/// Placeholder for one char that must not reach the terminal, if it is one.
+pub fn placeholder(c: char) -> Option<char> {
+    match c {
+        '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
+        '\u{7f}' => Some('␡'),
+        '\u{80}'..='\u{9f}' => Some('¿'),
+        c if crate::store::is_bidi_control(c) => Some('¦'),
+        _ => None,
+    }
+}
+
+/// What one grapheme of an article looks like on screen: the text to draw and its width in cells.
+/// Line breaks are `None`: they end a row and take no cell.
+pub fn grapheme_cell(g: &str) -> Option<(Cow<'_, str>, u16)> {
+    if g == "\n" || g == "\r\n" {
+        return None;
+    }
+    if g == "\t" {
+        return Some((Cow::Borrowed("    "), TAB_WIDTH));
+    }
+    if g.chars().any(|c| placeholder(c).is_some()) {
+        let first = g.chars().next().and_then(placeholder).unwrap_or('¿');
+        return Some((Cow::Owned(first.to_string()), 1));
+    }
+    match g.width() {
+        0 => Some((Cow::Borrowed("◌"), 1)),
+        w => Some((Cow::Borrowed(g), w.min(2) as u16)),
+    }
+}
+
+/// A single-line string safe to draw: controls become placeholders, line breaks and tabs spaces.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| placeholder(c).is_some() || c == '\u{2028}' || c == '\u{2029}')
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .map(|c| match c {
+                '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => ' ',
+                c => placeholder(c).unwrap_or(c),
+            })
+            .collect(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        assert_eq!(sanitize("ok “fine”"), "ok “fine”");
+        assert!(matches!(sanitize("ok"), Cow::Borrowed(_)));
+        assert_eq!(sanitize("a\u{1b}[31mb\u{202e}c\u{7f}\u{85}"), "a␛[31mb¦c␡¿");
+        assert_eq!(sanitize("two\nlines\r\n\tx"), "two lines  \u{20}x");
+        assert_eq!(grapheme_cell("\u{1b}").unwrap(), (Cow::Borrowed("␛"), 1));
+        assert_eq!(grapheme_cell("中").unwrap().1, 2);
+        assert_eq!(grapheme_cell("e\u{301}").unwrap().1, 1);
+        assert_eq!(grapheme_cell("\u{301}").unwrap(), (Cow::Borrowed("◌"), 1));
+        assert_eq!(grapheme_cell("\t").unwrap().1, TAB_WIDTH);
+        assert_eq!(grapheme_cell("\r\n"), None);
+        assert_eq!(grapheme_cell("\r").unwrap(), (Cow::Borrowed("␍"), 1));
+    }
+}

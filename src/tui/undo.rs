@@ -1,0 +1,97 @@
+//! Undoable edits: every change to a document's annotations is a list of reversible changes.
+
+use crate::span::{AnnotationSet, Span};
+use crate::store::Status;
+
+/// One reversible change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Add(Span),
+    Remove(Span),
+    Note {
+        key: (usize, usize, String),
+        old: Option<String>,
+        new: Option<String>,
+    },
+    Status {
+        old: Status,
+        new: Status,
+    },
+}
+
+/// One user edit: the changes of one keystroke, undone and redone together.
+pub type Edit = Vec<Change>;
+
+/// Applies a change (forwards).
+pub fn apply(change: &Change, spans: &mut AnnotationSet, status: &mut Status) {
+    match change {
+        Change::Add(span) => {
+            spans.insert_unchecked(span.clone());
+        }
+        Change::Remove(span) => {
+            spans.remove(span.key());
+        }
+        Change::Note { key, new, .. } => {
+            spans.set_note((key.0, key.1, &key.2), new.clone());
+        }
+        Change::Status { new, .. } => *status = *new,
+    }
+}
+
+/// The change that undoes `change`.
+pub fn inverse(change: &Change) -> Change {
+    match change {
+        Change::Add(span) => Change::Remove(span.clone()),
+        Change::Remove(span) => Change::Add(span.clone()),
+        Change::Note { key, old, new } => Change::Note {
+            key: key.clone(),
+            old: new.clone(),
+            new: old.clone(),
+        },
+        Change::Status { old, new } => Change::Status {
+            old: *new,
+            new: *old,
+        },
+    }
+}
+
+/// Undo and redo stacks of one document.
+#[derive(Debug, Clone, Default)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl History {
+    /// Records an edit that was just applied; clears the redo stack.
+    pub fn record(&mut self, edit: Edit) {
+        if !edit.is_empty() {
+            self.undo.push(edit);
+            self.redo.clear();
+        }
+    }
+
+    /// Reverts the last edit; returns it (as applied) if there was one.
+    pub fn undo(&mut self, spans: &mut AnnotationSet, status: &mut Status) -> Option<&Edit> {
+        let edit = self.undo.pop()?;
+        for change in edit.iter().rev() {
+            apply(&inverse(change), spans, status);
+        }
+        self.redo.push(edit);
+        self.redo.last()
+    }
+
+    /// Re-applies the last undone edit.
+    pub fn redo(&mut self, spans: &mut AnnotationSet, status: &mut Status) -> Option<&Edit> {
+        let edit = self.redo.pop()?;
+        for change in &edit {
+            apply(change, spans, status);
+        }
+        self.undo.push(edit);
+        self.undo.last()
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+}

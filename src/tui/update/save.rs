@@ -1,0 +1,148 @@
+//! Saving policy: every edit is on disk within a second (debounced), on document switch, on
+//! Ctrl-s, on quit and on SIGTERM/SIGHUP. A document nobody edited gets no file; a read-only
+//! (broken) file is never written.
+
+use std::time::{Duration, Instant};
+
+use super::super::app::{App, DocInfo, Session, Tone};
+use crate::corpus::Corpus;
+use crate::store;
+
+/// Quiet time after the last edit before saving.
+const DEBOUNCE: Duration = Duration::from_millis(300);
+/// Longest an edit waits for its save, even while the user keeps typing.
+const MAX_DELAY: Duration = Duration::from_millis(800);
+
+/// Writes one session if it has unsaved edits. `Ok(true)` when a file was written.
+pub fn save_session(corpus: &Corpus, index: usize, session: &mut Session) -> Result<bool, String> {
+    if session.unsaved_since.is_none() || session.read_only.is_some() {
+        return Ok(false);
+    }
+    let Ok(doc) = &session.doc else {
+        return Ok(false);
+    };
+    if !session.on_disk
+        && session.file.spans.is_empty()
+        && session.file.status == store::Status::Todo
+    {
+        // Every edit was undone: still nothing worth a file.
+        session.unsaved_since = None;
+        return Ok(false);
+    }
+    session.file.text_sha256 = doc.sha256().to_owned();
+    let path = corpus.documents[index].annotation_path(&session.file.annotator);
+    store::save(&path, &session.file).map_err(|e| e.to_string())?;
+    session.on_disk = true;
+    session.unsaved_since = None;
+    Ok(true)
+}
+
+/// Saves every session with edits; returns the errors.
+pub fn save_all(app: &mut App) -> Vec<String> {
+    let mut errors = Vec::new();
+    let mut indices: Vec<usize> = app.sessions.keys().copied().collect();
+    indices.sort_unstable();
+    for index in indices {
+        if let Some(session) = app.sessions.get_mut(&index)
+            && let Err(e) = save_session(&app.corpus, index, session)
+        {
+            errors.push(e);
+        }
+    }
+    errors
+}
+
+/// Saves the open document now if it has edits; a failure is reported in the status line.
+pub fn save_open(app: &mut App) {
+    let Some(index) = app.open else { return };
+    let Some(session) = app.sessions.get_mut(&index) else {
+        return;
+    };
+    if let Err(e) = save_session(&app.corpus, index, session) {
+        app.say(
+            format!("{e} — your edits are kept and saving is retried"),
+            Tone::Error,
+        );
+    }
+}
+
+/// `Ctrl-s`.
+pub fn save_now(app: &mut App) {
+    let errors = save_all(app);
+    if errors.is_empty() {
+        let read_only = app.session().and_then(|s| s.read_only.clone());
+        match read_only {
+            Some(why) => app.say(format!("not saved: {why}"), Tone::Warning),
+            None => app.say("saved", Tone::Info),
+        }
+    } else {
+        app.say(errors.join("; "), Tone::Error);
+    }
+}
+
+/// `q`: save everything and quit; if saving fails, say so and quit only on a second `q`.
+pub fn quit(app: &mut App, _now: Instant) {
+    let errors = save_all(app);
+    if errors.is_empty() || app.quit_armed {
+        app.should_quit = true;
+        return;
+    }
+    app.quit_armed = true;
+    app.say(
+        format!(
+            "{} — NOT saved. Press q again to quit and lose these edits, or fix and Ctrl-s",
+            errors.join("; ")
+        ),
+        Tone::Error,
+    );
+}
+
+/// Time passes: save what has waited long enough; take in list statuses from the background scan.
+pub fn tick(app: &mut App, now: Instant) {
+    if let Some(updates) = &app.info_updates {
+        for (index, info) in updates.try_iter() {
+            if let Some(slot) = app.doc_info.get_mut(index)
+                && !app.sessions.contains_key(&index)
+            {
+                *slot = Some(info);
+            }
+        }
+    }
+    let due: Vec<usize> = app
+        .sessions
+        .iter()
+        .filter(|(_, s)| {
+            s.read_only.is_none()
+                && s.unsaved_since
+                    .is_some_and(|t| now.duration_since(t) >= MAX_DELAY)
+                || s.last_edit
+                    .is_some_and(|t| now.duration_since(t) >= DEBOUNCE)
+                    && s.unsaved_since.is_some()
+        })
+        .map(|(i, _)| *i)
+        .collect();
+    for index in due {
+        let Some(session) = app.sessions.get_mut(&index) else {
+            continue;
+        };
+        match save_session(&app.corpus, index, session) {
+            Ok(_) => {
+                if let Some(DocInfo::Annotated { .. }) | None = app.doc_info[index] {
+                    app.doc_info[index] = Some(DocInfo::Annotated {
+                        status: session.file.status,
+                        spans: session.file.spans.len(),
+                    });
+                }
+            }
+            Err(e) => {
+                // Retry after another debounce period rather than on every tick.
+                session.last_edit = Some(now);
+                session.unsaved_since = Some(now);
+                app.say(
+                    format!("{e} — your edits are kept and saving is retried"),
+                    Tone::Error,
+                );
+            }
+        }
+    }
+}

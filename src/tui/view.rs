@@ -1,0 +1,109 @@
+//! Views: each pane is drawn from a borrow of the app state; nothing here changes state.
+
+pub mod article;
+pub mod doc_list;
+pub mod help;
+pub mod sidebar;
+pub mod status;
+
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+
+use super::app::{App, Focus, Mode};
+use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
+
+/// Draws the whole screen.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let size = frame.area();
+    let Some(areas) = Areas::new(size.width, size.height) else {
+        let notice = format!(
+            "terminal too small: glosser needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}",
+            size.width, size.height
+        );
+        frame.render_widget(
+            Paragraph::new(notice)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true }),
+            size,
+        );
+        return;
+    };
+    doc_list::draw(frame, app, areas.list);
+    article::draw(frame, app, areas.article);
+    sidebar::draw(frame, app, areas.sidebar);
+    status::draw(frame, app, areas.status);
+    if app.mode == Mode::Help {
+        help::draw(frame, app, size);
+    }
+}
+
+/// A pane's block: highlighted border when it has focus.
+pub fn pane_block(title: String, focused: bool, color: bool) -> Block<'static> {
+    let style = match (focused, color) {
+        (true, true) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+        (true, false) => Style::new().add_modifier(Modifier::BOLD),
+        (false, true) => Style::new().fg(Color::DarkGray),
+        (false, false) => Style::new(),
+    };
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(if focused {
+            BorderType::Thick
+        } else {
+            BorderType::Plain
+        })
+        .border_style(style)
+        .title(title)
+}
+
+/// Whether a pane has focus (no pane has it while a prompt or the help is up).
+pub fn has_focus(app: &App, pane: Focus) -> bool {
+    app.focus == pane && app.mode == Mode::Normal
+}
+
+/// The label colour for a label name.
+pub fn label_color(app: &App, label: &str) -> Option<Color> {
+    let label = app.labels.get(label)?;
+    let (r, g, b) = crate::labels::parse_color(&label.color)?;
+    Some(Color::Rgb(r, g, b))
+}
+
+/// Text cut to `width` cells with an ellipsis.
+pub fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > width.saturating_sub(1) {
+            let rest: usize = text
+                .chars()
+                .skip(out.chars().count())
+                .map(|c| c.width().unwrap_or(0))
+                .sum();
+            if used + rest <= width {
+                out.extend(text.chars().skip(out.chars().count()));
+            } else {
+                out.push('…');
+            }
+            return out;
+        }
+        used += w;
+        out.push(c);
+    }
+    out
+}
+
+/// A rectangle of `width`×`height` centred in `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}

@@ -1,0 +1,221 @@
+//! The article pane: draws only the visible rows of the wrap cache, with spans in their label
+//! colours, nested spans marked, the selection, search matches and the cursor. Cell priority:
+//! cursor > selection > search match > label.
+
+use std::ops::Range;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::widgets::{Paragraph, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::super::app::{App, Focus};
+use super::super::sanitize::{grapheme_cell, sanitize};
+use super::super::wrap::WrapCache;
+use super::{has_focus, pane_block};
+use crate::labels::{LabelSet, parse_color};
+use crate::span::{AnnotationSet, Span};
+use crate::text::Document;
+
+/// The article text of one document, ready to draw.
+pub struct ArticleView<'a> {
+    pub doc: &'a Document,
+    pub spans: &'a AnnotationSet,
+    pub labels: &'a LabelSet,
+    pub wrap: &'a WrapCache,
+    pub top_row: usize,
+    pub cursor: usize,
+    pub selection: Option<Range<usize>>,
+    pub matches: &'a [Range<usize>],
+    pub focused: bool,
+    /// False under `NO_COLOR`: spans are then underlined, nested ones also bold.
+    pub color: bool,
+}
+
+const CURSOR_BG: Color = Color::Rgb(250, 250, 250);
+const SELECTION_BG: Color = Color::Rgb(70, 70, 140);
+const MATCH_BG: Color = Color::Rgb(255, 235, 120);
+
+impl ArticleView<'_> {
+    /// The style of the cell showing the grapheme at char offset `c`.
+    fn style_at(&self, c: usize, row_spans: &[&Span]) -> Style {
+        let mut style = Style::new();
+        let covering: Vec<&&Span> = row_spans
+            .iter()
+            .filter(|s| s.start <= c && c < s.end)
+            .collect();
+        if let Some(inner) = covering
+            .iter()
+            .min_by(|a, b| a.len().cmp(&b.len()).then(b.start.cmp(&a.start)))
+        {
+            let rgb = self
+                .labels
+                .get(&inner.label)
+                .and_then(|l| parse_color(&l.color));
+            style = match (self.color, rgb) {
+                (true, Some((r, g, b))) => Style::new().bg(Color::Rgb(r, g, b)).fg(Color::Black),
+                _ => Style::new().add_modifier(Modifier::UNDERLINED),
+            };
+            if covering.len() > 1 {
+                // Nested: the outer span shows through as an underline (bold without colour).
+                style = style.add_modifier(if self.color {
+                    Modifier::UNDERLINED
+                } else {
+                    Modifier::BOLD
+                });
+            }
+            if covering.iter().any(|s| s.start == c) {
+                // A span boundary: its first character is italic, so touching spans part.
+                style = style.add_modifier(Modifier::ITALIC);
+            }
+        }
+        if self.matches.iter().any(|m| m.contains(&c)) {
+            style = if self.color {
+                style.bg(MATCH_BG).fg(Color::Black)
+            } else {
+                style.add_modifier(Modifier::CROSSED_OUT)
+            };
+        }
+        let selected = self.selection.as_ref().is_some_and(|s| s.contains(&c));
+        if selected {
+            style = if self.color {
+                style.bg(SELECTION_BG).fg(Color::White)
+            } else {
+                style.add_modifier(Modifier::REVERSED)
+            };
+        }
+        if c == self.cursor {
+            style = self.cursor_style(selected);
+        }
+        style
+    }
+
+    fn cursor_style(&self, selected: bool) -> Style {
+        let base = if self.color {
+            Style::new().bg(CURSOR_BG).fg(Color::Black)
+        } else if selected {
+            Style::new().add_modifier(Modifier::UNDERLINED)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        };
+        if self.focused {
+            base.add_modifier(Modifier::BOLD)
+        } else {
+            base.add_modifier(Modifier::DIM)
+        }
+    }
+}
+
+impl Widget for ArticleView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let last_row = self.wrap.row_count();
+        for (y, row) in (self.top_row..last_row)
+            .take(usize::from(area.height))
+            .enumerate()
+        {
+            let range = self.wrap.row_range(row);
+            let row_spans: Vec<&Span> = self
+                .spans
+                .intersecting(range.clone())
+                .map(|(_, s)| s)
+                .collect();
+            let y = area.y + y as u16;
+            let mut x = 0u16;
+            let mut c = range.start;
+            let text = self.doc.slice(range.start, range.end);
+            for g in text.graphemes(true) {
+                let chars = g.chars().count();
+                let Some((shown, width)) = grapheme_cell(g) else {
+                    if c == self.cursor && x < area.width {
+                        buf[(area.x + x, y)]
+                            .set_symbol(" ")
+                            .set_style(self.cursor_style(false));
+                    }
+                    c += chars;
+                    continue;
+                };
+                if x >= area.width {
+                    break;
+                }
+                let style = self.style_at(c, &row_spans);
+                if width > area.width - x {
+                    buf[(area.x + x, y)].set_symbol("…").set_style(style);
+                } else if g == "\t" {
+                    for dx in 0..width {
+                        buf[(area.x + x + dx, y)].set_symbol(" ").set_style(style);
+                    }
+                } else {
+                    buf.set_stringn(area.x + x, y, &shown, usize::from(width), style);
+                }
+                x = x.saturating_add(width);
+                c += chars;
+            }
+            let at_end = row + 1 == last_row && self.cursor >= self.doc.char_len();
+            if at_end && x < area.width {
+                buf[(area.x + x, y)]
+                    .set_symbol(" ")
+                    .set_style(self.cursor_style(false));
+            }
+        }
+    }
+}
+
+/// Draws the article pane of the open document.
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = has_focus(app, Focus::Article);
+    let Some(session) = app.session() else {
+        frame.render_widget(pane_block(" Article ".to_owned(), focused, app.color), area);
+        return;
+    };
+    let id = app
+        .open
+        .map(|i| sanitize(&app.corpus.documents[i].id).into_owned())
+        .unwrap_or_default();
+    let block = pane_block(format!(" {id} "), focused, app.color);
+    let mut inner = block.inner(area);
+    frame.render_widget(block, area);
+    if let Some(why) = &session.read_only {
+        let banner = Rect::new(inner.x, inner.y, inner.width, 1);
+        let style = if app.color {
+            Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+        };
+        frame.render_widget(
+            Paragraph::new(sanitize(why).into_owned()).style(style),
+            banner,
+        );
+        inner = Rect::new(
+            inner.x,
+            inner.y + 1,
+            inner.width,
+            inner.height.saturating_sub(1),
+        );
+    }
+    let Ok(doc) = &session.doc else {
+        return;
+    };
+    frame.render_widget(
+        ArticleView {
+            doc,
+            spans: &session.file.spans,
+            labels: &app.labels,
+            wrap: &app.wrap,
+            top_row: session.top_row,
+            cursor: session.cursor,
+            selection: session.selection(),
+            matches: &app.search.matches,
+            focused,
+            color: app.color,
+        },
+        inner,
+    );
+}
+
+#[cfg(test)]
+mod tests;

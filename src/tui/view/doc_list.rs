@@ -1,0 +1,118 @@
+//! The document list: status glyph, id and span count per document, the filter, and a corpus
+//! progress gauge.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Gauge, Paragraph};
+
+use super::super::app::{App, DocInfo, Focus};
+use super::super::sanitize::sanitize;
+use super::{has_focus, pane_block, truncate};
+use crate::store::Status;
+
+/// The glyph for a document's status.
+pub fn glyph(info: Option<DocInfo>) -> &'static str {
+    match info {
+        Some(DocInfo::Annotated {
+            status: Status::Done,
+            ..
+        }) => "✓",
+        Some(DocInfo::Annotated {
+            status: Status::InProgress,
+            ..
+        }) => "◐",
+        Some(DocInfo::Broken) => "!",
+        Some(DocInfo::None | DocInfo::Annotated { .. }) => "·",
+        None => " ",
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let focused = has_focus(app, Focus::List);
+    let title = if app.filter.is_empty() {
+        format!(" Documents {} ", app.corpus.documents.len())
+    } else {
+        format!(" /{} {} ", sanitize(&app.filter), app.visible_docs.len())
+    };
+    let block = pane_block(title, focused, app.color);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 {
+        return;
+    }
+    let rows = usize::from(inner.height.saturating_sub(1));
+    let width = usize::from(inner.width);
+    let mut lines = Vec::with_capacity(rows);
+    for (row, &index) in app
+        .visible_docs
+        .iter()
+        .enumerate()
+        .skip(app.list_top)
+        .take(rows)
+    {
+        let entry = &app.corpus.documents[index];
+        let info = app.doc_info.get(index).copied().flatten();
+        let count = match info {
+            Some(DocInfo::Annotated { spans, .. }) if spans > 0 => spans.to_string(),
+            _ => String::new(),
+        };
+        let name_width = width.saturating_sub(3 + count.len());
+        let name = truncate(&sanitize(&entry.id), name_width);
+        let pad = name_width.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
+        let mut style = Style::new();
+        if app.open == Some(index) {
+            style = style.add_modifier(Modifier::BOLD);
+        }
+        if row == app.list_cursor && focused {
+            style = style.add_modifier(Modifier::REVERSED);
+        }
+        let glyph_style = match (info, app.color) {
+            (
+                Some(DocInfo::Annotated {
+                    status: Status::Done,
+                    ..
+                }),
+                true,
+            ) => Style::new().fg(Color::Green),
+            (Some(DocInfo::Broken), true) => Style::new().fg(Color::Red),
+            _ => Style::new(),
+        };
+        let marker = if app.open == Some(index) { "▸" } else { " " };
+        lines.push(Line::from(vec![
+            Span::styled(glyph(info), glyph_style),
+            Span::styled(marker, style),
+            Span::styled(format!("{name}{}", " ".repeat(pad)), style),
+            Span::styled(format!(" {count}"), Style::new().fg(Color::DarkGray)),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(
+            inner.x,
+            inner.y,
+            inner.width,
+            inner.height.saturating_sub(1),
+        ),
+    );
+    let (done, total, complete) = app.progress();
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        done as f64 / total as f64
+    };
+    let label = format!("{done}/{total} done{}", if complete { "" } else { "…" });
+    let gauge_style = if app.color {
+        Style::new().fg(Color::Green).bg(Color::Black)
+    } else {
+        Style::new()
+    };
+    frame.render_widget(
+        Gauge::default()
+            .ratio(ratio.clamp(0.0, 1.0))
+            .label(label)
+            .gauge_style(gauge_style),
+        Rect::new(inner.x, inner.y + inner.height - 1, inner.width, 1),
+    );
+}

@@ -1,0 +1,130 @@
+//! The status line: document, annotator, saved state, mode and cursor; then the prompt, the last
+//! message, or key hints.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::super::app::{App, Focus, Mode, PromptKind, Tone};
+use super::super::sanitize::sanitize;
+
+/// "saved", "unsaved" or "read-only" for the open document.
+pub fn save_state(app: &App) -> &'static str {
+    match app.session() {
+        None => "",
+        Some(s) if s.read_only.is_some() => "read-only",
+        Some(s) if s.is_dirty() => "unsaved",
+        Some(s) if s.on_disk => "saved",
+        Some(_) => "no edits",
+    }
+}
+
+fn mode_name(app: &App) -> &'static str {
+    match &app.mode {
+        Mode::Help => "HELP",
+        Mode::Prompt(p) => match p.kind {
+            PromptKind::Search => "SEARCH",
+            PromptKind::Filter => "FILTER",
+            PromptKind::Note { .. } => "NOTE",
+        },
+        Mode::Normal if app.session().is_some_and(|s| s.anchor.is_some()) => "SELECT",
+        Mode::Normal => match app.focus {
+            Focus::List => "LIST",
+            Focus::Article => "ARTICLE",
+            Focus::Sidebar => "SPANS",
+        },
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+    let id = app.open.map_or_else(
+        || "no document".to_owned(),
+        |i| sanitize(&app.corpus.documents[i].id).into_owned(),
+    );
+    let state = save_state(app);
+    let position = app
+        .session()
+        .and_then(|s| {
+            let doc = s.doc.as_ref().ok()?;
+            Some(format!("{}/{}", s.cursor, doc.char_len()))
+        })
+        .unwrap_or_default();
+    let bar = if app.color {
+        Style::new().bg(Color::Rgb(40, 44, 52)).fg(Color::White)
+    } else {
+        Style::new().add_modifier(Modifier::REVERSED)
+    };
+    let state_style = match (state, app.color) {
+        ("unsaved", true) => bar.fg(Color::Yellow).add_modifier(Modifier::BOLD),
+        ("read-only", true) => bar.fg(Color::LightRed).add_modifier(Modifier::BOLD),
+        ("saved", true) => bar.fg(Color::LightGreen),
+        _ => bar,
+    };
+    let top = Line::from(vec![
+        Span::styled(
+            format!(" {} ", mode_name(app)),
+            bar.add_modifier(Modifier::BOLD),
+        ),
+        Span::styled(format!("│ {id} │ {} │ ", app.annotator), bar),
+        Span::styled(state.to_owned(), state_style),
+        Span::styled(format!(" │ {position}"), bar),
+    ]);
+    frame.render_widget(
+        Paragraph::new(top).style(bar),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    let bottom = match &app.mode {
+        Mode::Prompt(prompt) => {
+            let head = match &prompt.kind {
+                PromptKind::Search => "/".to_owned(),
+                PromptKind::Filter => "filter: ".to_owned(),
+                PromptKind::Note { key } => format!("note for {} {}..{}: ", key.2, key.0, key.1),
+            };
+            Line::from(vec![
+                Span::styled(head, Style::new().add_modifier(Modifier::BOLD)),
+                Span::raw(sanitize(&prompt.text).into_owned()),
+                Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+                Span::styled("  Enter ok · Esc cancel", Style::new().fg(Color::DarkGray)),
+            ])
+        }
+        _ => match &app.message {
+            Some((text, tone)) => {
+                let style = match (tone, app.color) {
+                    (Tone::Error, true) => Style::new()
+                        .fg(Color::LightRed)
+                        .add_modifier(Modifier::BOLD),
+                    (Tone::Warning, true) => Style::new().fg(Color::Yellow),
+                    (Tone::Error, false) => Style::new().add_modifier(Modifier::BOLD),
+                    _ => Style::new(),
+                };
+                Line::styled(sanitize(text).into_owned(), style)
+            }
+            None => Line::styled(hints(app), Style::new().fg(Color::DarkGray)),
+        },
+    };
+    frame.render_widget(
+        Paragraph::new(bottom),
+        Rect::new(
+            area.x,
+            area.y + 1,
+            area.width,
+            area.height.saturating_sub(1),
+        ),
+    );
+}
+
+fn hints(app: &App) -> String {
+    match app.focus {
+        Focus::List => "j/k move · Enter open · / filter · Tab next pane · ? help · q quit",
+        Focus::Sidebar => "j/k next/prev span · x delete · a note · 1-9 relabel · Tab next pane · ? help",
+        Focus::Article if app.session().is_some_and(|s| s.anchor.is_some()) => {
+            "motions extend · 1-9 label · Esc cancel"
+        }
+        Focus::Article => {
+            "s sentence · p paragraph · \" quote · v select · 1-9 label · x delete · a note · u undo · D done · ? help · q quit"
+        }
+    }
+    .to_owned()
+}

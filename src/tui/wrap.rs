@@ -1,0 +1,157 @@
+//! The wrap cache: the article as screen rows, each a range of char offsets, for one width.
+//! Built in one pass, rebuilt only when the width or the text changes; finding the row of an
+//! offset is a binary search, so a 5 MB article scrolls like a 5 KB one.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::sanitize::grapheme_cell;
+use crate::text::Document;
+
+/// Rows of one document at one width.
+#[derive(Debug, Clone, Default)]
+pub struct WrapCache {
+    /// Char offset where each row starts; rows cover the text in order, line breaks included.
+    starts: Vec<usize>,
+    len: usize,
+    width: u16,
+    generation: Option<u64>,
+}
+
+impl WrapCache {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Rebuilds the rows if the document (its `generation`) or the width changed.
+    pub fn update(&mut self, doc: &Document, generation: u64, width: u16) {
+        if self.generation == Some(generation) && self.width == width {
+            return;
+        }
+        self.generation = Some(generation);
+        self.width = width;
+        self.len = doc.char_len();
+        self.starts = wrap(doc.text(), width.max(1));
+    }
+
+    /// Forgets the rows (the next `update` rebuilds).
+    pub fn clear(&mut self) {
+        *self = Self::default();
+    }
+
+    pub fn width(&self) -> u16 {
+        self.width
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.starts.len().max(1)
+    }
+
+    /// Char offsets of a row (the last row ends at the end of the text).
+    pub fn row_range(&self, row: usize) -> Range<usize> {
+        let start = self.starts.get(row).copied().unwrap_or(self.len);
+        let end = self.starts.get(row + 1).copied().unwrap_or(self.len);
+        start..end
+    }
+
+    /// The row holding char offset `offset` (the end of the text is on the last row).
+    pub fn row_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// Display column of `offset` within its row.
+    pub fn column_of(&self, doc: &Document, offset: usize) -> u16 {
+        let range = self.row_range(self.row_of(offset));
+        let mut column = 0u16;
+        let mut at = range.start;
+        for g in doc.slice(range.start, offset).graphemes(true) {
+            at += g.chars().count();
+            if at > offset {
+                break;
+            }
+            column = column.saturating_add(grapheme_cell(g).map_or(0, |(_, w)| w));
+        }
+        column
+    }
+
+    /// The grapheme boundary at (or just before) a cell of a row; past the row's end, its last
+    /// position (before its line break; the end of the text on the last row).
+    pub fn offset_at(&self, doc: &Document, row: usize, column: u16) -> usize {
+        let row = row.min(self.row_count() - 1);
+        let range = self.row_range(row);
+        let mut at = range.start;
+        let mut x = 0u16;
+        let is_last = row + 1 >= self.row_count();
+        for g in doc.slice(range.start, range.end).graphemes(true) {
+            let chars = g.chars().count();
+            let Some((_, w)) = grapheme_cell(g) else {
+                return at;
+            };
+            if column < x.saturating_add(w) {
+                return at;
+            }
+            x = x.saturating_add(w);
+            if at + chars == range.end && !is_last {
+                return at;
+            }
+            at += chars;
+        }
+        at
+    }
+}
+
+/// Row starts of `text` wrapped at `width` cells: greedy, breaking after whitespace when it can,
+/// inside a word only when the word is wider than the row; a line break always ends a row.
+fn wrap(text: &str, width: u16) -> Vec<usize> {
+    let mut starts = vec![0];
+    let mut col: u16 = 0;
+    let mut at = 0usize;
+    // Where the row could break: the char offset after the last whitespace, and the column there.
+    let mut last_break: Option<(usize, u16)> = None;
+    let row_start = |starts: &Vec<usize>| starts.last().copied().unwrap_or(0);
+    for g in text.graphemes(true) {
+        let chars = g.chars().count();
+        let Some((_, w)) = grapheme_cell(g) else {
+            at += chars;
+            starts.push(at);
+            col = 0;
+            last_break = None;
+            continue;
+        };
+        let blank = g.chars().all(char::is_whitespace);
+        if col + w > width && col > 0 {
+            if blank {
+                // Whitespace hangs at the end of the row instead of starting the next one.
+                at += chars;
+                starts.push(at);
+                col = 0;
+                last_break = None;
+                continue;
+            }
+            match last_break {
+                Some((b, bcol)) if b > row_start(&starts) => {
+                    starts.push(b);
+                    col -= bcol;
+                }
+                _ => {
+                    starts.push(at);
+                    col = 0;
+                }
+            }
+            last_break = None;
+        }
+        col += w;
+        at += chars;
+        if blank {
+            last_break = Some((at, col));
+        }
+    }
+    // A trailing line break leaves an empty last row, where the cursor can sit at the end.
+    starts
+}
+
+#[cfg(test)]
+mod tests;
