@@ -101,6 +101,9 @@ impl Key {
                 }
             }
         };
+        if key.shift && key.code == KeyCodeOrd::Named(2) {
+            key.code = KeyCodeOrd::Named(3);
+        }
         if matches!(key.code, KeyCodeOrd::Char(_)) || key.code == KeyCodeOrd::Named(3) {
             key.shift = false;
         }

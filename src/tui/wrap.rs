@@ -135,6 +135,11 @@ fn wrap(text: &str, width: u16) -> Vec<usize> {
                 Some((b, bcol)) if b > row_start(&starts) => {
                     starts.push(b);
                     col -= bcol;
+                    if col + w > width && col > 0 {
+                        // The word since the break is still too long: break inside it too.
+                        starts.push(at);
+                        col = 0;
+                    }
                 }
                 _ => {
                     starts.push(at);

@@ -15,7 +15,8 @@ fn rows(text: &str, width: u16) -> Vec<String> {
 
 #[test]
 fn wraps_at_spaces_and_line_breaks() {
-    assert_eq!(rows("aaa bbb ccc", 7), ["aaa ", "bbb ccc"]);
+    assert_eq!(rows("aaa bbb ccc", 7), ["aaa bbb ", "ccc"]);
+    assert_eq!(rows("aaa bbb ccc", 6), ["aaa ", "bbb ", "ccc"]);
     assert_eq!(rows("aaa bbb ccc", 8), ["aaa bbb ", "ccc"]);
     assert_eq!(rows("one\ntwo\r\nthree", 20), ["one\n", "two\r\n", "three"]);
     assert_eq!(rows("end\n", 20), ["end\n", ""]);
