@@ -100,20 +100,35 @@ fn event_loop(
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     update::update(app, Event::Resize(size.width, size.height), Instant::now());
+    // Terminal events are read on their own thread: if the terminal goes away, crossterm can
+    // spin inside a read, and the loop must still notice SIGHUP, save and exit.
+    let (sender, events) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        while let Ok(event) = event::read() {
+            if sender.send(event).is_err() {
+                return;
+            }
+        }
+    });
     loop {
         terminal.draw(|frame| view::draw(frame, app))?;
-        if terminate.load(Ordering::Relaxed) {
-            return Ok(());
-        }
-        if event::poll(TICK)? {
-            let term_event = event::read()?;
-            if let Some(event) = translate(app, &term_event) {
-                update::update(app, event, Instant::now());
+        match events.recv_timeout(TICK) {
+            Ok(term_event) => {
+                if let Some(event) = translate(app, &term_event) {
+                    update::update(app, event, Instant::now());
+                }
+                for term_event in events.try_iter() {
+                    if let Some(event) = translate(app, &term_event) {
+                        update::update(app, event, Instant::now());
+                    }
+                }
             }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         }
         update::update(app, Event::Tick(Instant::now()), Instant::now());
         refresh_rescue(app, rescue);
-        if app.should_quit {
+        if app.should_quit || terminate.load(Ordering::Relaxed) {
             return Ok(());
         }
     }

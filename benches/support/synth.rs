@@ -1,5 +1,6 @@
 //! Synthetic corpora for benchmarks and scale tests, built from the seed articles' paragraphs.
 //! Shared by `examples/gen_corpus.rs` and the benches (included with `#[path]`).
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 

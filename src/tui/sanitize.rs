@@ -22,6 +22,9 @@ pub fn placeholder(c: char) -> Option<char> {
 /// What one grapheme of an article looks like on screen: the text to draw and its width in cells.
 /// Line breaks are `None`: they end a row and take no cell.
 pub fn grapheme_cell(g: &str) -> Option<(Cow<'_, str>, u16)> {
+    if let [b' '..=b'~'] = g.as_bytes() {
+        return Some((Cow::Borrowed(g), 1));
+    }
     if g == "\n" || g == "\r\n" {
         return None;
     }
@@ -35,6 +38,44 @@ pub fn grapheme_cell(g: &str) -> Option<(Cow<'_, str>, u16)> {
     match g.width() {
         0 => Some((Cow::Borrowed("◌"), 1)),
         w => Some((Cow::Borrowed(g), w.min(2) as u16)),
+    }
+}
+
+/// The grapheme clusters of `text`, like `UnicodeSegmentation::graphemes(text, true)`, with a
+/// fast path for ASCII: a byte followed by another ASCII byte is a cluster of its own (except
+/// `\r\n`), so plain text never pays for full segmentation.
+pub fn graphemes(text: &str) -> Graphemes<'_> {
+    Graphemes { text, at: 0 }
+}
+
+/// Iterator of [`graphemes`].
+pub struct Graphemes<'a> {
+    text: &'a str,
+    at: usize,
+}
+
+impl<'a> Iterator for Graphemes<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let first = *bytes.get(start)?;
+        let next = bytes.get(start + 1).copied();
+        let single = first < 0x80
+            && next.is_none_or(|n| n < 0x80)
+            && !(first == b'\r' && next == Some(b'\n'));
+        let len = if single {
+            1
+        } else {
+            use unicode_segmentation::UnicodeSegmentation;
+            self.text[start..]
+                .graphemes(true)
+                .next()
+                .map_or(1, str::len)
+        };
+        self.at += len;
+        Some(&self.text[start..start + len])
     }
 }
 
@@ -59,6 +100,25 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_graphemes_match_unicode_segmentation() {
+        use unicode_segmentation::UnicodeSegmentation;
+        for text in [
+            "",
+            "plain ascii",
+            "a\r\nb\r",
+            "e\u{301}x",
+            "👨\u{200d}👩 a",
+            "🇫🇷🇩🇪x",
+            "中a\u{1b}[",
+            "a\u{200d}b",
+        ] {
+            let fast: Vec<&str> = graphemes(text).collect();
+            let slow: Vec<&str> = text.graphemes(true).collect();
+            assert_eq!(fast, slow, "{text:?}");
+        }
+    }
 
     #[test]
     fn placeholders() {

@@ -7,22 +7,29 @@ pub mod sidebar;
 pub mod status;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::{Color, Modifier, Style};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Widget, Wrap};
 
 use super::app::{App, Focus, Mode};
 use super::layout::{Areas, MIN_HEIGHT, MIN_WIDTH};
 
-/// Draws the whole screen.
+/// Draws the whole screen into a terminal frame.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let size = frame.area();
+    let area = frame.area();
+    render_screen(frame.buffer_mut(), app, area);
+}
+
+/// Draws the whole screen into a buffer (benches and tests draw without a terminal).
+pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
     let Some(areas) = Areas::new(size.width, size.height) else {
         let notice = format!(
             "terminal too small: glosser needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}",
             size.width, size.height
         );
-        frame.render_widget(
+        render(
+            buf,
             Paragraph::new(notice)
                 .alignment(Alignment::Center)
                 .wrap(Wrap { trim: true }),
@@ -30,13 +37,18 @@ pub fn draw(frame: &mut Frame, app: &App) {
         );
         return;
     };
-    doc_list::draw(frame, app, areas.list);
-    article::draw(frame, app, areas.article);
-    sidebar::draw(frame, app, areas.sidebar);
-    status::draw(frame, app, areas.status);
+    doc_list::draw(buf, app, areas.list);
+    article::draw(buf, app, areas.article);
+    sidebar::draw(buf, app, areas.sidebar);
+    status::draw(buf, app, areas.status);
     if app.mode == Mode::Help {
-        help::draw(frame, app, size);
+        help::draw(buf, app, size);
     }
+}
+
+/// Renders a widget into the buffer.
+pub fn render(buf: &mut Buffer, widget: impl Widget, area: Rect) {
+    widget.render(area, buf);
 }
 
 /// A pane's block: highlighted border when it has focus.

@@ -4,9 +4,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::sanitize::grapheme_cell;
+use super::sanitize::{grapheme_cell, graphemes};
 use crate::text::Document;
 
 /// Rows of one document at one width.
@@ -67,7 +65,7 @@ impl WrapCache {
         let range = self.row_range(self.row_of(offset));
         let mut column = 0u16;
         let mut at = range.start;
-        for g in doc.slice(range.start, offset).graphemes(true) {
+        for g in graphemes(doc.slice(range.start, offset)) {
             at += g.chars().count();
             if at > offset {
                 break;
@@ -85,7 +83,7 @@ impl WrapCache {
         let mut at = range.start;
         let mut x = 0u16;
         let is_last = row + 1 >= self.row_count();
-        for g in doc.slice(range.start, range.end).graphemes(true) {
+        for g in graphemes(doc.slice(range.start, range.end)) {
             let chars = g.chars().count();
             let Some((_, w)) = grapheme_cell(g) else {
                 return at;
@@ -106,22 +104,23 @@ impl WrapCache {
 /// Row starts of `text` wrapped at `width` cells: greedy, breaking after whitespace when it can,
 /// inside a word only when the word is wider than the row; a line break always ends a row.
 fn wrap(text: &str, width: u16) -> Vec<usize> {
-    let mut starts = vec![0];
+    let mut starts = Vec::with_capacity(text.len() / usize::from(width).max(1) + 1);
+    starts.push(0);
     let mut col: u16 = 0;
     let mut at = 0usize;
     // Where the row could break: the char offset after the last whitespace, and the column there.
     let mut last_break: Option<(usize, u16)> = None;
-    let row_start = |starts: &Vec<usize>| starts.last().copied().unwrap_or(0);
-    for g in text.graphemes(true) {
-        let chars = g.chars().count();
-        let Some((_, w)) = grapheme_cell(g) else {
+    let mut byte = 0;
+    while byte < text.len() {
+        let (len, chars, cell, blank) = measure(text, byte);
+        byte += len;
+        let Some(w) = cell else {
             at += chars;
             starts.push(at);
             col = 0;
             last_break = None;
             continue;
         };
-        let blank = g.chars().all(char::is_whitespace);
         if col + w > width && col > 0 {
             if blank {
                 // Whitespace hangs at the end of the row instead of starting the next one.
@@ -131,8 +130,9 @@ fn wrap(text: &str, width: u16) -> Vec<usize> {
                 last_break = None;
                 continue;
             }
+            let row_start = starts.last().copied().unwrap_or(0);
             match last_break {
-                Some((b, bcol)) if b > row_start(&starts) => {
+                Some((b, bcol)) if b > row_start => {
                     starts.push(b);
                     col -= bcol;
                     if col + w > width && col > 0 {
@@ -156,6 +156,30 @@ fn wrap(text: &str, width: u16) -> Vec<usize> {
     }
     // A trailing line break leaves an empty last row, where the cursor can sit at the end.
     starts
+}
+
+/// The grapheme at byte `at`: its length in bytes and chars, its cells (`None` for a line
+/// break) and whether it is whitespace. Plain ASCII skips full segmentation.
+fn measure(text: &str, at: usize) -> (usize, usize, Option<u16>, bool) {
+    let bytes = text.as_bytes();
+    let first = bytes[at];
+    let next = bytes.get(at + 1).copied();
+    if first < 0x80 && next.is_none_or(|n| n < 0x80) && !(first == b'\r' && next == Some(b'\n')) {
+        let g = &text[at..=at];
+        return (
+            1,
+            1,
+            grapheme_cell(g).map(|(_, w)| w),
+            char::from(first).is_whitespace(),
+        );
+    }
+    let g = graphemes(&text[at..]).next().unwrap_or_default();
+    (
+        g.len().max(1),
+        g.chars().count(),
+        grapheme_cell(g).map(|(_, w)| w),
+        g.chars().all(char::is_whitespace),
+    )
 }
 
 #[cfg(test)]

@@ -4,17 +4,15 @@
 
 use std::ops::Range;
 
-use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Paragraph, Widget};
-use unicode_segmentation::UnicodeSegmentation;
 
 use super::super::app::{App, Focus};
-use super::super::sanitize::{grapheme_cell, sanitize};
+use super::super::sanitize::{grapheme_cell, graphemes, sanitize};
 use super::super::wrap::WrapCache;
-use super::{has_focus, pane_block};
+use super::{has_focus, pane_block, render};
 use crate::labels::{LabelSet, parse_color};
 use crate::span::{AnnotationSet, Span};
 use crate::text::Document;
@@ -42,12 +40,10 @@ impl ArticleView<'_> {
     /// The style of the cell showing the grapheme at char offset `c`.
     fn style_at(&self, c: usize, row_spans: &[&Span]) -> Style {
         let mut style = Style::new();
-        let covering: Vec<&&Span> = row_spans
+        let covers = |s: &&&Span| s.start <= c && c < s.end;
+        if let Some(inner) = row_spans
             .iter()
-            .filter(|s| s.start <= c && c < s.end)
-            .collect();
-        if let Some(inner) = covering
-            .iter()
+            .filter(covers)
             .min_by(|a, b| a.len().cmp(&b.len()).then(b.start.cmp(&a.start)))
         {
             let rgb = self
@@ -58,7 +54,7 @@ impl ArticleView<'_> {
                 (true, Some((r, g, b))) => Style::new().bg(Color::Rgb(r, g, b)).fg(Color::Black),
                 _ => Style::new().add_modifier(Modifier::UNDERLINED),
             };
-            if covering.len() > 1 {
+            if row_spans.iter().filter(covers).nth(1).is_some() {
                 // Nested: the outer span shows through as an underline (bold without colour).
                 style = style.add_modifier(if self.color {
                     Modifier::UNDERLINED
@@ -66,7 +62,7 @@ impl ArticleView<'_> {
                     Modifier::BOLD
                 });
             }
-            if covering.iter().any(|s| s.start == c) {
+            if row_spans.iter().any(|s| s.start == c) {
                 // A span boundary: its first character is italic, so touching spans part.
                 style = style.add_modifier(Modifier::ITALIC);
             }
@@ -125,7 +121,7 @@ impl Widget for ArticleView<'_> {
             let mut x = 0u16;
             let mut c = range.start;
             let text = self.doc.slice(range.start, range.end);
-            for g in text.graphemes(true) {
+            for g in graphemes(text) {
                 let chars = g.chars().count();
                 let Some((shown, width)) = grapheme_cell(g) else {
                     if c == self.cursor && x < area.width {
@@ -147,7 +143,11 @@ impl Widget for ArticleView<'_> {
                         buf[(area.x + x + dx, y)].set_symbol(" ").set_style(style);
                     }
                 } else {
-                    buf.set_stringn(area.x + x, y, &shown, usize::from(width), style);
+                    buf[(area.x + x, y)].set_symbol(&shown).set_style(style);
+                    for dx in 1..width {
+                        // The cells a wide character covers stay empty, as ratatui expects.
+                        buf[(area.x + x + dx, y)].reset();
+                    }
                 }
                 x = x.saturating_add(width);
                 c += chars;
@@ -163,10 +163,14 @@ impl Widget for ArticleView<'_> {
 }
 
 /// Draws the article pane of the open document.
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let focused = has_focus(app, Focus::Article);
     let Some(session) = app.session() else {
-        frame.render_widget(pane_block(" Article ".to_owned(), focused, app.color), area);
+        render(
+            buf,
+            pane_block(" Article ".to_owned(), focused, app.color),
+            area,
+        );
         return;
     };
     let id = app
@@ -175,7 +179,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         .unwrap_or_default();
     let block = pane_block(format!(" {id} "), focused, app.color);
     let mut inner = block.inner(area);
-    frame.render_widget(block, area);
+    render(buf, block, area);
     if let Some(why) = &session.read_only {
         let banner = Rect::new(inner.x, inner.y, inner.width, 1);
         let style = if app.color {
@@ -186,7 +190,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         } else {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         };
-        frame.render_widget(
+        render(
+            buf,
             Paragraph::new(sanitize(why).into_owned()).style(style),
             banner,
         );
@@ -200,7 +205,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     let Ok(doc) = &session.doc else {
         return;
     };
-    frame.render_widget(
+    render(
+        buf,
         ArticleView {
             doc,
             spans: &session.file.spans,

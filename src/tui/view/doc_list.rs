@@ -1,7 +1,7 @@
 //! The document list: status glyph, id and span count per document, the filter, and a corpus
 //! progress gauge.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -9,7 +9,7 @@ use ratatui::widgets::{Gauge, Paragraph};
 
 use super::super::app::{App, DocInfo, Focus};
 use super::super::sanitize::sanitize;
-use super::{has_focus, pane_block, truncate};
+use super::{has_focus, pane_block, render, truncate};
 use crate::store::Status;
 
 /// The glyph for a document's status.
@@ -29,7 +29,7 @@ pub fn glyph(info: Option<DocInfo>) -> &'static str {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let focused = has_focus(app, Focus::List);
     let title = if app.filter.is_empty() {
         format!(" Documents {} ", app.corpus.documents.len())
@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     };
     let block = pane_block(title, focused, app.color);
     let inner = block.inner(area);
-    frame.render_widget(block, area);
+    render(buf, block, area);
     if inner.height == 0 {
         return;
     }
@@ -87,7 +87,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             Span::styled(format!(" {count}"), Style::new().fg(Color::DarkGray)),
         ]));
     }
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(lines),
         Rect::new(
             inner.x,
@@ -108,7 +109,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
     } else {
         Style::new()
     };
-    frame.render_widget(
+    render(
+        buf,
         Gauge::default()
             .ratio(ratio.clamp(0.0, 1.0))
             .label(label)

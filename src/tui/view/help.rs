@@ -1,15 +1,15 @@
 //! The help overlay: every binding of the live keymap, and the mouse.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::super::app::App;
-use super::centered;
+use super::{centered, render};
 
-pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
+pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
     let rows = app.keymap.help_rows();
     let key_width = rows
         .iter()
@@ -42,8 +42,9 @@ pub fn draw(frame: &mut Frame, app: &App, screen: Rect) {
     ));
     let height = (lines.len() as u16 + 2).min(screen.height);
     let area = centered(screen, 100, height);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
+    render(buf, Clear, area);
+    render(
+        buf,
         Paragraph::new(lines).block(Block::new().borders(Borders::ALL).title(" Keys ")),
         area,
     );

@@ -1,7 +1,7 @@
 //! The annotation sidebar: this document's spans in text order (label, excerpt, note) with the
 //! span under the cursor highlighted, and the label legend with keys and definitions.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -10,7 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::super::app::{App, Focus};
 use super::super::layout::inner;
 use super::super::sanitize::sanitize;
-use super::{has_focus, label_color, pane_block, truncate};
+use super::{has_focus, label_color, pane_block, render, truncate};
 
 /// Rows the legend takes at the bottom of the sidebar (labels plus a rule).
 fn legend_rows(app: &App) -> u16 {
@@ -33,12 +33,12 @@ pub fn span_at_row(app: &App, area: Rect, y: u16) -> Option<usize> {
     (index < session.file.spans.len()).then_some(index)
 }
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let focused = has_focus(app, Focus::Sidebar);
     let count = app.session().map_or(0, |s| s.file.spans.len());
     let block = pane_block(format!(" Spans {count} "), focused, app.color);
     let text = block.inner(area);
-    frame.render_widget(block, area);
+    render(buf, block, area);
     let rows = span_rows(app, area);
     let width = usize::from(text.width);
     let mut lines = Vec::new();
@@ -94,7 +94,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             ));
         }
     }
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(lines),
         Rect::new(text.x, text.y, text.width, rows),
     );
@@ -119,7 +120,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         ]));
     }
     let legend_height = legend_rows(app).min(text.height);
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(legend),
         Rect::new(
             text.x,

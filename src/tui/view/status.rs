@@ -1,7 +1,7 @@
 //! The status line: document, annotator, saved state, mode and cursor; then the prompt, the last
 //! message, or key hints.
 
-use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
@@ -9,6 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, Focus, Mode, PromptKind, Tone};
 use super::super::sanitize::sanitize;
+use super::render;
 
 /// "saved", "unsaved" or "read-only" for the open document.
 pub fn save_state(app: &App) -> &'static str {
@@ -38,7 +39,7 @@ fn mode_name(app: &App) -> &'static str {
     }
 }
 
-pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
+pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let id = app.open.map_or_else(
         || "no document".to_owned(),
         |i| sanitize(&app.corpus.documents[i].id).into_owned(),
@@ -71,7 +72,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
         Span::styled(state.to_owned(), state_style),
         Span::styled(format!(" │ {position}"), bar),
     ]);
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(top).style(bar),
         Rect::new(area.x, area.y, area.width, 1),
     );
@@ -104,7 +106,8 @@ pub fn draw(frame: &mut Frame, app: &App, area: Rect) {
             None => Line::styled(hints(app), Style::new().fg(Color::DarkGray)),
         },
     };
-    frame.render_widget(
+    render(
+        buf,
         Paragraph::new(bottom),
         Rect::new(
             area.x,

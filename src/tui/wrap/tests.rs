@@ -1,5 +1,6 @@
 use super::*;
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 fn rows(text: &str, width: u16) -> Vec<String> {
     let doc = Document::from_text(text);
