@@ -1,4 +1,5 @@
-//! The help overlay: every binding of the live keymap, and the mouse.
+//! The help overlay: every binding of the live keymap, and the mouse; in two columns when the
+//! terminal is too short for one.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -7,45 +8,80 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::super::app::App;
-use super::{centered, render};
+use super::{centered, render, truncate};
+
+/// The help's lines: one per action that has a key (digits only for labels that exist).
+pub fn lines(app: &App) -> Vec<(String, String)> {
+    app.keymap
+        .help_rows()
+        .into_iter()
+        .filter_map(|(keys, action)| match action.label_key() {
+            Some(k) => app
+                .labels
+                .by_key(k)
+                .map(|l| (keys, format!("label {} — {}", l.name, l.description))),
+            None => Some((keys, action.describe())),
+        })
+        .collect()
+}
 
 pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
-    let rows = app.keymap.help_rows();
+    let rows = lines(app);
+    let footer = [
+        " mouse: click moves the cursor, opens a document or picks a span; drag selects; wheel scrolls",
+        " every edit is saved within a second · more in docs/keys.md · Esc closes",
+    ];
     let key_width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
         .max()
         .unwrap_or(4)
-        .min(24);
-    let mut lines: Vec<Line> = rows
-        .iter()
-        .map(|(keys, action)| {
-            let description = match action.label_key().and_then(|k| app.labels.by_key(k)) {
-                Some(label) => format!("label {} — {}", label.name, label.description),
-                None => action.describe(),
-            };
-            Line::from(vec![
-                Span::styled(
-                    format!(" {keys:>key_width$}  "),
-                    Style::new().add_modifier(Modifier::BOLD),
-                ),
-                Span::raw(description),
-            ])
-        })
-        .collect();
-    lines.push(Line::raw(""));
-    lines.push(Line::raw(
-        " mouse: click moves the cursor, opens a document or picks a span; drag selects; wheel scrolls",
-    ));
-    lines.push(Line::raw(
-        " every edit is saved within a second · keys: docs/keys.md · Esc closes",
-    ));
-    let height = (lines.len() as u16 + 2).min(screen.height);
-    let area = centered(screen, 100, height);
+        .min(20);
+    // Fewest columns that fit, with the footer if there is room for it.
+    let inner_height = usize::from(screen.height.saturating_sub(2));
+    let (columns, footer) = [
+        (1, &footer[..]),
+        (2, &footer[..]),
+        (2, &[][..]),
+        (3, &[][..]),
+    ]
+    .into_iter()
+    .find(|(c, f)| rows.len().div_ceil(*c) + f.len() <= inner_height)
+    .unwrap_or((3, &[][..]));
+    let per_column = rows.len().div_ceil(columns);
+    let area = centered(screen, 118, (per_column + footer.len() + 2) as u16);
     render(buf, Clear, area);
+    let block = Block::new().borders(Borders::ALL).title(" Keys ");
+    let inner = block.inner(area);
+    render(buf, block, area);
+    let column_width = inner.width / columns as u16;
+    for (c, chunk) in rows.chunks(per_column.max(1)).enumerate() {
+        let text_width = usize::from(column_width).saturating_sub(key_width + 3);
+        let lines: Vec<Line> = chunk
+            .iter()
+            .map(|(keys, description)| {
+                Line::from(vec![
+                    Span::styled(
+                        format!(" {keys:>key_width$}  "),
+                        Style::new().add_modifier(Modifier::BOLD),
+                    ),
+                    Span::raw(truncate(description, text_width)),
+                ])
+            })
+            .collect();
+        let x = inner.x + c as u16 * column_width;
+        render(
+            buf,
+            Paragraph::new(lines),
+            Rect::new(x, inner.y, column_width, inner.height),
+        );
+    }
+    let footer_y = inner.y + inner.height.saturating_sub(footer.len() as u16);
+    let footer_height = inner.height.min(footer.len() as u16);
+    let footer: Vec<Line> = footer.iter().map(|l| Line::raw(*l)).collect();
     render(
         buf,
-        Paragraph::new(lines).block(Block::new().borders(Borders::ALL).title(" Keys ")),
-        area,
+        Paragraph::new(footer),
+        Rect::new(inner.x, footer_y, inner.width, footer_height),
     );
 }

@@ -218,3 +218,25 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn help_fits_an_80x24_terminal_in_two_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = seeds_app(dir.path());
+    act(&mut app, &[Action::Help]);
+    let terminal = screen(&mut app, 80, 24);
+    let text = terminal.backend().to_string();
+    for needle in [
+        "Ctrl-r",
+        "select the sentence",
+        "save and quit",
+        "this help",
+        "label claim",
+    ] {
+        assert!(text.contains(needle), "{needle} missing:\n{text}");
+    }
+    assert!(
+        !text.contains("label 5"),
+        "digits without a label are not listed"
+    );
+}
