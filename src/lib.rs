@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod formats;
 pub mod labels;
 pub mod span;
 pub mod store;

@@ -1,0 +1,123 @@
+//! Export and import formats (SPEC §6): one module per format, each a small pure function of the
+//! core types. Offsets are code points (Python `str` indices) unless a format says otherwise.
+
+pub mod brat;
+pub mod conll;
+pub mod csv;
+pub mod doccano;
+pub mod hf;
+pub mod import;
+pub mod jsonl;
+pub mod label_studio;
+pub mod overlaps;
+pub mod parse;
+pub mod prodigy;
+pub mod spacy;
+pub mod tokens;
+pub mod w3c;
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::span::Span;
+use crate::text::Document;
+
+/// The formats glosser writes (and, for some, reads).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Spacy,
+    Prodigy,
+    Doccano,
+    LabelStudio,
+    Brat,
+    Conll,
+    Hf,
+    Csv,
+    W3c,
+}
+
+impl Format {
+    pub const ALL: [Format; 10] = [
+        Format::Jsonl,
+        Format::Spacy,
+        Format::Prodigy,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Brat,
+        Format::Conll,
+        Format::Hf,
+        Format::Csv,
+        Format::W3c,
+    ];
+
+    /// The `--format` name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Spacy => "spacy",
+            Format::Prodigy => "prodigy",
+            Format::Doccano => "doccano",
+            Format::LabelStudio => "label-studio",
+            Format::Brat => "brat",
+            Format::Conll => "conll",
+            Format::Hf => "hf",
+            Format::Csv => "csv",
+            Format::W3c => "w3c",
+        }
+    }
+
+    /// Whether `glosser import` reads this format.
+    pub fn importable(self) -> bool {
+        matches!(
+            self,
+            Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy | Format::Brat
+        )
+    }
+
+    /// Whether the format cannot hold overlapping spans (the longest is kept).
+    pub fn needs_flat_spans(self) -> bool {
+        matches!(self, Format::Conll | Format::Hf)
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::ALL
+            .into_iter()
+            .find(|f| f.name() == s)
+            .ok_or_else(|| {
+                let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
+                format!("unknown format {s:?}; use one of {}", names.join(", "))
+            })
+    }
+}
+
+/// Offset unit for doccano.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Offsets {
+    /// UTF-16 code units (doccano's unit, JavaScript string indices).
+    #[default]
+    Utf16,
+    /// Unicode code points (doccano projects in grapheme mode).
+    Codepoint,
+}
+
+/// One document's spans by one annotator, ready to export.
+#[derive(Debug, Clone, Copy)]
+pub struct ExportDoc<'a> {
+    /// Document id (path relative to the corpus).
+    pub id: &'a str,
+    pub annotator: &'a str,
+    pub doc: &'a Document,
+    /// Spans in (start, end, label) order, already checked against the text.
+    pub spans: &'a [Span],
+}

@@ -1,0 +1,50 @@
+//! `brat`: a `NAME.txt` (the text glosser sees, no BOM) and `NAME.ann` per document. `T` lines for
+//! spans (a span over line breaks becomes fragments `s e;s e`, since brat forbids newlines in a
+//! fragment), `#` lines for notes.
+
+use std::fmt::Write as _;
+
+use super::ExportDoc;
+
+/// The `.ann` file of one document.
+pub fn ann(d: &ExportDoc) -> String {
+    let mut out = String::new();
+    for (i, s) in d.spans.iter().enumerate() {
+        let fragments = fragments(d, s.start, s.end);
+        let offsets: Vec<String> = fragments.iter().map(|(a, b)| format!("{a} {b}")).collect();
+        let texts: Vec<&str> = fragments.iter().map(|(a, b)| d.doc.slice(*a, *b)).collect();
+        let _ = writeln!(
+            out,
+            "T{}\t{} {}\t{}",
+            i + 1,
+            s.label,
+            offsets.join(";"),
+            texts.join(" ")
+        );
+        if let Some(note) = &s.note {
+            let note = note.replace(['\n', '\r', '\t'], " ");
+            let _ = writeln!(out, "#{}\tAnnotatorNotes T{}\t{note}", i + 1, i + 1);
+        }
+    }
+    out
+}
+
+/// The parts of `start..end` between line breaks, each trimmed of surrounding whitespace.
+pub fn fragments(d: &ExportDoc, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let text = d.doc.slice(start, end);
+    if !text.contains('\n') {
+        return vec![(start, end)];
+    }
+    let mut out = Vec::new();
+    let mut at = start;
+    for line in text.split('\n') {
+        let len = line.chars().count();
+        let lead = line.chars().take_while(|c| c.is_whitespace()).count();
+        let trail = line.chars().rev().take_while(|c| c.is_whitespace()).count();
+        if lead < len {
+            out.push((at + lead, at + len - trail));
+        }
+        at += len + 1;
+    }
+    out
+}

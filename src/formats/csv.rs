@@ -1,0 +1,41 @@
+//! `csv`: one row per span, `document,annotator,label,start,end,text,note` (RFC 4180 quoting).
+
+use super::ExportDoc;
+
+pub const HEADER: &str = "document,annotator,label,start,end,text,note\r\n";
+
+/// The rows of one document.
+pub fn rows(d: &ExportDoc) -> String {
+    let mut out = String::new();
+    for s in d.spans {
+        let fields = [
+            field(d.id),
+            field(d.annotator),
+            field(&s.label),
+            s.start.to_string(),
+            s.end.to_string(),
+            field(&s.quote),
+            field(s.note.as_deref().unwrap_or("")),
+        ];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn field(value: &str) -> String {
+    if value.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn quoting() {
+        assert_eq!(super::field("plain"), "plain");
+        assert_eq!(super::field("a, \"b\"\nc"), "\"a, \"\"b\"\"\nc\"");
+    }
+}
