@@ -263,7 +263,7 @@ impl Sink {
     ) -> anyhow::Result<Vec<&'a Span>> {
         match self {
             Sink::Brat { dir } => {
-                let txt = dir.join(d.id);
+                let txt = dir.join(formats::brat::txt_name(d.id));
                 if let Some(parent) = txt.parent() {
                     std::fs::create_dir_all(parent)?;
                 }

@@ -6,6 +6,24 @@ use std::fmt::Write as _;
 
 use super::ExportDoc;
 
+/// The brat text file for a document id: `a/b.txt` stays, `a/b.md` becomes `a/b.md.txt` (brat
+/// pairs `X.txt` with `X.ann`); [`document_id`] undoes it.
+pub fn txt_name(id: &str) -> String {
+    if id.ends_with(".txt") {
+        id.to_owned()
+    } else {
+        format!("{id}.txt")
+    }
+}
+
+/// The document id of a brat text file (see [`txt_name`]).
+pub fn document_id(txt: &str) -> String {
+    match txt.strip_suffix(".txt") {
+        Some(stem) if stem.ends_with(".md") => stem.to_owned(),
+        _ => txt.to_owned(),
+    }
+}
+
 /// The `.ann` file of one document.
 pub fn ann(d: &ExportDoc) -> String {
     let mut out = String::new();

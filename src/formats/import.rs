@@ -157,6 +157,7 @@ fn convert_spans(
                 let mut span = Span::new(doc, start..end, raw.label.clone());
                 span.note.clone_from(&raw.note);
                 span.from.clone_from(&raw.from);
+                span.check_text(doc).map_err(|e| e.to_string())?;
                 if let Some(text) = &raw.text
                     && (end > doc.char_len() || doc.slice(start, end) != text.as_str())
                 {

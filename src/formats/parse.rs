@@ -296,11 +296,12 @@ fn brat_dir(dir: &Path) -> Result<Vec<Result<Record, String>>, String> {
 
 fn brat_pair(root: &Path, ann: &Path) -> Result<Record, String> {
     let txt = ann.with_extension("txt");
-    let name = txt
+    let relative = txt
         .strip_prefix(root)
         .unwrap_or(&txt)
         .to_string_lossy()
         .replace('\\', "/");
+    let name = super::brat::document_id(&relative);
     let origin = ann.display().to_string();
     let fail = |e: String| format!("{origin}: {e}");
     let text = std::fs::read_to_string(&txt)
