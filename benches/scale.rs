@@ -10,7 +10,7 @@ mod synth;
 use std::path::Path;
 use std::time::Duration;
 
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use glosser::corpus::Corpus;
 use glosser::labels::LabelSet;
 use glosser::span::{AnnotationSet, Span};
@@ -32,7 +32,7 @@ fn corpus_benches(c: &mut Criterion) {
         per_folder: 100,
         seed: 7,
     };
-    synth::generate(&spec, seeds(), dir.path()).expect("generate corpus");
+    let written = synth::generate(&spec, seeds(), dir.path()).expect("generate corpus");
     let mut group = c.benchmark_group("corpus_10k");
     group.sample_size(10);
     group.measurement_time(Duration::from_secs(10));
@@ -46,6 +46,20 @@ fn corpus_benches(c: &mut Criterion) {
     let labels = LabelSet::default();
     group.bench_function("stats", |b| {
         b.iter(|| glosser::cli::stats::gather(&corpus, &labels));
+    });
+    group.throughput(Throughput::Bytes(written.text_bytes as u64));
+    let out = tempfile::tempdir().expect("temp dir");
+    group.bench_function("export_jsonl", |b| {
+        let args = glosser::cli::export::Args {
+            corpus: dir.path().to_owned(),
+            format: "jsonl".into(),
+            annotator: Some("ann1".into()),
+            output: Some(out.path().join("export.jsonl")),
+            labels: Vec::new(),
+            done_only: false,
+            offsets: "utf16".into(),
+        };
+        b.iter(|| glosser::cli::export::run(&args).expect("export"));
     });
     group.finish();
 }

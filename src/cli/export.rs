@@ -11,8 +11,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DocumentEntry};
 use crate::formats::{self, ExportDoc, Format, Offsets, overlaps, tokens};
 use crate::labels::LabelSet;
 use crate::span::Span;
@@ -104,66 +105,42 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         .filter(|d| d.annotation(&annotator).is_some())
         .collect();
     let progress = progress_bar(entries.len() as u64);
-    let mut skipped = 0usize;
-    let mut dropped = 0usize;
-    let mut exported = 0usize;
-    for entry in entries {
-        progress.inc(1);
-        let Some(annotation) = entry.annotation(&annotator) else {
-            continue;
-        };
-        let file = match annotation.load() {
-            Ok(file) => file,
-            Err(e) => {
-                progress.suspend(|| eprintln!("glosser: skipped: {e}"));
-                skipped += 1;
-                continue;
-            }
-        };
-        if args.done_only && file.status != Status::Done {
-            continue;
-        }
-        let doc = match entry.load() {
-            Ok(doc) => doc,
-            Err(e) => {
-                progress.suspend(|| eprintln!("glosser: skipped: {e}"));
-                skipped += 1;
-                continue;
-            }
-        };
-        if let Some((_, problem)) = file.spans.problems(&doc, &labels).first() {
-            progress.suspend(|| {
-                eprintln!(
-                    "glosser: skipped: {}: {problem} (run glosser validate)",
-                    annotation.path.display()
-                );
-            });
-            skipped += 1;
-            continue;
-        }
-        let spans: Vec<Span> = file
-            .spans
-            .into_spans()
-            .into_iter()
-            .filter(|s| args.labels.is_empty() || args.labels.contains(&s.label))
+    let (mut skipped, mut dropped, mut exported) = (0usize, 0usize, 0usize);
+    let options = Options {
+        format,
+        annotator: &annotator,
+        labels: &labels,
+        only: &args.labels,
+        done_only: args.done_only,
+        offsets,
+    };
+    // Documents are prepared on every core, a chunk at a time (memory stays bounded), and
+    // written in corpus order.
+    for (chunk_index, chunk) in entries.chunks(CHUNK).enumerate() {
+        let outcomes: Vec<Outcome> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(i, entry)| prepare(entry, chunk_index * CHUNK + i + 1, &options))
             .collect();
-        let export = ExportDoc {
-            id: &entry.id,
-            annotator: &annotator,
-            doc: &doc,
-            spans: &spans,
-        };
-        let lost = sink.write(&export, &labels, offsets)?;
-        for span in &lost {
-            progress.suspend(|| {
-                eprintln!(
-                    "glosser: dropped overlapping span: {} {}..{} {} {:?}",
-                    entry.id, span.start, span.end, span.label, span.quote
-                );
-            });
+        for outcome in outcomes {
+            progress.inc(1);
+            match outcome {
+                Outcome::Skipped(why) => {
+                    progress.suspend(|| eprintln!("glosser: skipped: {why}"));
+                    skipped += 1;
+                }
+                Outcome::NotDone => {}
+                Outcome::Ready { id, rendered, lost } => {
+                    for message in &lost {
+                        progress
+                            .suspend(|| eprintln!("glosser: dropped overlapping span: {message}"));
+                    }
+                    dropped += lost.len();
+                    sink.write(&id, rendered)?;
+                    exported += 1;
+                }
+            }
         }
-        dropped += lost.len();
-        exported += 1;
     }
     progress.finish_and_clear();
     sink.finish()?;
@@ -178,6 +155,127 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(super::EXIT_PROBLEMS));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Documents prepared in parallel before writing.
+const CHUNK: usize = 64;
+
+/// What every document's export needs to know.
+struct Options<'a> {
+    format: Format,
+    annotator: &'a str,
+    labels: &'a LabelSet,
+    /// Only these labels (all when empty).
+    only: &'a [String],
+    done_only: bool,
+    offsets: Offsets,
+}
+
+/// One document, ready to write (or why not).
+enum Outcome {
+    Skipped(String),
+    NotDone,
+    Ready {
+        id: String,
+        rendered: Rendered,
+        /// Spans a flat format dropped, described for stderr.
+        lost: Vec<String>,
+    },
+}
+
+/// A document's output.
+enum Rendered {
+    Text(String),
+    Brat { txt: String, ann: String },
+}
+
+fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
+    let Some(annotation) = entry.annotation(o.annotator) else {
+        return Outcome::NotDone;
+    };
+    let file = match annotation.load() {
+        Ok(file) => file,
+        Err(e) => return Outcome::Skipped(e.to_string()),
+    };
+    if o.done_only && file.status != Status::Done {
+        return Outcome::NotDone;
+    }
+    let doc = match entry.load() {
+        Ok(doc) => doc,
+        Err(e) => return Outcome::Skipped(e.to_string()),
+    };
+    if let Some((_, problem)) = file.spans.problems(&doc, o.labels).first() {
+        return Outcome::Skipped(format!(
+            "{}: {problem} (run glosser validate)",
+            annotation.path.display()
+        ));
+    }
+    let spans: Vec<Span> = file
+        .spans
+        .into_spans()
+        .into_iter()
+        .filter(|s| o.only.is_empty() || o.only.contains(&s.label))
+        .collect();
+    let d = ExportDoc {
+        id: &entry.id,
+        annotator: o.annotator,
+        doc: &doc,
+        spans: &spans,
+    };
+    let (rendered, lost) = render(&d, task_id, o);
+    let lost = lost
+        .iter()
+        .map(|s| {
+            format!(
+                "{} {}..{} {} {:?}",
+                entry.id, s.start, s.end, s.label, s.quote
+            )
+        })
+        .collect();
+    Outcome::Ready {
+        id: entry.id.clone(),
+        rendered,
+        lost,
+    }
+}
+
+/// One document in the chosen format, and the spans a flat format had to drop.
+fn render<'a>(d: &ExportDoc<'a>, task_id: usize, o: &Options) -> (Rendered, Vec<&'a Span>) {
+    let line = |v: serde_json::Value| format!("{v}\n");
+    let mut dropped = Vec::new();
+    let text = match o.format {
+        Format::Jsonl => formats::jsonl::line(d) + "\n",
+        Format::Spacy => line(formats::spacy::record(d)),
+        Format::Doccano => line(formats::doccano::record(d, o.offsets)),
+        Format::W3c => line(formats::w3c::record(d)),
+        Format::Csv => formats::csv::rows(d),
+        Format::LabelStudio => formats::label_studio::task(d, task_id).to_string(),
+        Format::Prodigy => line(formats::prodigy::record(d, &tokens::tokenize(d.doc))),
+        Format::Conll | Format::Hf => {
+            let tokenized = tokens::tokenize(d.doc);
+            let flat = overlaps::flatten(&tokenized, d.spans, o.labels);
+            let tags = overlaps::iob2(&tokenized, &flat.kept);
+            dropped = flat.dropped;
+            if o.format == Format::Conll {
+                formats::conll::document(&tokenized, &tags)
+            } else {
+                formats::hf::sentences(&tokenized, &tags)
+                    .into_iter()
+                    .map(line)
+                    .collect()
+            }
+        }
+        Format::Brat => {
+            return (
+                Rendered::Brat {
+                    txt: d.doc.text().to_owned(),
+                    ann: formats::brat::ann(d),
+                },
+                dropped,
+            );
+        }
+    };
+    (Rendered::Text(text), dropped)
 }
 
 fn progress_bar(len: u64) -> ProgressBar {
@@ -254,66 +352,44 @@ impl Sink {
         Ok(sink)
     }
 
-    /// Writes one document; returns the spans a flat format had to drop.
-    fn write<'a>(
-        &mut self,
-        d: &ExportDoc<'a>,
-        labels: &LabelSet,
-        offsets: Offsets,
-    ) -> anyhow::Result<Vec<&'a Span>> {
-        match self {
-            Sink::Brat { dir } => {
-                let txt = dir.join(formats::brat::txt_name(d.id));
+    /// Writes one document's output.
+    fn write(&mut self, id: &str, rendered: Rendered) -> anyhow::Result<()> {
+        match (self, rendered) {
+            (
+                Sink::Brat { dir },
+                Rendered::Brat {
+                    txt: text,
+                    ann: body,
+                },
+            ) => {
+                let txt = dir.join(formats::brat::txt_name(id));
                 if let Some(parent) = txt.parent() {
                     std::fs::create_dir_all(parent)?;
                 }
                 let ann = txt.with_extension("ann");
-                crate::store::write_atomic(&txt, d.doc.text().as_bytes())
+                crate::store::write_atomic(&txt, text.as_bytes())
                     .with_context(|| format!("{}: cannot write", txt.display()))?;
-                crate::store::write_atomic(&ann, formats::brat::ann(d).as_bytes())
+                crate::store::write_atomic(&ann, body.as_bytes())
                     .with_context(|| format!("{}: cannot write", ann.display()))?;
-                Ok(Vec::new())
             }
-            Sink::Stream {
-                format,
-                out,
-                records,
-                ..
-            } => {
-                let mut dropped = Vec::new();
-                let line = |v: serde_json::Value| format!("{v}\n");
-                let text = match format {
-                    Format::Jsonl => line(formats::jsonl::record(d)),
-                    Format::Spacy => line(formats::spacy::record(d)),
-                    Format::Doccano => line(formats::doccano::record(d, offsets)),
-                    Format::W3c => line(formats::w3c::record(d)),
-                    Format::Csv => formats::csv::rows(d),
-                    Format::LabelStudio => {
-                        let sep = if *records == 0 { "" } else { ",\n" };
-                        format!("{sep}{}", formats::label_studio::task(d, *records + 1))
-                    }
-                    Format::Prodigy => line(formats::prodigy::record(d, &tokens::tokenize(d.doc))),
-                    Format::Conll | Format::Hf => {
-                        let tokenized = tokens::tokenize(d.doc);
-                        let flat = overlaps::flatten(&tokenized, d.spans, labels);
-                        let tags = overlaps::iob2(&tokenized, &flat.kept);
-                        dropped = flat.dropped;
-                        if *format == Format::Conll {
-                            formats::conll::document(&tokenized, &tags)
-                        } else {
-                            formats::hf::sentences(&tokenized, &tags)
-                                .into_iter()
-                                .map(line)
-                                .collect()
-                        }
-                    }
-                    Format::Brat => String::new(),
-                };
+            (
+                Sink::Stream {
+                    format,
+                    out,
+                    records,
+                    ..
+                },
+                Rendered::Text(text),
+            ) => {
+                if *format == Format::LabelStudio && *records > 0 {
+                    out.write_all(b",\n")?;
+                }
                 out.write_all(text.as_bytes())?;
                 *records += 1;
-                Ok(dropped)
             }
+            _ => {}
         }
+        Ok(())
     }
 
     /// Closes the output; a file appears only now, complete.
