@@ -278,7 +278,8 @@ fn render<'a>(d: &ExportDoc<'a>, task_id: usize, o: &Options) -> (Rendered, Vec<
     (Rendered::Text(text), dropped)
 }
 
-fn progress_bar(len: u64) -> ProgressBar {
+/// A progress bar on stderr for long runs on a terminal; hidden when piped or short.
+pub fn progress_bar(len: u64) -> ProgressBar {
     use std::io::IsTerminal;
     if len < 200 || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();

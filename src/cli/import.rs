@@ -62,7 +62,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let records = parse::read(format, &args.file, offsets).map_err(anyhow::Error::msg)?;
     let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
+    let progress = super::export::progress_bar(records.len() as u64);
     for record in records {
+        progress.inc(1);
         let outcome = record.and_then(|record| {
             let annotator = args
                 .annotator
@@ -98,11 +100,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 spans += count;
             }
             Err(e) => {
-                eprintln!("glosser: rejected {e}");
+                progress.suspend(|| eprintln!("glosser: rejected {e}"));
                 rejected += 1;
             }
         }
     }
+    progress.finish_and_clear();
     eprintln!(
         "glosser: imported {imported} record{} ({spans} spans) into {}{}",
         if imported == 1 { "" } else { "s" },
