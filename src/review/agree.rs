@@ -1,0 +1,192 @@
+//! Agreement of one pair of annotators, accumulated one document at a time (SPEC §7): κ and F1
+//! counts add up; α_u's units are laid end to end on one continuum in document order.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use super::alpha_u;
+use super::f1::F1Counts;
+use super::kappa::KappaCounts;
+use crate::span::Span;
+
+/// The figures of one label, or of all labels together.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Figures {
+    pub kappa: Option<f64>,
+    pub alpha_u: Option<f64>,
+    pub f1_strict: Option<f64>,
+    pub f1_overlap: Option<f64>,
+    pub a_spans: u64,
+    pub b_spans: u64,
+}
+
+/// Running totals of one label.
+#[derive(Debug, Clone, Default)]
+struct LabelTotals {
+    kappa: KappaCounts,
+    f1: F1Counts,
+    units_a: alpha_u::Units,
+    units_b: alpha_u::Units,
+}
+
+/// A pair's agreement over the documents both annotated.
+#[derive(Debug, Clone)]
+pub struct Pair {
+    pub a: String,
+    pub b: String,
+    labels: BTreeMap<String, LabelTotals>,
+    /// Label order for output: the label set's, then others as met.
+    order: Vec<String>,
+    /// Length of the continuum so far (chars of the documents added).
+    length: u64,
+    pub documents: usize,
+}
+
+/// The result for a pair: per label, and overall.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairResult {
+    pub a: String,
+    pub b: String,
+    pub labels: Vec<(String, Figures)>,
+    pub overall: Figures,
+}
+
+fn ranges(spans: &[Span], label: &str) -> Vec<Range<usize>> {
+    spans
+        .iter()
+        .filter(|s| s.label == label)
+        .map(Span::range)
+        .collect()
+}
+
+impl Pair {
+    pub fn new(a: &str, b: &str, labels: &[String]) -> Self {
+        Self {
+            a: a.to_owned(),
+            b: b.to_owned(),
+            labels: labels
+                .iter()
+                .map(|l| (l.clone(), LabelTotals::default()))
+                .collect(),
+            order: labels.to_vec(),
+            length: 0,
+            documents: 0,
+        }
+    }
+
+    /// Adds one document: its text and both annotators' spans (sorted).
+    pub fn add(&mut self, text: &str, a: &[Span], b: &[Span]) {
+        for span in a.iter().chain(b) {
+            if !self.labels.contains_key(&span.label) {
+                self.labels
+                    .insert(span.label.clone(), LabelTotals::default());
+                self.order.push(span.label.clone());
+            }
+        }
+        let offset = self.length;
+        for (label, totals) in &mut self.labels {
+            let (ra, rb) = (ranges(a, label), ranges(b, label));
+            totals.kappa.add(KappaCounts::of(text, &ra, &rb));
+            totals.f1.add(F1Counts::of(&ra, &rb));
+            let shift = |r: &[Range<usize>]| {
+                alpha_u::merge_overlapping(
+                    r.iter()
+                        .map(|x| (offset + x.start as u64, (x.end - x.start) as u64))
+                        .collect(),
+                )
+            };
+            totals.units_a.extend(shift(&ra));
+            totals.units_b.extend(shift(&rb));
+        }
+        self.length += text.chars().count() as u64;
+        self.documents += 1;
+    }
+
+    /// The figures so far.
+    pub fn result(&self) -> PairResult {
+        let mut labels = Vec::new();
+        let mut f1_all = F1Counts::default();
+        let (mut d_o, mut d_e) = (0.0, 0.0);
+        let mut kappas = Vec::new();
+        for name in &self.order {
+            let Some(t) = self.labels.get(name) else {
+                continue;
+            };
+            let (lo, le) = (
+                alpha_u::observed(&t.units_a, &t.units_b, self.length),
+                alpha_u::expected(&t.units_a, &t.units_b, self.length),
+            );
+            d_o += lo;
+            d_e += le;
+            let kappa = t.kappa.kappa();
+            kappas.extend(kappa);
+            f1_all.add(t.f1);
+            labels.push((
+                name.clone(),
+                Figures {
+                    kappa,
+                    alpha_u: alpha_u::alpha(lo, le),
+                    f1_strict: t.f1.strict(),
+                    f1_overlap: t.f1.overlap(),
+                    a_spans: t.f1.a_spans,
+                    b_spans: t.f1.b_spans,
+                },
+            ));
+        }
+        let overall = Figures {
+            kappa: (!kappas.is_empty()).then(|| kappas.iter().sum::<f64>() / kappas.len() as f64),
+            alpha_u: alpha_u::alpha(d_o, d_e),
+            f1_strict: f1_all.strict(),
+            f1_overlap: f1_all.overlap(),
+            a_spans: f1_all.a_spans,
+            b_spans: f1_all.b_spans,
+        };
+        PairResult {
+            a: self.a.clone(),
+            b: self.b.clone(),
+            labels,
+            overall,
+        }
+    }
+}
+
+/// The mean of defined values, `None` when there are none.
+fn mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+    let defined: Vec<f64> = values.flatten().collect();
+    (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
+}
+
+/// The mean of several pairs' figures (three or more annotators).
+pub fn mean_of(results: &[PairResult]) -> (Vec<(String, Figures)>, Figures) {
+    let average = |figs: &[Figures]| Figures {
+        kappa: mean(figs.iter().map(|f| f.kappa)),
+        alpha_u: mean(figs.iter().map(|f| f.alpha_u)),
+        f1_strict: mean(figs.iter().map(|f| f.f1_strict)),
+        f1_overlap: mean(figs.iter().map(|f| f.f1_overlap)),
+        a_spans: 0,
+        b_spans: 0,
+    };
+    let mut names: Vec<String> = Vec::new();
+    for r in results {
+        for (name, _) in &r.labels {
+            if !names.contains(name) {
+                names.push(name.clone());
+            }
+        }
+    }
+    let labels = names
+        .into_iter()
+        .map(|name| {
+            let figs: Vec<Figures> = results
+                .iter()
+                .filter_map(|r| r.labels.iter().find(|(n, _)| *n == name).map(|(_, f)| *f))
+                .collect();
+            (name, average(&figs))
+        })
+        .collect();
+    let overall: Vec<Figures> = results.iter().map(|r| r.overall).collect();
+    (labels, average(&overall))
+}
+
+#[cfg(test)]
+mod tests;
