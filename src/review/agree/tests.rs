@@ -1,3 +1,4 @@
+#![allow(clippy::float_cmp, clippy::single_range_in_vec_init)] // exact figures; one-span sides
 use super::*;
 use crate::text::Document;
 
