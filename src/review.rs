@@ -5,3 +5,4 @@ pub mod agree;
 pub mod alpha_u;
 pub mod f1;
 pub mod kappa;
+pub mod merge;

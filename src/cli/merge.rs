@@ -1,12 +1,26 @@
-//! `glosser merge`: several annotators' files into gold files.
+//! `glosser merge`: several annotators' files into gold files, one document at a time.
+//!
+//! For each document, the annotators (of those given) that have a file for it are merged; a
+//! majority is more than half of them. Ties and overlapping spans with different labels are
+//! listed on stderr. An existing gold file is merged into, never replaced. Exit codes: 0 merged
+//! cleanly; 1 merged, with ties or conflicts to look at (listed); 2 usage or I/O error.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+use anyhow::bail;
+
+use crate::corpus::Corpus;
+use crate::labels::LabelSet;
+use crate::review::merge::{Strategy, into_existing, merge};
+use crate::span::{AnnotationSet, Span};
+use crate::store::{self, AnnotationFile, Status, StoreError};
 
 /// Arguments of `glosser merge`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Corpus folder.
-    pub corpus: std::path::PathBuf,
+    pub corpus: PathBuf,
     /// Annotators to merge.
     #[arg(long, value_delimiter = ',', required = true)]
     pub annotators: Vec<String>,
@@ -18,6 +32,120 @@ pub struct Args {
     pub into: String,
 }
 
-pub fn run(_args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is not built yet")
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let strategy: Strategy = args.strategy.parse().map_err(anyhow::Error::msg)?;
+    if !store::is_valid_annotator(&args.into) {
+        bail!("--into {:?} is not a valid annotator name", args.into);
+    }
+    let corpus = Corpus::scan(&args.corpus)?;
+    let annotators = super::agree::choose_annotators(&corpus, &args.annotators)?;
+    if annotators.contains(&args.into) {
+        bail!(
+            "--into {:?} is also one of the annotators being merged",
+            args.into
+        );
+    }
+    let (labels, warning) = LabelSet::for_corpus(&corpus.root);
+    if let Some(w) = warning {
+        eprintln!("glosser: warning: {w}");
+    }
+    let (mut written, mut reported, mut skipped) = (0usize, 0usize, 0usize);
+    for entry in &corpus.documents {
+        let present: Vec<&String> = annotators
+            .iter()
+            .filter(|a| entry.annotation(a).is_some())
+            .collect();
+        if present.is_empty() {
+            continue;
+        }
+        let doc = match entry.load() {
+            Ok(doc) => doc,
+            Err(e) => {
+                eprintln!("glosser: skipped: {e}");
+                skipped += 1;
+                continue;
+            }
+        };
+        let mut sides: Vec<(String, Vec<Span>)> = Vec::new();
+        for name in present {
+            let Some(annotation) = entry.annotation(name) else {
+                continue;
+            };
+            match annotation.load() {
+                Ok(file) if file.spans.problems(&doc, &labels).is_empty() => {
+                    sides.push((name.clone(), file.spans.into_spans()));
+                }
+                Ok(_) => {
+                    eprintln!(
+                        "glosser: skipped {}: its spans no longer match the text (run glosser validate)",
+                        annotation.path.display()
+                    );
+                    skipped += 1;
+                }
+                Err(e) => {
+                    eprintln!("glosser: skipped: {e}");
+                    skipped += 1;
+                }
+            }
+        }
+        let refs: Vec<(&str, &[Span])> = sides
+            .iter()
+            .map(|(n, s)| (n.as_str(), s.as_slice()))
+            .collect();
+        let merged = merge(&refs, strategy);
+        for report in &merged.reports {
+            eprintln!("glosser: {}: {report}", entry.id);
+        }
+        reported += merged.reports.len();
+        let path = entry.annotation_path(&args.into);
+        let existing = match store::load(&path) {
+            Ok(file) => Some(file),
+            Err(StoreError::Read { source, .. })
+                if source.kind() == std::io::ErrorKind::NotFound =>
+            {
+                None
+            }
+            Err(e) => {
+                eprintln!("glosser: skipped: {e}; the gold file is left untouched");
+                skipped += 1;
+                continue;
+            }
+        };
+        if existing.is_none() && merged.spans.is_empty() {
+            continue;
+        }
+        let (status, old) = existing.map_or((Status::InProgress, Vec::new()), |f| {
+            (f.status, f.spans.into_spans())
+        });
+        let file = AnnotationFile {
+            document: entry.file_name().to_owned(),
+            annotator: args.into.clone(),
+            text_sha256: doc.sha256().to_owned(),
+            status,
+            spans: AnnotationSet::from_spans(into_existing(old, merged.spans)),
+        };
+        store::save(&path, &file)?;
+        written += 1;
+    }
+    eprintln!(
+        "glosser: wrote {written} {} file{} ({} strategy){}{}",
+        args.into,
+        if written == 1 { "" } else { "s" },
+        args.strategy,
+        if reported > 0 {
+            format!("; {reported} ties or conflicts to review (listed above)")
+        } else {
+            String::new()
+        },
+        if skipped > 0 {
+            format!("; {skipped} files skipped (listed above)")
+        } else {
+            String::new()
+        },
+    );
+    Ok(if reported > 0 || skipped > 0 {
+        ExitCode::from(super::EXIT_PROBLEMS)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

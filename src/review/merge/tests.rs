@@ -1,0 +1,94 @@
+use super::*;
+use crate::text::Document;
+
+fn doc() -> Document {
+    Document::from_text("Alpha beta gamma. Delta epsilon zeta. Eta theta iota.")
+}
+
+fn s(d: &Document, start: usize, end: usize, label: &str) -> Span {
+    Span::new(d, start..end, label)
+}
+
+fn keys(m: &Merged) -> Vec<(usize, usize, &str, Vec<&str>)> {
+    m.spans
+        .iter()
+        .map(|s| {
+            (
+                s.start,
+                s.end,
+                s.label.as_str(),
+                s.from.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn three_annotators_majority_union_intersection() {
+    let d = doc();
+    let a = vec![s(&d, 0, 17, "claim"), s(&d, 18, 37, "opinion")];
+    let b = vec![s(&d, 0, 17, "claim"), s(&d, 38, 53, "quote")];
+    let c = vec![
+        s(&d, 0, 17, "claim"),
+        s(&d, 18, 37, "opinion"),
+        s(&d, 18, 37, "claim"),
+    ];
+    let sides: Vec<(&str, &[Span])> = vec![("a", &a), ("b", &b), ("c", &c)];
+    let majority = merge(&sides, Strategy::Majority);
+    assert_eq!(
+        keys(&majority),
+        [
+            (0, 17, "claim", vec!["a", "b", "c"]),
+            (18, 37, "opinion", vec!["a", "c"])
+        ]
+    );
+    assert!(majority.reports.is_empty(), "{:?}", majority.reports);
+    let union = merge(&sides, Strategy::Union);
+    assert_eq!(union.spans.len(), 4);
+    assert_eq!(
+        union.reports.len(),
+        1,
+        "claim (c) vs opinion (a, c) on 18..37: {:?}",
+        union.reports
+    );
+    let intersection = merge(&sides, Strategy::Intersection);
+    assert_eq!(keys(&intersection), [(0, 17, "claim", vec!["a", "b", "c"])]);
+}
+
+#[test]
+fn ties_are_reported_not_decided() {
+    let d = doc();
+    let a = vec![s(&d, 0, 17, "claim")];
+    let b = vec![s(&d, 0, 17, "opinion")];
+    let sides: Vec<(&str, &[Span])> = vec![("alice", &a), ("bob", &b)];
+    let m = merge(&sides, Strategy::Majority);
+    assert!(m.spans.is_empty());
+    assert_eq!(m.reports.len(), 2);
+    assert!(
+        m.reports[0].starts_with("tie: 0..17 claim"),
+        "{:?}",
+        m.reports
+    );
+    let u = merge(&sides, Strategy::Union);
+    assert_eq!(u.spans.len(), 2);
+    assert!(
+        u.reports[0].contains("conflict: 0..17 claim (alice) overlaps 0..17 opinion (bob)"),
+        "{:?}",
+        u.reports
+    );
+}
+
+#[test]
+fn existing_gold_is_merged_into() {
+    let d = doc();
+    let mut old = s(&d, 0, 17, "claim");
+    old.from = vec!["alice".into()];
+    old.note = Some("checked".into());
+    let mut new = s(&d, 0, 17, "claim");
+    new.from = vec!["bob".into()];
+    let extra = s(&d, 38, 53, "quote");
+    let out = into_existing(vec![old], vec![new, extra]);
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0].from, ["alice", "bob"]);
+    assert_eq!(out[0].note.as_deref(), Some("checked"));
+}
