@@ -34,6 +34,12 @@ pub struct Args {
     pub per_doc: bool,
 }
 
+/// One document's row: the pairs (a, b) and their overall figures.
+pub type DocRow = Vec<(String, String, Figures)>;
+
+/// A block of the table: title, per-label figures, overall.
+type Block<'a> = (String, &'a [(String, Figures)], Figures);
+
 /// Everything `agree` found.
 pub struct Report {
     pub annotators: Vec<String>,
@@ -44,7 +50,7 @@ pub struct Report {
     pub excluded: usize,
     pub pairs: Vec<PairResult>,
     /// Per document: id and each pair's overall figures.
-    pub per_doc: Vec<(String, Vec<(String, String, Figures)>)>,
+    pub per_doc: Vec<(String, DocRow)>,
 }
 
 /// Computes the report; warnings for left-out documents go to `warn`.
@@ -144,7 +150,7 @@ pub fn compute(
     report.pairs = pairs.iter().map(Pair::result).collect();
     // Worst first: lowest mean κ over the pairs; documents without a κ last.
     report.per_doc.sort_by(|(_, x), (_, y)| {
-        let key = |row: &Vec<(String, String, Figures)>| {
+        let key = |row: &DocRow| {
             let defined: Vec<f64> = row.iter().filter_map(|(_, _, f)| f.kappa).collect();
             (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
         };
@@ -282,7 +288,7 @@ fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std::io:
             String::new()
         }
     )?;
-    let mut blocks: Vec<(String, &[(String, Figures)], Figures)> = report
+    let mut blocks: Vec<Block> = report
         .pairs
         .iter()
         .map(|p| (format!("{} × {}", p.a, p.b), p.labels.as_slice(), p.overall))
