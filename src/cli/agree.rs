@@ -205,7 +205,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         eprintln!("glosser: warning: {w}");
     }
     let report = compute(&corpus, &labels, &annotators, args.per_doc, &mut |w| {
-        eprintln!("glosser: {w}")
+        eprintln!("glosser: {w}");
     });
     if args.json {
         super::print_json(&to_json(&report, args.per_doc))?;
