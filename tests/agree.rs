@@ -11,6 +11,9 @@ fn glosser(args: &[&str]) -> Output {
         .unwrap()
 }
 
+/// A document, an annotator and their spans.
+type Annotated<'a> = (&'a str, &'a str, &'a [(usize, usize, &'a str)]);
+
 /// Two documents annotated by alice, bob and carol, and one only alice has.
 fn three_annotators() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -19,7 +22,7 @@ fn three_annotators() -> tempfile::TempDir {
         ("two.txt", "Eta theta iota. Kappa lambda mu.\n"),
         ("three.txt", "Only alice read this one.\n"),
     ];
-    let spans: &[(&str, &str, &[(usize, usize, &str)])] = &[
+    let spans: &[Annotated] = &[
         ("one.txt", "alice", &[(0, 17, "claim"), (18, 37, "opinion")]),
         ("one.txt", "bob", &[(0, 17, "claim"), (18, 37, "quote")]),
         ("one.txt", "carol", &[(0, 17, "claim"), (18, 37, "opinion")]),
