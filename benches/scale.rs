@@ -47,6 +47,30 @@ fn corpus_benches(c: &mut Criterion) {
     group.bench_function("stats", |b| {
         b.iter(|| glosser::cli::stats::gather(&corpus, &labels));
     });
+    let annotators = vec!["ann1".to_owned(), "ann2".to_owned()];
+    group.bench_function("agree", |b| {
+        b.iter(|| glosser::cli::agree::compute(&corpus, &labels, &annotators, false, &mut |_| {}));
+    });
+    group.bench_function("tui_first_frame", |b| {
+        b.iter(|| {
+            let corpus = Corpus::scan(dir.path()).expect("scan");
+            let mut app = glosser::tui::app::App::with_parts(
+                corpus,
+                LabelSet::default(),
+                "ann1".into(),
+                glosser::tui::keymap::Keymap::default(),
+            );
+            let now = std::time::Instant::now();
+            glosser::tui::update::update(
+                &mut app,
+                glosser::tui::update::Event::Resize(200, 60),
+                now,
+            );
+            let area = ratatui::layout::Rect::new(0, 0, 200, 60);
+            let mut buffer = ratatui::buffer::Buffer::empty(area);
+            glosser::tui::view::render_screen(&mut buffer, &app, area);
+        });
+    });
     group.throughput(Throughput::Bytes(written.text_bytes as u64));
     let out = tempfile::tempdir().expect("temp dir");
     group.bench_function("export_jsonl", |b| {

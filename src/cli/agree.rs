@@ -10,11 +10,12 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::bail;
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, DocumentEntry};
 use crate::labels::LabelSet;
-use crate::review::agree::{Figures, Pair, PairResult, mean_of};
+use crate::review::agree::{Contribution, Figures, Pair, PairResult, contribution, mean_of};
 use crate::span::Span;
 use crate::store::GOLD;
 
@@ -76,75 +77,41 @@ pub fn compute(
         pairs: Vec::new(),
         per_doc: Vec::new(),
     };
-    for entry in &corpus.documents {
-        let present: Vec<&String> = annotators
-            .iter()
-            .filter(|a| entry.annotation(a).is_some())
+    let pair_names: Vec<(String, String)> =
+        pairs.iter().map(|p| (p.a.clone(), p.b.clone())).collect();
+    // Documents are analysed on every core a chunk at a time and absorbed in corpus order.
+    for chunk in corpus.documents.chunks(64) {
+        let outcomes: Vec<DocOutcome> = chunk
+            .par_iter()
+            .map(|entry| analyse(entry, annotators, labels, &names, &pair_names))
             .collect();
-        match present.len() {
-            0 => continue,
-            1 => {
-                report.single += 1;
-                continue;
-            }
-            _ => {}
-        }
-        let doc = match entry.load() {
-            Ok(doc) => doc,
-            Err(e) => {
-                warn(format!("left out: {e}"));
-                report.excluded += 1;
-                continue;
-            }
-        };
-        let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-        let mut broken = false;
-        for name in &present {
-            let Some(annotation) = entry.annotation(name) else {
-                continue;
-            };
-            match annotation.load() {
-                Ok(file) => {
-                    if let Some((_, problem)) = file
-                        .spans
-                        .problems(&doc, labels)
-                        .into_iter()
-                        .find(|(_, p)| !matches!(p, crate::span::SpanError::UnknownLabel { .. }))
-                    {
-                        warn(format!(
-                            "left out: {}: {problem} (run glosser validate)",
-                            annotation.path.display()
-                        ));
-                        broken = true;
+        for outcome in outcomes {
+            match outcome {
+                DocOutcome::Nobody => {}
+                DocOutcome::Single => report.single += 1,
+                DocOutcome::Excluded(warnings) => {
+                    for w in warnings {
+                        warn(w);
                     }
-                    spans.insert(name.as_str(), file.spans.into_spans());
+                    report.excluded += 1;
                 }
-                Err(e) => {
-                    warn(format!("left out: {e}"));
-                    broken = true;
+                DocOutcome::Counted { id, parts } => {
+                    report.documents += 1;
+                    let mut row = Vec::new();
+                    for (index, part) in parts {
+                        if per_doc {
+                            let pair = &pairs[index];
+                            let mut one = Pair::new(&pair.a, &pair.b, &names);
+                            one.absorb(part.clone());
+                            row.push((pair.a.clone(), pair.b.clone(), one.result().overall));
+                        }
+                        pairs[index].absorb(part);
+                    }
+                    if per_doc {
+                        report.per_doc.push((id, row));
+                    }
                 }
             }
-        }
-        if broken {
-            report.excluded += 1;
-            continue;
-        }
-        report.documents += 1;
-        let mut row = Vec::new();
-        for pair in &mut pairs {
-            let (Some(a), Some(b)) = (spans.get(pair.a.as_str()), spans.get(pair.b.as_str()))
-            else {
-                continue;
-            };
-            pair.add(doc.text(), a, b);
-            if per_doc {
-                let mut one = Pair::new(&pair.a, &pair.b, &names);
-                one.add(doc.text(), a, b);
-                row.push((pair.a.clone(), pair.b.clone(), one.result().overall));
-            }
-        }
-        if per_doc {
-            report.per_doc.push((entry.id.clone(), row));
         }
     }
     report.pairs = pairs.iter().map(Pair::result).collect();
@@ -162,6 +129,82 @@ pub fn compute(
         }
     });
     report
+}
+
+/// What one document brings.
+enum DocOutcome {
+    /// None of the annotators has a file for it.
+    Nobody,
+    /// Only one has.
+    Single,
+    /// Left out, with why.
+    Excluded(Vec<String>),
+    /// Its contribution to each pair (by index) whose two annotators both have a file.
+    Counted {
+        id: String,
+        parts: Vec<(usize, Contribution)>,
+    },
+}
+
+fn analyse(
+    entry: &DocumentEntry,
+    annotators: &[String],
+    labels: &LabelSet,
+    names: &[String],
+    pairs: &[(String, String)],
+) -> DocOutcome {
+    let present: Vec<&String> = annotators
+        .iter()
+        .filter(|a| entry.annotation(a).is_some())
+        .collect();
+    match present.len() {
+        0 => return DocOutcome::Nobody,
+        1 => return DocOutcome::Single,
+        _ => {}
+    }
+    let doc = match entry.load() {
+        Ok(doc) => doc,
+        Err(e) => return DocOutcome::Excluded(vec![format!("left out: {e}")]),
+    };
+    let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+    let mut warnings = Vec::new();
+    for name in &present {
+        let Some(annotation) = entry.annotation(name) else {
+            continue;
+        };
+        match annotation.load() {
+            Ok(file) => {
+                let stale = file
+                    .spans
+                    .problems(&doc, labels)
+                    .into_iter()
+                    .find(|(_, p)| !matches!(p, crate::span::SpanError::UnknownLabel { .. }));
+                if let Some((_, problem)) = stale {
+                    warnings.push(format!(
+                        "left out: {}: {problem} (run glosser validate)",
+                        annotation.path.display()
+                    ));
+                }
+                spans.insert(name.as_str(), file.spans.into_spans());
+            }
+            Err(e) => warnings.push(format!("left out: {e}")),
+        }
+    }
+    if !warnings.is_empty() {
+        return DocOutcome::Excluded(warnings);
+    }
+    let parts = pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (a, b))| {
+            let (sa, sb) = (spans.get(a.as_str())?, spans.get(b.as_str())?);
+            Some((i, contribution(doc.text(), sa, sb, names)))
+        })
+        .collect();
+    DocOutcome::Counted {
+        id: entry.id.clone(),
+        parts,
+    }
 }
 
 /// The annotators to compare: those asked for (all must exist), else everyone but gold.

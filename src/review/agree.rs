@@ -29,6 +29,48 @@ struct LabelTotals {
     units_b: alpha_u::Units,
 }
 
+/// One document's share of a pair's figures, independent of the other documents.
+#[derive(Debug, Clone)]
+pub struct Contribution {
+    length: u64,
+    labels: Vec<(String, LabelTotals)>,
+}
+
+/// Computes a document's contribution for `labels` (and any other label the spans use).
+pub fn contribution(text: &str, a: &[Span], b: &[Span], labels: &[String]) -> Contribution {
+    let prefix = super::kappa::non_whitespace_prefix(text);
+    let mut names: Vec<String> = labels.to_vec();
+    for span in a.iter().chain(b) {
+        if !names.contains(&span.label) {
+            names.push(span.label.clone());
+        }
+    }
+    let units = |r: &[Range<usize>]| {
+        alpha_u::merge_overlapping(
+            r.iter()
+                .map(|x| (x.start as u64, (x.end - x.start) as u64))
+                .collect(),
+        )
+    };
+    let labels = names
+        .into_iter()
+        .map(|label| {
+            let (ra, rb) = (ranges(a, &label), ranges(b, &label));
+            let totals = LabelTotals {
+                kappa: KappaCounts::with_prefix(&prefix, &ra, &rb),
+                f1: F1Counts::of(&ra, &rb),
+                units_a: units(&ra),
+                units_b: units(&rb),
+            };
+            (label, totals)
+        })
+        .collect();
+    Contribution {
+        length: (prefix.len() - 1) as u64,
+        labels,
+    }
+}
+
 /// A pair's agreement over the documents both annotated.
 #[derive(Debug, Clone)]
 pub struct Pair {
@@ -76,29 +118,26 @@ impl Pair {
 
     /// Adds one document: its text and both annotators' spans (sorted).
     pub fn add(&mut self, text: &str, a: &[Span], b: &[Span]) {
-        for span in a.iter().chain(b) {
-            if !self.labels.contains_key(&span.label) {
-                self.labels
-                    .insert(span.label.clone(), LabelTotals::default());
-                self.order.push(span.label.clone());
-            }
-        }
+        let labels: Vec<String> = self.order.clone();
+        self.absorb(contribution(text, a, b, &labels));
+    }
+
+    /// Adds a document's [`contribution`] (computed anywhere, absorbed in document order).
+    pub fn absorb(&mut self, c: Contribution) {
         let offset = self.length;
-        for (label, totals) in &mut self.labels {
-            let (ra, rb) = (ranges(a, label), ranges(b, label));
-            totals.kappa.add(KappaCounts::of(text, &ra, &rb));
-            totals.f1.add(F1Counts::of(&ra, &rb));
-            let shift = |r: &[Range<usize>]| {
-                alpha_u::merge_overlapping(
-                    r.iter()
-                        .map(|x| (offset + x.start as u64, (x.end - x.start) as u64))
-                        .collect(),
-                )
-            };
-            totals.units_a.extend(shift(&ra));
-            totals.units_b.extend(shift(&rb));
+        for (label, part) in c.labels {
+            if !self.labels.contains_key(&label) {
+                self.order.push(label.clone());
+            }
+            let totals = self.labels.entry(label).or_default();
+            totals.kappa.add(part.kappa);
+            totals.f1.add(part.f1);
+            let shift =
+                |u: &[(u64, u64)]| u.iter().map(|&(s, l)| (s + offset, l)).collect::<Vec<_>>();
+            totals.units_a.extend(shift(&part.units_a));
+            totals.units_b.extend(shift(&part.units_b));
         }
-        self.length += text.chars().count() as u64;
+        self.length += c.length;
         self.documents += 1;
     }
 

@@ -12,42 +12,69 @@ pub struct KappaCounts {
     pub neither: u64,
 }
 
+/// Non-whitespace characters before each char offset of a text: `prefix[i]` counts `0..i`.
+pub fn non_whitespace_prefix(text: &str) -> Vec<u32> {
+    let mut prefix = Vec::with_capacity(text.len() + 1);
+    let mut count = 0u32;
+    prefix.push(0);
+    for c in text.chars() {
+        count += u32::from(!c.is_whitespace());
+        prefix.push(count);
+    }
+    prefix
+}
+
+/// Sorted ranges with overlapping or touching ones joined (coverage only matters here).
+fn union(ranges: &[Range<usize>], len: usize) -> Vec<(usize, usize)> {
+    let mut sorted: Vec<(usize, usize)> = ranges
+        .iter()
+        .map(|r| (r.start.min(len), r.end.min(len)))
+        .filter(|(s, e)| s < e)
+        .collect();
+    sorted.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(sorted.len());
+    for (s, e) in sorted {
+        match out.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => out.push((s, e)),
+        }
+    }
+    out
+}
+
 impl KappaCounts {
     /// Counts one document: `text` and each annotator's ranges (char offsets) of one label.
     pub fn of(text: &str, a: &[Range<usize>], b: &[Range<usize>]) -> Self {
-        let chars: Vec<bool> = text.chars().map(char::is_whitespace).collect();
-        let coverage = |ranges: &[Range<usize>]| {
-            let mut delta = vec![0i32; chars.len() + 1];
-            for r in ranges {
-                let (s, e) = (r.start.min(chars.len()), r.end.min(chars.len()));
-                if s < e {
-                    delta[s] += 1;
-                    delta[e] -= 1;
-                }
+        Self::with_prefix(&non_whitespace_prefix(text), a, b)
+    }
+
+    /// The same from the document's [`non_whitespace_prefix`], in time proportional to the spans.
+    pub fn with_prefix(prefix: &[u32], a: &[Range<usize>], b: &[Range<usize>]) -> Self {
+        let len = prefix.len().saturating_sub(1);
+        let count = |s: usize, e: usize| u64::from(prefix[e] - prefix[s]);
+        let (ua, ub) = (union(a, len), union(b, len));
+        let covered = |u: &[(usize, usize)]| u.iter().map(|&(s, e)| count(s, e)).sum::<u64>();
+        let (in_a, in_b) = (covered(&ua), covered(&ub));
+        let mut both = 0;
+        let (mut i, mut j) = (0, 0);
+        while i < ua.len() && j < ub.len() {
+            let (s, e) = (ua[i].0.max(ub[j].0), ua[i].1.min(ub[j].1));
+            if s < e {
+                both += count(s, e);
             }
-            let mut depth = 0;
-            delta[..chars.len()]
-                .iter()
-                .map(|d| {
-                    depth += d;
-                    depth > 0
-                })
-                .collect::<Vec<bool>>()
-        };
-        let (ca, cb) = (coverage(a), coverage(b));
-        let mut counts = Self::default();
-        for i in 0..chars.len() {
-            if chars[i] {
-                continue;
-            }
-            match (ca[i], cb[i]) {
-                (true, true) => counts.both += 1,
-                (true, false) => counts.only_a += 1,
-                (false, true) => counts.only_b += 1,
-                (false, false) => counts.neither += 1,
+            if ua[i].1 <= ub[j].1 {
+                i += 1;
+            } else {
+                j += 1;
             }
         }
-        counts
+        let total = u64::from(prefix.last().copied().unwrap_or(0));
+        Self {
+            both,
+            only_a: in_a - both,
+            only_b: in_b - both,
+            neither: total + both - in_a - in_b,
+        }
     }
 
     pub fn add(&mut self, other: Self) {
