@@ -115,6 +115,9 @@ fn file_benches(c: &mut Criterion) {
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let ron_path = dir.path().join("big.txt.bench.ron");
+    c.bench_function("format_20000_spans", |b| {
+        b.iter(|| store::to_ron(&file));
+    });
     c.bench_function("save_20000_spans", |b| {
         b.iter(|| store::save(&ron_path, &file).expect("save"));
     });

@@ -250,14 +250,15 @@ pub fn to_ron(file: &AnnotationFile) -> String {
         for span in file.spans.spans() {
             let _ = write!(
                 out,
-                "        (start: {}, end: {}, label: {}, quote: {}",
-                span.start,
-                span.end,
-                ron_string(&span.label),
-                ron_string(&span.quote)
+                "        (start: {}, end: {}, label: ",
+                span.start, span.end
             );
+            push_ron_string(&mut out, &span.label);
+            out.push_str(", quote: ");
+            push_ron_string(&mut out, &span.quote);
             if let Some(note) = &span.note {
-                let _ = write!(out, ", note: {}", ron_string(note));
+                out.push_str(", note: ");
+                push_ron_string(&mut out, note);
             }
             if !span.from.is_empty() {
                 let names: Vec<String> = span.from.iter().map(|a| ron_string(a)).collect();
@@ -275,22 +276,34 @@ pub fn to_ron(file: &AnnotationFile) -> String {
 /// characters and bidi controls are escaped, so the line stays one line and safe to `cat`.
 pub fn ron_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_bidi_control(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    push_ron_string(&mut out, s);
     out
+}
+
+/// Appends [`ron_string`] of `s` to `out`, copying runs of plain text in one go.
+pub fn push_ron_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut plain_from = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c.is_control() || is_bidi_control(c) => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain_from..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push_str(escape);
+        }
+        plain_from = i + c.len_utf8();
+    }
+    out.push_str(&s[plain_from..]);
+    out.push('"');
 }
 
 /// Bidi embedding, override and isolate controls, which can reorder what a terminal shows.
