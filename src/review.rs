@@ -1,6 +1,7 @@
 //! Review: agreement between annotators (SPEC §7) and merging their files into gold. Pure
 //! functions of spans and texts; the CLI streams documents into them.
 
+pub mod adjudicate;
 pub mod agree;
 pub mod alpha_u;
 pub mod f1;

@@ -36,7 +36,17 @@ const TICK: Duration = Duration::from_millis(100);
 
 /// Runs the TUI on a corpus until the user quits. Returns when everything is saved.
 pub fn run(corpus: &Path, annotator: Option<&str>) -> anyhow::Result<()> {
-    let mut app = App::new(corpus, annotator)?;
+    run_app(App::new(corpus, annotator)?)
+}
+
+/// Runs the TUI in review mode: builds `into` (gold) from the annotators' files.
+pub fn run_review(corpus: &Path, annotators: Vec<String>, into: &str) -> anyhow::Result<()> {
+    let mut app = App::new(corpus, Some(into))?;
+    app.start_review(annotators, Instant::now());
+    run_app(app)
+}
+
+fn run_app(mut app: App) -> anyhow::Result<()> {
     start_status_scan(&mut app);
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {

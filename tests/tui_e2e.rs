@@ -310,3 +310,69 @@ fn sigterm_saves_at_once_and_a_closed_terminal_exits() {
     let ron = std::fs::read_to_string(corpus.join(format!("{FIRST}.hup.ron"))).unwrap();
     assert!(ron.contains("label: \"opinion\""), "{ron}");
 }
+
+#[test]
+fn review_accepts_one_version_rejects_another_and_writes_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let doc = glosser::text::Document::from_text(text);
+    for (who, spans) in [
+        (
+            "alice",
+            vec![(0, 17, "claim"), (18, 37, "opinion"), (38, 53, "quote")],
+        ),
+        ("bob", vec![(0, 17, "claim"), (18, 37, "claim")]),
+    ] {
+        let file = glosser::store::AnnotationFile {
+            document: "a.txt".into(),
+            annotator: who.into(),
+            text_sha256: doc.sha256().into(),
+            status: glosser::store::Status::Done,
+            spans: glosser::span::AnnotationSet::from_spans(
+                spans
+                    .into_iter()
+                    .map(|(s, e, l)| glosser::span::Span::new(&doc, s..e, l))
+                    .collect(),
+            ),
+        };
+        glosser::store::save(&dir.path().join(format!("a.txt.{who}.ron")), &file).unwrap();
+    }
+    let root = dir.path().to_str().unwrap();
+    let Some(tmux) = Tmux::start(
+        "review",
+        &["review", root, "--annotators", "alice,bob"],
+        120,
+        40,
+    ) else {
+        return;
+    };
+    tmux.wait_for_screen(|s| s.contains("Review: 2 of 2 left"), "the review sidebar");
+    tmux.keys(&["1"]);
+    tmux.wait_for_screen(|s| s.contains("accepted alice's version"), "the accept");
+    tmux.keys(&["0"]);
+    tmux.wait_for_screen(|s| s.contains("rejected every version"), "the reject");
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while !tmux.exited() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "glosser did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let gold = std::fs::read_to_string(dir.path().join("a.txt.gold.ron")).unwrap();
+    assert!(gold.contains("(start: 0, end: 17, label: \"claim\", quote: \"Alpha beta gamma.\", from: [\"alice\", \"bob\"])"), "{gold}");
+    assert!(
+        gold.contains("(start: 18, end: 37, label: \"opinion\""),
+        "alice's version: {gold}"
+    );
+    assert!(
+        !gold.contains("label: \"quote\""),
+        "the rejected item adds nothing: {gold}"
+    );
+    assert!(
+        !gold.contains("label: \"claim\", quote: \"Delta"),
+        "bob's version was not taken: {gold}"
+    );
+}

@@ -1,6 +1,10 @@
-//! `glosser review`: the TUI in review mode.
+//! `glosser review`: the TUI in review mode, building gold from teammates' files.
 
 use std::process::ExitCode;
+
+use anyhow::bail;
+
+use crate::corpus::Corpus;
 
 /// Arguments of `glosser review`.
 #[derive(Debug, clap::Args)]
@@ -15,6 +19,18 @@ pub struct Args {
     pub into: String,
 }
 
-pub fn run(_args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("this command is not built yet")
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let corpus = Corpus::scan(&args.corpus)?;
+    let annotators = super::agree::choose_annotators(&corpus, &args.annotators)?;
+    if annotators.len() > 9 {
+        bail!("review compares up to 9 annotators (keys 1-9)");
+    }
+    if annotators.contains(&args.into) {
+        bail!(
+            "--into {:?} is also one of the annotators being reviewed",
+            args.into
+        );
+    }
+    crate::tui::run_review(&args.corpus, annotators, &args.into)?;
+    Ok(ExitCode::SUCCESS)
 }

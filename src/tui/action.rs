@@ -85,11 +85,15 @@ pub enum Action {
     Quit,
     /// Show every key.
     Help,
+    /// Review: reject every version of the item.
+    Reject,
+    /// Review: accept the majority's spans for every remaining item.
+    AcceptMajority,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 48] = [
+    pub const ALL: [Action; 50] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -138,6 +142,8 @@ impl Action {
         Action::Save,
         Action::Quit,
         Action::Help,
+        Action::Reject,
+        Action::AcceptMajority,
     ];
 
     /// The name used in `config.ron` key overrides (`"DeleteSpan"`, `"Label3"`).
@@ -201,6 +207,8 @@ impl Action {
             Action::Save => "save now (saving is automatic)",
             Action::Quit => "save and quit",
             Action::Help => "this help",
+            Action::Reject => "review: reject every version of the item",
+            Action::AcceptMajority => "review: accept the majority for every remaining item",
         };
         text.to_owned()
     }

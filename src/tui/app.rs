@@ -90,6 +90,26 @@ pub struct Session {
     pub top_row: usize,
     /// Column that up/down keep to.
     pub goal_column: Option<u16>,
+    /// In review mode: this document's disagreement items and their decisions.
+    pub review: Option<DocReview>,
+}
+
+/// A document under review: the items, their decisions, the item in focus, and the
+/// document's agreement (mean over pairs).
+#[derive(Debug, Clone, Default)]
+pub struct DocReview {
+    pub items: Vec<crate::review::adjudicate::Item>,
+    pub decisions: Vec<Option<crate::review::adjudicate::Decision>>,
+    pub current: usize,
+    pub kappa: Option<f64>,
+    pub f1: Option<f64>,
+}
+
+impl DocReview {
+    /// Items not decided yet.
+    pub fn left(&self) -> usize {
+        self.decisions.iter().filter(|d| d.is_none()).count()
+    }
 }
 
 impl Session {
@@ -133,6 +153,7 @@ impl Session {
             anchor: None,
             top_row: 0,
             goal_column: None,
+            review: None,
         }
     }
 
@@ -191,6 +212,8 @@ pub struct App {
     pub should_quit: bool,
     /// Quitting was refused once because edits could not be saved; the next quit discards them.
     pub quit_armed: bool,
+    /// In review mode: the annotators compared, in the order keys 1-9 accept them.
+    pub reviewing: Option<Vec<String>>,
 }
 
 impl App {
@@ -250,6 +273,7 @@ impl App {
             size: (120, 40),
             should_quit: false,
             quit_armed: false,
+            reviewing: None,
         };
         if count > 0 {
             app.open_document(0);
@@ -261,6 +285,13 @@ impl App {
             ));
         }
         app
+    }
+
+    /// Turns on review mode: the sidebar lists disagreements between `annotators`.
+    pub fn start_review(&mut self, annotators: Vec<String>, now: Instant) {
+        self.reviewing = Some(annotators);
+        self.focus = Focus::Sidebar;
+        super::update::review::prepare(self, now);
     }
 
     /// Switches to document `index`, opening its session the first time.

@@ -201,6 +201,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("q", Action::Quit),
     ("ctrl-c", Action::Quit),
     ("?", Action::Help),
+    ("0", Action::Reject),
+    ("m", Action::AcceptMajority),
 ];
 
 /// The live key bindings.

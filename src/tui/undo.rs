@@ -1,5 +1,6 @@
 //! Undoable edits: every change to a document's annotations is a list of reversible changes.
 
+use crate::review::adjudicate::Decision;
 use crate::span::{AnnotationSet, Span};
 use crate::store::Status;
 
@@ -17,24 +18,42 @@ pub enum Change {
         old: Status,
         new: Status,
     },
+    /// A review item decided (or undecided).
+    Decide {
+        item: usize,
+        old: Option<Decision>,
+        new: Option<Decision>,
+    },
+}
+
+/// What edits change: the spans, the status, and in review the items' decisions.
+pub struct Target<'a> {
+    pub spans: &'a mut AnnotationSet,
+    pub status: &'a mut Status,
+    pub decisions: &'a mut Vec<Option<Decision>>,
 }
 
 /// One user edit: the changes of one keystroke, undone and redone together.
 pub type Edit = Vec<Change>;
 
 /// Applies a change (forwards).
-pub fn apply(change: &Change, spans: &mut AnnotationSet, status: &mut Status) {
+pub fn apply(change: &Change, t: &mut Target) {
     match change {
         Change::Add(span) => {
-            spans.insert_unchecked(span.clone());
+            t.spans.insert_unchecked(span.clone());
         }
         Change::Remove(span) => {
-            spans.remove(span.key());
+            t.spans.remove(span.key());
         }
         Change::Note { key, new, .. } => {
-            spans.set_note((key.0, key.1, &key.2), new.clone());
+            t.spans.set_note((key.0, key.1, &key.2), new.clone());
         }
-        Change::Status { new, .. } => *status = *new,
+        Change::Status { new, .. } => *t.status = *new,
+        Change::Decide { item, new, .. } => {
+            if let Some(slot) = t.decisions.get_mut(*item) {
+                *slot = *new;
+            }
+        }
     }
 }
 
@@ -49,6 +68,11 @@ pub fn inverse(change: &Change) -> Change {
             new: old.clone(),
         },
         Change::Status { old, new } => Change::Status {
+            old: *new,
+            new: *old,
+        },
+        Change::Decide { item, old, new } => Change::Decide {
+            item: *item,
             old: *new,
             new: *old,
         },
@@ -72,20 +96,20 @@ impl History {
     }
 
     /// Reverts the last edit; returns it (as applied) if there was one.
-    pub fn undo(&mut self, spans: &mut AnnotationSet, status: &mut Status) -> Option<&Edit> {
+    pub fn undo(&mut self, t: &mut Target) -> Option<&Edit> {
         let edit = self.undo.pop()?;
         for change in edit.iter().rev() {
-            apply(&inverse(change), spans, status);
+            apply(&inverse(change), t);
         }
         self.redo.push(edit);
         self.redo.last()
     }
 
     /// Re-applies the last undone edit.
-    pub fn redo(&mut self, spans: &mut AnnotationSet, status: &mut Status) -> Option<&Edit> {
+    pub fn redo(&mut self, t: &mut Target) -> Option<&Edit> {
         let edit = self.redo.pop()?;
         for change in &edit {
-            apply(change, spans, status);
+            apply(change, t);
         }
         self.undo.push(edit);
         self.undo.last()

@@ -3,6 +3,7 @@
 mod edit;
 mod motion;
 mod mouse;
+pub mod review;
 mod save;
 
 use std::time::Instant;
@@ -90,6 +91,9 @@ fn act(app: &mut App, action: Action, now: Instant) {
             return;
         }
     }
+    if review::act(app, action, now) {
+        return;
+    }
     match action {
         Action::Quit => save::quit(app, now),
         Action::Help => app.mode = Mode::Help,
@@ -159,13 +163,14 @@ fn cycle(focus: Focus, forward: bool) -> Focus {
 }
 
 /// Saves the open document if it has edits, then opens another.
-pub fn switch_document(app: &mut App, index: usize, _now: Instant) {
+pub fn switch_document(app: &mut App, index: usize, now: Instant) {
     if app.open == Some(index) {
         return;
     }
     save::save_open(app);
     app.open_document(index);
     app.sidebar_top = 0;
+    review::prepare(app, now);
 }
 
 /// Keeps the wrap cache current and the cursor, list row and sidebar row on screen.
@@ -226,3 +231,7 @@ fn refuse(app: &mut App, why: &str) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[path = "update/review_tests.rs"]
+mod review_tests;

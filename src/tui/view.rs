@@ -3,6 +3,7 @@
 pub mod article;
 pub mod doc_list;
 pub mod help;
+pub mod review;
 pub mod sidebar;
 pub mod status;
 
@@ -39,7 +40,10 @@ pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
     };
     doc_list::draw(buf, app, areas.list);
     article::draw(buf, app, areas.article);
-    sidebar::draw(buf, app, areas.sidebar);
+    match &app.reviewing {
+        Some(names) => review::draw(buf, app, areas.sidebar, names),
+        None => sidebar::draw(buf, app, areas.sidebar),
+    }
     status::draw(buf, app, areas.status);
     if app.mode == Mode::Help {
         help::draw(buf, app, size);

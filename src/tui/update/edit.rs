@@ -26,7 +26,7 @@ pub fn trim_selection(doc: &Document, range: Range<usize>) -> Range<usize> {
 }
 
 /// Applies an edit to the open session, records it for undo and schedules saving.
-fn commit(app: &mut App, mut edit: Edit, now: Instant) {
+pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
     let Some(index) = app.open else { return };
     let Some(session) = app.sessions.get_mut(&index) else {
         return;
@@ -39,8 +39,18 @@ fn commit(app: &mut App, mut edit: Edit, now: Instant) {
             new: Status::InProgress,
         });
     }
+    let mut scratch = Vec::new();
+    let decisions = session
+        .review
+        .as_mut()
+        .map_or(&mut scratch, |r| &mut r.decisions);
+    let mut target = undo::Target {
+        spans: &mut session.file.spans,
+        status: &mut session.file.status,
+        decisions,
+    };
     for change in &edit {
-        undo::apply(change, &mut session.file.spans, &mut session.file.status);
+        undo::apply(change, &mut target);
     }
     session.history.record(edit);
     mark_edited(app, now);
@@ -193,11 +203,20 @@ pub fn undo(app: &mut App, now: Instant, backwards: bool) {
     let Some(session) = app.session_mut() else {
         return;
     };
-    let file = &mut session.file;
+    let mut scratch = Vec::new();
+    let decisions = session
+        .review
+        .as_mut()
+        .map_or(&mut scratch, |r| &mut r.decisions);
+    let mut target = undo::Target {
+        spans: &mut session.file.spans,
+        status: &mut session.file.status,
+        decisions,
+    };
     let done = if backwards {
-        session.history.undo(&mut file.spans, &mut file.status)
+        session.history.undo(&mut target)
     } else {
-        session.history.redo(&mut file.spans, &mut file.status)
+        session.history.redo(&mut target)
     };
     let Some(edit) = done else {
         let what = if backwards { "undo" } else { "redo" };

@@ -205,6 +205,18 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let Ok(doc) = &session.doc else {
         return;
     };
+    // In review, the characters where the annotators' versions differ are highlighted.
+    let differing: Vec<std::ops::Range<usize>> = session
+        .review
+        .as_ref()
+        .and_then(|r| r.items.get(r.current))
+        .map(crate::review::adjudicate::differing)
+        .unwrap_or_default();
+    let matches = if differing.is_empty() {
+        &app.search.matches
+    } else {
+        &differing
+    };
     render(
         buf,
         ArticleView {
@@ -215,7 +227,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             top_row: session.top_row,
             cursor: session.cursor,
             selection: session.selection(),
-            matches: &app.search.matches,
+            matches,
             focused,
             color: app.color,
         },

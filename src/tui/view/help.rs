@@ -7,14 +7,19 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use super::super::action::Action;
 use super::super::app::App;
 use super::{centered, render, truncate};
 
-/// The help's lines: one per action that has a key (digits only for labels that exist).
+/// The help's lines: one per action that has a key (digits only for labels that exist, review
+/// keys only in review mode).
 pub fn lines(app: &App) -> Vec<(String, String)> {
     app.keymap
         .help_rows()
         .into_iter()
+        .filter(|(_, action)| {
+            app.reviewing.is_some() || !matches!(action, Action::Reject | Action::AcceptMajority)
+        })
         .filter_map(|(keys, action)| match action.label_key() {
             Some(k) => app
                 .labels

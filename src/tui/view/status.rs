@@ -31,6 +31,7 @@ fn mode_name(app: &App) -> &'static str {
             PromptKind::Note { .. } => "NOTE",
         },
         Mode::Normal if app.session().is_some_and(|s| s.anchor.is_some()) => "SELECT",
+        Mode::Normal if app.reviewing.is_some() && app.focus == Focus::Sidebar => "REVIEW",
         Mode::Normal => match app.focus {
             Focus::List => "LIST",
             Focus::Article => "ARTICLE",
@@ -49,6 +50,16 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         .session()
         .and_then(|s| {
             let doc = s.doc.as_ref().ok()?;
+            if let Some(r) = &s.review {
+                let figure =
+                    |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"));
+                return Some(format!(
+                    "review: {} left │ κ {} │ F1 {}",
+                    r.left(),
+                    figure(r.kappa),
+                    figure(r.f1)
+                ));
+            }
             Some(format!("{}/{}", s.cursor, doc.char_len()))
         })
         .unwrap_or_default();

@@ -1,0 +1,247 @@
+//! Review mode (`glosser review`): the gold set is built in the article; the sidebar lists the
+//! disagreement items. Agreed spans are accepted up front in one undoable step; `1`..`9` accept
+//! an annotator's version, `0` rejects them all, `m` takes the majority for every item left.
+
+use std::time::Instant;
+
+use super::super::action::Action;
+use super::super::app::{App, DocReview, Focus, Tone};
+use super::super::undo::Change;
+use super::edit::commit;
+use crate::review::adjudicate::{self, Decision};
+use crate::review::agree::Pair;
+use crate::span::Span;
+
+/// Builds the open document's review the first time it is opened, accepting agreed spans.
+pub fn prepare(app: &mut App, now: Instant) {
+    let Some(annotators) = app.reviewing.clone() else {
+        return;
+    };
+    let Some(index) = app.open else { return };
+    if app
+        .session()
+        .is_none_or(|s| s.review.is_some() || s.doc.is_err())
+    {
+        return;
+    }
+    let entry = &app.corpus.documents[index];
+    let mut sides: Vec<Vec<Span>> = Vec::new();
+    let mut problems = Vec::new();
+    for name in &annotators {
+        match entry
+            .annotation(name)
+            .map(crate::corpus::AnnotationRef::load)
+        {
+            Some(Ok(file)) => sides.push(file.spans.into_spans()),
+            Some(Err(e)) => {
+                problems.push(e.to_string());
+                sides.push(Vec::new());
+            }
+            None => sides.push(Vec::new()),
+        }
+    }
+    let (agreed, items) = adjudicate::plan(&sides, &annotators);
+    let (kappa, f1) = document_agreement(app, &sides, &annotators);
+    let Some(session) = app.session_mut() else {
+        return;
+    };
+    let already: Vec<Span> = agreed
+        .into_iter()
+        .filter(|s| session.file.spans.position(s.key()).is_none())
+        .collect();
+    session.review = Some(DocReview {
+        decisions: vec![None; items.len()],
+        items,
+        current: 0,
+        kappa,
+        f1,
+    });
+    if let Some(first) = session.review.as_ref().and_then(|r| r.items.first()) {
+        session.cursor = first.range.start;
+    }
+    if session.read_only.is_none() && !already.is_empty() {
+        let count = already.len();
+        commit(app, already.into_iter().map(Change::Add).collect(), now);
+        app.say(
+            format!("accepted {count} spans everyone agrees on (u to undo)"),
+            Tone::Info,
+        );
+    }
+    if !problems.is_empty() {
+        app.say(problems.join("; "), Tone::Warning);
+    }
+}
+
+/// Mean κ and strict F1 of the document over the pairs of annotators.
+fn document_agreement(
+    app: &App,
+    sides: &[Vec<Span>],
+    names: &[String],
+) -> (Option<f64>, Option<f64>) {
+    let Some(doc) = app.document() else {
+        return (None, None);
+    };
+    let labels: Vec<String> = app.labels.labels().iter().map(|l| l.name.clone()).collect();
+    let (mut kappas, mut f1s) = (Vec::new(), Vec::new());
+    for i in 0..sides.len() {
+        for j in i + 1..sides.len() {
+            let mut pair = Pair::new(&names[i], &names[j], &labels);
+            pair.add(doc.text(), &sides[i], &sides[j]);
+            let overall = pair.result().overall;
+            kappas.extend(overall.kappa);
+            f1s.extend(overall.f1_strict);
+        }
+    }
+    let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
+    (mean(&kappas), mean(&f1s))
+}
+
+/// Handles an action in the review sidebar; `false` when it is not a review action.
+pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
+    if app.reviewing.is_none() {
+        if matches!(action, Action::Reject | Action::AcceptMajority) {
+            app.say(
+                "0 and m work in review mode: glosser review CORPUS --annotators A,B",
+                Tone::Info,
+            );
+            return true;
+        }
+        return false;
+    }
+    if app.focus != Focus::Sidebar {
+        return false;
+    }
+    match action {
+        Action::MoveDown | Action::NextSpan => step(app, true),
+        Action::MoveUp | Action::PrevSpan => step(app, false),
+        Action::Label(n) => {
+            let count = app.reviewing.as_ref().map_or(0, Vec::len);
+            let n = usize::from(n);
+            if n == 0 || n > count {
+                app.say(
+                    format!("there are {count} annotators: keys 1 to {count}"),
+                    Tone::Warning,
+                );
+            } else {
+                decide(app, Decision::Accepted(n - 1), now);
+            }
+        }
+        Action::Reject => decide(app, Decision::Rejected, now),
+        Action::AcceptMajority => majority(app, now),
+        Action::Confirm => app.focus = Focus::Article,
+        _ => return false,
+    }
+    true
+}
+
+fn step(app: &mut App, forward: bool) {
+    let Some(session) = app.session_mut() else {
+        return;
+    };
+    let Some(review) = &mut session.review else {
+        return;
+    };
+    if review.items.is_empty() {
+        return;
+    }
+    review.current = if forward {
+        (review.current + 1).min(review.items.len() - 1)
+    } else {
+        review.current.saturating_sub(1)
+    };
+    session.cursor = review.items[review.current].range.start;
+    session.anchor = None;
+}
+
+/// Decides the current item, adds its gold spans, and moves to the next undecided item.
+fn decide(app: &mut App, decision: Decision, now: Instant) {
+    if let Some(why) = app.session().and_then(|s| s.read_only.clone()) {
+        return app.say(why, Tone::Warning);
+    }
+    let names = app.reviewing.clone().unwrap_or_default();
+    let Some(session) = app.session() else { return };
+    let Some(review) = &session.review else {
+        return;
+    };
+    let Some(item) = review.items.get(review.current) else {
+        return app.say("no disagreements in this document", Tone::Info);
+    };
+    if review.decisions[review.current].is_some() {
+        return app.say("already decided: u undoes it", Tone::Info);
+    }
+    let index = review.current;
+    let mut edit = vec![Change::Decide {
+        item: index,
+        old: None,
+        new: Some(decision),
+    }];
+    for span in adjudicate::gold_spans(item, decision, &names) {
+        if session.file.spans.position(span.key()).is_none() {
+            edit.push(Change::Add(span));
+        }
+    }
+    commit(app, edit, now);
+    let what = match decision {
+        Decision::Accepted(i) => format!(
+            "accepted {}'s version",
+            names.get(i).map_or("?", String::as_str)
+        ),
+        Decision::Rejected => "rejected every version".to_owned(),
+        Decision::Majority => "accepted the majority".to_owned(),
+    };
+    let Some(session) = app.session_mut() else {
+        return;
+    };
+    if let Some(review) = &mut session.review {
+        let next = (index + 1..review.items.len())
+            .chain(0..index)
+            .find(|&i| review.decisions[i].is_none());
+        if let Some(next) = next {
+            review.current = next;
+            session.cursor = review.items[next].range.start;
+        }
+        let left = review.left();
+        let noun = if left == 1 { "item" } else { "items" };
+        app.say(format!("{what}; {left} {noun} left"), Tone::Info);
+    }
+}
+
+/// `m`: the majority for every undecided item, as one undoable step.
+fn majority(app: &mut App, now: Instant) {
+    if let Some(why) = app.session().and_then(|s| s.read_only.clone()) {
+        return app.say(why, Tone::Warning);
+    }
+    let names = app.reviewing.clone().unwrap_or_default();
+    let Some(session) = app.session() else { return };
+    let Some(review) = &session.review else {
+        return;
+    };
+    let mut edit = Vec::new();
+    let mut added: Vec<(usize, usize, String)> = Vec::new();
+    for (i, item) in review.items.iter().enumerate() {
+        if review.decisions[i].is_some() {
+            continue;
+        }
+        edit.push(Change::Decide {
+            item: i,
+            old: None,
+            new: Some(Decision::Majority),
+        });
+        for span in adjudicate::gold_spans(item, Decision::Majority, &names) {
+            let key = (span.start, span.end, span.label.clone());
+            if session.file.spans.position(span.key()).is_none() && !added.contains(&key) {
+                added.push(key);
+                edit.push(Change::Add(span));
+            }
+        }
+    }
+    if edit.is_empty() {
+        return app.say("every item is decided", Tone::Info);
+    }
+    let spans = added.len();
+    commit(app, edit, now);
+    app.say(
+        format!("majority taken for every item left ({spans} spans added)"),
+        Tone::Info,
+    );
+}
