@@ -89,11 +89,13 @@ pub enum Action {
     Reject,
     /// Review: accept the majority's spans for every remaining item.
     AcceptMajority,
+    /// Show corpus statistics: spans per label, agreement, progress.
+    Stats,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 50] = [
+    pub const ALL: [Action; 51] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -144,6 +146,7 @@ impl Action {
         Action::Help,
         Action::Reject,
         Action::AcceptMajority,
+        Action::Stats,
     ];
 
     /// The name used in `config.ron` key overrides (`"DeleteSpan"`, `"Label3"`).
@@ -209,6 +212,7 @@ impl Action {
             Action::Help => "this help",
             Action::Reject => "review: reject every version of the item",
             Action::AcceptMajority => "review: accept the majority for every remaining item",
+            Action::Stats => "corpus statistics: spans, agreement, progress",
         };
         text.to_owned()
     }

@@ -42,11 +42,13 @@ pub struct Prompt {
 }
 
 /// What the keyboard is doing.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     Normal,
     Prompt(Prompt),
     Help,
+    /// The stats view, with the figures gathered when it opened.
+    Stats(Box<super::stats::CorpusStats>),
 }
 
 /// How a status-line message looks.

@@ -203,6 +203,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("?", Action::Help),
     ("0", Action::Reject),
     ("m", Action::AcceptMajority),
+    ("S", Action::Stats),
 ];
 
 /// The live key bindings.

@@ -85,9 +85,9 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
 }
 
 fn act(app: &mut App, action: Action, now: Instant) {
-    if app.mode == Mode::Help {
+    if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
         app.mode = Mode::Normal;
-        if matches!(action, Action::Help | Action::Cancel) {
+        if matches!(action, Action::Help | Action::Cancel | Action::Stats) {
             return;
         }
     }
@@ -97,6 +97,14 @@ fn act(app: &mut App, action: Action, now: Instant) {
     match action {
         Action::Quit => save::quit(app, now),
         Action::Help => app.mode = Mode::Help,
+        Action::Stats => {
+            save::save_all(app);
+            // Files written since start-up (ours, a teammate's) count too: list them afresh.
+            let fresh = crate::corpus::Corpus::scan(&app.corpus.root);
+            let corpus = fresh.as_ref().unwrap_or(&app.corpus);
+            let figures = super::stats::gather(corpus, &app.labels, &app.annotator);
+            app.mode = Mode::Stats(Box::new(figures));
+        }
         Action::Save => save::save_now(app),
         Action::NextPane => app.focus = cycle(app.focus, true),
         Action::PrevPane => app.focus = cycle(app.focus, false),

@@ -5,6 +5,7 @@ pub mod doc_list;
 pub mod help;
 pub mod review;
 pub mod sidebar;
+pub mod stats;
 pub mod status;
 
 use ratatui::Frame;
@@ -45,8 +46,10 @@ pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
         None => sidebar::draw(buf, app, areas.sidebar),
     }
     status::draw(buf, app, areas.status);
-    if app.mode == Mode::Help {
-        help::draw(buf, app, size);
+    match &app.mode {
+        Mode::Help => help::draw(buf, app, size),
+        Mode::Stats(figures) => stats::draw(buf, app, size, figures),
+        _ => {}
     }
 }
 

@@ -14,9 +14,30 @@ use super::{centered, render, truncate};
 /// The help's lines: one per action that has a key (digits only for labels that exist, review
 /// keys only in review mode).
 pub fn lines(app: &App) -> Vec<(String, String)> {
-    app.keymap
-        .help_rows()
-        .into_iter()
+    let extend = [
+        Action::ExtendLeft,
+        Action::ExtendRight,
+        Action::ExtendUp,
+        Action::ExtendDown,
+    ];
+    let rows = app.keymap.help_rows();
+    let shift_arrows = ["Shift-Left", "Shift-Right", "Shift-Up", "Shift-Down"];
+    // The four extend keys take one line when they are the default Shift+arrows.
+    let collapse = extend
+        .iter()
+        .zip(shift_arrows)
+        .all(|(a, k)| rows.iter().any(|(keys, b)| b == a && keys == k));
+    let mut out: Vec<(String, String)> = rows_for(app, rows);
+    if collapse && let Some(at) = out.iter().position(|(k, _)| k == "Shift-Left") {
+        out[at] = ("Shift-arrows".to_owned(), "extend the selection".to_owned());
+        out.retain(|(k, _)| !shift_arrows[1..].contains(&k.as_str()));
+    }
+    out
+}
+
+/// Help lines for keymap rows: digits only for labels that exist, review keys only in review.
+fn rows_for(app: &App, rows: Vec<(String, Action)>) -> Vec<(String, String)> {
+    rows.into_iter()
         .filter(|(_, action)| {
             app.reviewing.is_some() || !matches!(action, Action::Reject | Action::AcceptMajority)
         })

@@ -240,3 +240,57 @@ fn help_fits_an_80x24_terminal_in_two_columns() {
         "digits without a label are not listed"
     );
 }
+
+#[test]
+fn stats_view_shows_spans_agreement_and_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = seeds_app(dir.path());
+    act(
+        &mut app,
+        &[Action::SelectSentence, Action::Label(1), Action::ToggleDone],
+    );
+    // A second annotator on the same document, so agreement can be shown.
+    let doc = app.document().unwrap().clone();
+    let file = crate::store::AnnotationFile {
+        document: "000_b226eff58fa68952.txt".into(),
+        annotator: "other".into(),
+        text_sha256: doc.sha256().into(),
+        status: crate::store::Status::Done,
+        spans: crate::span::AnnotationSet::from_spans(vec![crate::span::Span::new(
+            &doc,
+            0..263,
+            "claim",
+        )]),
+    };
+    crate::store::save(
+        &dir.path().join("000_b226eff58fa68952.txt.other.ron"),
+        &file,
+    )
+    .unwrap();
+    act(&mut app, &[Action::Stats]);
+    let Mode::Stats(stats) = &app.mode else {
+        panic!("S opens the stats view");
+    };
+    assert_eq!(stats.counts.len(), 2);
+    assert_eq!(stats.counts[0].0, "other");
+    assert_eq!(
+        stats.counts[1].1[0], 1,
+        "tester has one claim, saved when S was pressed"
+    );
+    assert_eq!(stats.done, 1);
+    let agreement = stats.agreement.as_ref().unwrap();
+    assert_eq!(agreement[0].1.kappa, Some(1.0));
+    let terminal = screen(&mut app, 120, 40);
+    let text = terminal.backend().to_string();
+    assert!(text.contains("Corpus statistics"), "{text}");
+    assert!(
+        text.contains("claim") && text.contains("agreement"),
+        "{text}"
+    );
+    assert!(
+        text.contains("tester: 1 done · 0 in progress · 4 to do"),
+        "{text}"
+    );
+    act(&mut app, &[Action::MoveRight]);
+    assert_eq!(app.mode, Mode::Normal, "any key closes it");
+}

@@ -1,0 +1,79 @@
+//! The numbers behind the stats view (`S`): spans per label per annotator, agreement per label,
+//! and this annotator's progress. Computed on demand, from the annotation files only (and the
+//! documents two annotators share, for agreement).
+
+use crate::cli::agree;
+use crate::corpus::Corpus;
+use crate::labels::LabelSet;
+use crate::review::agree::Figures;
+use crate::store::Status;
+
+/// What the stats view shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CorpusStats {
+    pub labels: Vec<String>,
+    /// Per annotator: spans per label (in `labels` order).
+    pub counts: Vec<(String, Vec<u64>)>,
+    /// Agreement per label (mean over pairs) when two annotators or more share documents.
+    pub agreement: Option<Vec<(String, Figures)>>,
+    pub done: usize,
+    pub in_progress: usize,
+    pub todo: usize,
+}
+
+/// Gathers the figures for `annotator`'s progress and everyone's spans.
+pub fn gather(corpus: &Corpus, labels: &LabelSet, annotator: &str) -> CorpusStats {
+    let names: Vec<String> = labels.labels().iter().map(|l| l.name.clone()).collect();
+    let annotators: Vec<String> = corpus.annotators().into_iter().collect();
+    let mut counts: Vec<(String, Vec<u64>)> = annotators
+        .iter()
+        .map(|a| (a.clone(), vec![0; names.len()]))
+        .collect();
+    let (mut done, mut in_progress) = (0, 0);
+    for entry in &corpus.documents {
+        for annotation in &entry.annotations {
+            let Ok(file) = annotation.load() else {
+                continue;
+            };
+            if annotation.annotator == annotator {
+                match file.status {
+                    Status::Done => done += 1,
+                    Status::InProgress => in_progress += 1,
+                    Status::Todo => {}
+                }
+            }
+            if let Some((_, row)) = counts.iter_mut().find(|(a, _)| *a == annotation.annotator) {
+                for span in file.spans.spans() {
+                    if let Some(i) = names.iter().position(|n| *n == span.label) {
+                        row[i] += 1;
+                    }
+                }
+            }
+        }
+    }
+    let reviewers: Vec<String> = annotators
+        .iter()
+        .filter(|a| *a != crate::store::GOLD)
+        .cloned()
+        .collect();
+    let agreement = (reviewers.len() >= 2).then(|| {
+        let report = agree::compute(corpus, labels, &reviewers, false, &mut |_| {});
+        agree_labels(&report.pairs)
+    });
+    CorpusStats {
+        labels: names,
+        counts,
+        agreement: agreement.filter(|a| !a.is_empty()),
+        done,
+        in_progress,
+        todo: corpus.documents.len() - done - in_progress,
+    }
+}
+
+fn agree_labels(pairs: &[crate::review::agree::PairResult]) -> Vec<(String, Figures)> {
+    match pairs {
+        [] => Vec::new(),
+        [one] => one.labels.clone(),
+        many => crate::review::agree::mean_of(many).0,
+    }
+}
