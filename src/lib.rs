@@ -5,6 +5,7 @@ pub mod config;
 pub mod corpus;
 pub mod formats;
 pub mod labels;
+pub mod merge3;
 pub mod review;
 pub mod span;
 pub mod store;

@@ -144,6 +144,24 @@ pub fn split_annotation_file_name(name: &str) -> Option<(&str, &str)> {
 
 /// Parses an annotation file's text; `path` names the file and must follow the naming rule.
 pub fn parse(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
+    let raw = parse_raw(source, path)?;
+    check_name(raw, path)
+}
+
+/// Parses an annotation file whose name says nothing (git's merge temp files): the schema is
+/// checked, the file name is not.
+pub fn parse_unnamed(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
+    let raw = parse_raw(source, path)?;
+    Ok(AnnotationFile {
+        document: raw.document,
+        annotator: raw.annotator,
+        text_sha256: raw.text_sha256,
+        status: raw.status,
+        spans: AnnotationSet::from_spans(raw.spans),
+    })
+}
+
+fn parse_raw(source: &str, path: &Path) -> Result<RawFile, StoreError> {
     let invalid = |message: String| StoreError::Invalid {
         path: path.to_owned(),
         message,
@@ -162,6 +180,41 @@ pub fn parse(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
             raw.glosser
         )));
     }
+    if raw.text_sha256.len() != 64
+        || !raw
+            .text_sha256
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
+    {
+        return Err(invalid(format!(
+            "text_sha256 {:?} is not 64 lower-case hex digits",
+            raw.text_sha256
+        )));
+    }
+    if !is_valid_annotator(&raw.annotator) {
+        return Err(invalid(format!(
+            "annotator {:?} is not a valid name",
+            raw.annotator
+        )));
+    }
+    if let Some(bad) = raw
+        .spans
+        .iter()
+        .flat_map(|s| &s.from)
+        .find(|a| !is_valid_annotator(a))
+    {
+        return Err(invalid(format!(
+            "`from` names an invalid annotator {bad:?}"
+        )));
+    }
+    Ok(raw)
+}
+
+fn check_name(raw: RawFile, path: &Path) -> Result<AnnotationFile, StoreError> {
+    let invalid = |message: String| StoreError::Invalid {
+        path: path.to_owned(),
+        message,
+    };
     let file_name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let Some((document, annotator)) = split_annotation_file_name(file_name) else {
         return Err(invalid(
@@ -178,27 +231,6 @@ pub fn parse(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
         return Err(invalid(format!(
             "annotator {:?} does not match the file name's annotator {annotator:?}",
             raw.annotator
-        )));
-    }
-    if raw.text_sha256.len() != 64
-        || !raw
-            .text_sha256
-            .chars()
-            .all(|c| c.is_ascii_digit() || ('a'..='f').contains(&c))
-    {
-        return Err(invalid(format!(
-            "text_sha256 {:?} is not 64 lower-case hex digits",
-            raw.text_sha256
-        )));
-    }
-    if let Some(bad) = raw
-        .spans
-        .iter()
-        .flat_map(|s| &s.from)
-        .find(|a| !is_valid_annotator(a))
-    {
-        return Err(invalid(format!(
-            "`from` names an invalid annotator {bad:?}"
         )));
     }
     Ok(AnnotationFile {
