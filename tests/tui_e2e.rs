@@ -376,3 +376,78 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
         "bob's version was not taken: {gold}"
     );
 }
+
+#[test]
+fn a_change_made_outside_while_the_tui_runs_survives_with_ours() {
+    let (_dir, corpus) = copy_seeds();
+    let Some(tmux) = Tmux::start(
+        "outside",
+        &[corpus.to_str().unwrap(), "--annotator", "shared"],
+        120,
+        40,
+    ) else {
+        return;
+    };
+    tmux.keys(&["s", "1"]);
+    let path = corpus.join(format!("{FIRST}.shared.ron"));
+    wait_for_file(&path, |t| t.contains("claim"));
+    // A teammate's edit lands (say, by git pull): the quote on “positive,”.
+    let mut file = glosser::store::load(&path).unwrap();
+    let doc = glosser::text::Document::load(&corpus.join(FIRST)).unwrap();
+    file.spans
+        .insert(
+            glosser::span::Span::new(&doc, 474..485, "quote"),
+            &doc,
+            &glosser::labels::LabelSet::default(),
+        )
+        .unwrap();
+    glosser::store::save(&path, &file).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    tmux.keys(&[")", ")", "s", "3"]);
+    tmux.wait_for_screen(|s| s.contains("labelled opinion"), "the second label");
+    tmux.keys(&["q"]);
+    let start = Instant::now();
+    while !tmux.exited() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "glosser did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let ron = std::fs::read_to_string(&path).unwrap();
+    for label in ["claim", "quote", "opinion"] {
+        assert!(
+            ron.contains(&format!("label: \"{label}\"")),
+            "{label} missing:\n{ron}"
+        );
+    }
+}
+
+#[test]
+fn a_broken_annotation_file_stays_byte_identical() {
+    let (_dir, corpus) = copy_seeds();
+    let path = corpus.join(format!("{FIRST}.broken.ron"));
+    std::fs::write(&path, b"(glosser: 1, document: \"oops\"\n").unwrap();
+    let Some(tmux) = Tmux::start(
+        "broken",
+        &[corpus.to_str().unwrap(), "--annotator", "broken"],
+        120,
+        40,
+    ) else {
+        return;
+    };
+    tmux.wait_for_screen(|s| s.contains("read-only"), "the read-only banner");
+    tmux.keys(&["s", "1", "D", "C-s", "q"]);
+    let start = Instant::now();
+    while !tmux.exited() {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "glosser did not quit"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        b"(glosser: 1, document: \"oops\"\n"
+    );
+}

@@ -82,6 +82,11 @@ pub struct Session {
     pub read_only: Option<String>,
     /// Whether the annotation file exists on disk.
     pub on_disk: bool,
+    /// The file as it was on disk when last read or written: the base of a three-way merge
+    /// when someone else changed it meanwhile.
+    pub base: Option<AnnotationFile>,
+    /// Size and modification time of the file when last read or written (idle polling).
+    pub disk_stamp: Option<(u64, std::time::SystemTime)>,
     /// Edits not yet saved: since when.
     pub unsaved_since: Option<Instant>,
     pub last_edit: Option<Instant>,
@@ -143,8 +148,13 @@ impl Session {
         };
         let read_only =
             read_only.or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")));
+        let base = on_disk
+            .then(|| file.clone())
+            .filter(|_| read_only.is_none());
         Self {
             doc,
+            base,
+            disk_stamp: disk_stamp(&path),
             file,
             read_only,
             on_disk,
@@ -171,6 +181,12 @@ impl Session {
     pub fn is_dirty(&self) -> bool {
         self.unsaved_since.is_some()
     }
+}
+
+/// Size and modification time of a file, if it exists.
+pub fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.len(), meta.modified().ok()?))
 }
 
 /// The article search.

@@ -13,7 +13,8 @@ const DEBOUNCE: Duration = Duration::from_millis(300);
 /// Longest an edit waits for its save, even while the user keeps typing.
 const MAX_DELAY: Duration = Duration::from_millis(800);
 
-/// Writes one session if it has unsaved edits. `Ok(true)` when a file was written.
+/// Writes one session if it has unsaved edits. `Ok(true)` when changes made outside glosser were
+/// merged in.
 pub fn save_session(corpus: &Corpus, index: usize, session: &mut Session) -> Result<bool, String> {
     if session.unsaved_since.is_none() || session.read_only.is_some() {
         return Ok(false);
@@ -31,9 +32,44 @@ pub fn save_session(corpus: &Corpus, index: usize, session: &mut Session) -> Res
     }
     session.file.text_sha256 = doc.sha256().to_owned();
     let path = corpus.documents[index].annotation_path(&session.file.annotator);
+    let merged = merge_outside_changes(&path, session)?;
     store::save(&path, &session.file).map_err(|e| e.to_string())?;
     session.on_disk = true;
     session.unsaved_since = None;
+    session.base = Some(session.file.clone());
+    session.disk_stamp = super::super::app::disk_stamp(&path);
+    Ok(merged)
+}
+
+/// Before writing: if the file changed on disk since it was read (a teammate, a `git pull`,
+/// another glosser), merge by span identity so the outside spans and ours both survive.
+/// Returns whether there was something to merge; refuses to overwrite a broken file.
+fn merge_outside_changes(path: &std::path::Path, session: &mut Session) -> Result<bool, String> {
+    let disk = match store::load(path) {
+        Ok(disk) => disk,
+        Err(store::StoreError::Read { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound =>
+        {
+            return Ok(false);
+        }
+        Err(e) => {
+            return Err(format!(
+                "{e} — it changed on disk and does not parse, so it is not overwritten"
+            ));
+        }
+    };
+    if session.base.as_ref() == Some(&disk) {
+        return Ok(false);
+    }
+    let base = session
+        .base
+        .clone()
+        .unwrap_or_else(|| store::AnnotationFile {
+            spans: crate::span::AnnotationSet::default(),
+            ..disk.clone()
+        });
+    let merged = crate::merge3::merge3(&base, &session.file, &disk);
+    session.file = merged.file;
     Ok(true)
 }
 
@@ -63,6 +99,36 @@ pub fn save_open(app: &mut App) {
             format!("{e} — your edits are kept and saving is retried"),
             Tone::Error,
         );
+    }
+}
+
+/// With no unsaved edits, a file changed outside glosser is read again and shown; with edits,
+/// the next save merges it.
+fn reload_if_changed_outside(app: &mut App) {
+    let Some(index) = app.open else { return };
+    let path = app.corpus.documents[index].annotation_path(&app.annotator);
+    let Some(session) = app.sessions.get_mut(&index) else {
+        return;
+    };
+    let stamp = super::super::app::disk_stamp(&path);
+    if stamp == session.disk_stamp || session.read_only.is_some() {
+        return;
+    }
+    session.disk_stamp = stamp;
+    if session.is_dirty() {
+        return;
+    }
+    if let Ok(disk) = store::load(&path)
+        && session.base.as_ref() != Some(&disk)
+    {
+        session.file = disk.clone();
+        session.base = Some(disk);
+        session.on_disk = true;
+        app.doc_info[index] = Some(DocInfo::Annotated {
+            status: session.file.status,
+            spans: session.file.spans.len(),
+        });
+        app.say("reloaded: the file was changed outside glosser", Tone::Info);
     }
 }
 
@@ -97,8 +163,10 @@ pub fn quit(app: &mut App, _now: Instant) {
     );
 }
 
-/// Time passes: save what has waited long enough; take in list statuses from the background scan.
+/// Time passes: save what has waited long enough; take in list statuses from the background
+/// scan; notice when the open document's file was changed by someone else.
 pub fn tick(app: &mut App, now: Instant) {
+    reload_if_changed_outside(app);
     if let Some(updates) = &app.info_updates {
         for (index, info) in updates.try_iter() {
             if let Some(slot) = app.doc_info.get_mut(index)
@@ -126,7 +194,16 @@ pub fn tick(app: &mut App, now: Instant) {
             continue;
         };
         match save_session(&app.corpus, index, session) {
-            Ok(_) => {
+            Ok(merged) => {
+                if merged {
+                    app.say(
+                        "saved, merging in changes made to the file outside glosser",
+                        Tone::Info,
+                    );
+                }
+                let Some(session) = app.sessions.get(&index) else {
+                    continue;
+                };
                 if let Some(DocInfo::Annotated { .. }) | None = app.doc_info[index] {
                     app.doc_info[index] = Some(DocInfo::Annotated {
                         status: session.file.status,

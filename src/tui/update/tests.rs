@@ -673,3 +673,98 @@ fn save_failure_keeps_edits_retries_and_asks_before_quitting() {
     f.act(&[Action::Quit]);
     assert!(f.app.should_quit);
 }
+
+/// Someone else's version of a.txt's file: `spans` by label over ARTICLE.
+fn write_outside(f: &Fixture, spans: &[(usize, usize, &str)]) {
+    let doc = crate::text::Document::from_text(ARTICLE);
+    let file = crate::store::AnnotationFile {
+        document: "a.txt".into(),
+        annotator: "tester".into(),
+        text_sha256: doc.sha256().into(),
+        status: Status::InProgress,
+        spans: crate::span::AnnotationSet::from_spans(
+            spans
+                .iter()
+                .map(|&(s, e, l)| crate::span::Span::new(&doc, s..e, l))
+                .collect(),
+        ),
+    };
+    // A different size makes the change visible to polling even within one mtime tick.
+    crate::store::save(&f.dir.path().join("a.txt.tester.ron"), &file).unwrap();
+}
+
+#[test]
+fn outside_changes_are_merged_on_save() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    f.wait_for_save();
+    // A teammate (or git pull) adds a span and keeps ours.
+    write_outside(&f, &[(0, 17, "claim"), (18, 24, "quote")]);
+    f.act(&[
+        Action::NextSentence,
+        Action::NextSentence,
+        Action::SelectSentence,
+        Action::Label(3),
+    ]);
+    f.wait_for_save();
+    let ron = f.ron("a.txt").unwrap();
+    assert!(ron.contains("label: \"claim\""), "{ron}");
+    assert!(
+        ron.contains("label: \"quote\""),
+        "the outside span survives: {ron}"
+    );
+    assert!(
+        ron.contains("label: \"opinion\""),
+        "our new span survives: {ron}"
+    );
+    assert!(
+        f.app
+            .message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("outside glosser")
+    );
+}
+
+#[test]
+fn an_idle_session_reloads_outside_changes() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    f.wait_for_save();
+    write_outside(
+        &f,
+        &[(0, 17, "claim"), (18, 24, "quote"), (25, 30, "opinion")],
+    );
+    f.wait_for_save();
+    assert_eq!(f.spans().len(), 3, "the view shows the outside spans");
+    assert!(f.app.message.as_ref().unwrap().0.contains("reloaded"));
+}
+
+#[test]
+fn a_file_broken_outside_is_never_overwritten() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    f.wait_for_save();
+    let path = f.dir.path().join("a.txt.tester.ron");
+    std::fs::write(&path, "(half a file").unwrap();
+    f.act(&[
+        Action::NextSentence,
+        Action::SelectSentence,
+        Action::Label(2),
+    ]);
+    f.wait_for_save();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "(half a file");
+    assert!(
+        f.app.session().unwrap().is_dirty(),
+        "our edits wait in memory"
+    );
+    assert!(
+        f.app
+            .message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("not overwritten")
+    );
+}
