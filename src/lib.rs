@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod formats;
 pub mod labels;
 pub mod merge3;
+pub mod reanchor;
 pub mod review;
 pub mod span;
 pub mod store;

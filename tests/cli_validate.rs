@@ -220,3 +220,64 @@ fn worked_example_in_the_format_doc_validates() {
         "{stdout}"
     );
 }
+
+#[test]
+fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = "Officials said the talks were “positive,” today. Critics doubt it. The end.\n";
+    std::fs::write(dir.path().join("a.txt"), old).unwrap();
+    let doc = glosser::text::Document::from_text(old);
+    let at = |needle: &str| doc.byte_to_char(old.find(needle).unwrap()).unwrap();
+    let span = |needle: &str, label: &str| {
+        glosser::span::Span::new(&doc, at(needle)..at(needle) + needle.chars().count(), label)
+    };
+    let file = glosser::store::AnnotationFile {
+        document: "a.txt".into(),
+        annotator: "alice".into(),
+        text_sha256: doc.sha256().into(),
+        status: glosser::store::Status::Done,
+        spans: glosser::span::AnnotationSet::from_spans(vec![
+            span("“positive,”", "quote"),
+            span("Critics doubt it.", "opinion"),
+            span("The end.", "claim"),
+        ]),
+    };
+    let ann = dir.path().join("a.txt.alice.ron");
+    glosser::store::save(&ann, &file).unwrap();
+    // The article is edited: a new first sentence, and the last sentence rewritten.
+    std::fs::write(dir.path().join("a.txt"), "Update: new details. Officials said the talks were “positive,” today. Critics doubt it. Fin.\n").unwrap();
+    let root = dir.path().to_str().unwrap();
+
+    let out = glosser(&["validate", root]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        stdout.contains("2 can be re-anchored (2 moved, 0 by fuzzy match), 1 orphaned"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("orphaned span") && stdout.contains("\"The end.\""),
+        "{stdout}"
+    );
+
+    let out = glosser(&["validate", "--fix", root]);
+    assert_eq!(out.status.code(), Some(1), "the orphan is still a problem");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("re-anchored 2 spans"));
+    let fixed = glosser::store::load(&ann).unwrap();
+    assert_eq!(fixed.spans.len(), 3, "nothing dropped");
+    let new = glosser::text::Document::load(&dir.path().join("a.txt")).unwrap();
+    assert_eq!(fixed.text_sha256, new.sha256());
+    let quote = fixed
+        .spans
+        .spans()
+        .iter()
+        .find(|s| s.label == "quote")
+        .unwrap();
+    assert_eq!(new.slice(quote.start, quote.end), "“positive,”");
+    let out = glosser(&["validate", root]);
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        stdout.contains("quote \"The end.\" does not match") || stdout.contains("The end."),
+        "{stdout}"
+    );
+}

@@ -39,6 +39,8 @@ pub enum Kind {
     UnreadableDocument,
     /// The corpus `glosser.ron` is broken.
     Labels,
+    /// A span whose text is no longer in its changed document.
+    Orphaned,
 }
 
 impl Kind {
@@ -50,6 +52,7 @@ impl Kind {
             Self::MissingDocument => "missing_document",
             Self::UnreadableDocument => "unreadable_document",
             Self::Labels => "labels",
+            Self::Orphaned => "orphaned",
         }
     }
 }
@@ -81,10 +84,18 @@ pub struct Report {
     pub documents: usize,
     pub files_checked: usize,
     pub problems: Vec<Problem>,
+    /// Files `--fix` rewrote, with what it did.
+    pub fixed: Vec<String>,
 }
 
 /// Checks every annotation file of a scanned corpus.
 pub fn check_corpus(corpus: &Corpus) -> Report {
+    check_corpus_fixing(corpus, false)
+}
+
+/// Checks every annotation file; with `fix`, files whose document changed are re-anchored and
+/// written (orphans kept as they were).
+pub fn check_corpus_fixing(corpus: &Corpus, fix: bool) -> Report {
     let (labels, label_warning) = LabelSet::for_corpus(&corpus.root);
     let mut report = Report {
         documents: corpus.documents.len(),
@@ -105,13 +116,14 @@ pub fn check_corpus(corpus: &Corpus) -> Report {
         .filter(|entry| !entry.annotations.is_empty())
         .map(|entry| {
             let mut part = Report::default();
-            check_document(entry, &labels, &mut part);
+            check_document(entry, &labels, fix, &mut part);
             part
         })
         .collect();
     for part in parts {
         report.files_checked += part.files_checked;
         report.problems.extend(part.problems);
+        report.fixed.extend(part.fixed);
     }
     for stray in &corpus.strays {
         report.files_checked += 1;
@@ -128,7 +140,7 @@ pub fn check_corpus(corpus: &Corpus) -> Report {
     report
 }
 
-fn check_document(entry: &DocumentEntry, labels: &LabelSet, report: &mut Report) {
+fn check_document(entry: &DocumentEntry, labels: &LabelSet, fix: bool, report: &mut Report) {
     let doc = entry.load();
     for annotation in &entry.annotations {
         report.files_checked += 1;
@@ -151,7 +163,7 @@ fn check_document(entry: &DocumentEntry, labels: &LabelSet, report: &mut Report)
                 continue;
             }
         };
-        check_file(&annotation.path, &file, doc, labels, report);
+        check_file(&annotation.path, &file, doc, labels, fix, report);
     }
 }
 
@@ -160,16 +172,68 @@ fn check_file(
     file: &store::AnnotationFile,
     doc: &Document,
     labels: &LabelSet,
+    fix: bool,
     report: &mut Report,
 ) {
     if file.text_sha256 != doc.sha256() {
-        report.problems.push(Problem {
-            file: path.to_owned(),
-            kind: Kind::TextChanged,
-            position: None,
-            message: "the document's text changed since this file was saved (text_sha256 differs)"
-                .to_owned(),
-        });
+        let r = crate::reanchor::reanchor_spans(file.spans.spans(), doc);
+        if fix {
+            let mut fixed = file.clone();
+            doc.sha256().clone_into(&mut fixed.text_sha256);
+            let mut spans = r.placed.clone();
+            spans.extend(r.orphans.iter().cloned());
+            fixed.spans = crate::span::AnnotationSet::from_spans(spans);
+            match store::save(path, &fixed) {
+                Ok(()) => report.fixed.push(format!(
+                    "{}: re-anchored {} spans to the new text ({} moved, {} by fuzzy match); {} orphaned spans kept",
+                    path.display(),
+                    r.placed.len(),
+                    r.moved,
+                    r.fuzzy,
+                    r.orphans.len()
+                )),
+                Err(e) => report.problems.push(store_problem(&e)),
+            }
+        } else {
+            report.problems.push(Problem {
+                file: path.to_owned(),
+                kind: Kind::TextChanged,
+                position: None,
+                message: format!(
+                    "the document's text changed since this file was saved (text_sha256 differs): {} spans still in place, {} can be re-anchored ({} moved, {} by fuzzy match), {} orphaned; run glosser validate --fix",
+                    r.unchanged,
+                    r.moved + r.fuzzy,
+                    r.moved,
+                    r.fuzzy,
+                    r.orphans.len()
+                ),
+            });
+        }
+        for orphan in &r.orphans {
+            report.problems.push(Problem {
+                file: path.to_owned(),
+                kind: Kind::Orphaned,
+                position: None,
+                message: format!(
+                    "orphaned span {}..{} {} {:?}: its text is no longer in the document; place it again or delete it by hand",
+                    orphan.start, orphan.end, orphan.label, orphan.quote
+                ),
+            });
+        }
+        for span in &r.placed {
+            if !labels.contains(&span.label) {
+                report.problems.push(Problem {
+                    file: path.to_owned(),
+                    kind: Kind::Span,
+                    position: None,
+                    message: format!(
+                        "span {}..{} has label {:?}, which is not in the label set",
+                        span.start, span.end, span.label
+                    ),
+                });
+            }
+        }
+        return;
     }
     for (_, error) in file.spans.problems(doc, labels) {
         report.problems.push(Problem {
@@ -201,11 +265,11 @@ fn store_problem(error: &StoreError) -> Problem {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    if args.fix {
-        anyhow::bail!("--fix needs span re-anchoring, which this build does not have yet");
-    }
     let corpus = Corpus::scan(&args.corpus)?;
-    let report = check_corpus(&corpus);
+    let report = check_corpus_fixing(&corpus, args.fix);
+    for line in &report.fixed {
+        eprintln!("glosser: fixed {line}");
+    }
     if args.json {
         super::print_json(&report_json(&args.corpus, &report))?;
     } else {
