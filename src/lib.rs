@@ -5,6 +5,7 @@ pub mod config;
 pub mod corpus;
 pub mod formats;
 pub mod labels;
+pub mod lock;
 pub mod merge3;
 pub mod reanchor;
 pub mod review;

@@ -20,8 +20,18 @@ pub fn read(
     }
     let text = std::fs::read_to_string(input)
         .map_err(|e| format!("{}: cannot read: {e}", input.display()))?;
+    read_str(format, &text, offsets)
+}
+
+/// Reads an import source already in memory (every format but brat, which is a directory).
+pub fn read_str(
+    format: Format,
+    text: &str,
+    offsets: Offsets,
+) -> Result<Vec<Result<Record, String>>, String> {
     Ok(match format {
-        Format::LabelStudio => label_studio(&text)?,
+        Format::LabelStudio => label_studio(text)?,
+        Format::Brat => return Err("brat is read from a directory".to_owned()),
         _ => text
             .lines()
             .enumerate()

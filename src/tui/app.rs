@@ -77,6 +77,8 @@ pub enum DocInfo {
 pub struct Session {
     /// The text, or why the document cannot be annotated.
     pub doc: Result<Document, String>,
+    /// This glosser's advisory lock on the annotation file, while it may edit it.
+    pub lock: Option<crate::lock::DocumentLock>,
     pub file: AnnotationFile,
     /// Why edits are refused (a broken annotation file), if they are.
     pub read_only: Option<String>,
@@ -148,11 +150,24 @@ impl Session {
         };
         let read_only =
             read_only.or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")));
+        // One glosser at a time edits this file; a second one only reads it.
+        let (lock, read_only) = match read_only {
+            Some(why) => (None, Some(why)),
+            None => match crate::lock::DocumentLock::acquire(&path) {
+                Ok(lock) => (Some(lock), None),
+                Err(e @ crate::lock::LockError::HeldBy { .. }) => (
+                    None,
+                    Some(format!("read-only: {e}; close it there to edit here")),
+                ),
+                Err(crate::lock::LockError::Io { .. }) => (None, None),
+            },
+        };
         let base = on_disk
             .then(|| file.clone())
             .filter(|_| read_only.is_none());
         Self {
             doc,
+            lock,
             base,
             disk_stamp: disk_stamp(&path),
             file,

@@ -768,3 +768,24 @@ fn a_file_broken_outside_is_never_overwritten() {
             .contains("not overwritten")
     );
 }
+
+#[test]
+fn a_second_glosser_on_the_same_file_is_read_only_until_the_first_quits() {
+    let first = Fixture::article();
+    let mut second = app_for(first.dir.path());
+    let why = second.session().unwrap().read_only.clone().unwrap();
+    assert!(
+        why.contains("another glosser") && why.contains(&std::process::id().to_string()),
+        "{why}"
+    );
+    let now = Instant::now();
+    update(&mut second, Event::Action(Action::SelectSentence), now);
+    update(&mut second, Event::Action(Action::Label(1)), now);
+    assert!(second.session().unwrap().file.spans.is_empty());
+    drop(first.app);
+    let third = app_for(first.dir.path());
+    assert!(
+        third.session().unwrap().read_only.is_none(),
+        "the lock went with the first"
+    );
+}
