@@ -63,7 +63,20 @@ fn run_app(mut app: App) -> anyhow::Result<()> {
     let errors = update::save_all(&mut app);
     result?;
     if !errors.is_empty() {
-        anyhow::bail!("could not save: {}", errors.join("; "));
+        let recovered: Vec<String> = app
+            .recovered
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect();
+        anyhow::bail!(
+            "could not save: {}{}",
+            errors.join("; "),
+            if recovered.is_empty() {
+                String::new()
+            } else {
+                format!("; your edits are in {}", recovered.join(", "))
+            }
+        );
     }
     Ok(())
 }

@@ -247,6 +247,8 @@ pub struct App {
     pub quit_armed: bool,
     /// In review mode: the annotators compared, in the order keys 1-9 accept them.
     pub reviewing: Option<Vec<String>>,
+    /// Recovery files written when quitting with edits that could not be saved.
+    pub recovered: Vec<std::path::PathBuf>,
 }
 
 impl App {
@@ -307,6 +309,7 @@ impl App {
             should_quit: false,
             quit_armed: false,
             reviewing: None,
+            recovered: Vec::new(),
         };
         if count > 0 {
             app.open_document(0);

@@ -8,7 +8,7 @@ mod save;
 
 use std::time::Instant;
 
-pub use save::{save_all, save_open};
+pub use save::{recovery_dir, save_all, save_open};
 
 use super::action::Action;
 use super::app::{App, Focus, Mode, Prompt, PromptKind, Tone};

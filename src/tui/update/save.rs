@@ -146,21 +146,58 @@ pub fn save_now(app: &mut App) {
     }
 }
 
-/// `q`: save everything and quit; if saving fails, say so and quit only on a second `q`.
+/// `q`: save everything and quit; if saving fails, say so, and on a second `q` write the
+/// unsaved files to the recovery folder before quitting.
 pub fn quit(app: &mut App, _now: Instant) {
     let errors = save_all(app);
-    if errors.is_empty() || app.quit_armed {
+    if errors.is_empty() {
+        app.should_quit = true;
+        return;
+    }
+    if app.quit_armed {
+        app.recovered = write_recovery(app);
         app.should_quit = true;
         return;
     }
     app.quit_armed = true;
     app.say(
         format!(
-            "{} — NOT saved. Press q again to quit and lose these edits, or fix and Ctrl-s",
-            errors.join("; ")
+            "{} — NOT saved. Fix it and press Ctrl-s, or press q again to quit with the edits written to {}",
+            errors.join("; "),
+            recovery_dir().display()
         ),
         Tone::Error,
     );
+}
+
+/// Where unsaved annotation files go when they cannot be saved in the corpus.
+pub fn recovery_dir() -> std::path::PathBuf {
+    directories::ProjectDirs::from("", "", "glosser").map_or_else(
+        || std::env::temp_dir().join("glosser-recovery"),
+        |d| d.data_local_dir().join("recovery"),
+    )
+}
+
+/// Writes every session with unsaved edits into the recovery folder; returns the files written.
+pub fn write_recovery(app: &App) -> Vec<std::path::PathBuf> {
+    let dir = recovery_dir();
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let mut written = Vec::new();
+    for (&index, session) in &app.sessions {
+        if !session.is_dirty() || session.read_only.is_some() {
+            continue;
+        }
+        let id = app.corpus.documents[index].id.replace('/', "__");
+        let path = dir.join(format!("{stamp}-{id}.{}.ron", session.file.annotator));
+        if std::fs::create_dir_all(&dir).is_ok()
+            && store::write_atomic(&path, store::to_ron(&session.file).as_bytes()).is_ok()
+        {
+            written.push(path);
+        }
+    }
+    written
 }
 
 /// Time passes: save what has waited long enough; take in list statuses from the background

@@ -789,3 +789,27 @@ fn a_second_glosser_on_the_same_file_is_read_only_until_the_first_quits() {
         "the lock went with the first"
     );
 }
+
+#[test]
+fn quitting_twice_with_unsaved_edits_writes_a_recovery_file() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    std::fs::create_dir_all(f.dir.path().join("a.txt.tester.ron").join("in-the-way")).unwrap();
+    f.act(&[Action::Quit]);
+    assert!(!f.app.should_quit);
+    assert!(
+        f.app.message.as_ref().unwrap().0.contains("recovery")
+            || f.app
+                .message
+                .as_ref()
+                .unwrap()
+                .0
+                .contains(&crate::tui::update::recovery_dir().display().to_string())
+    );
+    f.act(&[Action::Quit]);
+    assert!(f.app.should_quit);
+    assert_eq!(f.app.recovered.len(), 1);
+    let saved = std::fs::read_to_string(&f.app.recovered[0]).unwrap();
+    assert!(saved.contains("label: \"claim\""), "{saved}");
+    std::fs::remove_file(&f.app.recovered[0]).unwrap();
+}
