@@ -101,6 +101,10 @@ pub struct Session {
     pub goal_column: Option<u16>,
     /// In review mode: this document's disagreement items and their decisions.
     pub review: Option<DocReview>,
+    /// Spans whose text is no longer in the changed article: kept (and saved), shown apart.
+    pub orphans: Vec<crate::span::Span>,
+    /// Something to tell the user when the document opens.
+    pub notice: Option<String>,
 }
 
 /// A document under review: the items, their decisions, the item in focus, and the
@@ -165,7 +169,27 @@ impl Session {
         let base = on_disk
             .then(|| file.clone())
             .filter(|_| read_only.is_none());
+        // The article changed since the file was saved: find every span again by its quote.
+        let mut file = file;
+        let mut orphans = Vec::new();
+        let mut notice = None;
+        if let Ok(d) = &doc
+            && on_disk
+            && read_only.is_none()
+            && file.text_sha256 != d.sha256()
+        {
+            let r = crate::reanchor::reanchor_spans(file.spans.spans(), d);
+            notice = Some(format!(
+                "the article changed since these annotations were saved: {} spans re-anchored, {} orphaned (listed first in the sidebar)",
+                r.moved + r.fuzzy,
+                r.orphans.len()
+            ));
+            file.spans = AnnotationSet::from_spans(r.placed);
+            orphans = r.orphans;
+        }
         Self {
+            orphans,
+            notice,
             doc,
             lock,
             base,
@@ -360,6 +384,9 @@ impl App {
         });
         if let Some(info) = info {
             self.doc_info[index] = Some(info);
+        }
+        if let Some(notice) = self.session_mut().and_then(|s| s.notice.take()) {
+            self.say(notice, Tone::Warning);
         }
     }
 

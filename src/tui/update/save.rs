@@ -33,10 +33,17 @@ pub fn save_session(corpus: &Corpus, index: usize, session: &mut Session) -> Res
     session.file.text_sha256 = doc.sha256().to_owned();
     let path = corpus.documents[index].annotation_path(&session.file.annotator);
     let merged = merge_outside_changes(&path, session)?;
-    store::save(&path, &session.file).map_err(|e| e.to_string())?;
+    // Orphaned spans are written back untouched: nothing is ever dropped.
+    let mut on_disk = session.file.clone();
+    if !session.orphans.is_empty() {
+        let mut spans = on_disk.spans.into_spans();
+        spans.extend(session.orphans.iter().cloned());
+        on_disk.spans = crate::span::AnnotationSet::from_spans(spans);
+    }
+    store::save(&path, &on_disk).map_err(|e| e.to_string())?;
     session.on_disk = true;
     session.unsaved_since = None;
-    session.base = Some(session.file.clone());
+    session.base = Some(on_disk);
     session.disk_stamp = super::super::app::disk_stamp(&path);
     Ok(merged)
 }

@@ -813,3 +813,66 @@ fn quitting_twice_with_unsaved_edits_writes_a_recovery_file() {
     assert!(saved.contains("label: \"claim\""), "{saved}");
     std::fs::remove_file(&f.app.recovered[0]).unwrap();
 }
+
+#[test]
+fn a_changed_article_reanchors_spans_and_keeps_orphans() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = "First claim here. Second sentence goes. The end.\n";
+    let old_doc = crate::text::Document::from_text(old);
+    let file = crate::store::AnnotationFile {
+        document: "a.txt".into(),
+        annotator: "tester".into(),
+        text_sha256: old_doc.sha256().into(),
+        status: Status::InProgress,
+        spans: crate::span::AnnotationSet::from_spans(vec![
+            crate::span::Span::new(&old_doc, 18..39, "opinion"),
+            crate::span::Span::new(&old_doc, 40..48, "claim"),
+        ]),
+    };
+    crate::store::save(&dir.path().join("a.txt.tester.ron"), &file).unwrap();
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "Inserted lead. First claim here. Second sentence goes. Fin.\n",
+    )
+    .unwrap();
+    let mut app = app_for(dir.path());
+    let session = app.session().unwrap();
+    assert_eq!(session.file.spans.len(), 1);
+    assert_eq!(
+        session.file.spans.get(0).unwrap().quote,
+        "Second sentence goes."
+    );
+    assert_eq!(
+        session.file.spans.get(0).unwrap().start,
+        33,
+        "moved with the text"
+    );
+    assert_eq!(session.orphans.len(), 1);
+    assert_eq!(session.orphans[0].quote, "The end.");
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("1 spans re-anchored, 1 orphaned")
+    );
+    let terminal_text = {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        terminal
+            .draw(|frame| crate::tui::view::draw(frame, &app))
+            .unwrap();
+        terminal.backend().to_string()
+    };
+    assert!(
+        terminal_text.contains("⚠ orphan claim The end."),
+        "{terminal_text}"
+    );
+    let now = Instant::now();
+    update(&mut app, Event::Action(Action::ToggleDone), now);
+    update(&mut app, Event::Action(Action::Save), now);
+    let saved = crate::store::load(&dir.path().join("a.txt.tester.ron")).unwrap();
+    assert_eq!(saved.spans.len(), 2, "the orphan is kept in the file");
+    let new_doc = crate::text::Document::load(&dir.path().join("a.txt")).unwrap();
+    assert_eq!(saved.text_sha256, new_doc.sha256());
+}

@@ -28,8 +28,9 @@ pub fn span_at_row(app: &App, area: Rect, y: u16) -> Option<usize> {
     if y < text.y || y >= text.y + span_rows(app, area) {
         return None;
     }
-    let index = app.sidebar_top + usize::from(y - text.y);
     let session = app.session()?;
+    let row = usize::from(y - text.y).checked_sub(session.orphans.len())?;
+    let index = app.sidebar_top + row;
     (index < session.file.spans.len()).then_some(index)
 }
 
@@ -43,6 +44,15 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let width = usize::from(text.width);
     let mut lines = Vec::new();
     if let Some(session) = app.session() {
+        for orphan in &session.orphans {
+            let style = if app.color {
+                Style::new().fg(Color::LightRed)
+            } else {
+                Style::new().add_modifier(Modifier::BOLD)
+            };
+            let text = format!("⚠ orphan {} {}", orphan.label, sanitize(&orphan.quote));
+            lines.push(Line::styled(truncate(&text, width), style));
+        }
         let spans = &session.file.spans;
         let innermost = spans.innermost(session.cursor);
         let label_width = app
