@@ -402,3 +402,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn hostile_json_is_a_clean_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("evil.jsonl");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let huge = r#"{"document":"h.txt","text":"Some text.","spans":[{"start":99999999999999999999999999,"end":3,"label":"claim","text":"Som"}]}"#;
+    let long_name = format!(
+        r#"{{"document":"{}.txt","text":"x","spans":[]}}"#,
+        "a/".repeat(5000)
+    );
+    let giant = format!(
+        r#"{{"document":"g.txt","annotator":"x","text":"{}","spans":[]}}"#,
+        "word ".repeat(400_000)
+    );
+    std::fs::write(&file, format!("{deep}\n{huge}\n{long_name}\n{giant}\n")).unwrap();
+    let corpus = dir.path().join("corpus");
+    let (code, err) = import(&file, "jsonl", &corpus, &["--annotator", "x"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("rejected line 1:"), "{err}");
+    assert!(err.contains("rejected line 2:"), "{err}");
+    assert!(
+        err.contains("rejected line 3:") && err.contains("…"),
+        "a giant name is cut short in the message: {err}"
+    );
+    assert!(err.len() < 2000, "no giant echoes: {}", err.len());
+    assert!(
+        err.contains("imported 1 record"),
+        "the giant text is fine: {err}"
+    );
+    assert!(corpus.join("g.txt").exists());
+    for (format, input) in [
+        ("doccano", deep.as_str()),
+        ("prodigy", deep.as_str()),
+        ("label-studio", deep.as_str()),
+    ] {
+        std::fs::write(&file, input).unwrap();
+        let (code, err) = import(&file, format, &corpus, &["--annotator", "x"]);
+        assert!(code == 1 || code == 2, "{format}: {err}");
+        assert!(err.contains("recursion limit"), "{format}: {err}");
+    }
+}

@@ -60,7 +60,12 @@ pub struct Checked {
 /// Refuses document ids that could leave the corpus: absolute, `..`, hidden parts, backslashes,
 /// anything but `*.txt` / `*.md`.
 pub fn safe_document_id(id: &str) -> Result<(), String> {
-    let bad = |why: &str| Err(format!("document {id:?} is refused: {why}"));
+    let shown: String = if id.chars().count() > 80 {
+        id.chars().take(80).chain(std::iter::once('…')).collect()
+    } else {
+        id.to_owned()
+    };
+    let bad = |why: &str| Err(format!("document {shown:?} is refused: {why}"));
     if id.is_empty() || id.contains('\0') || id.contains('\\') {
         return bad("empty, or holds a NUL or a backslash");
     }
