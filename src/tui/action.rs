@@ -91,11 +91,15 @@ pub enum Action {
     AcceptMajority,
     /// Show corpus statistics: spans per label, agreement, progress.
     Stats,
+    /// Place the first orphaned span (whose text left the article) on the selection.
+    PlaceOrphan,
+    /// Drop the first orphaned span.
+    DropOrphan,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 51] = [
+    pub const ALL: [Action; 53] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -147,6 +151,8 @@ impl Action {
         Action::Reject,
         Action::AcceptMajority,
         Action::Stats,
+        Action::PlaceOrphan,
+        Action::DropOrphan,
     ];
 
     /// The name used in `config.ron` key overrides (`"DeleteSpan"`, `"Label3"`).
@@ -213,6 +219,8 @@ impl Action {
             Action::Reject => "review: reject every version of the item",
             Action::AcceptMajority => "review: accept the majority for every remaining item",
             Action::Stats => "corpus statistics: spans, agreement, progress",
+            Action::PlaceOrphan => "place the first orphaned span on the selection",
+            Action::DropOrphan => "drop the first orphaned span",
         };
         text.to_owned()
     }

@@ -204,6 +204,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("0", Action::Reject),
     ("m", Action::AcceptMajority),
     ("S", Action::Stats),
+    ("o", Action::PlaceOrphan),
+    ("O", Action::DropOrphan),
 ];
 
 /// The live key bindings.

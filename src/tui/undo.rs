@@ -18,6 +18,10 @@ pub enum Change {
         old: Status,
         new: Status,
     },
+    /// An orphaned span leaves the orphan list (placed again, or dropped).
+    Unorphan(Span),
+    /// An orphaned span comes back to the orphan list (undoing `Unorphan`).
+    Orphan(Span),
     /// A review item decided (or undecided).
     Decide {
         item: usize,
@@ -31,6 +35,7 @@ pub struct Target<'a> {
     pub spans: &'a mut AnnotationSet,
     pub status: &'a mut Status,
     pub decisions: &'a mut Vec<Option<Decision>>,
+    pub orphans: &'a mut Vec<Span>,
 }
 
 /// One user edit: the changes of one keystroke, undone and redone together.
@@ -49,6 +54,8 @@ pub fn apply(change: &Change, t: &mut Target) {
             t.spans.set_note((key.0, key.1, &key.2), new.clone());
         }
         Change::Status { new, .. } => *t.status = *new,
+        Change::Unorphan(span) => t.orphans.retain(|o| o != span),
+        Change::Orphan(span) => t.orphans.push(span.clone()),
         Change::Decide { item, new, .. } => {
             if let Some(slot) = t.decisions.get_mut(*item) {
                 *slot = *new;
@@ -62,6 +69,8 @@ pub fn inverse(change: &Change) -> Change {
     match change {
         Change::Add(span) => Change::Remove(span.clone()),
         Change::Remove(span) => Change::Add(span.clone()),
+        Change::Unorphan(span) => Change::Orphan(span.clone()),
+        Change::Orphan(span) => Change::Unorphan(span.clone()),
         Change::Note { key, old, new } => Change::Note {
             key: key.clone(),
             old: new.clone(),

@@ -113,6 +113,8 @@ fn act(app: &mut App, action: Action, now: Instant) {
         Action::ToggleDone => edit::toggle_done(app, now),
         Action::Label(n) => edit::label(app, n, now),
         Action::DeleteSpan => edit::delete(app, now),
+        Action::PlaceOrphan => edit::place_orphan(app, now),
+        Action::DropOrphan => edit::drop_orphan(app, now),
         Action::EditNote => edit::start_note(app),
         Action::Search => {
             let kind = if app.focus == Focus::List {

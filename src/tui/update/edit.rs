@@ -48,6 +48,7 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
         spans: &mut session.file.spans,
         status: &mut session.file.status,
         decisions,
+        orphans: &mut session.orphans,
     };
     for change in &edit {
         undo::apply(change, &mut target);
@@ -151,6 +152,53 @@ pub fn delete(app: &mut App, now: Instant) {
     app.say(format!("deleted {label} span (u to undo)"), Tone::Info);
 }
 
+/// `o`: place the first orphaned span on the selection (its label and note, the new text).
+pub fn place_orphan(app: &mut App, now: Instant) {
+    if let Some(why) = edit_blocker(app) {
+        return refuse(app, &why);
+    }
+    let Some(session) = app.session_mut() else {
+        return;
+    };
+    let Some(orphan) = session.orphans.first().cloned() else {
+        return refuse(app, "no orphaned spans in this document");
+    };
+    let Ok(doc) = &session.doc else { return };
+    let Some(selection) = session.selection() else {
+        return refuse(
+            app,
+            &format!("select where {:?} is now (s, p, v), then o", orphan.quote),
+        );
+    };
+    let range = trim_selection(doc, selection);
+    if range.is_empty() {
+        return refuse(app, "the selection is only whitespace");
+    }
+    let mut span = Span::new(doc, range, orphan.label.clone());
+    span.note.clone_from(&orphan.note);
+    span.from.clone_from(&orphan.from);
+    session.anchor = None;
+    let mut edit = vec![Change::Unorphan(orphan)];
+    if session.file.spans.position(span.key()).is_none() {
+        edit.push(Change::Add(span));
+    }
+    commit(app, edit, now);
+    app.say("orphan placed (u to undo)", Tone::Info);
+}
+
+/// `O`: drop the first orphaned span for good (undoable).
+pub fn drop_orphan(app: &mut App, now: Instant) {
+    if let Some(why) = edit_blocker(app) {
+        return refuse(app, &why);
+    }
+    let Some(orphan) = app.session().and_then(|s| s.orphans.first().cloned()) else {
+        return refuse(app, "no orphaned spans in this document");
+    };
+    let quote = orphan.quote.clone();
+    commit(app, vec![Change::Unorphan(orphan)], now);
+    app.say(format!("orphan {quote:?} dropped (u to undo)"), Tone::Info);
+}
+
 /// `a`: open the note prompt for the span under the cursor.
 pub fn start_note(app: &mut App) {
     if let Some(why) = edit_blocker(app) {
@@ -212,6 +260,7 @@ pub fn undo(app: &mut App, now: Instant, backwards: bool) {
         spans: &mut session.file.spans,
         status: &mut session.file.status,
         decisions,
+        orphans: &mut session.orphans,
     };
     let done = if backwards {
         session.history.undo(&mut target)

@@ -876,3 +876,67 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
     let new_doc = crate::text::Document::load(&dir.path().join("a.txt")).unwrap();
     assert_eq!(saved.text_sha256, new_doc.sha256());
 }
+
+#[test]
+fn orphans_are_placed_or_dropped_by_hand_with_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = "Alpha one. The end. Omega two.\n";
+    let old_doc = crate::text::Document::from_text(old);
+    let mut orphan_a = crate::span::Span::new(&old_doc, 11..19, "claim");
+    orphan_a.note = Some("keep me".into());
+    let file = crate::store::AnnotationFile {
+        document: "a.txt".into(),
+        annotator: "tester".into(),
+        text_sha256: old_doc.sha256().into(),
+        status: Status::InProgress,
+        spans: crate::span::AnnotationSet::from_spans(vec![
+            orphan_a,
+            crate::span::Span::new(&old_doc, 20..30, "opinion"),
+        ]),
+    };
+    crate::store::save(&dir.path().join("a.txt.tester.ron"), &file).unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Alpha one. Finis. Zeta three.\n").unwrap();
+    let mut app = app_for(dir.path());
+    assert_eq!(app.session().unwrap().orphans.len(), 2);
+    let now = Instant::now();
+    let act = |app: &mut App, a: Action| update(app, Event::Action(a), now);
+    act(&mut app, Action::PlaceOrphan);
+    assert!(
+        app.message.as_ref().unwrap().0.contains("select where"),
+        "needs a selection first"
+    );
+    act(&mut app, Action::NextSentence);
+    act(&mut app, Action::SelectSentence);
+    act(&mut app, Action::PlaceOrphan);
+    let session = app.session().unwrap();
+    assert_eq!(session.orphans.len(), 1);
+    let placed = session.file.spans.get(0).unwrap();
+    assert_eq!(
+        (
+            placed.quote.as_str(),
+            placed.label.as_str(),
+            placed.note.as_deref()
+        ),
+        ("Finis.", "claim", Some("keep me"))
+    );
+    act(&mut app, Action::DropOrphan);
+    assert!(app.session().unwrap().orphans.is_empty());
+    act(&mut app, Action::Undo);
+    assert_eq!(
+        app.session().unwrap().orphans.len(),
+        1,
+        "undo brings the dropped orphan back"
+    );
+    act(&mut app, Action::Undo);
+    assert_eq!(app.session().unwrap().orphans.len(), 2);
+    assert!(app.session().unwrap().file.spans.is_empty());
+    act(&mut app, Action::Redo);
+    act(&mut app, Action::Redo);
+    act(&mut app, Action::Save);
+    let saved = crate::store::load(&dir.path().join("a.txt.tester.ron")).unwrap();
+    assert_eq!(
+        saved.spans.len(),
+        1,
+        "placed span saved, dropped orphan gone"
+    );
+}

@@ -41,6 +41,10 @@ fn rows_for(app: &App, rows: Vec<(String, Action)>) -> Vec<(String, String)> {
         .filter(|(_, action)| {
             app.reviewing.is_some() || !matches!(action, Action::Reject | Action::AcceptMajority)
         })
+        .filter(|(_, action)| {
+            app.session().is_some_and(|s| !s.orphans.is_empty())
+                || !matches!(action, Action::PlaceOrphan | Action::DropOrphan)
+        })
         .filter_map(|(keys, action)| match action.label_key() {
             Some(k) => app
                 .labels
