@@ -71,35 +71,12 @@ impl fmt::Debug for Document {
 impl Document {
     /// Reads a document from disk following SPEC §1: UTF-8, BOM dropped, nothing else changed.
     pub fn load(path: &Path) -> Result<Self, DocumentError> {
-        let io = |source| DocumentError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_DOCUMENT_BYTES {
-            return Err(DocumentError::TooLarge {
-                path: path.to_owned(),
-                size,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
-        Self::from_bytes(path, bytes)
+        Self::from_bytes(path, read_capped(path)?)
     }
 
     /// Checks that a file could be opened as a document without building one (no hash, no index).
     pub fn check_file(path: &Path) -> Result<(), DocumentError> {
-        let io = |source| DocumentError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let size = std::fs::metadata(path).map_err(io)?.len();
-        if size > MAX_DOCUMENT_BYTES {
-            return Err(DocumentError::TooLarge {
-                path: path.to_owned(),
-                size,
-            });
-        }
-        let bytes = std::fs::read(path).map_err(io)?;
+        let bytes = read_capped(path)?;
         let text = std::str::from_utf8(&bytes).map_err(|e| DocumentError::NotUtf8 {
             path: path.to_owned(),
             offset: e.valid_up_to(),
@@ -303,6 +280,22 @@ impl Document {
             self.next_grapheme(c)
         }
     }
+}
+
+/// A file's bytes, refusing files over the size limit before reading them.
+fn read_capped(path: &Path) -> Result<Vec<u8>, DocumentError> {
+    let io = |source| DocumentError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_DOCUMENT_BYTES {
+        return Err(DocumentError::TooLarge {
+            path: path.to_owned(),
+            size,
+        });
+    }
+    std::fs::read(path).map_err(io)
 }
 
 /// Lower-case hex SHA-256 of some bytes.

@@ -110,6 +110,18 @@ impl Tmux {
             .unwrap();
     }
 
+    /// Waits (up to 10 s) for the program to exit after `q`.
+    fn wait_exit(&self) {
+        let start = Instant::now();
+        while !self.exited() {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "glosser did not quit"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
     /// Whether the program has exited (tmux closes the session with it).
     fn exited(&self) -> bool {
         !Command::new("tmux")

@@ -25,6 +25,22 @@ pub fn trim_selection(doc: &Document, range: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// What an edit of `session` changes; `scratch` stands in for the decisions outside review.
+fn target<'a>(
+    session: &'a mut super::super::app::Session,
+    scratch: &'a mut Vec<Option<crate::review::adjudicate::Decision>>,
+) -> undo::Target<'a> {
+    undo::Target {
+        spans: &mut session.file.spans,
+        status: &mut session.file.status,
+        decisions: session
+            .review
+            .as_mut()
+            .map_or(scratch, |r| &mut r.decisions),
+        orphans: &mut session.orphans,
+    }
+}
+
 /// Applies an edit to the open session, records it for undo and schedules saving.
 pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
     let Some(index) = app.open else { return };
@@ -40,16 +56,7 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
         });
     }
     let mut scratch = Vec::new();
-    let decisions = session
-        .review
-        .as_mut()
-        .map_or(&mut scratch, |r| &mut r.decisions);
-    let mut target = undo::Target {
-        spans: &mut session.file.spans,
-        status: &mut session.file.status,
-        decisions,
-        orphans: &mut session.orphans,
-    };
+    let mut target = target(session, &mut scratch);
     for change in &edit {
         undo::apply(change, &mut target);
     }
@@ -252,29 +259,27 @@ pub fn undo(app: &mut App, now: Instant, backwards: bool) {
         return;
     };
     let mut scratch = Vec::new();
-    let decisions = session
-        .review
-        .as_mut()
-        .map_or(&mut scratch, |r| &mut r.decisions);
-    let mut target = undo::Target {
-        spans: &mut session.file.spans,
-        status: &mut session.file.status,
-        decisions,
-        orphans: &mut session.orphans,
+    let mut history = std::mem::take(&mut session.history);
+    // Where the cursor goes: the first span the edit touched (`None` when nothing was undone).
+    let moved_to = {
+        let mut target = target(session, &mut scratch);
+        let done = if backwards {
+            history.undo(&mut target)
+        } else {
+            history.redo(&mut target)
+        };
+        done.map(|edit| {
+            edit.iter().find_map(|c| match c {
+                Change::Add(s) | Change::Remove(s) => Some(s.start),
+                _ => None,
+            })
+        })
     };
-    let done = if backwards {
-        session.history.undo(&mut target)
-    } else {
-        session.history.redo(&mut target)
-    };
-    let Some(edit) = done else {
+    session.history = history;
+    let Some(moved_to) = moved_to else {
         let what = if backwards { "undo" } else { "redo" };
         return app.say(format!("nothing to {what}"), Tone::Info);
     };
-    let moved_to = edit.iter().find_map(|c| match c {
-        Change::Add(s) | Change::Remove(s) => Some(s.start),
-        _ => None,
-    });
     if let Some(start) = moved_to {
         session.cursor = start;
         session.anchor = None;
