@@ -188,14 +188,7 @@ fn select_sentence_label_quit_writes_the_file() {
     tmux.keys(&["s", "1"]);
     tmux.wait_for_screen(|s| s.contains("labelled claim"), "the label message");
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    while !tmux.exited() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "glosser did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.wait_exit();
     let ron = std::fs::read_to_string(corpus.join(format!("{FIRST}.e2e.ron"))).unwrap();
     assert!(
         ron.contains("(start: 0, end: 263, label: \"claim\""),
@@ -365,14 +358,7 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
     tmux.keys(&["0"]);
     tmux.wait_for_screen(|s| s.contains("rejected every version"), "the reject");
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    while !tmux.exited() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "glosser did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.wait_exit();
     let gold = std::fs::read_to_string(dir.path().join("a.txt.gold.ron")).unwrap();
     assert!(gold.contains("(start: 0, end: 17, label: \"claim\", quote: \"Alpha beta gamma.\", from: [\"alice\", \"bob\"])"), "{gold}");
     assert!(
@@ -418,14 +404,7 @@ fn a_change_made_outside_while_the_tui_runs_survives_with_ours() {
     tmux.keys(&[")", ")", "s", "3"]);
     tmux.wait_for_screen(|s| s.contains("labelled opinion"), "the second label");
     tmux.keys(&["q"]);
-    let start = Instant::now();
-    while !tmux.exited() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "glosser did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.wait_exit();
     let ron = std::fs::read_to_string(&path).unwrap();
     for label in ["claim", "quote", "opinion"] {
         assert!(
@@ -450,14 +429,7 @@ fn a_broken_annotation_file_stays_byte_identical() {
     };
     tmux.wait_for_screen(|s| s.contains("read-only"), "the read-only banner");
     tmux.keys(&["s", "1", "D", "C-s", "q"]);
-    let start = Instant::now();
-    while !tmux.exited() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "glosser did not quit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    tmux.wait_exit();
     assert_eq!(
         std::fs::read(&path).unwrap(),
         b"(glosser: 1, document: \"oops\"\n"
