@@ -1,5 +1,6 @@
-//! Any text as each importable format: reading and checking records never panics, never touches
-//! the file system outside the (nonexistent) corpus, and every accepted span is valid.
+//! Any text as each importable format (brat: the first half as the .txt, the rest as the .ann):
+//! reading and checking records never panics, never touches the file system outside the
+//! (nonexistent) corpus, and every accepted span is valid.
 #![no_main]
 
 use std::path::Path;
@@ -12,8 +13,18 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let labels = LabelSet::default();
     let root = Path::new("/nonexistent-glosser-fuzz-corpus");
-    for format in [Format::Jsonl, Format::Doccano, Format::LabelStudio, Format::Prodigy] {
-        let Ok(records) = parse::read_str(format, text, Offsets::Utf16) else { continue };
+    let mut split = text.len() / 2;
+    while !text.is_char_boundary(split) {
+        split -= 1;
+    }
+    let brat = parse::brat_record("fuzz.ann", "fuzz.txt".to_owned(), text[..split].to_owned(), &text[split..]);
+    for format in [Format::Jsonl, Format::Doccano, Format::LabelStudio, Format::Prodigy, Format::Brat] {
+        let records = if format == Format::Brat {
+            vec![brat.clone()]
+        } else {
+            let Ok(records) = parse::read_str(format, text, Offsets::Utf16) else { continue };
+            records
+        };
         for record in records.into_iter().flatten() {
             if let Ok(checked) = import::check(&record, root, &labels) {
                 assert!(checked.path.starts_with(root));

@@ -317,6 +317,12 @@ fn brat_pair(root: &Path, ann: &Path) -> Result<Record, String> {
     let text = std::fs::read_to_string(&txt)
         .map_err(|e| fail(format!("cannot read {}: {e}", txt.display())))?;
     let body = std::fs::read_to_string(ann).map_err(|e| fail(format!("cannot read: {e}")))?;
+    brat_record(&origin, name, text, &body)
+}
+
+/// One brat document from its name, its `.txt` text and its `.ann` body.
+pub fn brat_record(origin: &str, name: String, text: String, body: &str) -> Result<Record, String> {
+    let fail = |e: String| format!("{origin}: {e}");
     let chars: Vec<char> = text.chars().collect();
     let mut spans: Vec<(String, RawSpan)> = Vec::new();
     for (n, line) in body.lines().enumerate() {
@@ -379,7 +385,7 @@ fn brat_pair(root: &Path, ann: &Path) -> Result<Record, String> {
         }
     }
     Ok(Record {
-        origin,
+        origin: origin.to_owned(),
         document: name,
         text,
         annotator: None,
