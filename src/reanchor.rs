@@ -86,7 +86,7 @@ fn exact(span: &Span, doc: &Document) -> Option<usize> {
 }
 
 /// The quote's first and last characters found near the old offset, in order, spanning about
-/// the old length (between half and twice it).
+/// the old length (between half and twice it), scored on length and distance.
 fn fuzzy(span: &Span, doc: &Document) -> Option<std::ops::Range<usize>> {
     let chars: Vec<char> = span.quote.chars().collect();
     if chars.len() < 2 * ANCHOR.min(chars.len() / 2).max(4) {
@@ -97,20 +97,31 @@ fn fuzzy(span: &Span, doc: &Document) -> Option<std::ops::Range<usize>> {
     let tail: String = chars[chars.len() - k..].iter().collect();
     let around = doc.char_to_byte(span.start);
     let old = chars.len();
+    // Candidates: the quote's head near the old offset, its tail after the head; the best keeps
+    // the old length most closely, then lies nearest the old offset.
+    let mut best: Option<(usize, std::ops::Range<usize>)> = None;
     for h in occurrences(doc.text(), &head, around).into_iter().take(8) {
-        let start = doc.byte_to_char(h)?;
-        for t in occurrences(doc.text(), &tail, h + span.quote.len()) {
+        let Some(start) = doc.byte_to_char(h) else {
+            continue;
+        };
+        for t in occurrences(doc.text(), &tail, h + span.quote.len())
+            .into_iter()
+            .take(8)
+        {
             let Some(tail_start) = doc.byte_to_char(t) else {
                 continue;
             };
             let end = tail_start + k;
-            if tail_start >= start + k && end - start >= old / 2 && end - start <= old * 2 {
-                let range = doc.grapheme_floor(start)..doc.grapheme_ceil(end);
-                return Some(range);
+            if tail_start < start + k || end - start < old / 2 || end - start > old * 2 {
+                continue;
+            }
+            let score = (end - start).abs_diff(old) * 4 + start.abs_diff(span.start);
+            if best.as_ref().is_none_or(|(b, _)| score < *b) {
+                best = Some((score, doc.grapheme_floor(start)..doc.grapheme_ceil(end)));
             }
         }
     }
-    None
+    best.map(|(_, range)| range)
 }
 
 #[cfg(test)]

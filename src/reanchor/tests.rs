@@ -98,3 +98,24 @@ proptest! {
         prop_assert!(r.placed[0].check_text(&new_doc).is_ok());
     }
 }
+
+#[test]
+fn fuzzy_prefers_the_old_length_and_place() {
+    let quote = "The committee said the budget would rise sharply next year.";
+    let old_text = format!("Intro. {quote} Outro.");
+    let old = Document::from_text(old_text.clone());
+    let s = span(&old, quote, "claim");
+    // The sentence was edited inside; an earlier, much longer stretch also starts and ends the
+    // same way.
+    let new_text = format!(
+        "The committee said {} next year. Intro. The committee said the budget would, officials added, rise sharply next year. Outro.",
+        "many unrelated words ".repeat(3)
+    );
+    let new = Document::from_text(new_text);
+    let r = reanchor_spans(&[s], &new);
+    assert_eq!(r.fuzzy, 1);
+    assert_eq!(
+        r.placed[0].quote,
+        "The committee said the budget would, officials added, rise sharply next year."
+    );
+}
