@@ -139,19 +139,22 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
     app.say(format!("{verb} {label}"), Tone::Info);
 }
 
+/// The innermost span under the open document's cursor.
+fn span_under_cursor(app: &App) -> Option<Span> {
+    let session = app.session()?;
+    let spans = &session.file.spans;
+    spans
+        .innermost(session.cursor)
+        .and_then(|i| spans.get(i))
+        .cloned()
+}
+
 /// `x`: delete the innermost span under the cursor.
 pub fn delete(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
-    let Some(session) = app.session() else { return };
-    let Some(span) = session
-        .file
-        .spans
-        .innermost(session.cursor)
-        .and_then(|i| session.file.spans.get(i))
-        .cloned()
-    else {
+    let Some(span) = span_under_cursor(app) else {
         return refuse(app, "no span under the cursor");
     };
     let label = span.label.clone();
@@ -211,13 +214,7 @@ pub fn start_note(app: &mut App) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
-    let Some(session) = app.session() else { return };
-    let Some(span) = session
-        .file
-        .spans
-        .innermost(session.cursor)
-        .and_then(|i| session.file.spans.get(i))
-    else {
+    let Some(span) = span_under_cursor(app) else {
         return refuse(app, "no span under the cursor to annotate");
     };
     let kind = PromptKind::Note {
