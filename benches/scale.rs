@@ -112,6 +112,7 @@ fn file_benches(c: &mut Criterion) {
         text_sha256: doc.sha256().into(),
         status: Status::InProgress,
         spans: AnnotationSet::from_spans(spans),
+        ..Default::default()
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let ron_path = dir.path().join("big.txt.bench.ron");

@@ -111,6 +111,7 @@ pub fn merge3(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationF
             text_sha256,
             status,
             spans: AnnotationSet::from_spans(result.into_values().collect()),
+            ..Default::default()
         },
         conflicts,
     }

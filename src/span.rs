@@ -8,7 +8,7 @@ use crate::labels::LabelSet;
 use crate::text::Document;
 
 /// A labelled range of a document, in char offsets, end exclusive.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
     pub start: usize,
@@ -21,6 +21,69 @@ pub struct Span {
     /// In gold files: the annotators who had this span.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub from: Vec<String>,
+    /// The span's text is no longer in the document; its offsets are the last known ones.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphan: bool,
+    /// On suggestions: how confident the suggester is, 0..=1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<Score>,
+    /// Text just before the span when it was last saved (W3C TextQuoteSelector `prefix`), to
+    /// tell repeated quotes apart when the article changes.
+    #[serde(default, skip_serializing_if = "Hint::is_none")]
+    pub prefix: Hint,
+    /// Text just after the span when it was last saved (`suffix`).
+    #[serde(default, skip_serializing_if = "Hint::is_none")]
+    pub suffix: Hint,
+}
+
+/// A suggester's confidence in 0..=1, compared by its bits so spans stay `Eq` and `Hash`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Score(pub f64);
+
+impl PartialEq for Score {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_bits() == other.0.to_bits()
+    }
+}
+
+impl Eq for Score {}
+
+impl std::hash::Hash for Score {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.0.to_bits().hash(state);
+    }
+}
+
+/// A re-anchoring hint derived from the text around a span. It is no part of the span's identity
+/// or content: every two hints compare equal.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Hint(pub Option<String>);
+
+impl Hint {
+    /// Characters of context kept on each side of a span.
+    pub const CHARS: usize = 24;
+
+    pub fn is_none(&self) -> bool {
+        self.0.is_none()
+    }
+
+    pub fn as_deref(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+}
+
+impl PartialEq for Hint {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Hint {}
+
+impl std::hash::Hash for Hint {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 /// What makes a span invalid against its document and label set.
@@ -66,9 +129,16 @@ impl Span {
             end: range.end,
             label: label.into(),
             quote: doc.slice(range.start, range.end).to_owned(),
-            note: None,
-            from: Vec::new(),
+            ..Self::default()
         }
+    }
+
+    /// Records the text around the span in `doc` as its re-anchoring hints.
+    pub fn set_context(&mut self, doc: &Document) {
+        let before = self.start.saturating_sub(Hint::CHARS);
+        let after = (self.end + Hint::CHARS).min(doc.char_len());
+        self.prefix = Hint(Some(doc.slice(before, self.start).to_owned()));
+        self.suffix = Hint(Some(doc.slice(self.end.min(after), after).to_owned()));
     }
 
     /// Identity used for merging: (start, end, label).
@@ -141,6 +211,47 @@ impl Span {
     }
 }
 
+/// Folds `later` (a span with the same key) into `kept`: notes joined with ` | ` unless equal,
+/// `from` united, the higher score kept.
+pub fn absorb_duplicate(kept: &mut Span, later: &Span) {
+    match (&mut kept.note, &later.note) {
+        (Some(a), Some(b)) if a != b && !a.split(" | ").any(|part| part == b) => {
+            a.push_str(" | ");
+            a.push_str(b);
+        }
+        (None, Some(b)) => kept.note = Some(b.clone()),
+        _ => {}
+    }
+    for name in &later.from {
+        if !kept.from.contains(name) {
+            kept.from.push(name.clone());
+        }
+    }
+    kept.from.sort();
+    if later
+        .score
+        .is_some_and(|s| kept.score.is_none_or(|k| s.0 > k.0))
+    {
+        kept.score = later.score;
+    }
+}
+
+/// Keys that occur more than once in `spans` with different notes: what `from_spans` joins.
+pub fn duplicate_keys_with_notes(spans: &[Span]) -> Vec<(usize, usize, String)> {
+    let mut sorted: Vec<&Span> = spans.iter().collect();
+    sorted.sort_by(|a, b| a.key().cmp(&b.key()));
+    let mut out: Vec<(usize, usize, String)> = Vec::new();
+    for pair in sorted.windows(2) {
+        if pair[0].key() == pair[1].key() && pair[0].note != pair[1].note {
+            let key = (pair[0].start, pair[0].end, pair[0].label.clone());
+            if out.last() != Some(&key) {
+                out.push(key);
+            }
+        }
+    }
+    out
+}
+
 /// One annotator's spans on one document, sorted by (start, end, label), no duplicate keys.
 /// Overlaps are allowed (a quote inside a claim is normal).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -151,10 +262,17 @@ pub struct AnnotationSet {
 }
 
 impl AnnotationSet {
-    /// A set from spans in any order; of spans with the same key the first one is kept.
+    /// A set from spans in any order. Spans with the same key are one span (SPEC §2): their
+    /// notes are joined and their `from` lists united, so no note is ever dropped.
     pub fn from_spans(mut spans: Vec<Span>) -> Self {
         spans.sort_by(|a, b| a.key().cmp(&b.key()));
-        spans.dedup_by(|later, earlier| later.key() == earlier.key());
+        spans.dedup_by(|later, earlier| {
+            if later.key() != earlier.key() {
+                return false;
+            }
+            absorb_duplicate(earlier, later);
+            true
+        });
         let longest = spans.iter().map(Span::len).max().unwrap_or(0);
         Self { spans, longest }
     }

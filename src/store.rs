@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::span::{AnnotationSet, Span};
 
-/// The schema version this glosser reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
+/// The schema version this glosser writes; it reads this one and every earlier one.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Annotation files larger than this are refused unread.
 pub const MAX_ANNOTATION_BYTES: u64 = 256 * 1024 * 1024;
@@ -40,15 +40,79 @@ impl Status {
 }
 
 /// One annotation file in memory.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct AnnotationFile {
     /// File name of the sibling document (`NAME.txt`), never a path.
     pub document: String,
     pub annotator: String,
-    /// SHA-256 of the document bytes when last saved.
+    /// SHA-256 of the document bytes when last saved: every span in `spans` (and no orphan) is
+    /// valid in the text with this hash (SPEC §2's anchoring invariant).
     pub text_sha256: String,
     pub status: Status,
+    /// The spans placed in the text.
     pub spans: AnnotationSet,
+    /// Spans whose text left the article (`orphan: true` in the file), at their last known
+    /// offsets, in order; kept until the user places or drops them.
+    pub orphans: Vec<Span>,
+    /// Typed links between spans (SPEC §10), sorted, no duplicates.
+    pub links: Vec<Link>,
+    /// Suggestions this annotator rejected (SPEC §9); they are never suggested again.
+    pub rejected: Vec<Span>,
+}
+
+/// One end of a link: the (start, end, label) key of a span in the same file.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct LinkEnd(pub usize, pub usize, pub String);
+
+impl LinkEnd {
+    pub fn of(span: &Span) -> Self {
+        Self(span.start, span.end, span.label.clone())
+    }
+
+    pub fn matches(&self, span: &Span) -> bool {
+        (self.0, self.1, self.2.as_str()) == span.key()
+    }
+}
+
+/// A typed, directed link between two spans (`speaker`: quote → source).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub from: LinkEnd,
+    pub to: LinkEnd,
+}
+
+impl AnnotationFile {
+    /// An empty file of `annotator` for `document` (a file name) whose text has hash `sha256`.
+    pub fn new(
+        document: impl Into<String>,
+        annotator: impl Into<String>,
+        sha256: impl Into<String>,
+    ) -> Self {
+        Self {
+            document: document.into(),
+            annotator: annotator.into(),
+            text_sha256: sha256.into(),
+            ..Self::default()
+        }
+    }
+
+    /// Whether the file holds nothing worth a file: no spans, orphans, links or rejections and
+    /// status Todo.
+    pub fn is_blank(&self) -> bool {
+        self.spans.is_empty()
+            && self.orphans.is_empty()
+            && self.links.is_empty()
+            && self.rejected.is_empty()
+            && self.status == Status::Todo
+    }
+
+    /// Every span, placed and orphaned.
+    pub fn all_spans(&self) -> impl Iterator<Item = &Span> {
+        self.spans.spans().iter().chain(&self.orphans)
+    }
 }
 
 #[derive(Deserialize)]
@@ -60,6 +124,35 @@ struct RawFile {
     text_sha256: String,
     status: Status,
     spans: Vec<Span>,
+    #[serde(default)]
+    links: Vec<Link>,
+    #[serde(default)]
+    rejected: Vec<Span>,
+}
+
+impl RawFile {
+    fn into_file(self) -> AnnotationFile {
+        let (orphans, placed): (Vec<Span>, Vec<Span>) =
+            self.spans.into_iter().partition(|s| s.orphan);
+        let mut links = self.links;
+        links.sort();
+        links.dedup();
+        AnnotationFile {
+            document: self.document,
+            annotator: self.annotator,
+            text_sha256: self.text_sha256,
+            status: self.status,
+            spans: AnnotationSet::from_spans(placed),
+            orphans: sorted_orphans(orphans),
+            links,
+            rejected: sorted_orphans(self.rejected),
+        }
+    }
+}
+
+/// Spans in key order with exact duplicates removed (notes of equal keys joined).
+pub fn sorted_orphans(spans: Vec<Span>) -> Vec<Span> {
+    AnnotationSet::from_spans(spans).into_spans()
 }
 
 /// Reading or writing an annotation file went wrong; every message names the file.
@@ -151,14 +244,7 @@ pub fn parse(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
 /// Parses an annotation file whose name says nothing (git's merge temp files): the schema is
 /// checked, the file name is not.
 pub fn parse_unnamed(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
-    let raw = parse_raw(source, path)?;
-    Ok(AnnotationFile {
-        document: raw.document,
-        annotator: raw.annotator,
-        text_sha256: raw.text_sha256,
-        status: raw.status,
-        spans: AnnotationSet::from_spans(raw.spans),
-    })
+    Ok(parse_raw(source, path)?.into_file())
 }
 
 fn parse_raw(source: &str, path: &Path) -> Result<RawFile, StoreError> {
@@ -174,9 +260,9 @@ fn parse_raw(source: &str, path: &Path) -> Result<RawFile, StoreError> {
             col: e.span.start.col,
             message: e.code.to_string(),
         })?;
-    if raw.glosser != FORMAT_VERSION {
+    if raw.glosser == 0 || raw.glosser > FORMAT_VERSION {
         return Err(invalid(format!(
-            "file format version {} is not supported; this glosser reads version {FORMAT_VERSION}",
+            "file format version {} is not supported; this glosser reads versions 1 to {FORMAT_VERSION} (a newer glosser wrote it: update glosser)",
             raw.glosser
         )));
     }
@@ -196,6 +282,14 @@ fn parse_raw(source: &str, path: &Path) -> Result<RawFile, StoreError> {
             "annotator {:?} is not a valid name",
             raw.annotator
         )));
+    }
+    if let Some(score) = raw
+        .spans
+        .iter()
+        .filter_map(|s| s.score)
+        .find(|s| !(0.0..=1.0).contains(&s.0))
+    {
+        return Err(invalid(format!("score {} is outside 0..1", score.0)));
     }
     if let Some(bad) = raw
         .spans
@@ -233,13 +327,7 @@ fn check_name(raw: RawFile, path: &Path) -> Result<AnnotationFile, StoreError> {
             raw.annotator
         )));
     }
-    Ok(AnnotationFile {
-        document: raw.document,
-        annotator: raw.annotator,
-        text_sha256: raw.text_sha256,
-        status: raw.status,
-        spans: AnnotationSet::from_spans(raw.spans),
-    })
+    Ok(raw.into_file())
 }
 
 /// Reads and parses an annotation file.
@@ -275,33 +363,80 @@ pub fn to_ron(file: &AnnotationFile) -> String {
     let _ = writeln!(out, "    annotator: {},", ron_string(&file.annotator));
     let _ = writeln!(out, "    text_sha256: {},", ron_string(&file.text_sha256));
     let _ = writeln!(out, "    status: {},", file.status.as_str());
-    if file.spans.is_empty() {
-        out.push_str("    spans: [],\n");
-    } else {
-        out.push_str("    spans: [\n");
-        for span in file.spans.spans() {
-            let _ = write!(
-                out,
-                "        (start: {}, end: {}, label: ",
-                span.start, span.end
-            );
-            push_ron_string(&mut out, &span.label);
-            out.push_str(", quote: ");
-            push_ron_string(&mut out, &span.quote);
-            if let Some(note) = &span.note {
-                out.push_str(", note: ");
-                push_ron_string(&mut out, note);
-            }
-            if !span.from.is_empty() {
-                let names: Vec<String> = span.from.iter().map(|a| ron_string(a)).collect();
-                let _ = write!(out, ", from: [{}]", names.join(", "));
+    let mut spans: Vec<&Span> = file.all_spans().collect();
+    spans.sort_by(|a, b| (a.key(), a.orphan).cmp(&(b.key(), b.orphan)));
+    push_span_list(&mut out, "spans", &spans);
+    if !file.links.is_empty() {
+        out.push_str("    links: [\n");
+        for link in &file.links {
+            out.push_str("        (type: ");
+            push_ron_string(&mut out, &link.kind);
+            for (name, end) in [("from", &link.from), ("to", &link.to)] {
+                let _ = write!(out, ", {name}: ({}, {}, ", end.0, end.1);
+                push_ron_string(&mut out, &end.2);
+                out.push(')');
             }
             out.push_str("),\n");
         }
         out.push_str("    ],\n");
     }
+    if !file.rejected.is_empty() {
+        let rejected: Vec<&Span> = file.rejected.iter().collect();
+        push_span_list(&mut out, "rejected", &rejected);
+    }
     out.push_str(")\n");
     out
+}
+
+fn push_span_list(out: &mut String, name: &str, spans: &[&Span]) {
+    if spans.is_empty() {
+        let _ = writeln!(out, "    {name}: [],");
+        return;
+    }
+    let _ = writeln!(out, "    {name}: [");
+    for span in spans {
+        push_span(out, span);
+    }
+    out.push_str("    ],\n");
+}
+
+/// One span on one line, fields in the schema's order, optional ones only when set.
+fn push_span(out: &mut String, span: &Span) {
+    let _ = write!(
+        out,
+        "        (start: {}, end: {}, label: ",
+        span.start, span.end
+    );
+    push_ron_string(out, &span.label);
+    out.push_str(", quote: ");
+    push_ron_string(out, &span.quote);
+    if let Some(note) = &span.note {
+        out.push_str(", note: ");
+        push_ron_string(out, note);
+    }
+    if !span.from.is_empty() {
+        out.push_str(", from: [");
+        for (i, name) in span.from.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_ron_string(out, name);
+        }
+        out.push(']');
+    }
+    if span.orphan {
+        out.push_str(", orphan: true");
+    }
+    if let Some(score) = span.score {
+        let _ = write!(out, ", score: {:?}", score.0);
+    }
+    for (name, hint) in [("prefix", &span.prefix), ("suffix", &span.suffix)] {
+        if let Some(text) = hint.as_deref() {
+            let _ = write!(out, ", {name}: ");
+            push_ron_string(out, text);
+        }
+    }
+    out.push_str("),\n");
 }
 
 /// A RON string literal that keeps text readable: only quotes, backslashes, control

@@ -51,6 +51,7 @@ fn three_annotators() -> tempfile::TempDir {
             text_sha256: doc.sha256().to_owned(),
             status: glosser::store::Status::Done,
             spans: set,
+            ..Default::default()
         };
         glosser::store::save(&dir.path().join(format!("{name}.{annotator}.ron")), &file).unwrap();
     }

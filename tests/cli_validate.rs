@@ -241,6 +241,7 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
             span("Critics doubt it.", "opinion"),
             span("The end.", "claim"),
         ]),
+        ..Default::default()
     };
     let ann = dir.path().join("a.txt.alice.ron");
     glosser::store::save(&ann, &file).unwrap();

@@ -388,6 +388,7 @@ proptest! {
             text_sha256: doc.sha256().into(),
             status: glosser::store::Status::InProgress,
             spans: set,
+    ..Default::default()
         };
         glosser::store::save(&corpus.join("d.txt.a.ron"), &file).unwrap();
         for format in ["jsonl", "doccano", "label-studio"] {

@@ -32,6 +32,7 @@ fn save(dir: &Path, spans: &[(usize, usize, &str)]) {
                 .map(|&(s, e, l)| glosser::span::Span::new(&doc, s..e, l))
                 .collect(),
         ),
+        ..Default::default()
     };
     glosser::store::save(&dir.join("a.txt.alice.ron"), &file).unwrap();
 }

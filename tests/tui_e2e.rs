@@ -340,6 +340,7 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
                     .map(|(s, e, l)| glosser::span::Span::new(&doc, s..e, l))
                     .collect(),
             ),
+            ..Default::default()
         };
         glosser::store::save(&dir.path().join(format!("a.txt.{who}.ron")), &file).unwrap();
     }

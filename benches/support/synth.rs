@@ -176,6 +176,7 @@ pub fn annotation_files(
                     Status::InProgress
                 },
                 spans: AnnotationSet::from_spans(spans),
+                ..Default::default()
             }
         })
         .collect()

@@ -159,6 +159,7 @@ fn write(checked: &Checked, annotator: &str) -> Result<(), String> {
         text_sha256: checked.doc.sha256().to_owned(),
         status: existing.map_or(Status::InProgress, |f| f.status),
         spans: AnnotationSet::from_spans(spans),
+        ..Default::default()
     };
     store::save(&ann_path, &file).map_err(|e| e.to_string())
 }

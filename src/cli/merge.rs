@@ -123,6 +123,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             text_sha256: doc.sha256().to_owned(),
             status,
             spans: AnnotationSet::from_spans(into_existing(old, merged.spans)),
+            ..Default::default()
         };
         store::save(&path, &file)?;
         written += 1;

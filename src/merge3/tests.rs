@@ -14,6 +14,7 @@ fn file(spans: &[(usize, usize, &str)], status: Status) -> AnnotationFile {
                 .map(|&(s, e, l)| Span::new(&doc, s..e, l))
                 .collect(),
         ),
+        ..Default::default()
     }
 }
 

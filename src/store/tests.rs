@@ -15,6 +15,7 @@ fn sample(doc: &Document) -> AnnotationFile {
         text_sha256: doc.sha256().into(),
         status: Status::InProgress,
         spans: AnnotationSet::from_spans(vec![quote, gold]),
+        ..Default::default()
     }
 }
 
@@ -23,7 +24,7 @@ fn writes_the_spec_layout_one_span_per_line() {
     let doc = Document::from_text(DOC);
     let text = to_ron(&sample(&doc));
     let expected = format!(
-        "(\n    glosser: 1,\n    document: \"a.txt\",\n    annotator: \"alice\",\n    text_sha256: \"{}\",\n    status: InProgress,\n    spans: [\n        (start: 0, end: 16, label: \"claim\", quote: \"European leaders\", from: [\"alice\", \"bob\"]),\n        (start: 22, end: 33, label: \"quote\", quote: \"“positive,”\", note: \"Moscow \\\"readout\\\"\\nsecond line\"),\n    ],\n)\n",
+        "(\n    glosser: 2,\n    document: \"a.txt\",\n    annotator: \"alice\",\n    text_sha256: \"{}\",\n    status: InProgress,\n    spans: [\n        (start: 0, end: 16, label: \"claim\", quote: \"European leaders\", from: [\"alice\", \"bob\"]),\n        (start: 22, end: 33, label: \"quote\", quote: \"“positive,”\", note: \"Moscow \\\"readout\\\"\\nsecond line\"),\n    ],\n)\n",
         doc.sha256()
     );
     assert_eq!(text, expected);
@@ -103,10 +104,16 @@ fn errors_are_located_and_named() {
     assert!(err.contains("does not name"), "{err}");
 
     let err = err_of(
-        &format!("{} spans: [])", head.replace("glosser: 1", "glosser: 2")),
+        &format!("{} spans: [])", head.replace("glosser: 1", "glosser: 3")),
         "a.txt.bob.ron",
     );
-    assert!(err.contains("version 2"), "{err}");
+    assert!(err.contains("version 3"), "{err}");
+
+    let err = err_of(
+        &format!("{head} spans: [(start: 0, end: 1, label: \"x\", quote: \"E\", score: 1.5)])"),
+        "a.txt.bob.ron",
+    );
+    assert!(err.contains("score 1.5"), "{err}");
 
     let err = err_of(
         &format!("{} spans: [])", head.replace(HASH, "abc")),
@@ -202,7 +209,7 @@ proptest! {
                 label: "claim".into(),
                 quote,
                 note: note.filter(|n| !n.trim().is_empty()),
-                from: vec![],
+                ..Span::default()
             })
             .collect();
         let file = AnnotationFile {
@@ -211,6 +218,7 @@ proptest! {
             text_sha256: HASH.into(),
             status,
             spans: AnnotationSet::from_spans(spans),
+    ..Default::default()
         };
         let text = to_ron(&file);
         let back = parse(&text, Path::new("d.md.zed.ron")).unwrap();

@@ -137,6 +137,7 @@ impl Session {
             text_sha256: sha.to_owned(),
             status: Status::Todo,
             spans: AnnotationSet::default(),
+            ..Default::default()
         };
         let sha = doc.as_ref().map_or("", |d| d.sha256()).to_owned();
         let (file, read_only, on_disk) = match store::load(&path) {

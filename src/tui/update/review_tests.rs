@@ -25,6 +25,7 @@ fn write(dir: &std::path::Path, annotator: &str, spans: &[(usize, usize, &str)])
                 .map(|&(s, e, l)| Span::new(&doc, s..e, l))
                 .collect(),
         ),
+        ..Default::default()
     };
     store::save(&dir.join(format!("a.txt.{annotator}.ron")), &file).unwrap();
 }

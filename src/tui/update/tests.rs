@@ -688,6 +688,7 @@ fn write_outside(f: &Fixture, spans: &[(usize, usize, &str)]) {
                 .map(|&(s, e, l)| crate::span::Span::new(&doc, s..e, l))
                 .collect(),
         ),
+        ..Default::default()
     };
     // A different size makes the change visible to polling even within one mtime tick.
     crate::store::save(&f.dir.path().join("a.txt.tester.ron"), &file).unwrap();
@@ -828,6 +829,7 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
             crate::span::Span::new(&old_doc, 18..39, "opinion"),
             crate::span::Span::new(&old_doc, 40..48, "claim"),
         ]),
+        ..Default::default()
     };
     crate::store::save(&dir.path().join("a.txt.tester.ron"), &file).unwrap();
     std::fs::write(
@@ -893,6 +895,7 @@ fn orphans_are_placed_or_dropped_by_hand_with_undo() {
             orphan_a,
             crate::span::Span::new(&old_doc, 20..30, "opinion"),
         ]),
+        ..Default::default()
     };
     crate::store::save(&dir.path().join("a.txt.tester.ron"), &file).unwrap();
     std::fs::write(dir.path().join("a.txt"), "Alpha one. Finis. Zeta three.\n").unwrap();

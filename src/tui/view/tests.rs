@@ -261,6 +261,7 @@ fn stats_view_shows_spans_agreement_and_progress() {
             0..263,
             "claim",
         )]),
+        ..Default::default()
     };
     crate::store::save(
         &dir.path().join("000_b226eff58fa68952.txt.other.ron"),
