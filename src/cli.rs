@@ -84,7 +84,9 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("glosser: {e:#}");
+            // Not eprintln!: stderr may be a terminal that is gone, and that must not panic.
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "glosser: {e:#}");
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -9,6 +9,7 @@ pub mod lock;
 pub mod merge3;
 pub mod reanchor;
 pub mod review;
+pub mod save;
 pub mod span;
 pub mod store;
 pub mod text;

@@ -332,6 +332,22 @@ fn check_name(raw: RawFile, path: &Path) -> Result<AnnotationFile, StoreError> {
 
 /// Reads and parses an annotation file.
 pub fn load(path: &Path) -> Result<AnnotationFile, StoreError> {
+    load_checked(path).map(|(file, _)| file)
+}
+
+/// Spans of one (start, end, label) that a file held more than once with different notes: they
+/// were joined into one span (SPEC §2), which `validate` reports.
+pub type JoinedDuplicates = Vec<(usize, usize, String)>;
+
+/// [`load`], also telling which duplicate spans were joined.
+pub fn load_checked(path: &Path) -> Result<(AnnotationFile, JoinedDuplicates), StoreError> {
+    let source = read_source(path)?;
+    let raw = parse_raw(&source, path)?;
+    let joined = crate::span::duplicate_keys_with_notes(&raw.spans);
+    Ok((check_name(raw, path)?, joined))
+}
+
+fn read_source(path: &Path) -> Result<String, StoreError> {
     let read = |source| StoreError::Read {
         path: path.to_owned(),
         source,
@@ -344,14 +360,13 @@ pub fn load(path: &Path) -> Result<AnnotationFile, StoreError> {
         });
     }
     let bytes = std::fs::read(path).map_err(read)?;
-    let source = String::from_utf8(bytes).map_err(|e| StoreError::Invalid {
+    String::from_utf8(bytes).map_err(|e| StoreError::Invalid {
         path: path.to_owned(),
         message: format!(
             "not valid UTF-8 (byte {}); annotation files are UTF-8",
             e.utf8_error().valid_up_to()
         ),
-    })?;
-    parse(&source, path)
+    })
 }
 
 /// The file's deterministic RON text: fixed field order, one span per line.

@@ -13,9 +13,10 @@ pub mod view;
 pub mod wrap;
 
 use std::io::Stdout;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -53,37 +54,65 @@ fn run_app(mut app: App) -> anyhow::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&terminate))?;
     }
-    // The panic hook cannot borrow the app, so unsaved sessions are handed to it through a slot
-    // that the loop refreshes; on panic it restores the terminal and writes them out.
-    let rescue: Arc<Mutex<Option<Rescue>>> = Arc::new(Mutex::new(None));
-    install_panic_hook(Arc::clone(&rescue));
+    install_panic_hook();
     let mut terminal = enter_terminal()?;
-    let result = event_loop(&mut terminal, &mut app, &terminate, &rescue);
+    // A panic unwinds to here with the app intact, so it is saved by the same path as `q`.
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &terminate)
+    }));
     leave_terminal();
-    let errors = update::save_all(&mut app);
-    result?;
-    if !errors.is_empty() {
-        let recovered: Vec<String> = app
-            .recovered
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        anyhow::bail!(
-            "could not save: {}{}",
-            errors.join("; "),
-            if recovered.is_empty() {
-                String::new()
-            } else {
-                format!("; your edits are in {}", recovered.join(", "))
-            }
-        );
-    }
-    Ok(())
+    // Dropping the terminal writes to it, and it may be gone (a closed window): skip that.
+    std::mem::forget(terminal);
+    finish(&mut app, outcome)
 }
 
-/// Unsaved annotation files to write if the program panics.
-struct Rescue {
-    files: Vec<(std::path::PathBuf, crate::store::AnnotationFile)>,
+/// Every way out ends here: `q`, SIGTERM, SIGHUP, a closed terminal, an error, a panic. The
+/// unsaved sessions are saved through the one save path; what cannot be saved goes to the
+/// recovery folder; the caller hears what happened. Locks are released when `app` drops.
+fn finish(app: &mut App, outcome: std::thread::Result<anyhow::Result<()>>) -> anyhow::Result<()> {
+    let errors = update::save_all(app);
+    let mut recovered = std::mem::take(&mut app.recovered);
+    let mut lost = None;
+    if !errors.is_empty() && recovered.is_empty() && !app.force_quit_armed {
+        match update::write_recovery(app) {
+            Ok(written) => recovered = written,
+            Err(e) => lost = Some(e),
+        }
+    }
+    let saved_note = if errors.is_empty() {
+        "every edit was saved".to_owned()
+    } else if let Some(e) = &lost {
+        format!(
+            "could not save: {}; the recovery folder could not be written either ({e}): these edits are lost",
+            errors.join("; ")
+        )
+    } else if app.force_quit_armed {
+        format!(
+            "could not save: {}; quit without them as asked",
+            errors.join("; ")
+        )
+    } else {
+        let paths: Vec<String> = recovered.iter().map(|p| p.display().to_string()).collect();
+        format!(
+            "could not save: {}; your edits are in {}",
+            errors.join("; "),
+            paths.join(", ")
+        )
+    };
+    match outcome {
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            anyhow::bail!("glosser stopped on a bug ({what}); {saved_note}")
+        }
+        Ok(Err(e)) if errors.is_empty() => Err(e),
+        Ok(Err(e)) => Err(e.context(saved_note)),
+        Ok(Ok(())) if errors.is_empty() => Ok(()),
+        Ok(Ok(())) => anyhow::bail!(saved_note),
+    }
 }
 
 fn enter_terminal() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
@@ -93,25 +122,23 @@ fn enter_terminal() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
     Ok(Terminal::new(CrosstermBackend::new(stdout))?)
 }
 
+/// Gives the terminal back; every write may fail (the terminal may be gone) and is ignored.
 fn leave_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
 }
 
-fn install_panic_hook(rescue: Arc<Mutex<Option<Rescue>>>) {
+/// On panic: give the terminal back so the message is readable. Saving happens after the
+/// unwind, in [`finish`], through the same checks as every other save.
+fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave_terminal();
-        if let Ok(guard) = rescue.lock()
-            && let Some(rescue) = guard.as_ref()
-        {
-            for (path, file) in &rescue.files {
-                match crate::store::save(path, file) {
-                    Ok(()) => eprintln!("glosser: saved unsaved edits to {}", path.display()),
-                    Err(e) => eprintln!("glosser: {e}"),
-                }
-            }
-        }
         previous(info);
     }));
 }
@@ -120,7 +147,6 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     terminate: &AtomicBool,
-    rescue: &Mutex<Option<Rescue>>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     update::update(app, Event::Resize(size.width, size.height), Instant::now());
@@ -134,14 +160,16 @@ fn event_loop(
             }
         }
     });
+    let panic_key = test_panic_key();
     loop {
         terminal.draw(|frame| view::draw(frame, app))?;
         match events.recv_timeout(TICK) {
             Ok(term_event) => {
-                if let Some(event) = translate(app, &term_event) {
-                    update::update(app, event, Instant::now());
-                }
-                for term_event in events.try_iter() {
+                for term_event in std::iter::once(term_event).chain(events.try_iter()) {
+                    assert!(
+                        !panic_key.is_some_and(|key| is_key(&term_event, key)),
+                        "test panic injected by GLOSSER_TEST_PANIC_KEY"
+                    );
                     if let Some(event) = translate(app, &term_event) {
                         update::update(app, event, Instant::now());
                     }
@@ -151,32 +179,26 @@ fn event_loop(
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         }
         update::update(app, Event::Tick(Instant::now()), Instant::now());
-        refresh_rescue(app, rescue);
         if app.should_quit || terminate.load(Ordering::Relaxed) {
             return Ok(());
         }
     }
 }
 
-fn refresh_rescue(app: &App, rescue: &Mutex<Option<Rescue>>) {
-    let files = app
-        .sessions
-        .iter()
-        .filter(|(_, s)| s.is_dirty() && s.read_only.is_none() && s.doc.is_ok())
-        .map(|(&i, s)| {
-            let mut file = s.file.clone();
-            if let Ok(doc) = &s.doc {
-                doc.sha256().clone_into(&mut file.text_sha256);
-            }
-            (
-                app.corpus.documents[i].annotation_path(&s.file.annotator),
-                file,
-            )
-        })
-        .collect();
-    if let Ok(mut slot) = rescue.lock() {
-        *slot = Some(Rescue { files });
+/// End-to-end tests make glosser panic on a key (`GLOSSER_TEST_PANIC_KEY=F12`) to check that a
+/// panic saves like `q`. Only debug builds look at the variable.
+fn test_panic_key() -> Option<KeyCode> {
+    if !cfg!(debug_assertions) {
+        return None;
     }
+    match std::env::var("GLOSSER_TEST_PANIC_KEY").ok()?.as_str() {
+        "F12" => Some(KeyCode::F(12)),
+        _ => None,
+    }
+}
+
+fn is_key(event: &TermEvent, code: KeyCode) -> bool {
+    matches!(event, TermEvent::Key(key) if key.code == code && key.kind != KeyEventKind::Release)
 }
 
 /// Terminal event → app event: keys through the keymap (or into the prompt), mouse, resize.

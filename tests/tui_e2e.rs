@@ -217,7 +217,7 @@ fn mouse_drag_selects_and_labels() {
         t.contains("opinion")
     });
     assert!(
-        ron.contains("(start: 0, end: 8, label: \"opinion\", quote: \"European\")"),
+        ron.contains("(start: 0, end: 8, label: \"opinion\", quote: \"European\", prefix: \"\","),
         "{ron}"
     );
 }
@@ -361,7 +361,7 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
     tmux.keys(&["q"]);
     tmux.wait_exit();
     let gold = std::fs::read_to_string(dir.path().join("a.txt.gold.ron")).unwrap();
-    assert!(gold.contains("(start: 0, end: 17, label: \"claim\", quote: \"Alpha beta gamma.\", from: [\"alice\", \"bob\"])"), "{gold}");
+    assert!(gold.contains("(start: 0, end: 17, label: \"claim\", quote: \"Alpha beta gamma.\", from: [\"alice\", \"bob\"], prefix: \"\", suffix: "), "{gold}");
     assert!(
         gold.contains("(start: 18, end: 37, label: \"opinion\""),
         "alice's version: {gold}"

@@ -83,6 +83,8 @@ pub enum Action {
     Save,
     /// Save and quit.
     Quit,
+    /// Quit when nothing can be saved, not even to the recovery folder (asks first).
+    ForceQuit,
     /// Show every key.
     Help,
     /// Review: reject every version of the item.
@@ -99,7 +101,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 53] = [
+    pub const ALL: [Action; 54] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -147,6 +149,7 @@ impl Action {
         Action::Confirm,
         Action::Save,
         Action::Quit,
+        Action::ForceQuit,
         Action::Help,
         Action::Reject,
         Action::AcceptMajority,
@@ -215,6 +218,7 @@ impl Action {
             Action::Confirm => "open document / jump to span",
             Action::Save => "save now (saving is automatic)",
             Action::Quit => "save and quit",
+            Action::ForceQuit => "quit although edits cannot be saved anywhere (asks first)",
             Action::Help => "this help",
             Action::Reject => "review: reject every version of the item",
             Action::AcceptMajority => "review: accept the majority for every remaining item",

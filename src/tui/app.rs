@@ -101,8 +101,6 @@ pub struct Session {
     pub goal_column: Option<u16>,
     /// In review mode: this document's disagreement items and their decisions.
     pub review: Option<DocReview>,
-    /// Spans whose text is no longer in the changed article: kept (and saved), shown apart.
-    pub orphans: Vec<crate::span::Span>,
     /// Something to tell the user when the document opens.
     pub notice: Option<String>,
 }
@@ -172,24 +170,19 @@ impl Session {
             .filter(|_| read_only.is_none());
         // The article changed since the file was saved: find every span again by its quote.
         let mut file = file;
-        let mut orphans = Vec::new();
         let mut notice = None;
         if let Ok(d) = &doc
             && on_disk
             && read_only.is_none()
             && file.text_sha256 != d.sha256()
         {
-            let r = crate::reanchor::reanchor_spans(file.spans.spans(), d);
+            let r = crate::reanchor::restamp(&mut file, d);
             notice = Some(format!(
-                "the article changed since these annotations were saved: {} spans re-anchored, {} orphaned (listed first in the sidebar)",
-                r.moved + r.fuzzy,
-                r.orphans.len()
+                "the article changed since these annotations were saved: {} (orphans are listed first in the sidebar)",
+                r.summary()
             ));
-            file.spans = AnnotationSet::from_spans(r.placed);
-            orphans = r.orphans;
         }
         Self {
-            orphans,
             notice,
             doc,
             lock,
@@ -268,8 +261,12 @@ pub struct App {
     /// Terminal size.
     pub size: (u16, u16),
     pub should_quit: bool,
-    /// Quitting was refused once because edits could not be saved; the next quit discards them.
+    /// Quitting was refused once because edits could not be saved; the next quit writes them to
+    /// the recovery folder.
     pub quit_armed: bool,
+    /// Neither the files nor the recovery folder could be written and the user was warned: the
+    /// next force-quit leaves without the edits.
+    pub force_quit_armed: bool,
     /// In review mode: the annotators compared, in the order keys 1-9 accept them.
     pub reviewing: Option<Vec<String>>,
     /// Recovery files written when quitting with edits that could not be saved.
@@ -333,6 +330,7 @@ impl App {
             size: (120, 40),
             should_quit: false,
             quit_armed: false,
+            force_quit_armed: false,
             reviewing: None,
             recovered: Vec::new(),
         };

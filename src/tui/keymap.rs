@@ -200,6 +200,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("ctrl-s", Action::Save),
     ("q", Action::Quit),
     ("ctrl-c", Action::Quit),
+    ("ctrl-q", Action::ForceQuit),
     ("?", Action::Help),
     ("0", Action::Reject),
     ("m", Action::AcceptMajority),

@@ -55,7 +55,10 @@ pub fn apply(change: &Change, t: &mut Target) {
         }
         Change::Status { new, .. } => *t.status = *new,
         Change::Unorphan(span) => t.orphans.retain(|o| o != span),
-        Change::Orphan(span) => t.orphans.push(span.clone()),
+        Change::Orphan(span) => {
+            t.orphans.push(span.clone());
+            t.orphans.sort_by(|a, b| a.key().cmp(&b.key()));
+        }
         Change::Decide { item, new, .. } => {
             if let Some(slot) = t.decisions.get_mut(*item) {
                 *slot = *new;

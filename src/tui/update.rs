@@ -8,7 +8,7 @@ mod save;
 
 use std::time::Instant;
 
-pub use save::{recovery_dir, save_all, save_open};
+pub use save::{recovery_dir, save_all, save_open, write_recovery};
 
 use super::action::Action;
 use super::app::{App, Focus, Mode, Prompt, PromptKind, Tone};
@@ -47,8 +47,9 @@ pub enum Event {
 pub fn update(app: &mut App, event: Event, now: Instant) {
     match event {
         Event::Action(action) => {
-            if action != Action::Quit {
+            if action != Action::Quit && action != Action::ForceQuit {
                 app.quit_armed = false;
+                app.force_quit_armed = false;
             }
             act(app, action, now);
         }
@@ -96,6 +97,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
     }
     match action {
         Action::Quit => save::quit(app, now),
+        Action::ForceQuit => save::force_quit(app),
         Action::Help => app.mode = Mode::Help,
         Action::Stats => {
             save::save_all(app);

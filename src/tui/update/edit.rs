@@ -37,7 +37,7 @@ fn target<'a>(
             .review
             .as_mut()
             .map_or(scratch, |r| &mut r.decisions),
-        orphans: &mut session.orphans,
+        orphans: &mut session.file.orphans,
     }
 }
 
@@ -170,7 +170,7 @@ pub fn place_orphan(app: &mut App, now: Instant) {
     let Some(session) = app.session_mut() else {
         return;
     };
-    let Some(orphan) = session.orphans.first().cloned() else {
+    let Some(orphan) = session.file.orphans.first().cloned() else {
         return refuse(app, "no orphaned spans in this document");
     };
     let Ok(doc) = &session.doc else { return };
@@ -201,7 +201,7 @@ pub fn drop_orphan(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
-    let Some(orphan) = app.session().and_then(|s| s.orphans.first().cloned()) else {
+    let Some(orphan) = app.session().and_then(|s| s.file.orphans.first().cloned()) else {
         return refuse(app, "no orphaned spans in this document");
     };
     let quote = orphan.quote.clone();

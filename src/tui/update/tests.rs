@@ -182,7 +182,7 @@ fn select_sentence_and_label_saves_within_a_second() {
     f.wait_for_save();
     let ron = f.ron("a.txt").unwrap();
     assert!(
-        ron.contains("(start: 0, end: 17, label: \"claim\", quote: \"First claim here.\")"),
+        ron.contains("(start: 0, end: 17, label: \"claim\", quote: \"First claim here.\", prefix: \"\", suffix: \" Second “quoted words” 😀\")"),
         "{ron}"
     );
     assert!(ron.contains("status: InProgress"));
@@ -849,14 +849,14 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
         33,
         "moved with the text"
     );
-    assert_eq!(session.orphans.len(), 1);
-    assert_eq!(session.orphans[0].quote, "The end.");
+    assert_eq!(session.file.orphans.len(), 1);
+    assert_eq!(session.file.orphans[0].quote, "The end.");
     assert!(
         app.message
             .as_ref()
             .unwrap()
             .0
-            .contains("1 spans re-anchored, 1 orphaned")
+            .contains("1 span re-anchored, 1 orphaned")
     );
     let terminal_text = {
         let mut terminal =
@@ -874,9 +874,25 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
     update(&mut app, Event::Action(Action::ToggleDone), now);
     update(&mut app, Event::Action(Action::Save), now);
     let saved = crate::store::load(&dir.path().join("a.txt.tester.ron")).unwrap();
-    assert_eq!(saved.spans.len(), 2, "the orphan is kept in the file");
+    assert_eq!(saved.spans.len(), 1, "only the placed span is a span");
+    assert_eq!(
+        saved.orphans.len(),
+        1,
+        "the orphan stays an orphan in the file"
+    );
+    assert!(saved.orphans[0].orphan);
+    assert_eq!(saved.orphans[0].quote, "The end.");
     let new_doc = crate::text::Document::load(&dir.path().join("a.txt")).unwrap();
     assert_eq!(saved.text_sha256, new_doc.sha256());
+    for span in saved.spans.spans() {
+        assert!(span.check_text(&new_doc).is_ok(), "{span:?}");
+    }
+    drop(app);
+    // Reopened: still an orphan, never an ordinary span over unrelated text.
+    let app = app_for(dir.path());
+    let session = app.session().unwrap();
+    assert_eq!(session.file.spans.len(), 1);
+    assert_eq!(session.file.orphans.len(), 1);
 }
 
 #[test]
@@ -900,7 +916,7 @@ fn orphans_are_placed_or_dropped_by_hand_with_undo() {
     crate::store::save(&dir.path().join("a.txt.tester.ron"), &file).unwrap();
     std::fs::write(dir.path().join("a.txt"), "Alpha one. Finis. Zeta three.\n").unwrap();
     let mut app = app_for(dir.path());
-    assert_eq!(app.session().unwrap().orphans.len(), 2);
+    assert_eq!(app.session().unwrap().file.orphans.len(), 2);
     let now = Instant::now();
     let act = |app: &mut App, a: Action| update(app, Event::Action(a), now);
     act(&mut app, Action::PlaceOrphan);
@@ -912,7 +928,7 @@ fn orphans_are_placed_or_dropped_by_hand_with_undo() {
     act(&mut app, Action::SelectSentence);
     act(&mut app, Action::PlaceOrphan);
     let session = app.session().unwrap();
-    assert_eq!(session.orphans.len(), 1);
+    assert_eq!(session.file.orphans.len(), 1);
     let placed = session.file.spans.get(0).unwrap();
     assert_eq!(
         (
@@ -923,15 +939,15 @@ fn orphans_are_placed_or_dropped_by_hand_with_undo() {
         ("Finis.", "claim", Some("keep me"))
     );
     act(&mut app, Action::DropOrphan);
-    assert!(app.session().unwrap().orphans.is_empty());
+    assert!(app.session().unwrap().file.orphans.is_empty());
     act(&mut app, Action::Undo);
     assert_eq!(
-        app.session().unwrap().orphans.len(),
+        app.session().unwrap().file.orphans.len(),
         1,
         "undo brings the dropped orphan back"
     );
     act(&mut app, Action::Undo);
-    assert_eq!(app.session().unwrap().orphans.len(), 2);
+    assert_eq!(app.session().unwrap().file.orphans.len(), 2);
     assert!(app.session().unwrap().file.spans.is_empty());
     act(&mut app, Action::Redo);
     act(&mut app, Action::Redo);

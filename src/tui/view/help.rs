@@ -42,7 +42,7 @@ fn rows_for(app: &App, rows: Vec<(String, Action)>) -> Vec<(String, String)> {
             app.reviewing.is_some() || !matches!(action, Action::Reject | Action::AcceptMajority)
         })
         .filter(|(_, action)| {
-            app.session().is_some_and(|s| !s.orphans.is_empty())
+            app.session().is_some_and(|s| !s.file.orphans.is_empty())
                 || !matches!(action, Action::PlaceOrphan | Action::DropOrphan)
         })
         .filter_map(|(keys, action)| match action.label_key() {

@@ -29,7 +29,7 @@ pub fn span_at_row(app: &App, area: Rect, y: u16) -> Option<usize> {
         return None;
     }
     let session = app.session()?;
-    let row = usize::from(y - text.y).checked_sub(session.orphans.len())?;
+    let row = usize::from(y - text.y).checked_sub(session.file.orphans.len())?;
     let index = app.sidebar_top + row;
     (index < session.file.spans.len()).then_some(index)
 }
@@ -44,7 +44,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let width = usize::from(text.width);
     let mut lines = Vec::new();
     if let Some(session) = app.session() {
-        for orphan in &session.orphans {
+        for orphan in &session.file.orphans {
             let style = if app.color {
                 Style::new().fg(Color::LightRed)
             } else {
