@@ -41,9 +41,18 @@ pub struct Reanchored {
 
 /// Re-anchors `spans` on the new text of `doc`, in order of their old offsets.
 pub fn reanchor_spans(spans: &[Span], doc: &Document) -> Reanchored {
+    reanchor_around(spans, doc, &[])
+}
+
+/// [`reanchor_spans`] next to spans already placed in `doc` (`occupied`), whose keys no moved
+/// span may take.
+pub fn reanchor_around(spans: &[Span], doc: &Document, occupied: &[Span]) -> Reanchored {
     let mut order: Vec<&Span> = spans.iter().collect();
     order.sort_by(|a, b| (a.key(), a.orphan).cmp(&(b.key(), b.orphan)));
-    let mut taken: HashSet<(usize, usize, String)> = HashSet::new();
+    let mut taken: HashSet<(usize, usize, String)> = occupied
+        .iter()
+        .map(|s| (s.start, s.end, s.label.clone()))
+        .collect();
     let mut out = Reanchored::default();
     for span in order {
         let len = span.quote.chars().count();
@@ -170,7 +179,7 @@ pub fn restamp(file: &mut AnnotationFile, doc: &Document) -> Restamped {
     let orphan_count = old_orphans.len();
     move_these.extend(old_orphans);
     if !move_these.is_empty() {
-        let r = reanchor_spans(&move_these, doc);
+        let r = reanchor_around(&move_these, doc, &keep);
         let recovered = r
             .moves
             .iter()
@@ -193,7 +202,6 @@ pub fn restamp(file: &mut AnnotationFile, doc: &Document) -> Restamped {
             file.orphans.push(orphan);
         }
         relink(file, &r.moves);
-        // A moved span may now coincide with one that stayed: they are one span.
         keep.extend(r.placed);
     }
     debug_assert!(report.still_orphaned <= orphan_count);
@@ -347,3 +355,6 @@ fn fuzzy(span: &Span, doc: &Document) -> Option<std::ops::Range<usize>> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod restamp_tests;

@@ -148,18 +148,18 @@ fn write(checked: &Checked, annotator: &str) -> Result<(), String> {
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_owned();
-    let mut spans = existing
-        .as_ref()
-        .map(|f| f.spans.clone().into_spans())
-        .unwrap_or_default();
+    // An existing file may be stale (its article changed since): bring it onto this text
+    // before adding to it, so that no hash is stamped over spans that were not re-anchored.
+    let mut file = existing.clone().unwrap_or_else(|| {
+        let mut file = AnnotationFile::new(file_name, annotator, checked.doc.sha256());
+        file.status = Status::InProgress;
+        file
+    });
+    crate::reanchor::restamp(&mut file, &checked.doc);
+    let mut spans = file.spans.into_spans();
     spans.extend(checked.spans.iter().cloned());
-    let file = AnnotationFile {
-        document: file_name,
-        annotator: annotator.to_owned(),
-        text_sha256: checked.doc.sha256().to_owned(),
-        status: existing.map_or(Status::InProgress, |f| f.status),
-        spans: AnnotationSet::from_spans(spans),
-        ..Default::default()
-    };
-    store::save(&ann_path, &file).map_err(|e| e.to_string())
+    file.spans = AnnotationSet::from_spans(spans);
+    crate::save::save_merged(&ann_path, &file, existing.as_ref(), &checked.doc)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

@@ -72,15 +72,29 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 continue;
             };
             match annotation.load() {
-                Ok(file) if file.spans.problems(&doc, &labels).is_empty() => {
+                Ok(mut file) => {
+                    // A file saved against an older text is brought onto this one first.
+                    let restamped = crate::reanchor::restamp(&mut file, &doc);
+                    if !file.orphans.is_empty() || !restamped.ambiguous.is_empty() {
+                        eprintln!(
+                            "glosser: {}: {} orphaned and {} ambiguous spans are not merged (place them in the TUI or run glosser validate)",
+                            annotation.path.display(),
+                            file.orphans.len(),
+                            restamped.ambiguous.len()
+                        );
+                        reported += 1;
+                    }
+                    let bad = file.spans.problems(&doc, &labels);
+                    if !bad.is_empty() {
+                        eprintln!(
+                            "glosser: skipped {}: {} (run glosser validate)",
+                            annotation.path.display(),
+                            bad[0].1
+                        );
+                        skipped += 1;
+                        continue;
+                    }
                     sides.push((name.clone(), file.spans.into_spans()));
-                }
-                Ok(_) => {
-                    eprintln!(
-                        "glosser: skipped {}: its spans no longer match the text (run glosser validate)",
-                        annotation.path.display()
-                    );
-                    skipped += 1;
                 }
                 Err(e) => {
                     eprintln!("glosser: skipped: {e}");
@@ -114,18 +128,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         if existing.is_none() && merged.spans.is_empty() {
             continue;
         }
-        let (status, old) = existing.map_or((Status::InProgress, Vec::new()), |f| {
-            (f.status, f.spans.into_spans())
+        let mut gold = existing.clone().unwrap_or_else(|| {
+            let mut file = AnnotationFile::new(entry.file_name(), args.into.clone(), doc.sha256());
+            file.status = Status::InProgress;
+            file
         });
-        let file = AnnotationFile {
-            document: entry.file_name().to_owned(),
-            annotator: args.into.clone(),
-            text_sha256: doc.sha256().to_owned(),
-            status,
-            spans: AnnotationSet::from_spans(into_existing(old, merged.spans)),
-            ..Default::default()
-        };
-        store::save(&path, &file)?;
+        // Existing gold may be stale: re-anchor it before adding, never stamp over it.
+        crate::reanchor::restamp(&mut gold, &doc);
+        let old = std::mem::take(&mut gold.spans).into_spans();
+        gold.spans = AnnotationSet::from_spans(into_existing(old, merged.spans));
+        crate::save::save_merged(&path, &gold, existing.as_ref(), &doc)?;
         written += 1;
     }
     eprintln!(

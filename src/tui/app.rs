@@ -271,6 +271,8 @@ pub struct App {
     pub reviewing: Option<Vec<String>>,
     /// Recovery files written when quitting with edits that could not be saved.
     pub recovered: Vec<std::path::PathBuf>,
+    /// Where unsaved edits go when they cannot be saved in the corpus.
+    pub recovery_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -333,6 +335,7 @@ impl App {
             force_quit_armed: false,
             reviewing: None,
             recovered: Vec::new(),
+            recovery_dir: super::update::recovery_dir(),
         };
         if count > 0 {
             app.open_document(0);

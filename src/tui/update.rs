@@ -245,5 +245,7 @@ fn refuse(app: &mut App, why: &str) {
 mod tests;
 
 #[cfg(test)]
+mod exit_tests;
+#[cfg(test)]
 #[path = "update/review_tests.rs"]
 mod review_tests;

@@ -151,7 +151,7 @@ pub fn quit(app: &mut App, _now: Instant) {
         format!(
             "{} — NOT saved. Fix it and press Ctrl-s, or press q again to quit with the edits written to {}",
             errors.join("; "),
-            recovery_dir().display()
+            app.recovery_dir.display()
         ),
         Tone::Error,
     );
@@ -170,7 +170,7 @@ pub fn force_quit(app: &mut App) {
         format!(
             "{} — press Ctrl-q again to quit and LOSE these edits, or q to write them to {}",
             errors.join("; "),
-            recovery_dir().display()
+            app.recovery_dir.display()
         ),
         Tone::Error,
     );
@@ -187,8 +187,7 @@ pub fn recovery_dir() -> std::path::PathBuf {
 /// Writes every session with unsaved edits into the recovery folder (stamped with their text's
 /// hash, orphans kept); returns the files written, or why not all could be.
 pub fn write_recovery(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
-    let dir = std::env::var_os("GLOSSER_RECOVERY_DIR")
-        .map_or_else(recovery_dir, std::path::PathBuf::from);
+    let dir = &app.recovery_dir;
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -202,7 +201,7 @@ pub fn write_recovery(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
         crate::reanchor::restamp(&mut file, doc);
         let id = app.corpus.documents[index].id.replace('/', "__");
         let path = dir.join(format!("{stamp}-{id}.{}.ron", session.file.annotator));
-        std::fs::create_dir_all(&dir)
+        std::fs::create_dir_all(dir)
             .and_then(|()| store::write_atomic(&path, store::to_ron(&file).as_bytes()))
             .map_err(|e| format!("{}: {e}", path.display()))?;
         written.push(path);
