@@ -29,13 +29,14 @@ impl Tmux {
             return None;
         }
         let socket = format!("glosser-e2e-{name}-{}", std::process::id());
-        let mut command = format!(
-            "env TERM=xterm-256color GLOSSER_CONFIG=/nonexistent {}{}",
-            env.iter()
-                .map(|(k, v)| format!("{k}={} ", shell_quote(v)))
-                .collect::<String>(),
-            env!("CARGO_BIN_EXE_glosser")
-        );
+        let mut command = "env TERM=xterm-256color GLOSSER_CONFIG=/nonexistent ".to_owned();
+        for (key, value) in env {
+            command.push_str(key);
+            command.push('=');
+            command.push_str(&shell_quote(value));
+            command.push(' ');
+        }
+        command.push_str(env!("CARGO_BIN_EXE_glosser"));
         for arg in args {
             command.push(' ');
             command.push_str(&shell_quote(arg));
