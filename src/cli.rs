@@ -59,7 +59,7 @@ pub enum Command {
     Import(import::Args),
     /// Merge several annotators' files into gold files.
     Merge(merge::Args),
-    /// Git merge driver for annotation files (BASE OURS THEIRS = %O %A %B).
+    /// Git merge driver for annotation files (BASE OURS THEIRS PATH = %O %A %B %P).
     MergeDriver(merge_driver::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
