@@ -19,8 +19,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, KeyCode, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -89,13 +89,23 @@ struct Rescue {
 fn enter_terminal() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut stdout = std::io::stdout();
-    execute!(stdout, EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     Ok(Terminal::new(CrosstermBackend::new(stdout))?)
 }
 
 fn leave_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen
+    );
 }
 
 fn install_panic_hook(rescue: Arc<Mutex<Option<Rescue>>>) {
@@ -184,16 +194,7 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
     match event {
         TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
             if let Mode::Prompt(_) = app.mode {
-                return match key.code {
-                    KeyCode::Enter => Some(Event::PromptSubmit),
-                    KeyCode::Esc => Some(Event::PromptCancel),
-                    KeyCode::Backspace => Some(Event::PromptBackspace),
-                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        Some(Event::PromptCancel)
-                    }
-                    KeyCode::Char(c) => Some(Event::PromptChar(c)),
-                    _ => None,
-                };
+                return update::prompt_key(*key);
             }
             app.keymap.action_for(*key).map(Event::Action)
         }
@@ -212,10 +213,8 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
             })
         }
         TermEvent::Resize(w, h) => Some(Event::Resize(*w, *h)),
-        TermEvent::Paste(text) => match app.mode {
-            Mode::Prompt(_) => text.chars().next().map(Event::PromptChar),
-            _ => None,
-        },
+        // Pasted text never runs as keys: `update` inserts it into a prompt or ignores it.
+        TermEvent::Paste(text) => Some(Event::Paste(text.clone())),
         _ => None,
     }
 }
