@@ -284,6 +284,16 @@ impl AtomicFile {
         &mut self.file
     }
 
+    /// The open temp file, for a second handle (`try_clone`).
+    pub fn file_ref(&self) -> &File {
+        &self.file
+    }
+
+    /// The file this one will replace.
+    pub fn target(&self) -> &Path {
+        &self.path
+    }
+
     /// Where the temp file is (removed on drop unless committed).
     pub fn temp_path(&self) -> &Path {
         &self.temp
@@ -360,6 +370,69 @@ pub fn escape_controls(s: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Several lines made safe to print: like [`escape_controls`], but line breaks and tabs stay.
+pub fn escape_lines(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| is_unsafe_char(c) && c != '\n' && c != '\t')
+    {
+        return Cow::Borrowed(s);
+    }
+    let lines: Vec<String> = s
+        .split('\n')
+        .map(|line| {
+            line.split('\t')
+                .map(|part| escape_controls(part).into_owned())
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect();
+    Cow::Owned(lines.join("\n"))
+}
+
+/// A writer that escapes [`is_unsafe_char`]s (but not line breaks and tabs) in everything
+/// written through it, a line at a time: for reports that print names from the corpus.
+pub struct EscapeWriter<W: io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: io::Write> EscapeWriter<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+
+    fn write_out(&mut self, upto: usize) -> io::Result<()> {
+        let chunk: Vec<u8> = self.pending.drain(..upto).collect();
+        let text = String::from_utf8_lossy(&chunk);
+        self.inner.write_all(escape_lines(&text).as_bytes())
+    }
+}
+
+impl<W: io::Write> io::Write for EscapeWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        if let Some(last) = self.pending.iter().rposition(|&b| b == b'\n') {
+            self.write_out(last + 1)?;
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.write_out(self.pending.len())?;
+        self.inner.flush()
+    }
+}
+
+impl<W: io::Write> Drop for EscapeWriter<W> {
+    fn drop(&mut self) {
+        let _ = io::Write::flush(self);
+    }
 }
 
 /// A path made safe to print (lossy UTF-8, controls escaped).

@@ -47,7 +47,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let (labels, warning) = LabelSet::for_corpus(&corpus.root);
     if let Some(w) = warning {
-        eprintln!("glosser: warning: {w}");
+        eprintln_safe!("glosser: warning: {w}");
     }
     let (mut written, mut reported, mut skipped) = (0usize, 0usize, 0usize);
     for entry in &corpus.documents {
@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let doc = match entry.load() {
             Ok(doc) => doc,
             Err(e) => {
-                eprintln!("glosser: skipped: {e}");
+                eprintln_safe!("glosser: skipped: {e}");
                 skipped += 1;
                 continue;
             }
@@ -76,14 +76,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                     sides.push((name.clone(), file.spans.into_spans()));
                 }
                 Ok(_) => {
-                    eprintln!(
+                    eprintln_safe!(
                         "glosser: skipped {}: its spans no longer match the text (run glosser validate)",
                         annotation.path.display()
                     );
                     skipped += 1;
                 }
                 Err(e) => {
-                    eprintln!("glosser: skipped: {e}");
+                    eprintln_safe!("glosser: skipped: {e}");
                     skipped += 1;
                 }
             }
@@ -94,7 +94,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .collect();
         let merged = merge(&refs, strategy);
         for report in &merged.reports {
-            eprintln!("glosser: {}: {report}", entry.id);
+            eprintln_safe!("glosser: {}: {report}", entry.id);
         }
         reported += merged.reports.len();
         let path = entry.annotation_path(&args.into);
@@ -106,7 +106,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 None
             }
             Err(e) => {
-                eprintln!("glosser: skipped: {e}; the gold file is left untouched");
+                eprintln_safe!("glosser: skipped: {e}; the gold file is left untouched");
                 skipped += 1;
                 continue;
             }
@@ -128,7 +128,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         store::save(&path, &file)?;
         written += 1;
     }
-    eprintln!(
+    eprintln_safe!(
         "glosser: wrote {written} {} file{} ({} strategy){}{}",
         args.into,
         if written == 1 { "" } else { "s" },

@@ -35,7 +35,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let merged = merge3(&base, &ours, &theirs);
     store::save(&args.ours, &merged.file)?;
     for conflict in &merged.conflicts {
-        eprintln!("glosser merge-driver: conflict: {conflict}");
+        eprintln_safe!("glosser merge-driver: conflict: {conflict}");
     }
     Ok(if merged.conflicts.is_empty() {
         ExitCode::SUCCESS

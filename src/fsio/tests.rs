@@ -177,3 +177,24 @@ fn controls_in_names_are_escaped_visibly() {
         "\\x1b[31mred.txt: larger than the 64 MiB limit"
     );
 }
+
+#[test]
+fn reports_keep_their_lines_and_lose_their_controls() {
+    assert_eq!(
+        escape_lines("a\u{1b}[2J\tb\nc\r\n"),
+        "a\\x1b[2J\tb\nc\\x0d\n"
+    );
+    let mut out = Vec::new();
+    {
+        let mut w = EscapeWriter::new(&mut out);
+        // A character split across two writes is not torn.
+        let name = "x\u{202e}é\u{1b}".as_bytes();
+        w.write_all(&name[..3]).unwrap();
+        w.write_all(&name[3..]).unwrap();
+        w.write_all(b": fine\ntail").unwrap();
+    }
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "x\\u{202e}é\\x1b: fine\ntail"
+    );
+}
