@@ -43,7 +43,7 @@ pub enum FsError {
         limit: u64,
     },
     /// The operating system refused (missing file, permission, I/O error).
-    #[error("{}: {source}", display_path(path))]
+    #[error("{}: cannot read: {source}", display_path(path))]
     Io {
         path: PathBuf,
         #[source]
