@@ -25,6 +25,18 @@ fn byte_at(s: &str, n: usize) -> usize {
     s.char_indices().nth(n).map_or(s.len(), |(i, _)| i)
 }
 
+/// Char offsets where grapheme clusters start, and the end.
+fn boundaries(s: &str) -> impl Iterator<Item = usize> + '_ {
+    use unicode_segmentation::UnicodeSegmentation as _;
+    s.graphemes(true)
+        .scan(0, |at, g| {
+            let start = *at;
+            *at += g.chars().count();
+            Some(start)
+        })
+        .chain(std::iter::once(s.chars().count()))
+}
+
 /// Inserts `text` at the cursor and moves the cursor after it.
 pub fn insert(prompt: &mut Prompt, text: &str) {
     let len = prompt.text.chars().count();
@@ -43,9 +55,17 @@ pub fn edit(prompt: &mut Prompt, edit: PromptEdit) {
         prompt.text.replace_range(a..b, "");
         prompt.cursor = from;
     };
+    // Moves and deletes step over whole grapheme clusters (`é` as e + accent is one step).
+    let before = boundaries(&prompt.text)
+        .take_while(|&b| b < cursor)
+        .last()
+        .unwrap_or(0);
+    let after = boundaries(&prompt.text)
+        .find(|&b| b > cursor)
+        .unwrap_or(len);
     match edit {
-        PromptEdit::Backspace if cursor > 0 => remove(prompt, cursor - 1, cursor),
-        PromptEdit::Delete if cursor < len => remove(prompt, cursor, cursor + 1),
+        PromptEdit::Backspace if cursor > 0 => remove(prompt, before, cursor),
+        PromptEdit::Delete if cursor < len => remove(prompt, cursor, after),
         PromptEdit::ClearToStart => remove(prompt, 0, cursor),
         PromptEdit::DeleteWord => {
             let chars: Vec<char> = prompt.text.chars().take(cursor).collect();
@@ -60,8 +80,8 @@ pub fn edit(prompt: &mut Prompt, edit: PromptEdit) {
         }
         PromptEdit::Home => prompt.cursor = 0,
         PromptEdit::End => prompt.cursor = len,
-        PromptEdit::Left => prompt.cursor = cursor.saturating_sub(1),
-        PromptEdit::Right => prompt.cursor = (cursor + 1).min(len),
+        PromptEdit::Left => prompt.cursor = before,
+        PromptEdit::Right => prompt.cursor = after,
         PromptEdit::Backspace | PromptEdit::Delete => prompt.cursor = cursor,
     }
 }

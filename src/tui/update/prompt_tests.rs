@@ -208,3 +208,25 @@ fn pasted_text_is_cleaned_to_one_line() {
         "x]52;c;aGk=yz"
     );
 }
+
+#[test]
+fn moves_and_deletes_step_over_whole_characters() {
+    let mut f = Fixture::new();
+    f.act(&[Action::Search]);
+    f.typed("ae\u{301}👍🏽b");
+    assert_eq!(f.prompt().unwrap().1, 6);
+    f.key(KeyCode::Left, KeyModifiers::NONE);
+    f.key(KeyCode::Left, KeyModifiers::NONE);
+    assert_eq!(
+        f.prompt().unwrap().1,
+        3,
+        "the emoji with its skin tone is one step"
+    );
+    f.key(KeyCode::Backspace, KeyModifiers::NONE);
+    assert_eq!(f.prompt(), Some(("a👍🏽b".to_owned(), 1)));
+    f.key(KeyCode::Delete, KeyModifiers::NONE);
+    assert_eq!(f.prompt(), Some(("ab".to_owned(), 1)));
+    f.key(KeyCode::Right, KeyModifiers::NONE);
+    f.key(KeyCode::Right, KeyModifiers::NONE);
+    assert_eq!(f.prompt(), Some(("ab".to_owned(), 2)));
+}
