@@ -12,6 +12,9 @@ pub const ANNOTATOR_ENV: &str = "GLOSSER_ANNOTATOR";
 /// Environment variable pointing at another config file (tests, shared machines).
 pub const CONFIG_ENV: &str = "GLOSSER_CONFIG";
 
+/// The largest `config.ron` glosser reads.
+pub const CONFIG_LIMIT: u64 = 1 << 20;
+
 /// The user's `config.ron`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -38,18 +41,14 @@ pub fn load_config(path: Option<&Path>) -> (Config, Option<String>) {
     let Some(path) = path else {
         return (Config::default(), None);
     };
-    let source = match std::fs::read_to_string(path) {
+    // A regular file only (a FIFO is never waited on), 1 MiB at most; it may be a symlink (into
+    // a dotfiles folder) since it is the user's own file, not the corpus's.
+    let read = crate::fsio::read_regular(path, CONFIG_LIMIT)
+        .and_then(|bytes| crate::fsio::into_text(path, bytes));
+    let source = match read {
         Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
-        Err(e) => {
-            return (
-                Config::default(),
-                Some(format!(
-                    "{}: cannot read: {e}; using defaults",
-                    path.display()
-                )),
-            );
-        }
+        Err(e) if e.is_not_found() => return (Config::default(), None),
+        Err(e) => return (Config::default(), Some(format!("{e}; using defaults"))),
     };
     match crate::store::ron_options().from_str::<Config>(&source) {
         Ok(config) => (config, None),

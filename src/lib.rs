@@ -4,6 +4,7 @@ pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod formats;
+pub mod fsio;
 pub mod labels;
 pub mod lock;
 pub mod merge3;

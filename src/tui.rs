@@ -20,8 +20,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, KeyCode, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -118,7 +118,12 @@ fn finish(app: &mut App, outcome: std::thread::Result<anyhow::Result<()>>) -> an
 fn enter_terminal() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut stdout = std::io::stdout();
-    execute!(stdout, EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     Ok(Terminal::new(CrosstermBackend::new(stdout))?)
 }
 
@@ -127,6 +132,7 @@ fn leave_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         std::io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show
@@ -187,17 +193,17 @@ fn event_loop(
 
 /// End-to-end tests make glosser panic on a key (`GLOSSER_TEST_PANIC_KEY=F12`) to check that a
 /// panic saves like `q`. Only debug builds look at the variable.
-fn test_panic_key() -> Option<KeyCode> {
+fn test_panic_key() -> Option<crossterm::event::KeyCode> {
     if !cfg!(debug_assertions) {
         return None;
     }
     match std::env::var("GLOSSER_TEST_PANIC_KEY").ok()?.as_str() {
-        "F12" => Some(KeyCode::F(12)),
+        "F12" => Some(crossterm::event::KeyCode::F(12)),
         _ => None,
     }
 }
 
-fn is_key(event: &TermEvent, code: KeyCode) -> bool {
+fn is_key(event: &TermEvent, code: crossterm::event::KeyCode) -> bool {
     matches!(event, TermEvent::Key(key) if key.code == code && key.kind != KeyEventKind::Release)
 }
 
@@ -206,16 +212,7 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
     match event {
         TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
             if let Mode::Prompt(_) = app.mode {
-                return match key.code {
-                    KeyCode::Enter => Some(Event::PromptSubmit),
-                    KeyCode::Esc => Some(Event::PromptCancel),
-                    KeyCode::Backspace => Some(Event::PromptBackspace),
-                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                        Some(Event::PromptCancel)
-                    }
-                    KeyCode::Char(c) => Some(Event::PromptChar(c)),
-                    _ => None,
-                };
+                return update::prompt_key(*key);
             }
             app.keymap.action_for(*key).map(Event::Action)
         }
@@ -234,10 +231,8 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
             })
         }
         TermEvent::Resize(w, h) => Some(Event::Resize(*w, *h)),
-        TermEvent::Paste(text) => match app.mode {
-            Mode::Prompt(_) => text.chars().next().map(Event::PromptChar),
-            _ => None,
-        },
+        // Pasted text never runs as keys: `update` inserts it into a prompt or ignores it.
+        TermEvent::Paste(text) => Some(Event::Paste(text.clone())),
         _ => None,
     }
 }

@@ -87,6 +87,38 @@ fn escape_sequences_in_an_article_show_as_placeholders() {
 }
 
 #[test]
+fn a_bracketed_paste_into_the_note_prompt_runs_no_keys() {
+    let (_dir, corpus) = copy_seeds();
+    let Some(tmux) = Tmux::start(
+        "paste",
+        &[corpus.to_str().unwrap(), "--annotator", "paster"],
+        120,
+        40,
+    ) else {
+        return;
+    };
+    tmux.keys(&["s", "1"]);
+    tmux.wait_for_screen(|s| s.contains("labelled claim"), "the label message");
+    tmux.keys(&["a"]);
+    tmux.wait_for_screen(|s| s.contains("note for claim"), "the note prompt");
+    // As keys, `x` would delete the span, `3` relabel it and `D` mark the document Done.
+    tmux.run(&["set-buffer", "-b", "p", "Per Reuters\nx3D"]);
+    tmux.run(&["paste-buffer", "-p", "-b", "p", "-t", "t"]);
+    tmux.wait_for_screen(|s| s.contains("Per Reuters x3D"), "the pasted note");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_screen(|s| s.contains("note saved"), "the note saved");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    let ron = std::fs::read_to_string(corpus.join(format!("{FIRST}.paster.ron"))).unwrap();
+    assert!(
+        ron.contains("(start: 0, end: 263, label: \"claim\"")
+            && ron.contains("note: \"Per Reuters x3D\""),
+        "{ron}"
+    );
+    assert!(ron.contains("status: InProgress"), "{ron}");
+}
+
+#[test]
 fn an_edit_survives_sigkill_after_a_second() {
     let (_dir, corpus) = copy_seeds();
     let Some(tmux) = Tmux::start(

@@ -245,15 +245,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let annotators = choose_annotators(&corpus, &args.annotators)?;
     let (labels, warning) = LabelSet::for_corpus(&corpus.root);
     if let Some(w) = warning {
-        eprintln!("glosser: warning: {w}");
+        eprintln_safe!("glosser: warning: {w}");
     }
     let report = compute(&corpus, &labels, &annotators, args.per_doc, &mut |w| {
-        eprintln!("glosser: {w}");
+        eprintln_safe!("glosser: {w}");
     });
     if args.json {
         super::print_json(&to_json(&report, args.per_doc))?;
     } else {
-        print_table(&mut std::io::stdout().lock(), &report, args.per_doc)?;
+        print_table(&mut super::safe_stdout(), &report, args.per_doc)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -58,7 +58,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     Corpus::scan(&args.corpus)?;
     let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(w) = warning {
-        eprintln!("glosser: warning: {w}");
+        eprintln_safe!("glosser: warning: {w}");
     }
     let records = parse::read(format, &args.file, offsets).map_err(anyhow::Error::msg)?;
     let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
@@ -85,7 +85,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             let checked = import::check(&record, &args.corpus, &labels)
                 .map_err(|e| format!("{}: {e}", record.origin))?;
             if checked.converted_utf16 && record.unit != import::Unit::Utf16 {
-                eprintln!(
+                eprintln_safe!(
                     "glosser: {}: offsets are UTF-16 code units; converted to code points",
                     record.origin
                 );
@@ -100,13 +100,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 spans += count;
             }
             Err(e) => {
-                progress.suspend(|| eprintln!("glosser: rejected {e}"));
+                progress.suspend(|| eprintln_safe!("glosser: rejected {e}"));
                 rejected += 1;
             }
         }
     }
     progress.finish_and_clear();
-    eprintln!(
+    eprintln_safe!(
         "glosser: imported {imported} record{} ({spans} spans) into {}{}",
         if imported == 1 { "" } else { "s" },
         args.corpus.display(),

@@ -47,7 +47,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let (labels, warning) = LabelSet::for_corpus(&corpus.root);
     if let Some(w) = warning {
-        eprintln!("glosser: warning: {w}");
+        eprintln_safe!("glosser: warning: {w}");
     }
     let (mut written, mut reported, mut skipped) = (0usize, 0usize, 0usize);
     for entry in &corpus.documents {
@@ -61,7 +61,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let doc = match entry.load() {
             Ok(doc) => doc,
             Err(e) => {
-                eprintln!("glosser: skipped: {e}");
+                eprintln_safe!("glosser: skipped: {e}");
                 skipped += 1;
                 continue;
             }
@@ -97,7 +97,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                     sides.push((name.clone(), file.spans.into_spans()));
                 }
                 Err(e) => {
-                    eprintln!("glosser: skipped: {e}");
+                    eprintln_safe!("glosser: skipped: {e}");
                     skipped += 1;
                 }
             }
@@ -108,7 +108,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .collect();
         let merged = merge(&refs, strategy);
         for report in &merged.reports {
-            eprintln!("glosser: {}: {report}", entry.id);
+            eprintln_safe!("glosser: {}: {report}", entry.id);
         }
         reported += merged.reports.len();
         let path = entry.annotation_path(&args.into);
@@ -120,7 +120,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 None
             }
             Err(e) => {
-                eprintln!("glosser: skipped: {e}; the gold file is left untouched");
+                eprintln_safe!("glosser: skipped: {e}; the gold file is left untouched");
                 skipped += 1;
                 continue;
             }
@@ -140,7 +140,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         crate::save::save_merged(&path, &gold, existing.as_ref(), &doc)?;
         written += 1;
     }
-    eprintln!(
+    eprintln_safe!(
         "glosser: wrote {written} {} file{} ({} strategy){}{}",
         args.into,
         if written == 1 { "" } else { "s" },

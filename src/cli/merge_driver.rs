@@ -32,8 +32,10 @@ pub struct Args {
 
 /// A version of the file; `None` when git hands over an empty file (no common ancestor).
 fn read(path: &Path) -> anyhow::Result<Option<AnnotationFile>> {
-    let source = std::fs::read_to_string(path)
+    let bytes = crate::fsio::read_capped(path, store::MAX_ANNOTATION_BYTES)
         .with_context(|| format!("{}: cannot read", path.display()))?;
+    let source = String::from_utf8(bytes)
+        .with_context(|| format!("{}: not UTF-8; annotation files are UTF-8", path.display()))?;
     if source.trim().is_empty() {
         return Ok(None);
     }
@@ -91,25 +93,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         restamp(&mut merged.file, doc);
     }
     store::save(&args.ours, &merged.file)?;
-    let shown: String = name
-        .display()
-        .to_string()
-        .chars()
-        .flat_map(|c| {
-            let escape = c.is_control() || store::is_bidi_control(c);
-            let escaped: Vec<char> = if escape {
-                c.escape_unicode().collect()
-            } else {
-                vec![c]
-            };
-            escaped
-        })
-        .collect();
+    let shown = name.display();
     for note in &notes {
-        eprintln!("glosser merge-driver: {shown}: {note}");
+        eprintln_safe!("glosser merge-driver: {shown}: {note}");
     }
     for conflict in &merged.conflicts {
-        eprintln!("glosser merge-driver: {shown}: conflict: {conflict}");
+        eprintln_safe!("glosser merge-driver: {shown}: conflict: {conflict}");
     }
     Ok(if merged.conflicts.is_empty() {
         ExitCode::SUCCESS

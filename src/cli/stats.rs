@@ -170,14 +170,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = Corpus::scan(&args.corpus)?;
     let (labels, warning) = LabelSet::for_corpus(&corpus.root);
     if let Some(warning) = warning {
-        eprintln!("glosser: warning: {warning}");
+        eprintln_safe!("glosser: warning: {warning}");
     }
     let stats = gather(&corpus, &labels);
     if args.json {
         super::print_json(&to_json(&args.corpus.display().to_string(), &stats))?;
     } else {
         print_human(
-            &mut std::io::stdout().lock(),
+            &mut super::safe_stdout(),
             &args.corpus.display().to_string(),
             &stats,
         )?;

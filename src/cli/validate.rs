@@ -213,12 +213,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = Corpus::scan(&args.corpus)?;
     let report = check_corpus_fixing(&corpus, args.fix);
     for line in &report.fixed {
-        eprintln!("glosser: fixed {line}");
+        eprintln_safe!("glosser: fixed {line}");
     }
     if args.json {
         super::print_json(&report_json(&args.corpus, &report))?;
     } else {
-        print_human(&mut std::io::stdout().lock(), &args.corpus, &report)?;
+        print_human(&mut super::safe_stdout(), &args.corpus, &report)?;
     }
     Ok(if report.problems.is_empty() {
         ExitCode::SUCCESS

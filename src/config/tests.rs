@@ -64,3 +64,24 @@ fn config_file_loading() {
         "{warning}"
     );
 }
+
+#[test]
+fn a_config_that_is_a_fifo_is_a_warning_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.ron");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let (config, warning) = load_config(Some(&path));
+    assert_eq!(config, Config::default());
+    let warning = warning.unwrap();
+    assert!(
+        warning.contains("FIFO") && warning.contains("using defaults"),
+        "{warning}"
+    );
+}

@@ -39,6 +39,16 @@ pub enum PromptKind {
 pub struct Prompt {
     pub kind: PromptKind,
     pub text: String,
+    /// Where typing goes, in chars from the start of `text` (at most its length).
+    pub cursor: usize,
+}
+
+impl Prompt {
+    /// A prompt holding `text` with the cursor at its end.
+    pub fn new(kind: PromptKind, text: String) -> Self {
+        let cursor = text.chars().count();
+        Self { kind, text, cursor }
+    }
 }
 
 /// What the keyboard is doing.
@@ -151,8 +161,16 @@ impl Session {
                 true,
             ),
         };
-        let read_only =
-            read_only.or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")));
+        let read_only = read_only
+            .or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")))
+            .or_else(|| {
+                store::is_read_only(&path).then(|| {
+                    format!(
+                        "read-only: {} has no write permission; make it writable (chmod u+w) to annotate",
+                        crate::fsio::display_path(&path)
+                    )
+                })
+            });
         // One glosser at a time edits this file; a second one only reads it.
         let (lock, read_only) = match read_only {
             Some(why) => (None, Some(why)),

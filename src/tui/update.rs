@@ -3,11 +3,13 @@
 mod edit;
 mod motion;
 mod mouse;
+mod prompt;
 pub mod review;
 mod save;
 
 use std::time::Instant;
 
+pub use prompt::{PromptEdit, prompt_key};
 pub use save::{recovery_dir, save_all, save_open, write_recovery};
 
 use super::action::Action;
@@ -24,13 +26,18 @@ pub enum MouseKind {
 }
 
 /// Everything that can happen to the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// A key bound to an action.
     Action(Action),
     /// A character typed into the prompt.
     PromptChar(char),
     PromptBackspace,
+    /// A prompt editing key: cursor moves, Ctrl-U, Ctrl-W, Delete.
+    PromptEdit(PromptEdit),
+    /// Text pasted with bracketed paste: inserted into a prompt (line breaks become spaces,
+    /// controls dropped); ignored anywhere else, never run as keys.
+    Paste(String),
     PromptSubmit,
     PromptCancel,
     Mouse {
@@ -55,12 +62,22 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         }
         Event::PromptChar(c) => {
             if let Mode::Prompt(prompt) = &mut app.mode {
-                prompt.text.push(c);
+                prompt::insert(prompt, &c.to_string());
             }
         }
         Event::PromptBackspace => {
             if let Mode::Prompt(prompt) = &mut app.mode {
-                prompt.text.pop();
+                prompt::edit(prompt, PromptEdit::Backspace);
+            }
+        }
+        Event::PromptEdit(edit) => {
+            if let Mode::Prompt(prompt) = &mut app.mode {
+                prompt::edit(prompt, edit);
+            }
+        }
+        Event::Paste(text) => {
+            if let Mode::Prompt(prompt) = &mut app.mode {
+                prompt::insert(prompt, &prompt::clean_paste(&text));
             }
         }
         Event::PromptSubmit => edit::submit_prompt(app, now),
@@ -129,7 +146,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
             } else {
                 String::new()
             };
-            app.mode = Mode::Prompt(Prompt { kind, text });
+            app.mode = Mode::Prompt(Prompt::new(kind, text));
         }
         Action::Cancel => {
             if let Some(s) = app.session_mut() {
@@ -246,6 +263,13 @@ mod tests;
 
 #[cfg(test)]
 mod exit_tests;
+
+#[cfg(test)]
+mod prompt_tests;
+
+#[cfg(test)]
+mod fs_tests;
+
 #[cfg(test)]
 #[path = "update/review_tests.rs"]
 mod review_tests;

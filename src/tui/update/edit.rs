@@ -221,7 +221,7 @@ pub fn start_note(app: &mut App) {
         key: (span.start, span.end, span.label.clone()),
     };
     let text = span.note.clone().unwrap_or_default();
-    app.mode = Mode::Prompt(Prompt { kind, text });
+    app.mode = Mode::Prompt(Prompt::new(kind, text));
 }
 
 /// `D`: toggle Done.

@@ -96,10 +96,23 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 PromptKind::Filter => "filter: ".to_owned(),
                 PromptKind::Note { key } => format!("note for {} {}..{}: ", key.2, key.0, key.1),
             };
+            // The cursor is drawn on the character it stands on (a space at the end).
+            let at = prompt
+                .text
+                .char_indices()
+                .nth(prompt.cursor)
+                .map_or(prompt.text.len(), |(i, _)| i);
+            let (before, rest) = prompt.text.split_at(at);
+            let mut under = rest.chars();
+            let cursor = under.next().map_or(" ".to_owned(), String::from);
             Line::from(vec![
                 Span::styled(head, Style::new().add_modifier(Modifier::BOLD)),
-                Span::raw(sanitize(&prompt.text).into_owned()),
-                Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+                Span::raw(sanitize(before).into_owned()),
+                Span::styled(
+                    sanitize(&cursor).into_owned(),
+                    Style::new().add_modifier(Modifier::REVERSED),
+                ),
+                Span::raw(sanitize(under.as_str()).into_owned()),
                 Span::styled("  Enter ok · Esc cancel", Style::new().fg(Color::DarkGray)),
             ])
         }
