@@ -11,7 +11,8 @@ use glosser::store::{self, AnnotationFile, Status};
 use glosser::text::Document;
 
 const OLD: &str = "Officials said the talks were positive. Critics doubt it. The end.\n";
-const NEW: &str = "Update: more news. Officials said the talks were positive. Critics doubt it. The end.\n";
+const NEW: &str =
+    "Update: more news. Officials said the talks were positive. Critics doubt it. The end.\n";
 
 fn span(doc: &Document, needle: &str, label: &str) -> Span {
     let start = doc.byte_to_char(doc.text().find(needle).unwrap()).unwrap();
@@ -41,7 +42,12 @@ fn glosser(args: &[&str]) -> std::process::Output {
 fn assert_anchored(path: &Path, new: &Document, quotes: &[&str]) {
     let file = store::load(path).unwrap();
     assert_eq!(file.text_sha256, new.sha256());
-    let got: Vec<&str> = file.spans.spans().iter().map(|s| s.quote.as_str()).collect();
+    let got: Vec<&str> = file
+        .spans
+        .spans()
+        .iter()
+        .map(|s| s.quote.as_str())
+        .collect();
     assert_eq!(got, quotes);
     for s in file.spans.spans() {
         assert!(s.check_text(new).is_ok(), "{s:?}");

@@ -1,8 +1,10 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
 mod edit;
+mod links;
 mod motion;
 mod mouse;
+mod orphan;
 mod prompt;
 pub mod review;
 mod save;
@@ -132,8 +134,8 @@ fn act(app: &mut App, action: Action, now: Instant) {
         Action::ToggleDone => edit::toggle_done(app, now),
         Action::Label(n) => edit::label(app, n, now),
         Action::DeleteSpan => edit::delete(app, now),
-        Action::PlaceOrphan => edit::place_orphan(app, now),
-        Action::DropOrphan => edit::drop_orphan(app, now),
+        Action::PlaceOrphan => orphan::place_orphan(app, now),
+        Action::DropOrphan => orphan::drop_orphan(app, now),
         Action::EditNote => edit::start_note(app),
         Action::Search => {
             let kind = if app.focus == Focus::List {
@@ -263,6 +265,9 @@ mod tests;
 
 #[cfg(test)]
 mod exit_tests;
+
+#[cfg(test)]
+mod link_tests;
 
 #[cfg(test)]
 mod prompt_tests;

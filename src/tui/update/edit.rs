@@ -38,6 +38,7 @@ fn target<'a>(
             .as_mut()
             .map_or(scratch, |r| &mut r.decisions),
         orphans: &mut session.file.orphans,
+        links: &mut session.file.links,
     }
 }
 
@@ -54,6 +55,9 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
             old: Status::Todo,
             new: Status::InProgress,
         });
+    }
+    if let Some(links) = super::links::links_following(&edit, &session.file.links) {
+        edit.push(links);
     }
     let mut scratch = Vec::new();
     let mut target = target(session, &mut scratch);
@@ -79,7 +83,7 @@ fn mark_edited(app: &mut App, now: Instant) {
 }
 
 /// Why the open document cannot be edited, if it cannot.
-fn edit_blocker(app: &App) -> Option<String> {
+pub(super) fn edit_blocker(app: &App) -> Option<String> {
     match app.session() {
         None => Some("no document is open".to_owned()),
         Some(s) => s.read_only.clone(),
@@ -160,53 +164,6 @@ pub fn delete(app: &mut App, now: Instant) {
     let label = span.label.clone();
     commit(app, vec![Change::Remove(span)], now);
     app.say(format!("deleted {label} span (u to undo)"), Tone::Info);
-}
-
-/// `o`: place the first orphaned span on the selection (its label and note, the new text).
-pub fn place_orphan(app: &mut App, now: Instant) {
-    if let Some(why) = edit_blocker(app) {
-        return refuse(app, &why);
-    }
-    let Some(session) = app.session_mut() else {
-        return;
-    };
-    let Some(orphan) = session.file.orphans.first().cloned() else {
-        return refuse(app, "no orphaned spans in this document");
-    };
-    let Ok(doc) = &session.doc else { return };
-    let Some(selection) = session.selection() else {
-        return refuse(
-            app,
-            &format!("select where {:?} is now (s, p, v), then o", orphan.quote),
-        );
-    };
-    let range = trim_selection(doc, selection);
-    if range.is_empty() {
-        return refuse(app, "the selection is only whitespace");
-    }
-    let mut span = Span::new(doc, range, orphan.label.clone());
-    span.note.clone_from(&orphan.note);
-    span.from.clone_from(&orphan.from);
-    session.anchor = None;
-    let mut edit = vec![Change::Unorphan(orphan)];
-    if session.file.spans.position(span.key()).is_none() {
-        edit.push(Change::Add(span));
-    }
-    commit(app, edit, now);
-    app.say("orphan placed (u to undo)", Tone::Info);
-}
-
-/// `O`: drop the first orphaned span for good (undoable).
-pub fn drop_orphan(app: &mut App, now: Instant) {
-    if let Some(why) = edit_blocker(app) {
-        return refuse(app, &why);
-    }
-    let Some(orphan) = app.session().and_then(|s| s.file.orphans.first().cloned()) else {
-        return refuse(app, "no orphaned spans in this document");
-    };
-    let quote = orphan.quote.clone();
-    commit(app, vec![Change::Unorphan(orphan)], now);
-    app.say(format!("orphan {quote:?} dropped (u to undo)"), Tone::Info);
 }
 
 /// `a`: open the note prompt for the span under the cursor.
