@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod picker;
 pub mod sanitize;
 pub mod stats;
 pub mod undo;
@@ -29,6 +30,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use action::Action;
 use app::{App, DocInfo, Mode};
 use update::{Event, MouseKind};
 
@@ -183,8 +185,14 @@ fn refresh_rescue(app: &App, rescue: &Mutex<Option<Rescue>>) {
 pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
     match event {
         TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
-            if let Mode::Prompt(_) = app.mode {
+            if let Mode::Prompt(_) | Mode::Picker(_) = app.mode {
                 return match key.code {
+                    KeyCode::Up if matches!(app.mode, Mode::Picker(_)) => {
+                        Some(Event::Action(Action::MoveUp))
+                    }
+                    KeyCode::Down if matches!(app.mode, Mode::Picker(_)) => {
+                        Some(Event::Action(Action::MoveDown))
+                    }
                     KeyCode::Enter => Some(Event::PromptSubmit),
                     KeyCode::Esc => Some(Event::PromptCancel),
                     KeyCode::Backspace => Some(Event::PromptBackspace),
@@ -195,7 +203,12 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
                     _ => None,
                 };
             }
-            app.keymap.action_for(*key).map(Event::Action)
+            let action = app.keymap.action_for(*key);
+            // Any key closes an overlay, bound or not (and does nothing else).
+            if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
+                return Some(Event::Action(action.unwrap_or(Action::Cancel)));
+            }
+            action.map(Event::Action)
         }
         TermEvent::Mouse(mouse) => {
             let kind = match mouse.kind {

@@ -95,11 +95,23 @@ pub enum Action {
     PlaceOrphan,
     /// Drop the first orphaned span.
     DropOrphan,
+    /// End of the word (inclusive: a selection takes the whole word).
+    WordEnd,
+    /// Select the quotation around the cursor without its quote marks.
+    SelectQuotationInside,
+    /// Swap the ends of the selection, so the other end moves.
+    SwapSelectionEnds,
+    /// Open the next document in the list, from any pane.
+    NextDocument,
+    /// Open the previous document in the list, from any pane.
+    PrevDocument,
+    /// Pick a label from a list of every label (the 10th and later have no digit key).
+    PickLabel,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 53] = [
+    pub const ALL: [Action; 59] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -108,6 +120,7 @@ impl Action {
         Action::MoveDown,
         Action::NextWord,
         Action::PrevWord,
+        Action::WordEnd,
         Action::NextSentence,
         Action::PrevSentence,
         Action::NextParagraph,
@@ -125,6 +138,8 @@ impl Action {
         Action::SelectSentence,
         Action::SelectParagraph,
         Action::SelectQuotation,
+        Action::SelectQuotationInside,
+        Action::SwapSelectionEnds,
         Action::Label(1),
         Action::Label(2),
         Action::Label(3),
@@ -134,6 +149,7 @@ impl Action {
         Action::Label(7),
         Action::Label(8),
         Action::Label(9),
+        Action::PickLabel,
         Action::DeleteSpan,
         Action::EditNote,
         Action::NextSpan,
@@ -144,6 +160,8 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::ToggleDone,
+        Action::NextDocument,
+        Action::PrevDocument,
         Action::Confirm,
         Action::Save,
         Action::Quit,
@@ -212,7 +230,7 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::ToggleDone => "toggle Done for this document",
-            Action::Confirm => "open document / jump to span",
+            Action::Confirm => "open document / back to the article / label picker",
             Action::Save => "save now (saving is automatic)",
             Action::Quit => "save and quit",
             Action::Help => "this help",
@@ -221,6 +239,12 @@ impl Action {
             Action::Stats => "corpus statistics: spans, agreement, progress",
             Action::PlaceOrphan => "place the first orphaned span on the selection",
             Action::DropOrphan => "drop the first orphaned span",
+            Action::WordEnd => "end of the word (inclusive)",
+            Action::SelectQuotationInside => "select the quotation without its marks",
+            Action::SwapSelectionEnds => "move the other end of the selection",
+            Action::NextDocument => "next document",
+            Action::PrevDocument => "previous document",
+            Action::PickLabel => "pick a label from the full list",
         };
         text.to_owned()
     }

@@ -49,6 +49,8 @@ pub enum Mode {
     Help,
     /// The stats view, with the figures gathered when it opened.
     Stats(Box<super::stats::CorpusStats>),
+    /// The label picker over the selection or the span under the cursor.
+    Picker(super::picker::LabelPicker),
 }
 
 /// How a status-line message looks.

@@ -3,6 +3,7 @@
 mod edit;
 mod motion;
 mod mouse;
+mod picker;
 pub mod review;
 mod save;
 
@@ -52,6 +53,11 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
             }
             act(app, action, now);
         }
+        Event::PromptChar(c) if matches!(app.mode, Mode::Picker(_)) => {
+            picker::type_char(app, c, now);
+        }
+        Event::PromptBackspace if matches!(app.mode, Mode::Picker(_)) => picker::backspace(app),
+        Event::PromptSubmit if matches!(app.mode, Mode::Picker(_)) => picker::submit(app, now),
         Event::PromptChar(c) => {
             if let Mode::Prompt(prompt) = &mut app.mode {
                 prompt.text.push(c);
@@ -85,11 +91,13 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
 }
 
 fn act(app: &mut App, action: Action, now: Instant) {
+    // An overlay closes on any key, and that key does nothing else.
     if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
         app.mode = Mode::Normal;
-        if matches!(action, Action::Help | Action::Cancel | Action::Stats) {
-            return;
-        }
+        return;
+    }
+    if matches!(app.mode, Mode::Picker(_)) {
+        return picker::act(app, action, now);
     }
     if review::act(app, action, now) {
         return;
@@ -112,6 +120,9 @@ fn act(app: &mut App, action: Action, now: Instant) {
         Action::Redo => edit::undo(app, now, false),
         Action::ToggleDone => edit::toggle_done(app, now),
         Action::Label(n) => edit::label(app, n, now),
+        Action::PickLabel => picker::open(app),
+        Action::NextDocument => step_document(app, true, now),
+        Action::PrevDocument => step_document(app, false, now),
         Action::DeleteSpan => edit::delete(app, now),
         Action::PlaceOrphan => edit::place_orphan(app, now),
         Action::DropOrphan => edit::drop_orphan(app, now),
@@ -144,7 +155,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
                 }
             }
             Focus::Sidebar => app.focus = Focus::Article,
-            Focus::Article => {}
+            Focus::Article => picker::open(app),
         },
         other => match app.focus {
             Focus::List => motion::list(app, other),
@@ -154,6 +165,26 @@ fn act(app: &mut App, action: Action, now: Instant) {
             _ => motion::article(app, other),
         },
     }
+}
+
+/// `J` / `K`: opens the next / previous document of the list (as filtered), from any pane.
+fn step_document(app: &mut App, forward: bool, now: Instant) {
+    let here = app
+        .open
+        .and_then(|o| app.visible_docs.iter().position(|&d| d == o));
+    let target = match (here, forward) {
+        (Some(i), true) => i + 1,
+        (Some(i), false) => match i.checked_sub(1) {
+            Some(j) => j,
+            None => return app.say("this is the first document", Tone::Info),
+        },
+        (None, _) => 0,
+    };
+    let Some(&index) = app.visible_docs.get(target) else {
+        return app.say("this is the last document", Tone::Info);
+    };
+    app.message = None;
+    switch_document(app, index, now);
 }
 
 fn span_step(action: Action) -> Action {
@@ -245,3 +276,7 @@ mod tests;
 #[cfg(test)]
 #[path = "update/review_tests.rs"]
 mod review_tests;
+
+#[cfg(test)]
+#[path = "update/keys_tests.rs"]
+mod keys_tests;

@@ -92,6 +92,11 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
     let Some(label) = app.labels.by_key(digit).map(|l| l.name.clone()) else {
         return refuse(app, &format!("no label on key {digit}"));
     };
+    label_named(app, label, now);
+}
+
+/// Labels the selection with `label`; with no selection, relabels the span under the cursor.
+pub fn label_named(app: &mut App, label: String, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }

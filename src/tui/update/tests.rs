@@ -8,17 +8,17 @@ use crate::store::Status;
 use crate::tui::app::DocInfo;
 use crate::tui::keymap::Keymap;
 
-const ARTICLE: &str =
+pub(super) const ARTICLE: &str =
     "First claim here. Second “quoted words” 😀 end.\nNext paragraph starts. It ends.\n";
 
-struct Fixture {
-    dir: tempfile::TempDir,
-    app: App,
-    now: Instant,
+pub(super) struct Fixture {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) app: App,
+    pub(super) now: Instant,
 }
 
 impl Fixture {
-    fn new(texts: &[(&str, &str)]) -> Self {
+    pub(super) fn new(texts: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in texts {
             std::fs::write(dir.path().join(name), text).unwrap();
@@ -31,35 +31,35 @@ impl Fixture {
         }
     }
 
-    fn article() -> Self {
+    pub(super) fn article() -> Self {
         Self::new(&[("a.txt", ARTICLE), ("b.txt", "Other doc.\n")])
     }
 
-    fn send(&mut self, event: Event) {
+    pub(super) fn send(&mut self, event: Event) {
         self.now += Duration::from_millis(10);
         update(&mut self.app, event, self.now);
     }
 
-    fn act(&mut self, actions: &[Action]) {
+    pub(super) fn act(&mut self, actions: &[Action]) {
         for &a in actions {
             self.send(Event::Action(a));
         }
     }
 
-    fn cursor(&self) -> usize {
+    pub(super) fn cursor(&self) -> usize {
         self.app.session().unwrap().cursor
     }
 
-    fn set_cursor(&mut self, offset: usize) {
+    pub(super) fn set_cursor(&mut self, offset: usize) {
         self.app.session_mut().unwrap().cursor = offset;
     }
 
-    fn at(&self, needle: &str) -> usize {
+    pub(super) fn at(&self, needle: &str) -> usize {
         let doc = self.app.document().unwrap();
         doc.byte_to_char(doc.text().find(needle).unwrap()).unwrap()
     }
 
-    fn spans(&self) -> Vec<(usize, usize, String)> {
+    pub(super) fn spans(&self) -> Vec<(usize, usize, String)> {
         self.app
             .session()
             .unwrap()
@@ -71,18 +71,18 @@ impl Fixture {
             .collect()
     }
 
-    fn ron(&self, doc: &str) -> Option<String> {
+    pub(super) fn ron(&self, doc: &str) -> Option<String> {
         std::fs::read_to_string(self.dir.path().join(format!("{doc}.tester.ron"))).ok()
     }
 
     /// Lets time pass until debounced saves are due.
-    fn wait_for_save(&mut self) {
+    pub(super) fn wait_for_save(&mut self) {
         self.now += Duration::from_secs(1);
         update(&mut self.app, Event::Tick(self.now), self.now);
     }
 }
 
-fn app_for(root: &Path) -> App {
+pub(super) fn app_for(root: &Path) -> App {
     let corpus = Corpus::scan(root).unwrap();
     let mut app = App::with_parts(
         corpus,
@@ -514,7 +514,11 @@ fn help_overlay_opens_and_closes() {
     assert_eq!(f.app.mode, Mode::Normal);
     f.act(&[Action::Help, Action::MoveRight]);
     assert_eq!(f.app.mode, Mode::Normal);
-    assert_eq!(f.cursor(), 1, "a key closes the help and still acts");
+    assert_eq!(
+        f.cursor(),
+        0,
+        "the key that closes the help does nothing else"
+    );
 }
 
 #[test]

@@ -26,6 +26,7 @@ fn mode_name(app: &App) -> &'static str {
     match &app.mode {
         Mode::Help => "HELP",
         Mode::Stats(_) => "STATS",
+        Mode::Picker(_) => "LABEL",
         Mode::Prompt(p) => match p.kind {
             PromptKind::Search => "SEARCH",
             PromptKind::Filter => "FILTER",
