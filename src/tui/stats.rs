@@ -2,10 +2,10 @@
 //! and this annotator's progress. Computed on demand, from the annotation files only (and the
 //! documents two annotators share, for agreement).
 
-use crate::cli::agree;
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
 use crate::review::agree::Figures;
+use crate::review::corpus as agree;
 use crate::store::Status;
 
 /// What the stats view shows.
