@@ -280,3 +280,7 @@ mod review_tests;
 #[cfg(test)]
 #[path = "update/keys_tests.rs"]
 mod keys_tests;
+
+#[cfg(test)]
+#[path = "update/review_trust_tests.rs"]
+mod review_trust_tests;

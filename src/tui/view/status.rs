@@ -55,12 +55,20 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             if let Some(r) = &s.review {
                 let figure =
                     |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"));
-                return Some(format!(
-                    "review: {} left │ κ {} │ F1 {}",
-                    r.left(),
-                    figure(r.kappa),
-                    figure(r.f1)
-                ));
+                let names = app.reviewing.as_deref().unwrap_or_default();
+                let absent = r.without_file(names);
+                let figures = if r.has_file.iter().filter(|h| **h).count() < 2 {
+                    // No pair to compare: not κ 0, simply no figures (agree skips it too).
+                    "no pair to compare".to_owned()
+                } else {
+                    format!("κ {} │ F1 {}", figure(r.kappa), figure(r.f1))
+                };
+                let absent = match absent.as_slice() {
+                    [] => String::new(),
+                    [one] => format!(" │ {one} has no file"),
+                    many => format!(" │ {} have no file", many.join(", ")),
+                };
+                return Some(format!("review: {} left │ {figures}{absent}", r.left()));
             }
             Some(format!("{}/{}", s.cursor, doc.char_len()))
         })
