@@ -72,6 +72,8 @@ pub enum DocInfo {
     },
     /// The file does not parse.
     Broken,
+    /// Another glosser holds the file's lock: read-only here until it quits.
+    Locked,
 }
 
 /// One open document: its text, this annotator's spans, history, cursor and saving state.
@@ -81,6 +83,8 @@ pub struct Session {
     pub doc: Result<Document, String>,
     /// This glosser's advisory lock on the annotation file, while it may edit it.
     pub lock: Option<crate::lock::DocumentLock>,
+    /// Another glosser holds the lock: read-only for that reason (not a broken file).
+    pub held_elsewhere: bool,
     pub file: AnnotationFile,
     /// Why edits are refused (a broken annotation file), if they are.
     pub read_only: Option<String>,
@@ -176,10 +180,9 @@ impl Session {
             Some(why) => (None, Some(why)),
             None => match crate::lock::DocumentLock::acquire(&path) {
                 Ok(lock) => (Some(lock), None),
-                Err(e @ crate::lock::LockError::HeldBy { .. }) => (
-                    None,
-                    Some(format!("read-only: {e}; close it there to edit here")),
-                ),
+                Err(e @ crate::lock::LockError::HeldBy { .. }) => {
+                    (None, Some(format!("read-only: {e}{HELD_ELSEWHERE}")))
+                }
                 Err(crate::lock::LockError::Io { .. }) => (None, None),
             },
         };
@@ -204,11 +207,16 @@ impl Session {
             file.spans = AnnotationSet::from_spans(r.placed);
             orphans = r.orphans;
         }
+        let held_elsewhere = lock.is_none()
+            && read_only
+                .as_deref()
+                .is_some_and(|why| why.ends_with(HELD_ELSEWHERE));
         Self {
             orphans,
             notice,
             doc,
             lock,
+            held_elsewhere,
             base,
             disk_stamp: disk_stamp(&path),
             file,
@@ -238,6 +246,9 @@ impl Session {
         self.unsaved_since.is_some()
     }
 }
+
+/// How the read-only banner of a document locked by another glosser ends.
+const HELD_ELSEWHERE: &str = "; close it there to edit here";
 
 /// Size and modification time of a file, if it exists.
 pub fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
@@ -388,7 +399,9 @@ impl App {
             self.list_cursor = pos;
         }
         let info = self.session().map(|s| {
-            if s.read_only.is_some() && s.on_disk {
+            if s.read_only.is_some() && s.held_elsewhere {
+                DocInfo::Locked
+            } else if s.read_only.is_some() && s.on_disk {
                 DocInfo::Broken
             } else if s.on_disk || s.is_dirty() {
                 DocInfo::Annotated {

@@ -51,6 +51,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
             if action != Action::Quit {
                 app.quit_armed = false;
             }
+            clear_info(app);
             act(app, action, now);
         }
         Event::PromptChar(c) if matches!(app.mode, Mode::Picker(_)) => {
@@ -74,6 +75,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
                 motion::apply_filter(app, "");
             }
             app.mode = Mode::Normal;
+            clear_info(app);
         }
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
@@ -141,6 +143,10 @@ fn act(app: &mut App, action: Action, now: Instant) {
             app.mode = Mode::Prompt(Prompt { kind, text });
         }
         Action::Cancel => {
+            if app.focus == Focus::List && !app.filter.is_empty() {
+                // Esc in the list clears a filter confirmed with Enter, too.
+                motion::apply_filter(app, "");
+            }
             if let Some(s) = app.session_mut() {
                 s.anchor = None;
             }
@@ -246,7 +252,6 @@ pub fn follow(app: &mut App) {
     } else if app.list_cursor >= app.list_top + list_height {
         app.list_top = app.list_cursor + 1 - list_height;
     }
-    let sidebar_height = usize::from(areas.sidebar.height.saturating_sub(2)).max(1);
     if let Some(session) = app.session()
         && let Some(current) = session
             .file
@@ -254,14 +259,25 @@ pub fn follow(app: &mut App) {
             .innermost(session.cursor)
             .or_else(|| session.file.spans.prev_before(session.cursor + 1))
     {
-        let rows = sidebar_height
-            .saturating_sub(app.labels.labels().len() + 1)
-            .max(1);
+        let rows = usize::from(super::view::sidebar::span_rows(app, areas.sidebar)).max(1);
         if current < app.sidebar_top {
             app.sidebar_top = current;
         } else if current >= app.sidebar_top + rows {
             app.sidebar_top = current + 1 - rows;
         }
+    }
+}
+
+/// "1 match", "3 matches": a count with its noun in the right number.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// An information message lasts until the next key (warnings and errors until Esc or the next
+/// message), so "note saved" never lingers over later work.
+fn clear_info(app: &mut App) {
+    if matches!(app.message, Some((_, Tone::Info))) {
+        app.message = None;
     }
 }
 

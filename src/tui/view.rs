@@ -144,3 +144,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[path = "view/screen_tests.rs"]
+mod screen_tests;

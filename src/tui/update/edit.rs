@@ -299,7 +299,10 @@ pub fn submit_prompt(app: &mut App, now: Instant) {
         PromptKind::Filter => {
             app.focus = Focus::List;
             let shown = app.visible_docs.len();
-            app.say(format!("{shown} documents match"), Tone::Info);
+            app.say(
+                super::counted(shown, "document matches", "documents match"),
+                Tone::Info,
+            );
         }
         PromptKind::Search => search(app, &prompt.text),
         PromptKind::Note { key } => {
@@ -364,5 +367,8 @@ fn search(app: &mut App, query: &str) {
         return app.say(format!("not found: {query}"), Tone::Warning);
     }
     super::motion::article(app, super::super::action::Action::NextMatch);
-    app.say(format!("{count} matches (n / N)"), Tone::Info);
+    app.say(
+        format!("{} (n / N)", super::counted(count, "match", "matches")),
+        Tone::Info,
+    );
 }

@@ -168,3 +168,53 @@ fn the_picker_filters_a_long_label_set_by_name() {
     f.send(Event::PromptSubmit);
     assert_eq!(labelled(&f), ["label8:First claim here."]);
 }
+
+#[test]
+fn a_document_locked_elsewhere_is_not_marked_broken() {
+    let first = Fixture::article();
+    let second = super::tests::app_for(first.dir.path());
+    assert_eq!(second.doc_info[0], Some(crate::tui::app::DocInfo::Locked));
+    let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    crate::tui::view::render_screen(&mut buf, &second, area);
+    assert_eq!(buf[(1, 1)].symbol(), "⊘", "the list's glyph for a lock");
+}
+
+#[test]
+fn esc_in_the_list_clears_a_confirmed_filter() {
+    let mut f = Fixture::article();
+    f.act(&[Action::PrevPane, Action::Search]);
+    assert_eq!(f.app.focus, Focus::List);
+    f.send(Event::PromptChar('b'));
+    f.send(Event::PromptSubmit);
+    assert_eq!(f.app.visible_docs, [1]);
+    f.act(&[Action::Cancel]);
+    assert_eq!(f.app.visible_docs, [0, 1]);
+    assert!(f.app.filter.is_empty());
+}
+
+#[test]
+fn messages_do_not_outlive_the_next_key_and_counts_agree() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1), Action::EditNote]);
+    for c in "hm".chars() {
+        f.send(Event::PromptChar(c));
+    }
+    f.send(Event::PromptSubmit);
+    assert_eq!(f.app.message.as_ref().unwrap().0, "note saved");
+    f.act(&[Action::EditNote]);
+    f.send(Event::PromptCancel);
+    assert_eq!(f.app.message, None, "no stale \"note saved\" after Esc");
+    f.act(&[Action::Search]);
+    for c in "here".chars() {
+        f.send(Event::PromptChar(c));
+    }
+    f.send(Event::PromptSubmit);
+    assert_eq!(f.app.message.as_ref().unwrap().0, "1 match (n / N)");
+    f.act(&[Action::MoveRight]);
+    assert_eq!(f.app.message, None);
+    f.act(&[Action::PrevPane, Action::Search]);
+    f.send(Event::PromptChar('a'));
+    f.send(Event::PromptSubmit);
+    assert_eq!(f.app.message.as_ref().unwrap().0, "1 document matches");
+}

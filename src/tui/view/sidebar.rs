@@ -1,5 +1,6 @@
-//! The annotation sidebar: this document's spans in text order (label, excerpt, note) with the
-//! span under the cursor highlighted, and the label legend with keys and definitions.
+//! The annotation sidebar: this document's spans in text order (marker, label, `✎` when noted,
+//! excerpt) with the span under the cursor highlighted; below them the span under the cursor
+//! shown whole with its note; at the bottom the label legend with keys, markers and definitions.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,16 +11,129 @@ use ratatui::widgets::Paragraph;
 use super::super::app::{App, Focus};
 use super::super::layout::inner;
 use super::super::sanitize::sanitize;
-use super::{has_focus, label_color, pane_block, render, truncate};
+use super::{has_focus, label_color, label_marker, pane_block, render, truncate};
 
 /// Rows the legend takes at the bottom of the sidebar (labels plus a rule).
 fn legend_rows(app: &App) -> u16 {
     app.labels.labels().len() as u16 + 1
 }
 
-/// Rows available for spans inside the sidebar.
-fn span_rows(app: &App, area: Rect) -> u16 {
-    inner(area).height.saturating_sub(legend_rows(app))
+/// Rows available for spans inside the sidebar (above the detail box and the legend).
+pub fn span_rows(app: &App, area: Rect) -> u16 {
+    let text = inner(area);
+    let detail = detail_lines(
+        app,
+        usize::from(text.width),
+        max_detail_rows(app, text.height),
+    )
+    .len();
+    text.height
+        .saturating_sub(legend_rows(app))
+        .saturating_sub(detail as u16)
+}
+
+/// The detail box takes what the legend and the span list (three rows at least, fewer when
+/// there are fewer spans) leave.
+fn max_detail_rows(app: &App, height: u16) -> usize {
+    let listed = app
+        .session()
+        .map_or(0, |s| s.file.spans.len() + s.orphans.len());
+    usize::from(height.saturating_sub(legend_rows(app))).saturating_sub(listed.clamp(1, 3))
+}
+
+/// Text wrapped to `width` cells (at most `max` lines, the last one ending in `…` when cut).
+fn wrap_text(text: &str, width: usize, max: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthChar;
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for word in text.split_inclusive(' ') {
+        let w: usize = word.chars().map(|c| c.width().unwrap_or(0)).sum();
+        if used + w > width && !line.is_empty() {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        if w > width {
+            // A word wider than the pane is cut into pieces.
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width {
+                    lines.push(std::mem::take(&mut line));
+                    used = 0;
+                }
+                line.push(c);
+                used += cw;
+            }
+        } else {
+            line.push_str(word);
+            used += w;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    if lines.len() > max {
+        lines.truncate(max);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last}…"), width);
+            if !last.ends_with('…') {
+                last.pop();
+                last.push('…');
+            }
+        }
+    }
+    lines
+}
+
+/// The box under the span list: the innermost span under the cursor shown whole (label,
+/// offsets, every word of its text) with its note, so nothing needs opening to read it.
+fn detail_lines(app: &App, width: usize, max: usize) -> Vec<Line<'static>> {
+    let Some(session) = app.session() else {
+        return Vec::new();
+    };
+    let Some(span) = session
+        .file
+        .spans
+        .innermost(session.cursor)
+        .and_then(|i| session.file.spans.get(i))
+    else {
+        return Vec::new();
+    };
+    if max < 3 || width < 4 {
+        return Vec::new();
+    }
+    let label_style = match (app.color, label_color(app, &span.label)) {
+        (true, Some(c)) => Style::new().fg(c).add_modifier(Modifier::BOLD),
+        _ => Style::new().add_modifier(Modifier::BOLD),
+    };
+    let head = format!(
+        "─ {} {} {}..{} ",
+        label_marker(app, &span.label),
+        span.label,
+        span.start,
+        span.end
+    );
+    let fill = width.saturating_sub(head.chars().count());
+    let mut out = vec![Line::styled(
+        truncate(&format!("{head}{}", "─".repeat(fill)), width),
+        label_style,
+    )];
+    let note = span.note.as_deref().map(|n| format!("✎ {}", sanitize(n)));
+    let note_lines = note
+        .as_deref()
+        .map_or(Vec::new(), |n| wrap_text(n, width, (max - 1) / 2));
+    let quote_room = max - 1 - note_lines.len();
+    out.extend(
+        wrap_text(&sanitize(&span.quote), width, quote_room)
+            .into_iter()
+            .map(Line::raw),
+    );
+    out.extend(
+        note_lines
+            .into_iter()
+            .map(|l| Line::styled(l, Style::new().add_modifier(Modifier::ITALIC))),
+    );
+    out
 }
 
 /// The span shown on screen row `y` of the sidebar at `area`, if any (mouse clicks).
@@ -81,17 +195,15 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 (true, Some(c)) => style.fg(c),
                 _ => style,
             };
-            let note = span
-                .note
-                .as_deref()
-                .map(|n| format!(" ✎ {}", sanitize(n)))
-                .unwrap_or_default();
-            let excerpt = format!("{}{note}", sanitize(&span.quote));
+            // The note mark comes first, so a long excerpt never hides it.
+            let noted = if span.note.is_some() { "✎ " } else { "" };
+            let excerpt = format!("{noted}{}", sanitize(&span.quote));
             let name = truncate(&span.label, label_width);
-            let rest = width.saturating_sub(label_width + 1);
+            let marker = label_marker(app, &span.label);
+            let rest = width.saturating_sub(label_width + 3);
             lines.push(Line::from(vec![
                 Span::styled(
-                    format!("{name:<label_width$} "),
+                    format!("{marker} {name:<label_width$} "),
                     label_style.add_modifier(Modifier::BOLD),
                 ),
                 Span::styled(truncate(&excerpt, rest), style),
@@ -109,6 +221,12 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         Paragraph::new(lines),
         Rect::new(text.x, text.y, text.width, rows),
     );
+    let detail = detail_lines(app, width, max_detail_rows(app, text.height));
+    render(
+        buf,
+        Paragraph::new(detail.clone()),
+        Rect::new(text.x, text.y + rows, text.width, detail.len() as u16),
+    );
     let mut legend = vec![Line::styled(
         "─".repeat(width),
         Style::new().fg(Color::DarkGray),
@@ -118,7 +236,12 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             (true, Some(c)) => Style::new().bg(c).fg(Color::Black),
             _ => Style::new().add_modifier(Modifier::UNDERLINED),
         };
-        let head = format!(" {} {} ", label.key, label.name);
+        let head = format!(
+            " {} {} {} ",
+            label.key,
+            label_marker(app, &label.name),
+            label.name
+        );
         let rest = width.saturating_sub(head.chars().count() + 1);
         legend.push(Line::from(vec![
             Span::styled(head, key_style),

@@ -124,7 +124,10 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 };
                 Line::styled(sanitize(text).into_owned(), style)
             }
-            None => Line::styled(hints(app), Style::new().fg(Color::DarkGray)),
+            None => Line::styled(
+                hints(app, usize::from(area.width)),
+                Style::new().fg(Color::DarkGray),
+            ),
         },
     };
     render(
@@ -139,16 +142,52 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     );
 }
 
-fn hints(app: &App) -> String {
-    match app.focus {
-        Focus::List => "j/k move · Enter open · / filter · Tab next pane · ? help · q quit",
-        Focus::Sidebar => "j/k next/prev span · x delete · a note · 1-9 relabel · Tab next pane · ? help",
-        Focus::Article if app.session().is_some_and(|s| s.anchor.is_some()) => {
-            "motions extend · 1-9 label · Esc cancel"
+/// Key hints for the focused pane, as many as fit in `width`; `? help · q quit` always fits.
+fn hints(app: &App, width: usize) -> String {
+    let parts: &[&str] = match app.focus {
+        Focus::List => &[
+            "j/k move",
+            "Enter open",
+            "/ filter",
+            "J/K next/prev doc",
+            "Tab next pane",
+        ],
+        Focus::Sidebar => &[
+            "j/k next/prev span",
+            "x delete",
+            "a note",
+            "1-9 relabel",
+            "Tab next pane",
+        ],
+        Focus::Article if app.session().is_some_and(|s| s.anchor.is_some()) => &[
+            "motions extend",
+            "1-9 label",
+            "Enter all labels",
+            "; other end",
+            "Esc cancel",
+        ],
+        Focus::Article => &[
+            "s sentence",
+            "\" quote",
+            "v select",
+            "1-9 label",
+            "x delete",
+            "a note",
+            "u undo",
+            "J/K next/prev doc",
+            "p paragraph",
+            "D done",
+        ],
+    };
+    let tail = "? help · q quit";
+    let mut out = String::new();
+    for part in parts {
+        if out.chars().count() + part.chars().count() + 3 + tail.chars().count() > width {
+            break;
         }
-        Focus::Article => {
-            "s sentence · p paragraph · \" quote · v select · 1-9 label · x delete · a note · u undo · D done · ? help · q quit"
-        }
+        out.push_str(part);
+        out.push_str(" · ");
     }
-    .to_owned()
+    out.push_str(tail);
+    out
 }
