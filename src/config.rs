@@ -102,16 +102,14 @@ pub fn resolve_annotator(
             "config annotator {name:?} is not a valid name ({rule}); using the login name"
         ));
     }
-    match login.and_then(sanitize_name) {
-        Some(name) => Ok((name, warning)),
-        None => {
-            let said = format!(
-                "no login name found ($USER, $LOGNAME, the home folder): annotating as \"annotator\"; use --annotator or {ANNOTATOR_ENV} to choose"
-            );
-            let warning = Some(warning.map_or(said.clone(), |w| format!("{w}; {said}")));
-            Ok(("annotator".to_owned(), warning))
-        }
+    if let Some(name) = login.and_then(sanitize_name) {
+        return Ok((name, warning));
     }
+    let said = format!(
+        "no login name found ($USER, $LOGNAME, the home folder): annotating as \"annotator\"; use --annotator or {ANNOTATOR_ENV} to choose"
+    );
+    let warning = Some(warning.map_or(said.clone(), |w| format!("{w}; {said}")));
+    Ok(("annotator".to_owned(), warning))
 }
 
 /// The login name from the environment.

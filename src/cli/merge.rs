@@ -175,7 +175,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         args.into,
         if written == 1 { "" } else { "s" },
         args.strategy,
-        notes.iter().map(|n| format!("; {n}")).collect::<String>(),
+        notes.iter().fold(String::new(), |mut out, n| {
+            out.push_str("; ");
+            out.push_str(n);
+            out
+        }),
     );
     Ok(if reported > 0 || skipped > 0 {
         ExitCode::from(super::EXIT_PROBLEMS)

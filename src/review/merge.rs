@@ -85,13 +85,12 @@ pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, gold: &[Sp
     for (annotator, spans) in sides {
         for span in *spans {
             let key = (span.start, span.end, span.label.clone());
-            match by_key.get_mut(&key) {
-                Some(entry) => crate::span::absorb_duplicate(&mut entry.0, span),
-                None => {
-                    let mut first = span.clone();
-                    first.from.clear();
-                    by_key.insert(key.clone(), (first, Vec::new()));
-                }
+            if let Some(entry) = by_key.get_mut(&key) {
+                crate::span::absorb_duplicate(&mut entry.0, span);
+            } else {
+                let mut first = span.clone();
+                first.from.clear();
+                by_key.insert(key.clone(), (first, Vec::new()));
             }
             if let Some(entry) = by_key.get_mut(&key)
                 && !entry.1.iter().any(|a| a == annotator)

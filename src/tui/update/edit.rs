@@ -92,11 +92,11 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
     let Some(label) = app.labels.by_key(digit).map(|l| l.name.clone()) else {
         return refuse(app, &format!("no label on key {digit}"));
     };
-    label_named(app, label, now);
+    label_named(app, &label, now);
 }
 
 /// Labels the selection with `label`; with no selection, relabels the span under the cursor.
-pub fn label_named(app: &mut App, label: String, now: Instant) {
+pub fn label_named(app: &mut App, label: &str, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -110,7 +110,7 @@ pub fn label_named(app: &mut App, label: String, now: Instant) {
         if range.is_empty() {
             return refuse(app, "the selection is only whitespace: nothing to label");
         }
-        let span = Span::new(doc, range, label.clone());
+        let span = Span::new(doc, range, label.to_owned());
         if session.file.spans.position(span.key()).is_some() {
             return refuse(app, &format!("already labelled {label}"));
         }
@@ -123,7 +123,7 @@ pub fn label_named(app: &mut App, label: String, now: Instant) {
             return refuse(app, &format!("this span is already {label}"));
         }
         let mut new = old.clone();
-        new.label.clone_from(&label);
+        label.clone_into(&mut new.label);
         let mut edit = vec![Change::Remove(old)];
         if session.file.spans.position(new.key()).is_none() {
             edit.push(Change::Add(new));

@@ -56,7 +56,7 @@ pub fn submit(app: &mut App, now: Instant) {
         return;
     };
     match picker.chosen(&app.labels) {
-        Some(label) => edit::label_named(app, label, now),
+        Some(label) => edit::label_named(app, &label, now),
         None => app.say(
             format!("no label matches {:?}", picker.filter),
             Tone::Warning,
