@@ -6,6 +6,7 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod picker;
+pub mod resume;
 pub mod sanitize;
 pub mod stats;
 pub mod undo;
@@ -63,6 +64,9 @@ fn run_app(mut app: App) -> anyhow::Result<()> {
     let result = event_loop(&mut terminal, &mut app, &terminate, &rescue);
     leave_terminal();
     let errors = update::save_all(&mut app);
+    if let Some(warning) = resume::remember_app(&app, resume::resume_path().as_deref()) {
+        eprintln!("glosser: {warning}");
+    }
     result?;
     if !errors.is_empty() {
         let recovered: Vec<String> = app

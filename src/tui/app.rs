@@ -325,7 +325,15 @@ impl App {
             .chain(color_warnings)
             .chain(key_warnings)
             .collect();
-        let mut app = Self::with_parts(corpus, labels, annotator, keymap);
+        // Reopening a corpus resumes at the last document and cursor.
+        let resume = super::resume::resume_path();
+        let (start, cursor) = super::resume::starting_place(resume.as_deref(), &corpus, &annotator);
+        let mut app = Self::with_parts_at(corpus, labels, annotator, keymap, start);
+        if let Some(session) = app.session_mut()
+            && let Ok(doc) = &session.doc
+        {
+            session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
+        }
         app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         if !warnings.is_empty() {
             app.message = Some((warnings.join("; "), Tone::Warning));
@@ -335,6 +343,17 @@ impl App {
 
     /// An app over an already scanned corpus (tests build it this way).
     pub fn with_parts(corpus: Corpus, labels: LabelSet, annotator: String, keymap: Keymap) -> Self {
+        Self::with_parts_at(corpus, labels, annotator, keymap, 0)
+    }
+
+    /// An app with document `start` open (the first one when `start` is out of range).
+    pub fn with_parts_at(
+        corpus: Corpus,
+        labels: LabelSet,
+        annotator: String,
+        keymap: Keymap,
+        start: usize,
+    ) -> Self {
         let count = corpus.documents.len();
         let mut app = Self {
             corpus,
@@ -364,7 +383,7 @@ impl App {
             recovered: Vec::new(),
         };
         if count > 0 {
-            app.open_document(0);
+            app.open_document(if start < count { start } else { 0 });
         } else {
             app.focus = Focus::List;
             app.message = Some((

@@ -218,3 +218,30 @@ fn messages_do_not_outlive_the_next_key_and_counts_agree() {
     f.send(Event::PromptSubmit);
     assert_eq!(f.app.message.as_ref().unwrap().0, "1 document matches");
 }
+
+#[test]
+fn reopening_resumes_at_the_last_document_and_cursor() {
+    let mut f = Fixture::new(&[("a.txt", ARTICLE), ("b.txt", "Bee sting.\n")]);
+    let state = tempfile::tempdir().unwrap();
+    let path = state.path().join("resume.json");
+    f.act(&[Action::NextDocument, Action::NextWord]);
+    assert_eq!(f.cursor(), 4);
+    assert_eq!(crate::tui::resume::remember_app(&f.app, Some(&path)), None);
+    let corpus = crate::corpus::Corpus::scan(f.dir.path()).unwrap();
+    let place = crate::tui::resume::starting_place(Some(&path), &corpus, "tester");
+    assert_eq!(place, (1, 4));
+    let other = crate::tui::resume::starting_place(Some(&path), &corpus, "someone");
+    assert_eq!(other, (0, 0), "per annotator");
+    assert!(
+        std::fs::read_dir(f.dir.path()).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .contains("resume")),
+        "nothing written in the corpus"
+    );
+    std::fs::remove_file(f.dir.path().join("b.txt")).unwrap();
+    let corpus = crate::corpus::Corpus::scan(f.dir.path()).unwrap();
+    let gone = crate::tui::resume::starting_place(Some(&path), &corpus, "tester");
+    assert_eq!(gone, (0, 0), "a document that left: the first one");
+}
