@@ -167,6 +167,37 @@ pub fn word_end(doc: &Document, c: usize) -> usize {
     }
 }
 
+/// The last character of the name that starts at (or holds) char offset `c`: the run of
+/// capitalised words from there (`Estonian Foreign Minister Margus Tsahkna`,
+/// `NATO Secretary-General Mark Rutte`), joined by spaces, hyphens or dots; the end of the
+/// word under the cursor when the next word is not capitalised.
+pub fn name_end(doc: &Document, c: usize) -> usize {
+    let b = doc.char_to_byte(c);
+    let words = words_of_line(doc, b);
+    let Some(first) = words.iter().position(|r| r.end > b) else {
+        return word_end(doc, c);
+    };
+    let text = doc.text();
+    let capitalised = |r: &Range<usize>| {
+        text[r.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let mut last = first;
+    for next in first + 1..words.len() {
+        let gap = &text[words[last].end..words[next].start];
+        let joined = gap.chars().all(|ch| ch == ' ' || ch == '-' || ch == '.') && gap.len() <= 2;
+        if !joined || !capitalised(&words[next]) {
+            break;
+        }
+        last = next;
+    }
+    let end = to_chars(doc, words[last].clone()).end;
+    let at = doc.prev_grapheme(end);
+    if at > c { at } else { word_end(doc, c) }
+}
+
 /// The innermost quotation around char offset `c` without its quote marks (and without the
 /// whitespace inside them); `None` outside a quotation or when it holds nothing.
 pub fn quotation_inside(doc: &Document, c: usize) -> Option<Range<usize>> {

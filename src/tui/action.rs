@@ -97,6 +97,8 @@ pub enum Action {
     DropOrphan,
     /// End of the word (inclusive: a selection takes the whole word).
     WordEnd,
+    /// End of the name: the run of capitalised words from the cursor.
+    NameEnd,
     /// Select the quotation around the cursor without its quote marks.
     SelectQuotationInside,
     /// Swap the ends of the selection, so the other end moves.
@@ -111,7 +113,7 @@ pub enum Action {
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 59] = [
+    pub const ALL: [Action; 60] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -121,6 +123,7 @@ impl Action {
         Action::NextWord,
         Action::PrevWord,
         Action::WordEnd,
+        Action::NameEnd,
         Action::NextSentence,
         Action::PrevSentence,
         Action::NextParagraph,
@@ -240,6 +243,7 @@ impl Action {
             Action::PlaceOrphan => "place the first orphaned span on the selection",
             Action::DropOrphan => "drop the first orphaned span",
             Action::WordEnd => "end of the word (inclusive)",
+            Action::NameEnd => "end of the name (capitalised words: Margus Tsahkna)",
             Action::SelectQuotationInside => "select the quotation without its marks",
             Action::SwapSelectionEnds => "move the other end of the selection",
             Action::NextDocument => "next document",

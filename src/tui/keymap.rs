@@ -158,6 +158,7 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("w", Action::NextWord),
     ("b", Action::PrevWord),
     ("e", Action::WordEnd),
+    ("E", Action::NameEnd),
     (")", Action::NextSentence),
     ("(", Action::PrevSentence),
     ("}", Action::NextParagraph),

@@ -300,3 +300,7 @@ mod keys_tests;
 #[cfg(test)]
 #[path = "update/review_trust_tests.rs"]
 mod review_trust_tests;
+
+#[cfg(test)]
+#[path = "update/keystroke_tests.rs"]
+mod keystroke_tests;

@@ -164,3 +164,28 @@ fn quotation_inside_drops_the_marks() {
     let empty = doc("an “ ” here");
     assert_eq!(quotation_inside(&empty, 4), None, "nothing inside");
 }
+
+#[test]
+fn name_end_takes_the_run_of_capitalised_words() {
+    let d = doc(
+        "Estonian Foreign Minister Margus Tsahkna was blunt. NATO Secretary-General Mark Rutte said so.",
+    );
+    let at = |s: &str| d.byte_to_char(d.text().find(s).unwrap()).unwrap();
+    assert_eq!(name_end(&d, 0), at("Tsahkna") + 6);
+    assert_eq!(name_end(&d, at("Margus")), at("Tsahkna") + 6);
+    assert_eq!(
+        name_end(&d, at("NATO")),
+        at("Rutte") + 4,
+        "across the hyphen"
+    );
+    assert_eq!(
+        name_end(&d, at("was")),
+        at("was") + 2,
+        "a lower-case word: its end"
+    );
+    assert_eq!(
+        name_end(&d, at("Tsahkna") + 6),
+        at("was") + 2,
+        "at a name's end: on, like e"
+    );
+}

@@ -64,6 +64,7 @@ pub fn article(app: &mut App, action: Action) {
         Action::NextWord => bounds::next_word_start(doc, cursor),
         Action::PrevWord => bounds::prev_word_start(doc, cursor),
         Action::WordEnd => bounds::word_end(doc, cursor),
+        Action::NameEnd => bounds::name_end(doc, cursor),
         Action::SwapSelectionEnds => match session.anchor {
             Some(anchor) => {
                 session.anchor = Some(cursor);
