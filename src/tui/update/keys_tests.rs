@@ -245,3 +245,21 @@ fn reopening_resumes_at_the_last_document_and_cursor() {
     let gone = crate::tui::resume::starting_place(Some(&path), &corpus, "tester");
     assert_eq!(gone, (0, 0), "a document that left: the first one");
 }
+
+#[test]
+fn keys_md_names_every_action() {
+    let doc = include_str!("../../../docs/keys.md");
+    let names = doc
+        .split("Action names:")
+        .nth(1)
+        .and_then(|rest| rest.split('`').nth(1))
+        .unwrap();
+    for action in Action::ALL {
+        let name = action.name();
+        let listed = match action {
+            Action::Label(2..=8) => names.contains("Label1 … Label9"),
+            _ => names.split_whitespace().any(|n| n == name),
+        };
+        assert!(listed, "{name} missing from docs/keys.md's action names");
+    }
+}
