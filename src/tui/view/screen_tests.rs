@@ -158,3 +158,41 @@ fn a_small_terminal_gives_the_article_the_room() {
     assert!(areas.article.width >= 20, "{areas:?}");
     assert!(row(&buf, 1).contains("Officials said"), "{}", text(&buf));
 }
+
+#[test]
+fn the_label_picker_lists_every_label_with_the_highlight_reversed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app(dir.path());
+    act(
+        &mut app,
+        &[Action::SelectSentence, Action::PickLabel, Action::MoveDown],
+    );
+    let buf = draw_at(&mut app, 120, 40);
+    let screen = text(&buf);
+    for line in ["1 ● claim", "2 ▲ quote", "3 ■ opinion", "4 ◆ unverified"] {
+        assert!(screen.contains(line), "{line}:\n{screen}");
+    }
+    let y = (0..40)
+        .find(|&y| row(&buf, y).contains("2 ▲ quote"))
+        .unwrap();
+    let x = row(&buf, y)
+        .find("2 ▲ quote")
+        .map(|b| row(&buf, y)[..b].chars().count())
+        .unwrap() as u16;
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::REVERSED),
+        "the highlighted label"
+    );
+    let y1 = (0..40)
+        .find(|&y| row(&buf, y).contains("1 ● claim"))
+        .unwrap();
+    let x1 = row(&buf, y1)
+        .find("1 ● claim")
+        .map(|b| row(&buf, y1)[..b].chars().count())
+        .unwrap() as u16;
+    assert!(!buf[(x1, y1)].modifier.contains(Modifier::REVERSED));
+    assert!(
+        screen.contains(" LABEL "),
+        "the mode in the status line:\n{screen}"
+    );
+}
