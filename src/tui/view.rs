@@ -97,7 +97,12 @@ const MARKERS: [char; 12] = ['●', '▲', '■', '◆', '★', '✚', '▼', '�
 /// The marker of a label: a glyph by its place in the label set (the first twelve), then the
 /// first letter of its name; shown beside the label wherever it is named.
 pub fn label_marker(app: &App, label: &str) -> char {
-    let rank = app.labels.labels().iter().position(|l| l.name == label);
+    marker_in(&app.labels, label)
+}
+
+/// [`label_marker`] for a label set.
+pub fn marker_in(labels: &crate::labels::LabelSet, label: &str) -> char {
+    let rank = labels.labels().iter().position(|l| l.name == label);
     match rank.and_then(|r| MARKERS.get(r)) {
         Some(&glyph) => glyph,
         None => label.chars().next().map_or('?', |c| c.to_ascii_uppercase()),

@@ -221,6 +221,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     } else {
         &differing
     };
+    draw_gutter(buf, app, session, area, inner);
     render(
         buf,
         ArticleView {
@@ -237,6 +238,49 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         },
         inner,
     );
+}
+
+/// The label marker of each visible row's span in the pane's left border (the innermost span
+/// covering the row's first character, else the first span starting on it), so labels can be
+/// told apart in the article without colour, too.
+fn draw_gutter(
+    buf: &mut Buffer,
+    app: &App,
+    session: &super::super::app::Session,
+    area: Rect,
+    text: Rect,
+) {
+    if area.width < 2 {
+        return;
+    }
+    let last_row = app.wrap.row_count();
+    for (y, row) in (session.top_row..last_row)
+        .take(usize::from(text.height))
+        .enumerate()
+    {
+        let range = app.wrap.row_range(row);
+        let spans: Vec<&Span> = session
+            .file
+            .spans
+            .intersecting(range.clone())
+            .map(|(_, s)| s)
+            .collect();
+        let covering = spans
+            .iter()
+            .filter(|s| s.start <= range.start && range.start < s.end)
+            .min_by_key(|s| s.len());
+        let starting = spans.iter().find(|s| range.contains(&s.start));
+        let Some(span) = covering.or(starting) else {
+            continue;
+        };
+        let marker = super::marker_in(&app.labels, &span.label);
+        let style = match (app.color, super::label_color(app, &span.label)) {
+            (true, Some(c)) => Style::new().fg(c),
+            _ => Style::new(),
+        };
+        let cell = &mut buf[(area.x, text.y + y as u16)];
+        cell.set_symbol(&marker.to_string()).set_style(style);
+    }
 }
 
 #[cfg(test)]

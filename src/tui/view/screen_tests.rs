@@ -131,7 +131,18 @@ fn labels_differ_without_colour() {
             Action::Label(3),
         ],
     );
-    let screen = text(&draw_at(&mut app, 120, 40));
+    let buf = draw_at(&mut app, 120, 40);
+    let screen = text(&buf);
+    let article_x = crate::tui::layout::Areas::new(120, 40).unwrap().article.x;
+    assert_eq!(
+        buf[(article_x, 1)].symbol(),
+        "●",
+        "the claim's row in the gutter:\n{screen}"
+    );
+    let gutter = |y: u16| buf[(article_x, y)].symbol().to_owned();
+    assert_eq!(gutter(2), "●", "the claim's wrapped row:\n{screen}");
+    assert_eq!(gutter(3), "■", "the opinion's row:\n{screen}");
+    assert_eq!(gutter(4), "┃", "no span: the border:\n{screen}");
     assert!(screen.contains("● claim"), "{screen}");
     assert!(screen.contains("■ opinion"), "{screen}");
     let markers: Vec<char> = app
