@@ -49,13 +49,15 @@ pub fn prepare(app: &mut App, now: Instant) {
         .filter(|(_, has)| !**has)
         .map(|(n, _)| n.as_str())
         .collect();
+    let with_file = has_file.iter().filter(|h| **h).count();
     let absent_note = match absent.as_slice() {
         [] => None,
+        _ if with_file == 0 => Some("no annotator has a file for this document".to_owned()),
         names => Some(format!(
             "{} {} no file for this document{}",
             names.join(", "),
             if names.len() == 1 { "has" } else { "have" },
-            if has_file.iter().filter(|h| **h).count() < 2 {
+            if with_file == 1 {
                 ": nothing is agreed, decide each span"
             } else {
                 ""
@@ -304,7 +306,10 @@ fn majority(app: &mut App, now: Instant) {
     let spans = added.len();
     commit(app, edit, now);
     app.say(
-        format!("majority taken for every item left ({spans} spans added)"),
+        format!(
+            "majority taken for every item left ({} added)",
+            super::counted(spans, "span", "spans")
+        ),
         Tone::Info,
     );
 }

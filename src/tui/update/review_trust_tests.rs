@@ -194,3 +194,24 @@ fn the_status_line_figures_are_agrees() {
     assert_eq!(review(&app).f1, figures.f1_strict);
     assert!(figures.kappa.is_some());
 }
+
+#[test]
+fn a_document_nobody_annotated_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
+    std::fs::write(dir.path().join("b.txt"), "Other.\n").unwrap();
+    write(dir.path(), "alice", &[(0, 17, "claim")]);
+    write(dir.path(), "bob", &[(0, 17, "claim")]);
+    let (mut app, mut now) = open_review(dir.path(), 120, 40);
+    act(&mut app, &[Action::NextDocument], &mut now);
+    assert_eq!(app.open, Some(1));
+    assert_eq!(
+        app.message.as_ref().map(|(m, _)| m.as_str()),
+        Some("no annotator has a file for this document")
+    );
+    let text = screen_text(&app, 120, 40);
+    assert!(
+        text.contains("no pair to compare │ nobody has a file"),
+        "{text}"
+    );
+}

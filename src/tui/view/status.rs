@@ -65,6 +65,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 };
                 let absent = match absent.as_slice() {
                     [] => String::new(),
+                    all if all.len() == names.len() => " │ nobody has a file".to_owned(),
                     [one] => format!(" │ {one} has no file"),
                     many => format!(" │ {} have no file", many.join(", ")),
                 };
