@@ -263,3 +263,25 @@ fn keys_md_names_every_action() {
         assert!(listed, "{name} missing from docs/keys.md's action names");
     }
 }
+
+#[test]
+fn any_key_closes_the_help_even_an_unbound_one_and_arrows_move_the_picker() {
+    use crossterm::event::{Event as TermEvent, KeyCode, KeyEvent, KeyModifiers};
+    let key = |code| TermEvent::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut f = Fixture::article();
+    f.act(&[Action::Help]);
+    let event = crate::tui::translate(&f.app, &key(KeyCode::Char('z')));
+    assert_eq!(event, Some(Event::Action(Action::Cancel)));
+    f.send(event.unwrap());
+    assert_eq!(f.app.mode, Mode::Normal);
+    f.act(&[Action::SelectSentence, Action::PickLabel]);
+    assert_eq!(
+        crate::tui::translate(&f.app, &key(KeyCode::Down)),
+        Some(Event::Action(Action::MoveDown))
+    );
+    assert_eq!(
+        crate::tui::translate(&f.app, &key(KeyCode::Char('x'))),
+        Some(Event::PromptChar('x')),
+        "letters filter; they never run as keys"
+    );
+}
