@@ -123,8 +123,14 @@ fn detail_lines(app: &App, width: usize, max: usize) -> Vec<Line<'static>> {
         .as_deref()
         .map_or(Vec::new(), |n| wrap_text(n, width, (max - 1) / 2));
     let quote_room = max - 1 - note_lines.len();
+    // Only as much text as the box can show is wrapped (a span may be a whole long article).
+    let shown: String = span
+        .quote
+        .chars()
+        .take((quote_room + 1) * width * 2)
+        .collect();
     out.extend(
-        wrap_text(&sanitize(&span.quote), width, quote_room)
+        wrap_text(&sanitize(&shown), width, quote_room)
             .into_iter()
             .map(Line::raw),
     );
