@@ -168,6 +168,17 @@ fn a_small_terminal_gives_the_article_the_room() {
     let areas = crate::tui::layout::Areas::new(40, 10).unwrap();
     assert!(areas.article.width >= 20, "{areas:?}");
     assert!(row(&buf, 1).contains("Officials said"), "{}", text(&buf));
+    let screen = text(&buf);
+    assert!(
+        screen.contains(" 4 label…"),
+        "the legend gives way and says how to reach the labels:\n{screen}"
+    );
+    assert!(!screen.contains("unverified"), "{screen}");
+    let roomy = text(&draw_at(&mut app, 120, 40));
+    assert!(
+        roomy.contains("◆ unverified") && !roomy.contains("labels: L"),
+        "{roomy}"
+    );
 }
 
 #[test]

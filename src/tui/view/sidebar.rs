@@ -13,9 +13,24 @@ use super::super::layout::inner;
 use super::super::sanitize::sanitize;
 use super::{has_focus, label_color, label_marker, pane_block, render, truncate};
 
-/// Rows the legend takes at the bottom of the sidebar (labels plus a rule).
-fn legend_rows(app: &App) -> u16 {
-    app.labels.labels().len() as u16 + 1
+/// How many labels the legend lists in a sidebar `height` rows tall: every label when they fit
+/// in a third of it (nine at most); else as many as fit, and a line saying `L` lists them all.
+fn legend_labels(app: &App, height: u16) -> usize {
+    let count = app.labels.labels().len();
+    let budget = usize::from(height / 3).max(2);
+    if count <= 9 && count < budget {
+        count
+    } else {
+        budget.saturating_sub(2).min(9)
+    }
+}
+
+/// Rows the legend takes at the bottom of the sidebar: a rule, the labels listed, and the
+/// "more" line when some are left out.
+fn legend_rows(app: &App, height: u16) -> u16 {
+    let listed = legend_labels(app, height);
+    let more = usize::from(listed < app.labels.labels().len());
+    (1 + listed + more) as u16
 }
 
 /// Rows available for spans inside the sidebar (above the detail box and the legend).
@@ -28,7 +43,7 @@ pub fn span_rows(app: &App, area: Rect) -> u16 {
     )
     .len();
     text.height
-        .saturating_sub(legend_rows(app))
+        .saturating_sub(legend_rows(app, text.height))
         .saturating_sub(detail as u16)
 }
 
@@ -38,7 +53,7 @@ fn max_detail_rows(app: &App, height: u16) -> usize {
     let listed = app
         .session()
         .map_or(0, |s| s.file.spans.len() + s.orphans.len());
-    usize::from(height.saturating_sub(legend_rows(app))).saturating_sub(listed.clamp(1, 3))
+    usize::from(height.saturating_sub(legend_rows(app, height))).saturating_sub(listed.clamp(1, 3))
 }
 
 /// Text wrapped to `width` cells (at most `max` lines, the last one ending in `…` when cut).
@@ -237,7 +252,8 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         "─".repeat(width),
         Style::new().fg(Color::DarkGray),
     )];
-    for label in app.labels.labels() {
+    let listed = legend_labels(app, text.height);
+    for label in app.labels.labels().iter().take(listed) {
         let key_style = match (app.color, label_color(app, &label.name)) {
             (true, Some(c)) => Style::new().bg(c).fg(Color::Black),
             _ => Style::new().add_modifier(Modifier::UNDERLINED),
@@ -258,7 +274,22 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             ),
         ]));
     }
-    let legend_height = legend_rows(app).min(text.height);
+    let left_out = app.labels.labels().len() - listed;
+    if left_out > 0 {
+        let more = if listed == 0 {
+            format!(
+                " {} labels: L or Enter lists them",
+                app.labels.labels().len()
+            )
+        } else {
+            format!(" +{left_out} more: L or Enter lists every label")
+        };
+        legend.push(Line::styled(
+            truncate(&more, width),
+            Style::new().fg(if app.color { Color::Gray } else { Color::Reset }),
+        ));
+    }
+    let legend_height = legend_rows(app, text.height).min(text.height);
     render(
         buf,
         Paragraph::new(legend),
