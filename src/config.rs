@@ -101,10 +101,14 @@ pub fn resolve_annotator(
             "config annotator {name:?} is not a valid name ({rule}); using the login name"
         ));
     }
-    let name = login
-        .and_then(sanitize_name)
-        .unwrap_or_else(|| "annotator".to_owned());
-    Ok((name, warning))
+    if let Some(name) = login.and_then(sanitize_name) {
+        return Ok((name, warning));
+    }
+    let said = format!(
+        "no login name found ($USER, $LOGNAME, the home folder): annotating as \"annotator\"; use --annotator or {ANNOTATOR_ENV} to choose"
+    );
+    let warning = Some(warning.map_or(said.clone(), |w| format!("{w}; {said}")));
+    Ok(("annotator".to_owned(), warning))
 }
 
 /// The login name from the environment.
@@ -112,6 +116,19 @@ pub fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .or_else(|| {
+            // Containers and cron often set none of those; the home folder is named after you.
+            let home = directories::BaseDirs::new()?.home_dir().to_owned();
+            home_name(&home)
+        })
+}
+
+/// The last component of a home folder (`/home/alice` → `alice`), unless it is the root.
+fn home_name(home: &Path) -> Option<String> {
+    home.file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
 }
 
 /// Makes a valid annotator name of any string: lower case, other characters become `-`.

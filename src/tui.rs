@@ -5,6 +5,8 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod picker;
+pub mod resume;
 pub mod sanitize;
 pub mod stats;
 pub mod undo;
@@ -21,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event as TermEvent, KeyEventKind, MouseButton, MouseEventKind,
+    Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -30,6 +32,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use action::Action;
 use app::{App, DocInfo, Mode};
 use update::{Event, MouseKind};
 
@@ -63,7 +66,12 @@ fn run_app(mut app: App) -> anyhow::Result<()> {
     leave_terminal();
     // Dropping the terminal writes to it, and it may be gone (a closed window): skip that.
     std::mem::forget(terminal);
-    finish(&mut app, outcome)
+    let finished = finish(&mut app, outcome);
+    if let Some(warning) = resume::remember_app(&app, resume::resume_path().as_deref()) {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "glosser: {warning}");
+    }
+    finished
 }
 
 /// Every way out ends here: `q`, SIGTERM, SIGHUP, a closed terminal, an error, a panic. The
@@ -172,6 +180,11 @@ fn event_loop(
         match events.recv_timeout(TICK) {
             Ok(term_event) => {
                 for term_event in std::iter::once(term_event).chain(events.try_iter()) {
+                    // Keys typed after `q` in the same burst must not run (`question`: q, then
+                    // u would undo an edit before the final save).
+                    if app.should_quit {
+                        break;
+                    }
                     assert!(
                         !panic_key.is_some_and(|key| is_key(&term_event, key)),
                         "test panic injected by GLOSSER_TEST_PANIC_KEY"
@@ -193,17 +206,17 @@ fn event_loop(
 
 /// End-to-end tests make glosser panic on a key (`GLOSSER_TEST_PANIC_KEY=F12`) to check that a
 /// panic saves like `q`. Only debug builds look at the variable.
-fn test_panic_key() -> Option<crossterm::event::KeyCode> {
+fn test_panic_key() -> Option<KeyCode> {
     if !cfg!(debug_assertions) {
         return None;
     }
     match std::env::var("GLOSSER_TEST_PANIC_KEY").ok()?.as_str() {
-        "F12" => Some(crossterm::event::KeyCode::F(12)),
+        "F12" => Some(KeyCode::F(12)),
         _ => None,
     }
 }
 
-fn is_key(event: &TermEvent, code: crossterm::event::KeyCode) -> bool {
+fn is_key(event: &TermEvent, code: KeyCode) -> bool {
     matches!(event, TermEvent::Key(key) if key.code == code && key.kind != KeyEventKind::Release)
 }
 
@@ -214,7 +227,26 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
             if let Mode::Prompt(_) = app.mode {
                 return update::prompt_key(*key);
             }
-            app.keymap.action_for(*key).map(Event::Action)
+            if let Mode::Picker(_) = app.mode {
+                return match key.code {
+                    KeyCode::Up => Some(Event::Action(Action::MoveUp)),
+                    KeyCode::Down => Some(Event::Action(Action::MoveDown)),
+                    KeyCode::Enter => Some(Event::PromptSubmit),
+                    KeyCode::Esc => Some(Event::PromptCancel),
+                    KeyCode::Backspace => Some(Event::PromptBackspace),
+                    KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        Some(Event::PromptCancel)
+                    }
+                    KeyCode::Char(c) => Some(Event::PromptChar(c)),
+                    _ => None,
+                };
+            }
+            let action = app.keymap.action_for(*key);
+            // Any key closes an overlay, bound or not (and does nothing else).
+            if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
+                return Some(Event::Action(action.unwrap_or(Action::Cancel)));
+            }
+            action.map(Event::Action)
         }
         TermEvent::Mouse(mouse) => {
             let kind = match mouse.kind {

@@ -1,9 +1,11 @@
 //! `glosser merge`: several annotators' files into gold files, one document at a time.
 //!
 //! For each document, the annotators (of those given) that have a file for it are merged; a
-//! majority is more than half of them. Ties and overlapping spans with different labels are
-//! listed on stderr. An existing gold file is merged into, never replaced. Exit codes: 0 merged
-//! cleanly; 1 merged, with ties or conflicts to look at (listed); 2 usage or I/O error.
+//! majority is more than half of them; majority and intersection leave out (and name) a
+//! document only one of them has. Ties and conflicts are listed on stderr, except those the gold
+//! file already settles. An existing gold file is merged into, never replaced. Exit codes: 0
+//! merged cleanly; 1 merged, with ties or conflicts to look at (listed) or files skipped; 2 usage
+//! or I/O error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +14,7 @@ use anyhow::bail;
 
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
-use crate::review::merge::{Strategy, into_existing, merge};
+use crate::review::merge::{Strategy, into_existing, merge_with_gold};
 use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Status, StoreError};
 
@@ -38,7 +40,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         bail!("--into {:?} is not a valid annotator name", args.into);
     }
     let corpus = Corpus::scan(&args.corpus)?;
-    let annotators = super::agree::choose_annotators(&corpus, &args.annotators)?;
+    let annotators = crate::review::corpus::choose_annotators(&corpus, &args.annotators)?;
     if annotators.contains(&args.into) {
         bail!(
             "--into {:?} is also one of the annotators being merged",
@@ -50,6 +52,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         eprintln_safe!("glosser: warning: {w}");
     }
     let (mut written, mut reported, mut skipped) = (0usize, 0usize, 0usize);
+    let (mut single, mut settled) = (0usize, 0usize);
     for entry in &corpus.documents {
         let present: Vec<&String> = annotators
             .iter()
@@ -106,11 +109,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|(n, s)| (n.as_str(), s.as_slice()))
             .collect();
-        let merged = merge(&refs, strategy);
-        for report in &merged.reports {
-            eprintln_safe!("glosser: {}: {report}", entry.id);
-        }
-        reported += merged.reports.len();
         let path = entry.annotation_path(&args.into);
         let existing = match store::load(&path) {
             Ok(file) => Some(file),
@@ -125,6 +123,23 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        let gold: &[Span] = existing.as_ref().map_or(&[], |f| f.spans.spans());
+        let merged = merge_with_gold(&refs, strategy, gold);
+        if merged.single {
+            eprintln_safe!(
+                "glosser: {}: only {} has a file; left out ({} needs two annotators or more)",
+                entry.id,
+                refs[0].0,
+                args.strategy
+            );
+            single += 1;
+            continue;
+        }
+        for report in &merged.reports {
+            eprintln_safe!("glosser: {}: {report}", entry.id);
+        }
+        reported += merged.reports.len();
+        settled += merged.settled;
         if existing.is_none() && merged.spans.is_empty() {
             continue;
         }
@@ -140,21 +155,45 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         crate::save::save_merged(&path, &gold, existing.as_ref(), &doc)?;
         written += 1;
     }
+    let mut notes = Vec::new();
+    if reported > 0 {
+        notes.push(format!(
+            "{reported} {} to review (listed above)",
+            if reported == 1 {
+                "tie or conflict"
+            } else {
+                "ties or conflicts"
+            }
+        ));
+    }
+    if settled > 0 {
+        notes.push(format!(
+            "{settled} already settled in {} (not listed)",
+            args.into
+        ));
+    }
+    if single > 0 {
+        notes.push(format!(
+            "{single} {} with a single annotator left out (listed above)",
+            if single == 1 { "document" } else { "documents" }
+        ));
+    }
+    if skipped > 0 {
+        notes.push(format!(
+            "{skipped} {} skipped (listed above)",
+            if skipped == 1 { "file" } else { "files" }
+        ));
+    }
     eprintln_safe!(
-        "glosser: wrote {written} {} file{} ({} strategy){}{}",
+        "glosser: wrote {written} {} file{} ({} strategy){}",
         args.into,
         if written == 1 { "" } else { "s" },
         args.strategy,
-        if reported > 0 {
-            format!("; {reported} ties or conflicts to review (listed above)")
-        } else {
-            String::new()
-        },
-        if skipped > 0 {
-            format!("; {skipped} files skipped (listed above)")
-        } else {
-            String::new()
-        },
+        notes.iter().fold(String::new(), |mut out, n| {
+            out.push_str("; ");
+            out.push_str(n);
+            out
+        }),
     );
     Ok(if reported > 0 || skipped > 0 {
         ExitCode::from(super::EXIT_PROBLEMS)

@@ -85,3 +85,19 @@ fn a_config_that_is_a_fifo_is_a_warning_not_a_hang() {
         "{warning}"
     );
 }
+
+#[test]
+fn without_a_login_name_the_home_folder_names_you_or_glosser_says_so() {
+    assert_eq!(
+        home_name(Path::new("/home/alice")).as_deref(),
+        Some("alice")
+    );
+    assert_eq!(home_name(Path::new("/")), None);
+    let (name, warning) = resolve_annotator(None, None, None, None).unwrap();
+    assert_eq!(name, "annotator");
+    let warning = warning.unwrap();
+    assert!(warning.contains("no login name found"), "{warning}");
+    assert!(warning.contains("--annotator"), "{warning}");
+    let (_, quiet) = resolve_annotator(None, None, None, Some("bob")).unwrap();
+    assert_eq!(quiet, None);
+}

@@ -5,6 +5,7 @@ mod links;
 mod motion;
 mod mouse;
 mod orphan;
+mod picker;
 mod prompt;
 pub mod review;
 mod save;
@@ -60,8 +61,14 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
                 app.quit_armed = false;
                 app.force_quit_armed = false;
             }
+            clear_info(app);
             act(app, action, now);
         }
+        Event::PromptChar(c) if matches!(app.mode, Mode::Picker(_)) => {
+            picker::type_char(app, c, now);
+        }
+        Event::PromptBackspace if matches!(app.mode, Mode::Picker(_)) => picker::backspace(app),
+        Event::PromptSubmit if matches!(app.mode, Mode::Picker(_)) => picker::submit(app, now),
         Event::PromptChar(c) => {
             if let Mode::Prompt(prompt) = &mut app.mode {
                 prompt::insert(prompt, &c.to_string());
@@ -88,6 +95,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
                 motion::apply_filter(app, "");
             }
             app.mode = Mode::Normal;
+            clear_info(app);
         }
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
@@ -105,11 +113,13 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
 }
 
 fn act(app: &mut App, action: Action, now: Instant) {
+    // An overlay closes on any key, and that key does nothing else.
     if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
         app.mode = Mode::Normal;
-        if matches!(action, Action::Help | Action::Cancel | Action::Stats) {
-            return;
-        }
+        return;
+    }
+    if matches!(app.mode, Mode::Picker(_)) {
+        return picker::act(app, action, now);
     }
     if review::act(app, action, now) {
         return;
@@ -133,6 +143,9 @@ fn act(app: &mut App, action: Action, now: Instant) {
         Action::Redo => edit::undo(app, now, false),
         Action::ToggleDone => edit::toggle_done(app, now),
         Action::Label(n) => edit::label(app, n, now),
+        Action::PickLabel => picker::open(app),
+        Action::NextDocument => step_document(app, true, now),
+        Action::PrevDocument => step_document(app, false, now),
         Action::DeleteSpan => edit::delete(app, now),
         Action::PlaceOrphan => orphan::place_orphan(app, now),
         Action::DropOrphan => orphan::drop_orphan(app, now),
@@ -151,6 +164,10 @@ fn act(app: &mut App, action: Action, now: Instant) {
             app.mode = Mode::Prompt(Prompt::new(kind, text));
         }
         Action::Cancel => {
+            if app.focus == Focus::List && !app.filter.is_empty() {
+                // Esc in the list clears a filter confirmed with Enter, too.
+                motion::apply_filter(app, "");
+            }
             if let Some(s) = app.session_mut() {
                 s.anchor = None;
             }
@@ -165,7 +182,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
                 }
             }
             Focus::Sidebar => app.focus = Focus::Article,
-            Focus::Article => {}
+            Focus::Article => picker::open(app),
         },
         other => match app.focus {
             Focus::List => motion::list(app, other),
@@ -175,6 +192,26 @@ fn act(app: &mut App, action: Action, now: Instant) {
             _ => motion::article(app, other),
         },
     }
+}
+
+/// `J` / `K`: opens the next / previous document of the list (as filtered), from any pane.
+fn step_document(app: &mut App, forward: bool, now: Instant) {
+    let here = app
+        .open
+        .and_then(|o| app.visible_docs.iter().position(|&d| d == o));
+    let target = match (here, forward) {
+        (Some(i), true) => i + 1,
+        (Some(i), false) => match i.checked_sub(1) {
+            Some(j) => j,
+            None => return app.say("this is the first document", Tone::Info),
+        },
+        (None, _) => 0,
+    };
+    let Some(&index) = app.visible_docs.get(target) else {
+        return app.say("this is the last document", Tone::Info);
+    };
+    app.message = None;
+    switch_document(app, index, now);
 }
 
 fn span_step(action: Action) -> Action {
@@ -236,7 +273,6 @@ pub fn follow(app: &mut App) {
     } else if app.list_cursor >= app.list_top + list_height {
         app.list_top = app.list_cursor + 1 - list_height;
     }
-    let sidebar_height = usize::from(areas.sidebar.height.saturating_sub(2)).max(1);
     if let Some(session) = app.session()
         && let Some(current) = session
             .file
@@ -244,14 +280,25 @@ pub fn follow(app: &mut App) {
             .innermost(session.cursor)
             .or_else(|| session.file.spans.prev_before(session.cursor + 1))
     {
-        let rows = sidebar_height
-            .saturating_sub(app.labels.labels().len() + 1)
-            .max(1);
+        let rows = usize::from(super::view::sidebar::span_rows(app, areas.sidebar)).max(1);
         if current < app.sidebar_top {
             app.sidebar_top = current;
         } else if current >= app.sidebar_top + rows {
             app.sidebar_top = current + 1 - rows;
         }
+    }
+}
+
+/// "1 match", "3 matches": a count with its noun in the right number.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// An information message lasts until the next key (warnings and errors until Esc or the next
+/// message), so "note saved" never lingers over later work.
+fn clear_info(app: &mut App) {
+    if matches!(app.message, Some((_, Tone::Info))) {
+        app.message = None;
     }
 }
 
@@ -278,3 +325,15 @@ mod fs_tests;
 #[cfg(test)]
 #[path = "update/review_tests.rs"]
 mod review_tests;
+
+#[cfg(test)]
+#[path = "update/keys_tests.rs"]
+mod keys_tests;
+
+#[cfg(test)]
+#[path = "update/review_trust_tests.rs"]
+mod review_trust_tests;
+
+#[cfg(test)]
+#[path = "update/keystroke_tests.rs"]
+mod keystroke_tests;

@@ -164,8 +164,11 @@ pub fn copy_seeds() -> (tempfile::TempDir, PathBuf) {
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap();
     for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
+        // Only the articles: a demo run leaves annotation and lock files in seeds/.
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+            std::fs::copy(&path, corpus.join(path.file_name().unwrap())).unwrap();
+        }
     }
     (dir, corpus)
 }

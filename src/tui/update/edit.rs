@@ -96,6 +96,11 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
     let Some(label) = app.labels.by_key(digit).map(|l| l.name.clone()) else {
         return refuse(app, &format!("no label on key {digit}"));
     };
+    label_named(app, &label, now);
+}
+
+/// Labels the selection with `label`; with no selection, relabels the span under the cursor.
+pub fn label_named(app: &mut App, label: &str, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -109,7 +114,7 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
         if range.is_empty() {
             return refuse(app, "the selection is only whitespace: nothing to label");
         }
-        let span = Span::new(doc, range, label.clone());
+        let span = Span::new(doc, range, label.to_owned());
         if session.file.spans.position(span.key()).is_some() {
             return refuse(app, &format!("already labelled {label}"));
         }
@@ -122,7 +127,7 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
             return refuse(app, &format!("this span is already {label}"));
         }
         let mut new = old.clone();
-        new.label.clone_from(&label);
+        label.clone_into(&mut new.label);
         let mut edit = vec![Change::Remove(old)];
         if session.file.spans.position(new.key()).is_none() {
             edit.push(Change::Add(new));
@@ -251,7 +256,10 @@ pub fn submit_prompt(app: &mut App, now: Instant) {
         PromptKind::Filter => {
             app.focus = Focus::List;
             let shown = app.visible_docs.len();
-            app.say(format!("{shown} documents match"), Tone::Info);
+            app.say(
+                super::counted(shown, "document matches", "documents match"),
+                Tone::Info,
+            );
         }
         PromptKind::Search => search(app, &prompt.text),
         PromptKind::Note { key } => {
@@ -316,5 +324,8 @@ fn search(app: &mut App, query: &str) {
         return app.say(format!("not found: {query}"), Tone::Warning);
     }
     super::motion::article(app, super::super::action::Action::NextMatch);
-    app.say(format!("{count} matches (n / N)"), Tone::Info);
+    app.say(
+        format!("{} (n / N)", super::counted(count, "match", "matches")),
+        Tone::Info,
+    );
 }
