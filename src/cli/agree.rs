@@ -1,11 +1,11 @@
-//! `glosser agree`: agreement figures between annotators (SPEC §7), every pair, per label and
-//! overall, streaming one document at a time.
+//! `glosser agree`: agreement figures between annotators (SPEC §7, §12), every pair, per label
+//! and overall, streaming one document at a time. A `gold` annotator is compared with each
+//! annotator (their accuracy against gold) and never averaged into the inter-annotator mean.
 //!
 //! Exit codes: 0 figures printed; 2 usage error (fewer than two annotators, an unknown name) or
 //! I/O error.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,7 +33,12 @@ pub struct Args {
     /// Add a row per document, worst agreement first.
     #[arg(long)]
     pub per_doc: bool,
+    /// Only annotation files marked Done.
+    #[arg(long)]
+    pub done_only: bool,
 }
+
+mod table;
 
 /// One document's row: the pairs (a, b) and their overall figures.
 pub type DocRow = Vec<(String, String, Figures)>;
@@ -62,10 +67,34 @@ pub fn compute(
     per_doc: bool,
     warn: &mut dyn FnMut(String),
 ) -> Report {
+    compute_filtered(corpus, labels, annotators, per_doc, false, warn)
+}
+
+/// Whether a pair compares an annotator with gold (accuracy) rather than two annotators.
+pub fn is_gold_pair(p: &PairResult) -> bool {
+    p.a == GOLD || p.b == GOLD
+}
+
+/// [`compute`], counting only files marked Done when `done_only`. With gold among the
+/// annotators, gold comes first in each of its pairs.
+pub fn compute_filtered(
+    corpus: &Corpus,
+    labels: &LabelSet,
+    annotators: &[String],
+    per_doc: bool,
+    done_only: bool,
+    warn: &mut dyn FnMut(String),
+) -> Report {
     let names: Vec<String> = labels.labels().iter().map(|l| l.name.clone()).collect();
     let mut pairs: Vec<Pair> = Vec::new();
-    for (i, a) in annotators.iter().enumerate() {
-        for b in &annotators[i + 1..] {
+    if annotators.iter().any(|a| a == GOLD) {
+        for b in annotators.iter().filter(|a| *a != GOLD) {
+            pairs.push(Pair::new(GOLD, b, &names));
+        }
+    }
+    let others: Vec<&String> = annotators.iter().filter(|a| *a != GOLD).collect();
+    for (i, a) in others.iter().enumerate() {
+        for b in &others[i + 1..] {
             pairs.push(Pair::new(a, b, &names));
         }
     }
@@ -83,7 +112,7 @@ pub fn compute(
     for chunk in corpus.documents.chunks(64) {
         let outcomes: Vec<DocOutcome> = chunk
             .par_iter()
-            .map(|entry| analyse(entry, annotators, labels, &names, &pair_names))
+            .map(|entry| analyse(entry, annotators, labels, &names, &pair_names, done_only))
             .collect();
         for outcome in outcomes {
             match outcome {
@@ -152,6 +181,7 @@ fn analyse(
     labels: &LabelSet,
     names: &[String],
     pairs: &[(String, String)],
+    done_only: bool,
 ) -> DocOutcome {
     let present: Vec<&String> = annotators
         .iter()
@@ -173,6 +203,7 @@ fn analyse(
             continue;
         };
         match annotation.load() {
+            Ok(file) if done_only && file.status != crate::store::Status::Done => {}
             Ok(file) => {
                 let stale = file
                     .spans
@@ -192,6 +223,11 @@ fn analyse(
     }
     if !warnings.is_empty() {
         return DocOutcome::Excluded(warnings);
+    }
+    match spans.len() {
+        0 => return DocOutcome::Nobody,
+        1 => return DocOutcome::Single,
+        _ => {}
     }
     let parts = pairs
         .iter()
@@ -222,8 +258,12 @@ pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Ve
                 );
             }
         }
-        let mut unique = asked.to_vec();
-        unique.dedup();
+        let mut unique: Vec<String> = Vec::new();
+        for name in asked {
+            if !unique.contains(name) {
+                unique.push(name.clone());
+            }
+        }
         unique
     };
     if chosen.len() < 2 {
@@ -247,13 +287,20 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(w) = warning {
         eprintln!("glosser: warning: {w}");
     }
-    let report = compute(&corpus, &labels, &annotators, args.per_doc, &mut |w| {
-        eprintln!("glosser: {w}");
-    });
+    let report = compute_filtered(
+        &corpus,
+        &labels,
+        &annotators,
+        args.per_doc,
+        args.done_only,
+        &mut |w| {
+            eprintln!("glosser: {w}");
+        },
+    );
     if args.json {
         super::print_json(&to_json(&report, args.per_doc))?;
     } else {
-        print_table(&mut std::io::stdout().lock(), &report, args.per_doc)?;
+        table::print_table(&mut std::io::stdout().lock(), &report, args.per_doc)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -274,12 +321,40 @@ fn labels_json(labels: &[(String, Figures)]) -> Value {
     )
 }
 
-/// The SPEC §7 shape, plus the skipped counts, the mean of 3+ annotators, and per-document rows.
+/// How the overall figures pool the labels (and the mean pools the pairs).
+pub const POOLING: [(&str, &str); 5] = [
+    ("kappa", "mean of the per-label kappas that are defined"),
+    ("alpha_u", "pooled over labels: 1 - sum(D_o) / sum(D_e)"),
+    ("f1_strict", "pooled: span counts summed over labels"),
+    ("f1_overlap", "pooled: span counts summed over labels"),
+    (
+        "mean",
+        "unweighted mean over the annotator pairs, gold pairs left out; no span counts",
+    ),
+];
+
+/// The inter-annotator pairs (gold pairs left out), when there are several to average.
+pub fn inter_annotator(report: &Report) -> Option<Vec<PairResult>> {
+    let inter: Vec<PairResult> = report
+        .pairs
+        .iter()
+        .filter(|p| !is_gold_pair(p))
+        .cloned()
+        .collect();
+    (inter.len() > 1).then_some(inter)
+}
+
+/// The SPEC §7 shape, plus the skipped counts, what each pair is (`kind`: `agreement` between
+/// annotators or `accuracy` against gold), how overall figures pool, the mean of the
+/// inter-annotator pairs, and per-document rows.
 pub fn to_json(report: &Report, per_doc: bool) -> Value {
     let pairs: Vec<Value> = report
         .pairs
         .iter()
-        .map(|p| json!({"a": p.a, "b": p.b, "labels": labels_json(&p.labels), "overall": figures_json(&p.overall)}))
+        .map(|p| {
+            let kind = if is_gold_pair(p) { "accuracy" } else { "agreement" };
+            json!({"a": p.a, "b": p.b, "kind": kind, "labels": labels_json(&p.labels), "overall": figures_json(&p.overall)})
+        })
         .collect();
     let mut out = json!({
         "annotators": report.annotators,
@@ -287,10 +362,24 @@ pub fn to_json(report: &Report, per_doc: bool) -> Value {
         "single_annotator_documents": report.single,
         "excluded_documents": report.excluded,
         "pairs": pairs,
+        "pooling": POOLING.iter().map(|(k, v)| ((*k).to_owned(), json!(v))).collect::<serde_json::Map<_, _>>(),
     });
-    if report.pairs.len() > 1 {
-        let (labels, overall) = mean_of(&report.pairs);
-        out["mean"] = json!({"labels": labels_json(&labels), "overall": figures_json(&overall)});
+    if let Some(inter) = inter_annotator(report) {
+        let (labels, overall) = mean_of(&inter);
+        let strip = |mut v: Value| {
+            if let Some(o) = v.as_object_mut() {
+                o.remove("a_spans");
+                o.remove("b_spans");
+            }
+            v
+        };
+        let labels = Value::Object(
+            labels
+                .iter()
+                .map(|(n, f)| (n.clone(), strip(figures_json(f))))
+                .collect(),
+        );
+        out["mean"] = json!({"pairs": inter.len(), "labels": labels, "overall": strip(figures_json(&overall))});
     }
     if per_doc {
         out["per_doc"] = Value::Array(
@@ -313,78 +402,4 @@ pub fn to_json(report: &Report, per_doc: bool) -> Value {
         );
     }
     out
-}
-
-fn cell(value: Option<f64>) -> String {
-    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"))
-}
-
-fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "agreement over {} documents ({} with a single annotator skipped{})",
-        report.documents,
-        report.single,
-        if report.excluded > 0 {
-            format!(", {} left out: see above", report.excluded)
-        } else {
-            String::new()
-        }
-    )?;
-    let mut blocks: Vec<Block> = report
-        .pairs
-        .iter()
-        .map(|p| (format!("{} × {}", p.a, p.b), p.labels.as_slice(), p.overall))
-        .collect();
-    let mean = (report.pairs.len() > 1).then(|| mean_of(&report.pairs));
-    if let Some((labels, overall)) = &mean {
-        blocks.push(("mean of all pairs".to_owned(), labels.as_slice(), *overall));
-    }
-    for (title, labels, overall) in blocks {
-        writeln!(out, "\n{title}")?;
-        writeln!(
-            out,
-            "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7} {:>7}",
-            "label", "kappa", "alpha_u", "f1_strict", "f1_overlap", "a_spans", "b_spans"
-        )?;
-        for (name, f) in labels
-            .iter()
-            .chain(std::iter::once(&("overall".to_owned(), overall)))
-        {
-            writeln!(
-                out,
-                "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7} {:>7}",
-                name,
-                cell(f.kappa),
-                cell(f.alpha_u),
-                cell(f.f1_strict),
-                cell(f.f1_overlap),
-                f.a_spans,
-                f.b_spans
-            )?;
-        }
-    }
-    if per_doc {
-        writeln!(out, "\nper document, lowest kappa first")?;
-        writeln!(
-            out,
-            "{:<40} {:<20} {:>7} {:>8} {:>9} {:>10}",
-            "document", "pair", "kappa", "alpha_u", "f1_strict", "f1_overlap"
-        )?;
-        for (id, row) in &report.per_doc {
-            for (a, b, f) in row {
-                writeln!(
-                    out,
-                    "{:<40} {:<20} {:>7} {:>8} {:>9} {:>10}",
-                    id,
-                    format!("{a} × {b}"),
-                    cell(f.kappa),
-                    cell(f.alpha_u),
-                    cell(f.f1_strict),
-                    cell(f.f1_overlap)
-                )?;
-            }
-        }
-    }
-    Ok(())
 }

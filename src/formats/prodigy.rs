@@ -1,5 +1,7 @@
-//! `prodigy`: text, tokens (`text`, `start`, `end`, `id`, `ws`) and spans with `token_start` and
-//! inclusive `token_end`; span edges inside a token expand to the token.
+//! `prodigy`: text, tokens (`text`, `start`, `end`, `id`, `ws`) and spans with `token_start`
+//! and inclusive `token_end`. Tokens follow spaCy's rule — `ws` only for a single trailing
+//! U+0020; any other whitespace is a token of its own — so the text rebuilt from the tokens is
+//! the text, and they are split at span edges, so every span keeps its exact characters.
 
 use serde_json::{Value, json};
 
@@ -7,8 +9,8 @@ use super::ExportDoc;
 use super::tokens::Tokenized;
 
 pub fn record(d: &ExportDoc, tokens: &Tokenized) -> Value {
-    let token_list: Vec<Value> = tokens
-        .tokens
+    let (all, index) = tokens.with_whitespace(d.doc);
+    let token_list: Vec<Value> = all
         .iter()
         .enumerate()
         .map(|(i, t)| json!({"text": t.text, "start": t.start, "end": t.end, "id": i, "ws": t.ws}))
@@ -21,10 +23,11 @@ pub fn record(d: &ExportDoc, tokens: &Tokenized) -> Value {
             let first = &tokens.tokens[range.start];
             let last = &tokens.tokens[range.end - 1];
             Some(json!({
+                "id": super::span_id(d.id, d.annotator, s),
                 "start": first.start,
                 "end": last.end,
-                "token_start": range.start,
-                "token_end": range.end - 1,
+                "token_start": index[range.start],
+                "token_end": index[range.end - 1],
                 "label": s.label,
             }))
         })
@@ -34,6 +37,6 @@ pub fn record(d: &ExportDoc, tokens: &Tokenized) -> Value {
         "tokens": token_list,
         "spans": spans,
         "answer": "accept",
-        "meta": {"document": d.id, "annotator": d.annotator},
+        "meta": {"document": d.id, "annotator": d.annotator, "status": d.status.as_str()},
     })
 }
