@@ -19,15 +19,25 @@ pub fn record(d: &ExportDoc, tokens: &Tokenized) -> Value {
         .spans
         .iter()
         .filter_map(|s| {
-            let range = tokens.token_range(s.start, s.end)?;
-            let first = &tokens.tokens[range.start];
-            let last = &tokens.tokens[range.end - 1];
+            // Tokens are cut at span edges, so both edges are token edges; the word tokens are
+            // the fallback should one not be.
+            let exact = (
+                all.binary_search_by_key(&s.start, |t| t.start).ok(),
+                all.binary_search_by_key(&s.end, |t| t.end).ok(),
+            );
+            let (first, last) = match exact {
+                (Some(first), Some(last)) => (first, last),
+                _ => {
+                    let range = tokens.token_range(s.start, s.end)?;
+                    (index[range.start], index[range.end - 1])
+                }
+            };
             Some(json!({
                 "id": super::span_id(d.id, d.annotator, s),
-                "start": first.start,
-                "end": last.end,
-                "token_start": index[range.start],
-                "token_end": index[range.end - 1],
+                "start": all[first].start,
+                "end": all[last].end,
+                "token_start": first,
+                "token_end": last,
                 "label": s.label,
             }))
         })

@@ -33,6 +33,8 @@ pub struct Tokenized<'a> {
     pub joined_in_spans: usize,
     /// Tokens that a span edge split in two (or more).
     pub split_tokens: usize,
+    /// Every span start and end, sorted: whitespace runs are cut there too.
+    cuts: Vec<usize>,
 }
 
 /// Splits a document into tokens and sentences; `spans` give the extra token cuts and the
@@ -78,8 +80,15 @@ pub fn tokenize<'a>(doc: &'a Document, spans: &[Span]) -> Tokenized<'a> {
         }
         split_tokens += usize::from(was_split);
     }
+    // A space that a span starts or ends with is a token of its own, not a trailing `ws`.
+    let mut ends: Vec<usize> = spans.iter().map(|s| s.end).collect();
+    ends.sort_unstable();
+    let mut starts: Vec<usize> = spans.iter().map(|s| s.start).collect();
+    starts.sort_unstable();
     for token in &mut tokens {
-        token.ws = doc.char_at(token.end) == Some(' ');
+        token.ws = doc.char_at(token.end) == Some(' ')
+            && ends.binary_search(&(token.end + 1)).is_err()
+            && starts.binary_search(&token.end).is_err();
     }
     let (sentences, joined_in_spans) = sentences::sentences(doc, &tokens, spans);
     Tokenized {
@@ -87,6 +96,7 @@ pub fn tokenize<'a>(doc: &'a Document, spans: &[Span]) -> Tokenized<'a> {
         sentences,
         joined_in_spans,
         split_tokens,
+        cuts,
     }
 }
 
@@ -109,8 +119,9 @@ impl<'a> Tokenized<'a> {
     }
 
     /// The tokens as spaCy's `Doc(words=…, spaces=…)` wants them: every word token, plus a token
-    /// for each run of whitespace that is not a single U+0020 after a word. Concatenating
-    /// `text` (plus a space where `ws`) gives the document's text back exactly. The second
+    /// for each run of whitespace that is not a single U+0020 after a word (cut again at span
+    /// edges). Concatenating `text` (plus a space where `ws`) gives the document's text back
+    /// exactly, and every span starts at a token's start and ends at a token's end. The second
     /// value maps each word token to its index in the returned list.
     pub fn with_whitespace(&self, doc: &'a Document) -> (Vec<Token<'a>>, Vec<usize>) {
         let mut out = Vec::with_capacity(self.tokens.len() * 2);
@@ -121,8 +132,17 @@ impl<'a> Tokenized<'a> {
             if out.last().is_some_and(|t: &Token| t.ws) {
                 from += 1;
             }
-            if from < to {
-                out.push(word(from, to, doc.slice(from, to)));
+            let inner = self.cuts.partition_point(|&c| c <= from);
+            let inner_end = self.cuts.partition_point(|&c| c < to);
+            let mut piece = from;
+            for &cut in self.cuts[inner..inner_end.max(inner)]
+                .iter()
+                .chain(std::iter::once(&to))
+            {
+                if piece < cut {
+                    out.push(word(piece, cut, doc.slice(piece, cut)));
+                    piece = cut;
+                }
             }
         };
         for token in &self.tokens {
