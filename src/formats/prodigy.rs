@@ -25,12 +25,11 @@ pub fn record(d: &ExportDoc, tokens: &Tokenized) -> Value {
                 all.binary_search_by_key(&s.start, |t| t.start).ok(),
                 all.binary_search_by_key(&s.end, |t| t.end).ok(),
             );
-            let (first, last) = match exact {
-                (Some(first), Some(last)) => (first, last),
-                _ => {
-                    let range = tokens.token_range(s.start, s.end)?;
-                    (index[range.start], index[range.end - 1])
-                }
+            let (first, last) = if let (Some(first), Some(last)) = exact {
+                (first, last)
+            } else {
+                let range = tokens.token_range(s.start, s.end)?;
+                (index[range.start], index[range.end - 1])
             };
             Some(json!({
                 "id": super::span_id(d.id, d.annotator, s),
