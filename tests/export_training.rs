@@ -51,7 +51,7 @@ fn hf_rows_carry_document_sentence_status_and_token_offsets() {
     let (code, out, _) = export("hf", &["--annotator", "ann"]);
     assert_eq!(code, 0);
     let rows = lines(&out);
-    let mut next: std::collections::HashMap<String, u64> = Default::default();
+    let mut next: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     for r in &rows {
         let document = r["document"].as_str().unwrap();
         let n = next.entry(document.to_owned()).or_default();
