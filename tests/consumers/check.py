@@ -238,6 +238,15 @@ if run.returncode == 0:
     ents = sum(len(d.ents) for d in docs)
     left = run.stderr.count("left out of doc.ents")
     check("doc.ents + reported = spans", ents + left == total_spans and left > 0, (ents, left, run.stdout))
+# Spans inside spaCy-English tokens (Han runs, "Uber’s") keep their exact characters too.
+edges = os.path.join(export_dir, "export.edges")
+run = subprocess.run([sys.executable, script, edges, edges + ".spacy", "--lang", "en"], capture_output=True, text=True)
+check("DocBin edges runs", run.returncode == 0, run.stderr)
+if run.returncode == 0:
+    want = sorted(tuple(s) for r in records("edges") for s in r["spans"]["sc"])
+    got = sorted((s.start_char, s.end_char, s.label_) for d in DocBin().from_disk(edges + ".spacy").get_docs(nlp.vocab)
+                 for s in d.spans["sc"])
+    check("DocBin keeps spans inside spaCy tokens exact", len(want) == 4 and got == want, (got, want))
 broken = os.path.join(export_dir, "broken.spacy.jsonl")
 with open(broken, "w", encoding="utf-8") as f:
     r = dict(spacy_records[0])

@@ -28,4 +28,10 @@ done
 "$bin" export "$corpus" --format hf --annotator ann --split train=.5,dev=.25,test=.25 -o "$out/hf-split" 2>/dev/null
 "$bin" export "$corpus" --format spacy --annotator ann --split train=.75,dev=.25 -o "$out/spacy-split" 2>/dev/null
 "$bin" export "$corpus" --format brat --annotator ann -o "$out/brat"
+# Spans inside what spaCy's English tokenizer takes as one token (Han runs, "Uber’s"): imported
+# into a scratch corpus, exported for the DocBin script (checked with --lang en).
+mkdir "$out/edges"
+printf '%s\n' '{"document":"edges.txt","annotator":"ann","text":"北京官员说“我们赢了”。Uber’s drivers agree.\n","spans":[{"start":0,"end":2,"label":"claim","text":"北京"},{"start":2,"end":4,"label":"quote","text":"官员"},{"start":6,"end":8,"label":"quote","text":"我们"},{"start":12,"end":16,"label":"claim","text":"Uber"}]}' >"$out/edges.jsonl"
+"$bin" import "$out/edges.jsonl" --format jsonl --corpus "$out/edges" 2>/dev/null
+"$bin" export "$out/edges" --format spacy --annotator ann -o "$out/export.edges" 2>/dev/null
 "$venv/bin/python" tests/consumers/check.py "$out" "$corpus"
