@@ -342,3 +342,58 @@ fn prodigy_tokens_rebuild_the_text_and_keep_exact_spans() {
         assert_eq!(got, want, "spans are not widened to tokens");
     }
 }
+
+/// Label names with spaces are refused by today's label sets (labels.rs), so the underscore
+/// notice is covered by the unit tests of `formats::overlaps`; this checks the sentence rule on a
+/// corpus with its own labels.
+#[test]
+fn j_k_rowling_stays_one_entity_in_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let c = dir.path();
+    std::fs::write(
+        c.join("glosser.ron"),
+        r##"(labels: [(name: "person", key: '1', color: "#5fafff", description: "A name.")])"##,
+    )
+    .unwrap();
+    std::fs::write(c.join("a.txt"), "J. K. Rowling wrote it. Then she left.\n").unwrap();
+    let jsonl = c.join("in.jsonl");
+    std::fs::write(
+        &jsonl,
+        r#"{"document":"a.txt","annotator":"alice","text":"J. K. Rowling wrote it. Then she left.\n","spans":[{"start":0,"end":13,"label":"person","text":"J. K. Rowling"}]}"#,
+    )
+    .unwrap();
+    let glosser = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_glosser"))
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let out = glosser(&[
+        "import",
+        jsonl.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--corpus",
+        c.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = glosser(&["export", c.to_str().unwrap(), "--format", "hf"]);
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("joined 2 sentence breaks that would have cut a span"),
+        "{err}"
+    );
+    let rows = lines(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        rows[0]["ner_tags"],
+        serde_json::json!([
+            "B-person", "I-person", "I-person", "I-person", "I-person", "O", "O", "O"
+        ])
+    );
+}

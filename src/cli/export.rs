@@ -250,6 +250,8 @@ struct Tally {
     layered: usize,
     split_tokens: usize,
     joined: usize,
+    /// Labels written whose names hold whitespace (conll/hf tags use `_` there).
+    spaced: std::collections::BTreeSet<String>,
 }
 
 impl Tally {
@@ -275,6 +277,14 @@ impl Tally {
         self.layered += r.layered;
         self.split_tokens += r.split_tokens;
         self.joined += r.joined_sentences;
+        if matches!(r.rendered, render::Rendered::Tagged(_)) {
+            self.spaced.extend(
+                r.counts
+                    .keys()
+                    .filter(|l| l.contains(char::is_whitespace))
+                    .cloned(),
+            );
+        }
     }
 
     fn summary(&self, format: Format, overlaps: Policy) {
@@ -290,6 +300,12 @@ impl Tally {
                 "glosser: {format}: {} overlapping span{} written to extra tag columns (ner_tags_2, …)",
                 self.layered,
                 plural(self.layered)
+            );
+        }
+        for label in &self.spaced {
+            eprintln!(
+                "glosser: {format}: label {label:?} is written as {} (a tag holds no spaces)",
+                crate::formats::overlaps::tag_label(label)
             );
         }
         if self.joined > 0 {

@@ -164,3 +164,49 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// The hf rows themselves: tags decoded with `token_starts`/`token_ends` give every span of
+    /// every layer back, in the document's own sentence order.
+    #[test]
+    fn hf_rows_decode_to_the_spans(
+        text in "[a-c .\u{a0}\n😀]{1,40}",
+        raw in proptest::collection::vec((0usize..40, 1usize..15, 0usize..2), 0..5),
+    ) {
+        let doc = Document::from_text(text);
+        let n = doc.char_len();
+        let names = ["claim", "named entity"];
+        let mut spans: Vec<Span> = raw
+            .into_iter()
+            .filter_map(|(s, l, k)| {
+                let (s, e) = (s.min(n), (s + l).min(n));
+                (s < e && doc.slice(s, e).trim() == doc.slice(s, e)).then(|| Span::new(&doc, s..e, names[k]))
+            })
+            .collect();
+        spans.sort_by(|a, b| a.key().cmp(&b.key()));
+        spans.dedup_by(|a, b| a.key() == b.key());
+        let t = tokenize(&doc, &spans);
+        let out = layer(&t, &spans, &LabelSet::default(), Policy::Layers);
+        let tagged = Tagged::new("d.txt", "Done", &t, &out);
+        let rows = crate::formats::hf::sentences(&tagged, out.layers.len());
+        let mut found = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            prop_assert_eq!(row["sentence"].as_u64(), Some(i as u64));
+            prop_assert_eq!(row["document"].as_str(), Some("d.txt"));
+            let starts: Vec<u64> = row["token_starts"].as_array().into_iter().flatten().filter_map(serde_json::Value::as_u64).collect();
+            let ends: Vec<u64> = row["token_ends"].as_array().into_iter().flatten().filter_map(serde_json::Value::as_u64).collect();
+            for k in 0..out.layers.len() {
+                let column = if k == 0 { "ner_tags".to_owned() } else { format!("ner_tags_{}", k + 1) };
+                let tags: Vec<String> = row[column.as_str()].as_array().into_iter().flatten().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+                prop_assert_eq!(tags.len(), starts.len());
+                for (r, label) in decode(&tags) {
+                    found.push((starts[r.start] as usize, ends[r.end - 1] as usize, label));
+                }
+            }
+        }
+        found.sort();
+        let mut want: Vec<(usize, usize, String)> = spans.iter().map(|s| (s.start, s.end, tag_label(&s.label))).collect();
+        want.sort();
+        prop_assert_eq!(found, want);
+    }
+}
