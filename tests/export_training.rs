@@ -268,6 +268,23 @@ fn done_only_that_selects_nothing_says_so() {
         err.contains("nothing exported: none of ann's 4 documents is marked Done (--done-only)"),
         "{err}"
     );
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("split");
+    let (code, _, err) = export(
+        "hf",
+        &[
+            "--annotator",
+            "ann",
+            "--done-only",
+            "--split",
+            "train=.5,test=.5",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("nothing exported"), "{err}");
+    assert!(!target.exists(), "no empty split is written");
 }
 
 #[test]

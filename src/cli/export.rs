@@ -201,6 +201,18 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(super::EXIT_PROBLEMS));
     }
+    if tally.exported == 0 {
+        let why = if args.done_only && tally.not_done > 0 {
+            format!(
+                "none of {annotator}'s {} documents is marked Done (--done-only)",
+                tally.not_done
+            )
+        } else {
+            format!("no document of {annotator} could be exported")
+        };
+        eprintln!("glosser: nothing exported: {why}");
+        return Ok(ExitCode::from(super::EXIT_PROBLEMS));
+    }
     if deferred {
         let depth = kept.iter().map(|r| r.depth).max().unwrap_or(1);
         if let Some(split) = &split {
@@ -213,18 +225,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             }
             sink.finish()?;
         }
-    }
-    if tally.exported == 0 {
-        let why = if args.done_only && tally.not_done > 0 {
-            format!(
-                "none of {annotator}'s {} documents is marked Done (--done-only)",
-                tally.not_done
-            )
-        } else {
-            format!("no document of {annotator} could be exported")
-        };
-        eprintln!("glosser: nothing exported: {why}");
-        return Ok(ExitCode::from(super::EXIT_PROBLEMS));
     }
     if tally.skipped > 0 {
         eprintln!(
