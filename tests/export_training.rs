@@ -414,3 +414,70 @@ fn j_k_rowling_stays_one_entity_in_one_sentence() {
         ])
     );
 }
+
+#[test]
+fn prodigy_export_imports_back_with_the_same_spans() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("p.jsonl");
+    let (_, prodigy, _) = export("prodigy", &["--annotator", "ann"]);
+    std::fs::write(&file, prodigy).unwrap();
+    let target = dir.path().join("c");
+    let out = Command::new(env!("CARGO_BIN_EXE_glosser"))
+        .args([
+            "import",
+            file.to_str().unwrap(),
+            "--format",
+            "prodigy",
+            "--corpus",
+            target.to_str().unwrap(),
+            "--annotator",
+            "copy",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let spans = |corpus: &Path, annotator: &str| -> Vec<(String, u64, u64, String)> {
+        let out = Command::new(env!("CARGO_BIN_EXE_glosser"))
+            .args([
+                "export",
+                corpus.to_str().unwrap(),
+                "--format",
+                "jsonl",
+                "--annotator",
+                annotator,
+            ])
+            .output()
+            .unwrap();
+        lines(&String::from_utf8(out.stdout).unwrap())
+            .iter()
+            .flat_map(|r| {
+                let d = r["document"].as_str().unwrap().to_owned();
+                r["spans"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(move |s| {
+                        (
+                            d.clone(),
+                            s["start"].as_u64().unwrap(),
+                            s["end"].as_u64().unwrap(),
+                            s["label"].as_str().unwrap().to_owned(),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let back = spans(&target, "copy");
+    assert_eq!(back.len(), 13);
+    assert_eq!(
+        back,
+        spans(&corpus(), "ann"),
+        "not one span widened or moved"
+    );
+}
