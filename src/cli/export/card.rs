@@ -59,12 +59,14 @@ impl Card<'_> {
                 }
             }
             let dropped: usize = docs.iter().map(|r| r.displaced.len()).sum();
+            let sentences: usize = docs.iter().map(|r| r.sentences).sum();
             parts.insert(
                 name.clone(),
                 json!({
                     "file": file_name(name, self.format),
                     "share": share,
                     "documents": docs.len(),
+                    "sentences": if flat { json!(sentences) } else { Value::Null },
                     "spans": spans,
                     "spans_dropped": dropped,
                 }),

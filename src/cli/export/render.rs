@@ -48,6 +48,8 @@ pub struct Ready {
     /// Tokens split at a span edge; sentence breaks left out inside a span.
     pub split_tokens: usize,
     pub joined_sentences: usize,
+    /// Sentences written (conll, hf).
+    pub sentences: usize,
 }
 
 /// A document's output.
@@ -125,6 +127,7 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         depth: 1,
         split_tokens: 0,
         joined_sentences: 0,
+        sentences: 0,
     };
     ready.rendered = render(&d, task_id, o, &mut ready);
     Outcome::Ready(Box::new(ready))
@@ -184,6 +187,7 @@ fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rend
             ready.depth = layers.layers.len();
             ready.split_tokens = tokenized.split_tokens;
             ready.joined_sentences = tokenized.joined_in_spans;
+            ready.sentences = tokenized.sentences.len();
             return Rendered::Tagged(Tagged::new(d.id, status, &tokenized, &layers));
         }
         Format::Brat => {
