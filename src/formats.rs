@@ -129,19 +129,23 @@ pub struct ExportDoc<'a> {
 /// start, end and label (NUL-separated). It stays the same across exports while the span does
 /// not change, and changes when any of those does (a note does not count).
 pub fn span_id(document: &str, annotator: &str, span: &Span) -> String {
-    let mut bytes = Vec::new();
-    for part in [
-        document,
-        annotator,
-        &span.start.to_string(),
-        &span.end.to_string(),
-        &span.label,
-    ] {
-        bytes.extend_from_slice(part.as_bytes());
-        bytes.push(0);
+    use sha2::{Digest, Sha256};
+    use std::io::Write as _;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut bytes = Vec::with_capacity(document.len() + annotator.len() + span.label.len() + 24);
+    bytes.extend_from_slice(document.as_bytes());
+    bytes.push(0);
+    bytes.extend_from_slice(annotator.as_bytes());
+    bytes.push(0);
+    let _ = write!(bytes, "{}\0{}\0", span.start, span.end);
+    bytes.extend_from_slice(span.label.as_bytes());
+    bytes.push(0);
+    let digest = Sha256::digest(&bytes);
+    let mut hex = String::with_capacity(12);
+    for b in &digest[..6] {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 15)]));
     }
-    let mut hex = crate::text::sha256_hex(&bytes);
-    hex.truncate(12);
     hex
 }
 
