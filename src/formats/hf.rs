@@ -1,45 +1,43 @@
 //! `hf`: one JSON line per sentence for Hugging Face `datasets.load_dataset("json", ...)`:
 //! `document`, `sentence` (0-based within the document), `status`, `tokens`, `token_starts` and
 //! `token_ends` (code points into the document's text), `ner_tags` (IOB2 strings) and, with
-//! `--overlaps layers`, `ner_tags_2`, `ner_tags_3`, … (every row has the same columns).
+//! `--overlaps layers`, `ner_tags_2`, `ner_tags_3`, … (every row has the same columns). Keys are
+//! in alphabetical order; rows are written directly (no JSON tree per token).
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use super::overlaps::Tagged;
 
-/// The rows of one document with `depth` tag columns.
-pub fn sentences(t: &Tagged, depth: usize) -> Vec<Value> {
-    t.sentences
-        .iter()
-        .enumerate()
-        .map(|(n, s)| {
-            let mut row = Map::new();
-            row.insert("document".into(), json!(t.document));
-            row.insert("sentence".into(), json!(n));
-            row.insert("status".into(), json!(t.status));
-            let words = &t.words[s.clone()];
-            row.insert(
-                "tokens".into(),
-                json!(words.iter().map(|w| &w.0).collect::<Vec<_>>()),
-            );
-            row.insert(
-                "token_starts".into(),
-                json!(words.iter().map(|w| w.1).collect::<Vec<_>>()),
-            );
-            row.insert(
-                "token_ends".into(),
-                json!(words.iter().map(|w| w.2).collect::<Vec<_>>()),
-            );
-            for k in 0..depth.max(1) {
-                let name = if k == 0 {
-                    "ner_tags".to_owned()
-                } else {
-                    format!("ner_tags_{}", k + 1)
-                };
-                let tags: Vec<&str> = s.clone().map(|i| t.tag(k, i)).collect();
-                row.insert(name, json!(tags));
+/// The rows of one document with `depth` tag columns, each ending with a newline.
+pub fn lines(t: &Tagged, depth: usize) -> String {
+    let mut out = Vec::new();
+    for (n, s) in t.sentences.iter().enumerate() {
+        let words = &t.words[s.clone()];
+        out.extend_from_slice(b"{\"document\":");
+        put(&mut out, &t.document);
+        for k in 0..depth.max(1) {
+            if k == 0 {
+                out.extend_from_slice(b",\"ner_tags\":");
+            } else {
+                out.extend_from_slice(format!(",\"ner_tags_{}\":", k + 1).as_bytes());
             }
-            Value::Object(row)
-        })
-        .collect()
+            let tags: Vec<&str> = s.clone().map(|i| t.tag(k, i)).collect();
+            put(&mut out, &tags);
+        }
+        out.extend_from_slice(format!(",\"sentence\":{n},\"status\":").as_bytes());
+        put(&mut out, t.status);
+        out.extend_from_slice(b",\"token_ends\":");
+        put(&mut out, &words.iter().map(|w| w.2).collect::<Vec<_>>());
+        out.extend_from_slice(b",\"token_starts\":");
+        put(&mut out, &words.iter().map(|w| w.1).collect::<Vec<_>>());
+        out.extend_from_slice(b",\"tokens\":");
+        put(&mut out, &words.iter().map(|w| w.0.as_str()).collect::<Vec<_>>());
+        out.extend_from_slice(b"}\n");
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends `value` as JSON (strings, numbers and lists of them cannot fail).
+fn put<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let _ = serde_json::to_writer(&mut *out, value);
 }

@@ -2,20 +2,52 @@
 //! and inclusive `token_end`. Tokens follow spaCy's rule — `ws` only for a single trailing
 //! U+0020; any other whitespace is a token of its own — so the text rebuilt from the tokens is
 //! the text, and they are split at span edges, so every span keeps its exact characters.
+//! Keys are written in alphabetical order (fields declared so).
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::ExportDoc;
 use super::tokens::Tokenized;
 
-pub fn record(d: &ExportDoc, tokens: &Tokenized) -> Value {
+#[derive(Serialize)]
+struct Record<'a> {
+    answer: &'static str,
+    meta: Meta<'a>,
+    spans: Vec<SpanOut<'a>>,
+    text: &'a str,
+    tokens: Vec<TokenOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    annotator: &'a str,
+    document: &'a str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    end: usize,
+    id: String,
+    label: &'a str,
+    start: usize,
+    token_end: usize,
+    token_start: usize,
+}
+
+#[derive(Serialize)]
+struct TokenOut<'a> {
+    end: usize,
+    id: usize,
+    start: usize,
+    text: &'a str,
+    ws: bool,
+}
+
+/// The record as one line of JSON (without the newline).
+pub fn line(d: &ExportDoc, tokens: &Tokenized) -> String {
     let (all, index) = tokens.with_whitespace(d.doc);
-    let token_list: Vec<Value> = all
-        .iter()
-        .enumerate()
-        .map(|(i, t)| json!({"text": t.text, "start": t.start, "end": t.end, "id": i, "ws": t.ws}))
-        .collect();
-    let spans: Vec<Value> = d
+    let spans = d
         .spans
         .iter()
         .filter_map(|s| {
@@ -31,21 +63,36 @@ pub fn record(d: &ExportDoc, tokens: &Tokenized) -> Value {
                 let range = tokens.token_range(s.start, s.end)?;
                 (index[range.start], index[range.end - 1])
             };
-            Some(json!({
-                "id": super::span_id(d.id, d.annotator, s),
-                "start": all[first].start,
-                "end": all[last].end,
-                "token_start": first,
-                "token_end": last,
-                "label": s.label,
-            }))
+            Some(SpanOut {
+                end: all[last].end,
+                id: super::span_id(d.id, d.annotator, s),
+                label: &s.label,
+                start: all[first].start,
+                token_end: last,
+                token_start: first,
+            })
         })
         .collect();
-    json!({
-        "text": d.doc.text(),
-        "tokens": token_list,
-        "spans": spans,
-        "answer": "accept",
-        "meta": {"document": d.id, "annotator": d.annotator, "status": d.status.as_str()},
-    })
+    let record = Record {
+        answer: "accept",
+        meta: Meta {
+            annotator: d.annotator,
+            document: d.id,
+            status: d.status.as_str(),
+        },
+        spans,
+        text: d.doc.text(),
+        tokens: all
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TokenOut {
+                end: t.end,
+                id: i,
+                start: t.start,
+                text: t.text,
+                ws: t.ws,
+            })
+            .collect(),
+    };
+    serde_json::to_string(&record).unwrap_or_default()
 }

@@ -70,14 +70,7 @@ impl Rendered {
             Rendered::Text(text) => text.clone(),
             Rendered::Brat { .. } => String::new(),
             Rendered::Tagged(t) if format == Format::Conll => formats::conll::document(t, depth),
-            Rendered::Tagged(t) => {
-                let mut out = String::new();
-                for row in formats::hf::sentences(t, depth) {
-                    out.push_str(&row.to_string());
-                    out.push('\n');
-                }
-                out
-            }
+            Rendered::Tagged(t) => formats::hf::lines(t, depth),
         }
     }
 }
@@ -153,7 +146,7 @@ fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rend
             if o.format == Format::Spacy {
                 line(formats::spacy::record(d, &tokenized))
             } else {
-                line(formats::prodigy::record(d, &tokenized))
+                formats::prodigy::line(d, &tokenized) + "\n"
             }
         }
         Format::Doccano => {

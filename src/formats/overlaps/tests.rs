@@ -188,7 +188,11 @@ proptest! {
         let t = tokenize(&doc, &spans);
         let out = layer(&t, &spans, &LabelSet::default(), Policy::Layers);
         let tagged = Tagged::new("d.txt", "Done", &t, &out);
-        let rows = crate::formats::hf::sentences(&tagged, out.layers.len());
+        let rows: Vec<serde_json::Value> = crate::formats::hf::lines(&tagged, out.layers.len())
+            .lines()
+            .filter_map(|l| serde_json::from_str(l).ok())
+            .collect();
+        prop_assert_eq!(rows.len(), t.sentences.len());
         let mut found = Vec::new();
         for (i, row) in rows.iter().enumerate() {
             prop_assert_eq!(row["sentence"].as_u64(), Some(i as u64));
