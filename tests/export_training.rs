@@ -217,7 +217,11 @@ fn split_writes_one_file_per_part_and_a_dataset_card() {
             "{part}"
         );
         documents_in_parts += docs.len();
-        assert_eq!(v["sentences"].as_u64().unwrap(), rows.len() as u64, "{part}");
+        assert_eq!(
+            v["sentences"].as_u64().unwrap(),
+            rows.len() as u64,
+            "{part}"
+        );
         spans += v["spans"]
             .as_object()
             .unwrap()

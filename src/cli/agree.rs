@@ -23,7 +23,8 @@ use crate::store::GOLD;
 pub struct Args {
     /// Corpus folder.
     pub corpus: PathBuf,
-    /// Annotators to compare (default: everyone but gold).
+    /// Annotators to compare (default: everyone but gold; name gold to see each annotator's
+    /// accuracy against it, kept out of the inter-annotator mean).
     #[arg(long, value_delimiter = ',')]
     pub annotators: Vec<String>,
     /// Print the SPEC §7 JSON shape.

@@ -31,7 +31,10 @@ pub fn lines(t: &Tagged, depth: usize) -> String {
         out.extend_from_slice(b",\"token_starts\":");
         put(&mut out, &words.iter().map(|w| w.1).collect::<Vec<_>>());
         out.extend_from_slice(b",\"tokens\":");
-        put(&mut out, &words.iter().map(|w| w.0.as_str()).collect::<Vec<_>>());
+        put(
+            &mut out,
+            &words.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(),
+        );
         out.extend_from_slice(b"}\n");
     }
     String::from_utf8(out).unwrap_or_default()
