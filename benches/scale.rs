@@ -84,6 +84,9 @@ fn corpus_benches(c: &mut Criterion) {
             labels: Vec::new(),
             done_only: false,
             offsets: "utf16".into(),
+            overlaps: None,
+            split: None,
+            seed: 0,
         };
         b.iter(|| glosser::cli::export::run(&args).expect("export"));
     });

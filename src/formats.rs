@@ -20,6 +20,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::span::Span;
+use crate::store::Status;
 use crate::text::Document;
 
 /// The formats glosser writes (and, for some, reads).
@@ -120,4 +121,58 @@ pub struct ExportDoc<'a> {
     pub doc: &'a Document,
     /// Spans in (start, end, label) order, already checked against the text.
     pub spans: &'a [Span],
+    /// The annotator's status for the document.
+    pub status: Status,
+}
+
+/// A span's stable id: the first 12 hex digits of SHA-256 over the document id, annotator,
+/// start, end and label (NUL-separated). It stays the same across exports while the span does
+/// not change, and changes when any of those does (a note does not count).
+pub fn span_id(document: &str, annotator: &str, span: &Span) -> String {
+    use sha2::{Digest, Sha256};
+    use std::io::Write as _;
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut bytes = Vec::with_capacity(document.len() + annotator.len() + span.label.len() + 24);
+    bytes.extend_from_slice(document.as_bytes());
+    bytes.push(0);
+    bytes.extend_from_slice(annotator.as_bytes());
+    bytes.push(0);
+    let _ = write!(bytes, "{}\0{}\0", span.start, span.end);
+    bytes.extend_from_slice(span.label.as_bytes());
+    bytes.push(0);
+    let digest = Sha256::digest(&bytes);
+    let mut hex = String::with_capacity(12);
+    for b in &digest[..6] {
+        hex.push(char::from(HEX[usize::from(b >> 4)]));
+        hex.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    hex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_ids_are_stable_and_change_with_the_span() {
+        let doc = Document::from_text("alpha beta");
+        let span = Span::new(&doc, 0..5, "claim");
+        let id = span_id("a.txt", "alice", &span);
+        assert_eq!(id.len(), 12);
+        assert!(id.bytes().all(|b| b.is_ascii_hexdigit()));
+        let mut noted = span.clone();
+        noted.note = Some("a note".to_owned());
+        assert_eq!(span_id("a.txt", "alice", &noted), id, "a note keeps the id");
+        assert_ne!(span_id("a.txt", "bob", &span), id);
+        assert_ne!(span_id("b.txt", "alice", &span), id);
+        assert_ne!(
+            span_id("a.txt", "alice", &Span::new(&doc, 0..5, "quote")),
+            id
+        );
+        assert_ne!(
+            span_id("a.txt", "alice", &Span::new(&doc, 0..4, "claim")),
+            id
+        );
+        assert_ne!(span_id("a.txta", "lice", &span), id, "fields are separated");
+    }
 }

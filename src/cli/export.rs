@@ -1,11 +1,16 @@
-//! `glosser export`: labelled spans as training data (SPEC §6), one document at a time.
+//! `glosser export`: labelled spans as training data (SPEC §6, §12), one document at a time.
 //!
 //! Exit codes: 0 everything exported; 1 some documents were skipped (broken annotation file,
-//! unreadable document, spans that no longer match the text — each named on stderr); 2 usage or
-//! I/O error (unknown format, unknown annotator, an output that cannot be written: nothing is
-//! left behind).
+//! unreadable document, spans that no longer match the text — each named on stderr), nothing
+//! was selected (said on stderr), or `--overlaps error` found overlapping spans (named on
+//! stderr; nothing written); 2 usage or I/O error (unknown format, unknown annotator, an output
+//! that cannot be written: nothing is left behind).
 
-use std::io::Write;
+mod card;
+mod render;
+mod sink;
+mod split;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -13,11 +18,13 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::corpus::{Corpus, DocumentEntry};
-use crate::formats::{self, ExportDoc, Format, Offsets, overlaps, tokens};
+use crate::corpus::Corpus;
+use crate::formats::overlaps::Policy;
+use crate::formats::{Format, Offsets};
 use crate::labels::LabelSet;
-use crate::span::Span;
-use crate::store::{GOLD, Status};
+use crate::store::GOLD;
+use render::{Options, Outcome, Ready, prepare};
+use sink::Sink;
 
 /// Arguments of `glosser export`.
 #[derive(Debug, clap::Args)]
@@ -30,7 +37,7 @@ pub struct Args {
     /// Annotator to export (default: gold when gold files exist, else the only annotator).
     #[arg(long)]
     pub annotator: Option<String>,
-    /// Output file (a directory for brat); standard output when omitted.
+    /// Output file (a directory for brat and --split); standard output when omitted.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Only these labels (comma-separated).
@@ -42,6 +49,17 @@ pub struct Args {
     /// doccano offsets: utf16 (doccano's default) or codepoint (grapheme-mode projects).
     #[arg(long, default_value = "utf16")]
     pub offsets: String,
+    /// conll/hf: longest (keep the longest, report the rest), layers (extra tag columns keep
+    /// every span) or error (exit 1 naming the overlapping spans).
+    #[arg(long)]
+    pub overlaps: Option<String>,
+    /// Split by document, e.g. train=.8,dev=.1,test=.1: one file per part in the -o directory,
+    /// plus dataset.json.
+    #[arg(long)]
+    pub split: Option<String>,
+    /// Seed of --split (the same seed gives the same split).
+    #[arg(long, default_value_t = 0, requires = "split")]
+    pub seed: u64,
 }
 
 /// Parses `--offsets`.
@@ -84,9 +102,31 @@ fn list(names: &std::collections::BTreeSet<String>) -> String {
     names.iter().cloned().collect::<Vec<_>>().join(", ")
 }
 
+/// Documents prepared in parallel before writing.
+const CHUNK: usize = 64;
+
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
     let offsets = parse_offsets(&args.offsets)?;
+    let overlaps: Policy = match &args.overlaps {
+        None => Policy::default(),
+        Some(_) if !format.needs_flat_spans() => {
+            bail!("--overlaps is for conll and hf; {format} keeps overlapping spans as they are")
+        }
+        Some(text) => text.parse().map_err(anyhow::Error::msg)?,
+    };
+    let split = match &args.split {
+        None => None,
+        Some(_) if format == Format::Brat => {
+            bail!(
+                "--split writes one file per part; brat writes a directory: export brat without --split"
+            )
+        }
+        Some(_) if args.output.is_none() => {
+            bail!("--split writes one file per part and dataset.json: give a directory with -o DIR")
+        }
+        Some(text) => Some(split::parse(text, args.seed)?),
+    };
     let corpus = Corpus::scan(&args.corpus)?;
     let (labels, warning) = LabelSet::for_corpus(&corpus.root);
     if let Some(w) = warning {
@@ -101,14 +141,18 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         refuse_output_in_corpus(&corpus.root, output)?;
     }
     let annotator = pick_annotator(&corpus, args.annotator.as_deref())?;
-    let mut sink = Sink::open(format, args.output.as_deref())?;
+    let deferred = split.is_some() || overlaps != Policy::Longest;
+    let mut sink = if deferred {
+        None
+    } else {
+        Some(Sink::open(format, args.output.as_deref())?)
+    };
     let entries: Vec<_> = corpus
         .documents
         .iter()
         .filter(|d| d.annotation(&annotator).is_some())
         .collect();
     let progress = progress_bar(entries.len() as u64);
-    let (mut skipped, mut dropped, mut exported) = (0usize, 0usize, 0usize);
     let options = Options {
         format,
         annotator: &annotator,
@@ -116,9 +160,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         only: &args.labels,
         done_only: args.done_only,
         offsets,
+        overlaps,
     };
-    // Documents are prepared on every core, a chunk at a time (memory stays bounded), and
-    // written in corpus order.
+    let mut tally = Tally::default();
+    let mut kept: Vec<Ready> = Vec::new();
+    // Documents are prepared on every core, a chunk at a time (memory stays bounded unless the
+    // whole export must be seen first: --split, --overlaps layers or error), written in corpus
+    // order.
     for (chunk_index, chunk) in entries.chunks(CHUNK).enumerate() {
         let outcomes: Vec<Outcome> = chunk
             .par_iter()
@@ -130,156 +178,212 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             match outcome {
                 Outcome::Skipped(why) => {
                     progress.suspend(|| eprintln_safe!("glosser: skipped: {why}"));
-                    skipped += 1;
+                    tally.skipped += 1;
                 }
-                Outcome::NotDone => {}
-                Outcome::Ready { id, rendered, lost } => {
-                    for message in &lost {
-                        progress.suspend(|| {
-                            eprintln_safe!("glosser: dropped overlapping span: {message}");
-                        });
+                Outcome::NotDone => tally.not_done += 1,
+                Outcome::Ready(ready) => {
+                    progress.suspend(|| tally.report(&ready, overlaps));
+                    match &mut sink {
+                        Some(sink) => sink.write(&ready.id, &ready.rendered, 1)?,
+                        None => kept.push(*ready),
                     }
-                    dropped += lost.len();
-                    sink.write(&id, rendered)?;
-                    exported += 1;
                 }
             }
         }
     }
     progress.finish_and_clear();
-    sink.finish()?;
-    if dropped > 0 {
-        eprintln_safe!(
-            "glosser: {format} cannot hold overlapping spans: dropped {dropped} span{} (listed above), kept the longest",
-            if dropped == 1 { "" } else { "s" }
-        );
+    if let Some(sink) = sink {
+        sink.finish()?;
     }
-    if skipped > 0 {
-        eprintln_safe!("glosser: exported {exported} documents, skipped {skipped} (listed above)");
+    tally.summary(format, overlaps);
+    if overlaps == Policy::Error && tally.dropped > 0 {
+        eprintln_safe!(
+            "glosser: --overlaps error: {} span{} overlap a longer or earlier one (listed above); nothing written",
+            tally.dropped,
+            plural(tally.dropped)
+        );
+        return Ok(ExitCode::from(super::EXIT_PROBLEMS));
+    }
+    if tally.exported == 0 {
+        let why = if args.done_only && tally.not_done > 0 {
+            format!(
+                "none of {annotator}'s {} documents is marked Done (--done-only)",
+                tally.not_done
+            )
+        } else {
+            format!("no document of {annotator} could be exported")
+        };
+        eprintln_safe!("glosser: nothing exported: {why}");
+        return Ok(ExitCode::from(super::EXIT_PROBLEMS));
+    }
+    if deferred {
+        let depth = kept.iter().map(|r| r.depth).max().unwrap_or(1);
+        if let Some(split) = &split {
+            let dir = args.output.as_deref().unwrap_or(Path::new("."));
+            write_split(&corpus, &options, split, dir, &kept, depth)?;
+        } else {
+            let mut sink = Sink::open(format, args.output.as_deref())?;
+            for r in &kept {
+                sink.write(&r.id, &r.rendered, depth)?;
+            }
+            sink.finish()?;
+        }
+    }
+    if tally.skipped > 0 {
+        eprintln_safe!(
+            "glosser: exported {} documents, skipped {} (listed above)",
+            tally.exported,
+            tally.skipped
+        );
         return Ok(ExitCode::from(super::EXIT_PROBLEMS));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-/// Documents prepared in parallel before writing.
-const CHUNK: usize = 64;
-
-/// What every document's export needs to know.
-struct Options<'a> {
-    format: Format,
-    annotator: &'a str,
-    labels: &'a LabelSet,
-    /// Only these labels (all when empty).
-    only: &'a [String],
-    done_only: bool,
-    offsets: Offsets,
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
-/// One document, ready to write (or why not).
-enum Outcome {
-    Skipped(String),
-    NotDone,
-    Ready {
-        id: String,
-        rendered: Rendered,
-        /// Spans a flat format dropped, described for stderr.
-        lost: Vec<String>,
-    },
+/// What the export did, for the messages at the end.
+#[derive(Default)]
+struct Tally {
+    exported: usize,
+    skipped: usize,
+    not_done: usize,
+    dropped: usize,
+    layered: usize,
+    split_tokens: usize,
+    joined: usize,
+    /// Labels written whose names hold whitespace (conll/hf tags use `_` there).
+    spaced: std::collections::BTreeSet<String>,
 }
 
-/// A document's output.
-enum Rendered {
-    Text(String),
-    Brat { txt: String, ann: String },
-}
-
-fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
-    let Some(annotation) = entry.annotation(o.annotator) else {
-        return Outcome::NotDone;
-    };
-    let file = match annotation.load() {
-        Ok(file) => file,
-        Err(e) => return Outcome::Skipped(e.to_string()),
-    };
-    if o.done_only && file.status != Status::Done {
-        return Outcome::NotDone;
-    }
-    let doc = match entry.load() {
-        Ok(doc) => doc,
-        Err(e) => return Outcome::Skipped(e.to_string()),
-    };
-    if let Some((_, problem)) = file.spans.problems(&doc, o.labels).first() {
-        return Outcome::Skipped(format!(
-            "{}: {problem} (run glosser validate)",
-            annotation.path.display()
-        ));
-    }
-    let spans: Vec<Span> = file
-        .spans
-        .into_spans()
-        .into_iter()
-        .filter(|s| o.only.is_empty() || o.only.contains(&s.label))
-        .collect();
-    let d = ExportDoc {
-        id: &entry.id,
-        annotator: o.annotator,
-        doc: &doc,
-        spans: &spans,
-    };
-    let (rendered, lost) = render(&d, task_id, o);
-    let lost = lost
-        .iter()
-        .map(|s| {
-            format!(
-                "{} {}..{} {} {:?}",
-                entry.id, s.start, s.end, s.label, s.quote
-            )
-        })
-        .collect();
-    Outcome::Ready {
-        id: entry.id.clone(),
-        rendered,
-        lost,
-    }
-}
-
-/// One document in the chosen format, and the spans a flat format had to drop.
-fn render<'a>(d: &ExportDoc<'a>, task_id: usize, o: &Options) -> (Rendered, Vec<&'a Span>) {
-    let line = |v: serde_json::Value| format!("{v}\n");
-    let mut dropped = Vec::new();
-    let text = match o.format {
-        Format::Jsonl => formats::jsonl::line(d) + "\n",
-        Format::Spacy => line(formats::spacy::record(d)),
-        Format::Doccano => line(formats::doccano::record(d, o.offsets)),
-        Format::W3c => line(formats::w3c::record(d)),
-        Format::Csv => formats::csv::rows(d),
-        Format::LabelStudio => formats::label_studio::task(d, task_id).to_string(),
-        Format::Prodigy => line(formats::prodigy::record(d, &tokens::tokenize(d.doc))),
-        Format::Conll | Format::Hf => {
-            let tokenized = tokens::tokenize(d.doc);
-            let flat = overlaps::flatten(&tokenized, d.spans, o.labels);
-            let tags = overlaps::iob2(&tokenized, &flat.kept);
-            dropped = flat.dropped;
-            if o.format == Format::Conll {
-                formats::conll::document(&tokenized, &tags)
-            } else {
-                formats::hf::sentences(&tokenized, &tags)
-                    .into_iter()
-                    .map(line)
-                    .collect()
-            }
-        }
-        Format::Brat => {
-            return (
-                Rendered::Brat {
-                    txt: d.doc.text().to_owned(),
-                    ann: formats::brat::ann(d),
-                },
-                dropped,
+impl Tally {
+    /// Counts a document and names on stderr every span it dropped (or found overlapping).
+    fn report(&mut self, r: &Ready, overlaps: Policy) {
+        self.exported += 1;
+        for (s, why) in &r.displaced {
+            let what = match (overlaps, why.starts_with("covers")) {
+                (_, true) => "dropped span",
+                (Policy::Error, false) => "overlapping span",
+                _ => "dropped overlapping span",
+            };
+            eprintln_safe!(
+                "glosser: {what}: {} {}..{} {} {:?} ({why})",
+                r.id.escape_debug(),
+                s.start,
+                s.end,
+                s.label,
+                s.quote
             );
         }
+        self.dropped += r.displaced.len();
+        self.layered += r.layered;
+        self.split_tokens += r.split_tokens;
+        self.joined += r.joined_sentences;
+        if matches!(r.rendered, render::Rendered::Tagged(_)) {
+            self.spaced.extend(
+                r.counts
+                    .keys()
+                    .filter(|l| l.contains(char::is_whitespace))
+                    .cloned(),
+            );
+        }
+    }
+
+    fn summary(&self, format: Format, overlaps: Policy) {
+        if self.dropped > 0 && overlaps != Policy::Error {
+            eprintln_safe!(
+                "glosser: {format} cannot hold overlapping spans: dropped {} span{} (listed above), kept the longest; --overlaps layers keeps every span",
+                self.dropped,
+                plural(self.dropped)
+            );
+        }
+        if self.layered > 0 {
+            eprintln_safe!(
+                "glosser: {format}: {} overlapping span{} written to extra tag columns (ner_tags_2, …)",
+                self.layered,
+                plural(self.layered)
+            );
+        }
+        for label in &self.spaced {
+            eprintln_safe!(
+                "glosser: {format}: label {label:?} is written as {} (a tag holds no spaces)",
+                crate::formats::overlaps::tag_label(label)
+            );
+        }
+        if self.joined > 0 {
+            eprintln_safe!(
+                "glosser: {format}: joined {} sentence break{} that would have cut a span",
+                self.joined,
+                plural(self.joined)
+            );
+        }
+    }
+}
+
+/// Writes one file per part and `dataset.json` into `dir`.
+fn write_split(
+    corpus: &Corpus,
+    o: &Options,
+    split: &split::Split,
+    dir: &Path,
+    kept: &[Ready],
+    depth: usize,
+) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir)
+        .with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
+    let ids: Vec<&str> = kept.iter().map(|r| r.id.as_str()).collect();
+    let parts = split.assign(&ids);
+    for (index, (name, _)) in split.parts.iter().enumerate() {
+        let mut sink = Sink::open(o.format, Some(&dir.join(split::file_name(name, o.format))))?;
+        for (r, _) in kept.iter().zip(&parts).filter(|(_, p)| **p == index) {
+            sink.write(&r.id, &r.rendered, depth)?;
+        }
+        sink.finish()?;
+    }
+    let documents: Vec<(&Ready, usize)> = kept.iter().zip(parts.iter().copied()).collect();
+    let card = card::Card {
+        format: o.format,
+        annotator: o.annotator,
+        done_only: o.done_only,
+        only: o.only,
+        labels: o.labels,
+        overlaps: o.overlaps,
+        split,
+        documents: &documents,
+        depth,
     };
-    (Rendered::Text(text), dropped)
+    let path = dir.join("dataset.json");
+    let text = serde_json::to_string_pretty(&card.to_json(corpus))? + "\n";
+    crate::store::write_atomic(&path, text.as_bytes())
+        .with_context(|| format!("{}: cannot write", path.display()))?;
+    let sizes: Vec<String> = split
+        .parts
+        .iter()
+        .enumerate()
+        .map(|(i, (n, _))| format!("{n} {}", parts.iter().filter(|&&p| p == i).count()))
+        .collect();
+    eprintln_safe!(
+        "glosser: split {} documents by document ({}); wrote {}",
+        kept.len(),
+        sizes.join(", "),
+        path.display()
+    );
+    Ok(())
+}
+
+/// A progress bar on stderr for long runs on a terminal; hidden when piped or short.
+pub fn progress_bar(len: u64) -> ProgressBar {
+    use std::io::IsTerminal;
+    if len < 200 || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents {eta}") {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// `-o` must not point into the corpus: an export there would rewrite articles (brat's `.txt`)
@@ -315,136 +419,4 @@ pub fn refuse_output_in_corpus(root: &Path, output: &Path) -> anyhow::Result<()>
         );
     }
     Ok(())
-}
-
-/// A progress bar on stderr for long runs on a terminal; hidden when piped or short.
-pub fn progress_bar(len: u64) -> ProgressBar {
-    use std::io::IsTerminal;
-    if len < 200 || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len);
-    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} documents {eta}") {
-        bar.set_style(style);
-    }
-    bar
-}
-
-/// Where records go: standard output, a file written atomically, or a brat directory.
-enum Sink {
-    Stream {
-        format: Format,
-        out: Box<dyn Write>,
-        temp: Option<crate::fsio::AtomicFile>,
-        records: usize,
-    },
-    Brat {
-        dir: PathBuf,
-    },
-}
-
-impl Sink {
-    fn open(format: Format, output: Option<&Path>) -> anyhow::Result<Self> {
-        if format == Format::Brat {
-            let Some(dir) = output else {
-                bail!("brat writes a .txt and an .ann per document: give a directory with -o DIR");
-            };
-            std::fs::create_dir_all(dir).with_context(|| {
-                format!("{}: cannot create the output directory", dir.display())
-            })?;
-            return Ok(Sink::Brat {
-                dir: dir.to_owned(),
-            });
-        }
-        let (out, temp): (Box<dyn Write>, _) = match output {
-            None => (Box::new(std::io::BufWriter::new(std::io::stdout())), None),
-            Some(path) => {
-                // The umask's mode (0644 under umask 022), not tempfile's 0600.
-                let temp = crate::fsio::AtomicFile::create(path)
-                    .with_context(|| format!("{}: cannot write the output here", path.display()))?;
-                let file = temp
-                    .file_ref()
-                    .try_clone()
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-                (Box::new(std::io::BufWriter::new(file)), Some(temp))
-            }
-        };
-        let mut sink = Sink::Stream {
-            format,
-            out,
-            temp,
-            records: 0,
-        };
-        if let Sink::Stream { out, .. } = &mut sink {
-            match format {
-                Format::Csv => out.write_all(formats::csv::HEADER.as_bytes())?,
-                Format::LabelStudio => out.write_all(b"[\n")?,
-                _ => {}
-            }
-        }
-        Ok(sink)
-    }
-
-    /// Writes one document's output.
-    fn write(&mut self, id: &str, rendered: Rendered) -> anyhow::Result<()> {
-        match (self, rendered) {
-            (
-                Sink::Brat { dir },
-                Rendered::Brat {
-                    txt: text,
-                    ann: body,
-                },
-            ) => {
-                let txt = dir.join(formats::brat::txt_name(id));
-                if let Some(parent) = txt.parent() {
-                    std::fs::create_dir_all(parent)?;
-                }
-                let ann = txt.with_extension("ann");
-                crate::store::write_atomic(&txt, text.as_bytes())
-                    .with_context(|| format!("{}: cannot write", txt.display()))?;
-                crate::store::write_atomic(&ann, body.as_bytes())
-                    .with_context(|| format!("{}: cannot write", ann.display()))?;
-            }
-            (
-                Sink::Stream {
-                    format,
-                    out,
-                    records,
-                    ..
-                },
-                Rendered::Text(text),
-            ) => {
-                if *format == Format::LabelStudio && *records > 0 {
-                    out.write_all(b",\n")?;
-                }
-                out.write_all(text.as_bytes())?;
-                *records += 1;
-            }
-            _ => {}
-        }
-        Ok(())
-    }
-
-    /// Closes the output; a file appears only now, complete.
-    fn finish(self) -> anyhow::Result<()> {
-        if let Sink::Stream {
-            format,
-            mut out,
-            temp,
-            ..
-        } = self
-        {
-            if format == Format::LabelStudio {
-                out.write_all(b"\n]\n")?;
-            }
-            out.flush()?;
-            drop(out);
-            if let Some(temp) = temp {
-                let path = temp.target().to_owned();
-                temp.commit()
-                    .with_context(|| format!("{}: cannot write", path.display()))?;
-            }
-        }
-        Ok(())
-    }
 }

@@ -1,8 +1,9 @@
-//! `csv`: one row per span, `document,annotator,label,start,end,text,note` (RFC 4180 quoting).
+//! `csv`: one row per span, `document,annotator,label,start,end,text,note,status,id` (RFC 4180
+//! quoting): the document's status and the span's stable id come last.
 
 use super::ExportDoc;
 
-pub const HEADER: &str = "document,annotator,label,start,end,text,note\r\n";
+pub const HEADER: &str = "document,annotator,label,start,end,text,note,status,id\r\n";
 
 /// The rows of one document.
 pub fn rows(d: &ExportDoc) -> String {
@@ -16,6 +17,8 @@ pub fn rows(d: &ExportDoc) -> String {
             s.end.to_string(),
             field(&s.quote),
             field(s.note.as_deref().unwrap_or("")),
+            d.status.as_str().to_owned(),
+            super::span_id(d.id, d.annotator, s),
         ];
         out.push_str(&fields.join(","));
         out.push_str("\r\n");

@@ -1,17 +1,46 @@
-//! `hf`: one `{"tokens": [...], "ner_tags": [...]}` line per sentence, IOB2 tag strings, for
-//! Hugging Face `datasets.load_dataset("json", ...)`.
+//! `hf`: one JSON line per sentence for Hugging Face `datasets.load_dataset("json", ...)`:
+//! `document`, `sentence` (0-based within the document), `status`, `tokens`, `token_starts` and
+//! `token_ends` (code points into the document's text), `ner_tags` (IOB2 strings) and, with
+//! `--overlaps layers`, `ner_tags_2`, `ner_tags_3`, … (every row has the same columns). Keys are
+//! in alphabetical order; rows are written directly (no JSON tree per token).
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
-use super::tokens::Tokenized;
+use super::overlaps::Tagged;
 
-pub fn sentences(tokens: &Tokenized, tags: &[String]) -> Vec<Value> {
-    tokens
-        .sentences
-        .iter()
-        .map(|s| {
-            let words: Vec<&str> = tokens.tokens[s.clone()].iter().map(|t| t.text).collect();
-            json!({"tokens": words, "ner_tags": tags[s.clone()]})
-        })
-        .collect()
+/// The rows of one document with `depth` tag columns, each ending with a newline.
+pub fn lines(t: &Tagged, depth: usize) -> String {
+    let mut out = Vec::new();
+    for (n, s) in t.sentences.iter().enumerate() {
+        let words = &t.words[s.clone()];
+        out.extend_from_slice(b"{\"document\":");
+        put(&mut out, &t.document);
+        for k in 0..depth.max(1) {
+            if k == 0 {
+                out.extend_from_slice(b",\"ner_tags\":");
+            } else {
+                out.extend_from_slice(format!(",\"ner_tags_{}\":", k + 1).as_bytes());
+            }
+            let tags: Vec<&str> = s.clone().map(|i| t.tag(k, i)).collect();
+            put(&mut out, &tags);
+        }
+        out.extend_from_slice(format!(",\"sentence\":{n},\"status\":").as_bytes());
+        put(&mut out, t.status);
+        out.extend_from_slice(b",\"token_ends\":");
+        put(&mut out, &words.iter().map(|w| w.2).collect::<Vec<_>>());
+        out.extend_from_slice(b",\"token_starts\":");
+        put(&mut out, &words.iter().map(|w| w.1).collect::<Vec<_>>());
+        out.extend_from_slice(b",\"tokens\":");
+        put(
+            &mut out,
+            &words.iter().map(|w| w.0.as_str()).collect::<Vec<_>>(),
+        );
+        out.extend_from_slice(b"}\n");
+    }
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends `value` as JSON (strings, numbers and lists of them cannot fail).
+fn put<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let _ = serde_json::to_writer(&mut *out, value);
 }

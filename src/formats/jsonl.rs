@@ -1,4 +1,5 @@
-//! `jsonl`: glosser's own lossless record, one line per document per annotator.
+//! `jsonl`: glosser's own lossless record, one line per document per annotator, with the
+//! document's status and each span's stable id ([`super::span_id`]).
 
 use serde::Serialize;
 
@@ -8,12 +9,14 @@ use super::ExportDoc;
 struct Record<'a> {
     document: &'a str,
     annotator: &'a str,
+    status: &'a str,
     text: &'a str,
     spans: Vec<SpanOut<'a>>,
 }
 
 #[derive(Serialize)]
 struct SpanOut<'a> {
+    id: String,
     start: usize,
     end: usize,
     label: &'a str,
@@ -29,11 +32,13 @@ pub fn line(d: &ExportDoc) -> String {
     let record = Record {
         document: d.id,
         annotator: d.annotator,
+        status: d.status.as_str(),
         text: d.doc.text(),
         spans: d
             .spans
             .iter()
             .map(|s| SpanOut {
+                id: super::span_id(d.id, d.annotator, s),
                 start: s.start,
                 end: s.end,
                 label: &s.label,

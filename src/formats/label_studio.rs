@@ -10,10 +10,9 @@ pub fn task(d: &ExportDoc, index: usize) -> Value {
     let result: Vec<Value> = d
         .spans
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
+        .map(|s| {
             let mut region = json!({
-                "id": format!("s{}", i + 1),
+                "id": super::span_id(d.id, d.annotator, s),
                 "from_name": "label",
                 "to_name": "text",
                 "type": "labels",

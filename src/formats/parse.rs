@@ -56,6 +56,9 @@ struct JsonlRecord {
     annotator: Option<String>,
     text: String,
     spans: Vec<JsonlSpan>,
+    /// Written by export (the annotator's status); accepted, not read here.
+    #[serde(default, rename = "status")]
+    _status: Option<serde::de::IgnoredAny>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +71,9 @@ struct JsonlSpan {
     note: Option<String>,
     #[serde(default)]
     from: Vec<String>,
+    /// Written by export (the stable span id, recomputed from the span); accepted, not read.
+    #[serde(default, rename = "id")]
+    _id: Option<serde::de::IgnoredAny>,
 }
 
 fn jsonl(line: &str, origin: &str) -> Result<Record, String> {

@@ -1,39 +1,98 @@
-//! `prodigy`: text, tokens (`text`, `start`, `end`, `id`, `ws`) and spans with `token_start` and
-//! inclusive `token_end`; span edges inside a token expand to the token.
+//! `prodigy`: text, tokens (`text`, `start`, `end`, `id`, `ws`) and spans with `token_start`
+//! and inclusive `token_end`. Tokens follow spaCy's rule — `ws` only for a single trailing
+//! U+0020; any other whitespace is a token of its own — so the text rebuilt from the tokens is
+//! the text, and they are split at span edges, so every span keeps its exact characters.
+//! Keys are written in alphabetical order (fields declared so).
 
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use super::ExportDoc;
 use super::tokens::Tokenized;
 
-pub fn record(d: &ExportDoc, tokens: &Tokenized) -> Value {
-    let token_list: Vec<Value> = tokens
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| json!({"text": t.text, "start": t.start, "end": t.end, "id": i, "ws": t.ws}))
-        .collect();
-    let spans: Vec<Value> = d
+#[derive(Serialize)]
+struct Record<'a> {
+    answer: &'static str,
+    meta: Meta<'a>,
+    spans: Vec<SpanOut<'a>>,
+    text: &'a str,
+    tokens: Vec<TokenOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    annotator: &'a str,
+    document: &'a str,
+    status: &'static str,
+}
+
+#[derive(Serialize)]
+struct SpanOut<'a> {
+    end: usize,
+    id: String,
+    label: &'a str,
+    start: usize,
+    token_end: usize,
+    token_start: usize,
+}
+
+#[derive(Serialize)]
+struct TokenOut<'a> {
+    end: usize,
+    id: usize,
+    start: usize,
+    text: &'a str,
+    ws: bool,
+}
+
+/// The record as one line of JSON (without the newline).
+pub fn line(d: &ExportDoc, tokens: &Tokenized) -> String {
+    let (all, index) = tokens.with_whitespace(d.doc);
+    let spans = d
         .spans
         .iter()
         .filter_map(|s| {
-            let range = tokens.token_range(s.start, s.end)?;
-            let first = &tokens.tokens[range.start];
-            let last = &tokens.tokens[range.end - 1];
-            Some(json!({
-                "start": first.start,
-                "end": last.end,
-                "token_start": range.start,
-                "token_end": range.end - 1,
-                "label": s.label,
-            }))
+            // Tokens are cut at span edges, so both edges are token edges; the word tokens are
+            // the fallback should one not be.
+            let exact = (
+                all.binary_search_by_key(&s.start, |t| t.start).ok(),
+                all.binary_search_by_key(&s.end, |t| t.end).ok(),
+            );
+            let (first, last) = if let (Some(first), Some(last)) = exact {
+                (first, last)
+            } else {
+                let range = tokens.token_range(s.start, s.end)?;
+                (index[range.start], index[range.end - 1])
+            };
+            Some(SpanOut {
+                end: all[last].end,
+                id: super::span_id(d.id, d.annotator, s),
+                label: &s.label,
+                start: all[first].start,
+                token_end: last,
+                token_start: first,
+            })
         })
         .collect();
-    json!({
-        "text": d.doc.text(),
-        "tokens": token_list,
-        "spans": spans,
-        "answer": "accept",
-        "meta": {"document": d.id, "annotator": d.annotator},
-    })
+    let record = Record {
+        answer: "accept",
+        meta: Meta {
+            annotator: d.annotator,
+            document: d.id,
+            status: d.status.as_str(),
+        },
+        spans,
+        text: d.doc.text(),
+        tokens: all
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TokenOut {
+                end: t.end,
+                id: i,
+                start: t.start,
+                text: t.text,
+                ws: t.ws,
+            })
+            .collect(),
+    };
+    serde_json::to_string(&record).unwrap_or_default()
 }

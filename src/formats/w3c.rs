@@ -1,6 +1,6 @@
 //! `w3c`: a Web Annotation collection per document (JSON-LD), each span an annotation whose
 //! target has a `TextQuoteSelector` (exact, 32-char prefix and suffix) and a
-//! `TextPositionSelector` (code points).
+//! `TextPositionSelector` (code points). Annotation ids are `#` + the span's stable id.
 
 use serde_json::{Value, json};
 
@@ -12,8 +12,7 @@ pub fn record(d: &ExportDoc) -> Value {
     let items: Vec<Value> = d
         .spans
         .iter()
-        .enumerate()
-        .map(|(i, s)| {
+        .map(|s| {
             let prefix = d.doc.slice(s.start.saturating_sub(CONTEXT), s.start);
             let suffix = d.doc.slice(s.end, s.end + CONTEXT);
             let mut body = vec![json!({"type": "TextualBody", "purpose": "tagging", "value": s.label})];
@@ -21,7 +20,7 @@ pub fn record(d: &ExportDoc) -> Value {
                 body.push(json!({"type": "TextualBody", "purpose": "commenting", "value": note}));
             }
             json!({
-                "id": format!("#{}-{}", d.annotator, i + 1),
+                "id": format!("#{}", super::span_id(d.id, d.annotator, s)),
                 "type": "Annotation",
                 "creator": d.annotator,
                 "body": body,
@@ -40,6 +39,7 @@ pub fn record(d: &ExportDoc) -> Value {
         "id": format!("{}#{}", d.id, d.annotator),
         "type": "AnnotationCollection",
         "label": d.id,
+        "status": d.status.as_str(),
         "total": items.len(),
         "first": {"type": "AnnotationPage", "items": items},
     })

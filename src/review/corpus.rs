@@ -37,10 +37,34 @@ pub fn compute(
     per_doc: bool,
     warn: &mut dyn FnMut(String),
 ) -> Report {
+    compute_filtered(corpus, labels, annotators, per_doc, false, warn)
+}
+
+/// Whether a pair compares an annotator with gold (accuracy) rather than two annotators.
+pub fn is_gold_pair(p: &PairResult) -> bool {
+    p.a == GOLD || p.b == GOLD
+}
+
+/// [`compute`], counting only files marked Done when `done_only`. With gold among the
+/// annotators, gold comes first in each of its pairs.
+pub fn compute_filtered(
+    corpus: &Corpus,
+    labels: &LabelSet,
+    annotators: &[String],
+    per_doc: bool,
+    done_only: bool,
+    warn: &mut dyn FnMut(String),
+) -> Report {
     let names: Vec<String> = labels.labels().iter().map(|l| l.name.clone()).collect();
     let mut pairs: Vec<Pair> = Vec::new();
-    for (i, a) in annotators.iter().enumerate() {
-        for b in &annotators[i + 1..] {
+    if annotators.iter().any(|a| a == GOLD) {
+        for b in annotators.iter().filter(|a| *a != GOLD) {
+            pairs.push(Pair::new(GOLD, b, &names));
+        }
+    }
+    let others: Vec<&String> = annotators.iter().filter(|a| *a != GOLD).collect();
+    for (i, a) in others.iter().enumerate() {
+        for b in &others[i + 1..] {
             pairs.push(Pair::new(a, b, &names));
         }
     }
@@ -58,7 +82,7 @@ pub fn compute(
     for chunk in corpus.documents.chunks(64) {
         let outcomes: Vec<DocOutcome> = chunk
             .par_iter()
-            .map(|entry| analyse(entry, annotators, labels, &names, &pair_names))
+            .map(|entry| analyse(entry, annotators, labels, &names, &pair_names, done_only))
             .collect();
         for outcome in outcomes {
             match outcome {
@@ -127,6 +151,7 @@ fn analyse(
     labels: &LabelSet,
     names: &[String],
     pairs: &[(String, String)],
+    done_only: bool,
 ) -> DocOutcome {
     let present: Vec<&String> = annotators
         .iter()
@@ -148,6 +173,7 @@ fn analyse(
             continue;
         };
         match annotation.load() {
+            Ok(file) if done_only && file.status != crate::store::Status::Done => {}
             Ok(file) => {
                 let stale = file
                     .spans
@@ -167,6 +193,11 @@ fn analyse(
     }
     if !warnings.is_empty() {
         return DocOutcome::Excluded(warnings);
+    }
+    match spans.len() {
+        0 => return DocOutcome::Nobody,
+        1 => return DocOutcome::Single,
+        _ => {}
     }
     let parts = pairs
         .iter()
@@ -197,8 +228,12 @@ pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Ve
                 );
             }
         }
-        let mut unique = asked.to_vec();
-        unique.dedup();
+        let mut unique: Vec<String> = Vec::new();
+        for name in asked {
+            if !unique.contains(name) {
+                unique.push(name.clone());
+            }
+        }
         unique
     };
     if chosen.len() < 2 {

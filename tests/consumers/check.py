@@ -30,12 +30,19 @@ def corpus_text(document):
         return f.read()
 
 
-# jsonl: every code-point offset slices to the span's text, and the text is the document's.
+# jsonl: every code-point offset slices to the span's text, and the text is the document's;
+# every record has a status and every span a stable id (12 hex digits, unique).
+import re
+ids = []
 for r in records("jsonl"):
     check(f"jsonl text {r['document']}", r["text"] == corpus_text(r["document"]))
+    check(f"jsonl status {r['document']}", r.get("status") in ("Todo", "InProgress", "Done"))
     for s in r["spans"]:
+        check(f"jsonl id {s.get('id')}", re.fullmatch(r"[0-9a-f]{12}", s.get("id", "")) is not None)
+        ids.append(s.get("id"))
         check(f"jsonl {r['document']} {s['start']}..{s['end']}", r["text"][s["start"]:s["end"]] == s["text"],
               repr(r["text"][s["start"]:s["end"]]))
+check("jsonl ids unique", len(ids) == len(set(ids)))
 
 # csv: offsets slice the document too.
 import csv
@@ -69,12 +76,133 @@ with open(os.path.join(export_dir, "export.label-studio"), encoding="utf-8") as 
             v = result["value"]
             check(f"label-studio {task['data']['document']} {v['start']}", task["data"]["text"][v["start"]:v["end"]] == v["text"])
 
-# prodigy: tokens slice the text, token_end is inclusive, spans sit on token edges.
+# The corpus spans (ann), per document, as (start, end, label) with whitespace at the edges
+# trimmed (a token never holds whitespace).
+def trimmed(text, start, end):
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+truth = {}
+for r in records("jsonl"):
+    truth[r["document"]] = {(*trimmed(r["text"], s["start"], s["end"]), s["label"]) for s in r["spans"]}
+texts = {r["document"]: r["text"] for r in records("jsonl")}
+total_spans = sum(len(v) for v in truth.values())
+
+
+def reported(fmt):
+    """Spans the export named on stderr as dropped: (document, start, end, label)."""
+    out = set()
+    for line in open(os.path.join(export_dir, f"stderr.{fmt}"), encoding="utf-8"):
+        m = re.match(r"glosser: dropped (?:overlapping )?span: (.+) (\d+)\.\.(\d+) (\S+) ", line)
+        if m:
+            out.add((m[1], int(m[2]), int(m[3]), m[4]))
+    return out
+
+
+def decode(tags, starts, ends):
+    """IOB2 tags of one sentence back to character spans."""
+    spans, current = [], None
+    for tag, a, b in zip(tags, starts, ends):
+        if tag.startswith("B-") or (tag.startswith("I-") and (current is None or current[2] != tag[2:])):
+            current = [a, b, tag[2:]]
+            spans.append(current)
+        elif tag.startswith("I-"):
+            current[1] = b
+        else:
+            current = None
+    return {tuple(s) for s in spans}
+
+
+def accounted(fmt, decoded, layered=False):
+    """Every corpus span is decoded exactly or reported dropped; nothing else is decoded."""
+    dropped = reported(fmt)
+    for document, spans in truth.items():
+        got = decoded.get(document, set())
+        for start, end, label in spans:
+            back = (start, end, label) in got
+            named = any(d == document and label == l and trimmed(texts[document], a, b) == (start, end)
+                        for d, a, b, l in dropped)
+            ok = back if layered else back != named
+            check(f"{fmt} span {document} {start}..{end} {label}", ok, f"decoded {back}, reported {named}")
+        check(f"{fmt} nothing invented {document}", got <= spans, got - spans)
+    check(f"{fmt} drops are counted", layered or f"dropped {len(dropped)} span" in
+          open(os.path.join(export_dir, f"stderr.{fmt}"), encoding="utf-8").read() or not dropped)
+
+
+# hf: every row names its document and sentence, token offsets slice the text; decoded tags give
+# back every span or the span was reported; with --overlaps layers every span comes back.
+for fmt, layered in (("hf", False), ("hf-layers", True)):
+    decoded, sentence_numbers = {}, {}
+    for r in records(fmt):
+        text = texts[r["document"]]
+        check(f"{fmt} sentence index", r["sentence"] == sentence_numbers.get(r["document"], 0))
+        sentence_numbers[r["document"]] = r["sentence"] + 1
+        check(f"{fmt} lengths", len(r["tokens"]) == len(r["ner_tags"]) == len(r["token_starts"]) == len(r["token_ends"]))
+        for t, a, b in zip(r["tokens"], r["token_starts"], r["token_ends"]):
+            check(f"{fmt} token {r['document']} {a}", text[a:b] == t)
+        for column in [c for c in r if c.startswith("ner_tags")]:
+            decoded.setdefault(r["document"], set()).update(decode(r[column], r["token_starts"], r["token_ends"]))
+    accounted(fmt, decoded, layered)
+check("hf-layers has a second tag column", any("ner_tags_2" in r for r in records("hf-layers")))
+
+# conll: `# document` / `# sentence` comments on every sentence; tokens found in order in the text
+# give the character spans back.
+decoded, document, cursor, tags, starts, ends = {}, None, 0, [], [], []
+conll_sentences = []
+
+
+def flush():
+    if tags:
+        decoded.setdefault(document, set()).update(decode(tags, starts, ends))
+        conll_sentences.append(list(tags))
+    tags.clear(), starts.clear(), ends.clear()
+
+
+for line in open(os.path.join(export_dir, "export.conll"), encoding="utf-8"):
+    line = line.rstrip("\n")
+    if line.startswith("# document = "):
+        flush()
+        if line[13:] != document:
+            document, cursor = line[13:], 0
+    elif line.startswith("# "):
+        continue
+    elif not line or line.startswith("-DOCSTART-"):
+        flush()
+    else:
+        token, tag = line.rsplit(" ", 1)
+        at = texts[document].index(token, cursor)
+        cursor = at + len(token)
+        tags.append(tag), starts.append(at), ends.append(cursor)
+flush()
+accounted("conll", decoded)
+
+# seqeval reads the conll and hf tags as IOB2.
+from seqeval.metrics.sequence_labeling import get_entities
+from seqeval.scheme import IOB2, Entities
+check("conll has sentences", len(conll_sentences) > 0)
+Entities(conll_sentences, IOB2)  # raises on tags that are not valid IOB2
+check("seqeval IOB2 entities", len(get_entities(conll_sentences)) > 0)
+for r in records("hf"):
+    Entities([r["ner_tags"]], IOB2)
+
+# prodigy: the text rebuilt from the tokens is the text (spaCy's ws rule), tokens slice the text,
+# token_end is inclusive, and every span keeps its exact offsets (tokens split at span edges).
 for r in records("prodigy"):
+    rebuilt = "".join(t["text"] + (" " if t["ws"] else "") for t in r["tokens"])
+    check(f"prodigy rebuilt text {r['meta']['document']}", rebuilt == r["text"])
+    check(f"prodigy status {r['meta']['document']}", "status" in r["meta"])
     for t in r["tokens"]:
         check(f"prodigy token {t['id']}", r["text"][t["start"]:t["end"]] == t["text"])
+        check(f"prodigy ws only before one space {t['id']}", not t["ws"] or r["text"][t["end"]] == " ")
+    toks = r["tokens"]
+    got = sorted((s["start"], s["end"], s["label"]) for s in r["spans"])
+    want = sorted((s["start"], s["end"], s["label"]) for s in {x["document"]: x for x in records("jsonl")}[r["meta"]["document"]]["spans"])
+    check(f"prodigy exact spans {r['meta']['document']}", got == want, f"{got} != {want}")
     for s in r["spans"]:
-        toks = r["tokens"]
         check(f"prodigy span {s['start']}", toks[s["token_start"]]["start"] == s["start"] and toks[s["token_end"]]["end"] == s["end"])
 
 # brat: .txt has no BOM and the .ann offsets slice it.
@@ -88,46 +216,88 @@ for ann in glob.glob(os.path.join(export_dir, "brat", "**", "*.ann"), recursive=
             frags = [tuple(map(int, p.split())) for p in head.split(" ", 1)[1].split(";")]
             check(f"brat {ann} {head}", " ".join(text[a:b] for a, b in frags) == shown)
 
-# spaCy: char_span(expand) finds every span, and the DocBin script runs and loads back.
+# spaCy: the DocBin script builds Docs from glosser's tokens, so every span keeps its exact
+# characters; --ents fills doc.ents and reports what it left out.
 import spacy
 from spacy.tokens import DocBin
 nlp = spacy.blank("xx")
 spacy_records = records("spacy")
-for r in spacy_records:
-    doc = nlp.make_doc(r["text"])
-    for start, end, label in r["spans"]["sc"]:
-        span = doc.char_span(start, end, label=label, alignment_mode="expand")
-        check(f"spacy char_span {r['meta']['document']} {start}..{end}", span is not None and span.start_char <= start and span.end_char >= end)
-out = os.path.join(export_dir, "train.spacy")
 script = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "spacy_docbin.py")
-run = subprocess.run([sys.executable, script, os.path.join(export_dir, "export.spacy"), out], capture_output=True, text=True)
+out = os.path.join(export_dir, "train.spacy")
+run = subprocess.run([sys.executable, script, os.path.join(export_dir, "export.spacy"), out, "--ents"],
+                     capture_output=True, text=True)
 check("spacy_docbin.py runs", run.returncode == 0, run.stderr)
 if run.returncode == 0:
     docs = list(DocBin().from_disk(out).get_docs(nlp.vocab))
     check("DocBin docs", len(docs) == len(spacy_records))
-    check("DocBin spans", sum(len(d.spans["sc"]) for d in docs) == sum(len(r["spans"]["sc"]) for r in spacy_records))
+    check("DocBin spans", sum(len(d.spans["sc"]) for d in docs) == total_spans)
+    for doc, r in zip(docs, spacy_records):
+        check(f"DocBin text {r['meta']['document']}", doc.text == r["text"])
+        got = sorted((s.start_char, s.end_char, s.label_) for s in doc.spans["sc"])
+        check(f"DocBin exact spans {r['meta']['document']}", got == sorted(map(tuple, r["spans"]["sc"])), got)
+    ents = sum(len(d.ents) for d in docs)
+    left = run.stderr.count("left out of doc.ents")
+    check("doc.ents + reported = spans", ents + left == total_spans and left > 0, (ents, left, run.stdout))
+# Spans inside spaCy-English tokens (Han runs, "Uber’s") keep their exact characters too.
+edges = os.path.join(export_dir, "export.edges")
+run = subprocess.run([sys.executable, script, edges, edges + ".spacy", "--lang", "en"], capture_output=True, text=True)
+check("DocBin edges runs", run.returncode == 0, run.stderr)
+if run.returncode == 0:
+    want = sorted(tuple(s) for r in records("edges") for s in r["spans"]["sc"])
+    got = sorted((s.start_char, s.end_char, s.label_) for d in DocBin().from_disk(edges + ".spacy").get_docs(nlp.vocab)
+                 for s in d.spans["sc"])
+    check("DocBin keeps spans inside spaCy tokens exact", len(want) == 4 and got == want, (got, want))
+broken = os.path.join(export_dir, "broken.spacy.jsonl")
+with open(broken, "w", encoding="utf-8") as f:
+    r = dict(spacy_records[0])
+    r["spans"] = {"sc": [[1, 2, "claim"]]}  # inside the word "BOM": no token edge there
+    f.write(json.dumps(r) + "\n")
+run = subprocess.run([sys.executable, script, broken, os.path.join(export_dir, "broken.spacy")], capture_output=True, text=True)
+check("DocBin refuses a span off token edges", run.returncode == 1 and "not moved" in run.stderr, run.stderr)
 
-# seqeval reads the conll tags (IOB2) and finds one entity per kept span.
-from seqeval.metrics.sequence_labeling import get_entities
-from seqeval.scheme import IOB2, Entities
-sentences, current = [], []
-for line in open(os.path.join(export_dir, "export.conll"), encoding="utf-8"):
-    line = line.rstrip("\n")
-    if not line:
-        if current:
-            sentences.append(current)
-        current = []
-    elif not line.startswith("-DOCSTART-"):
-        token, tag = line.rsplit(" ", 1)
-        current.append(tag)
-if current:
-    sentences.append(current)
-check("conll has sentences", len(sentences) > 0)
-Entities(sentences, IOB2)  # raises on tags that are not valid IOB2
-check("seqeval IOB2 entities", len(get_entities(sentences)) > 0)
-for r in records("hf"):
-    check("hf lengths", len(r["tokens"]) == len(r["ner_tags"]))
-    Entities([r["ner_tags"]], IOB2)
+# spaCy spancat: one epoch on a split export (blank English pipeline, CPU); the spans survive.
+split_dir = os.path.join(export_dir, "spacy-split")
+card = json.load(open(os.path.join(split_dir, "dataset.json"), encoding="utf-8"))
+for part in ("train", "dev"):
+    done = subprocess.run([sys.executable, script, os.path.join(split_dir, f"{part}.jsonl"),
+                           os.path.join(split_dir, f"{part}.spacy"), "--lang", "en"], capture_output=True, text=True)
+    check(f"DocBin {part}", done.returncode == 0, done.stderr)
+    spans = sum(len(d.spans["sc"]) for d in DocBin().from_disk(os.path.join(split_dir, f"{part}.spacy")).get_docs(nlp.vocab))
+    check(f"spans survive in {part}", spans == sum(card["parts"][part]["spans"].values()), (spans, card["parts"][part]))
+config = os.path.join(split_dir, "config.cfg")
+subprocess.run([sys.executable, "-m", "spacy", "init", "config", config, "--lang", "en", "--pipeline", "spancat",
+                "--optimize", "efficiency", "--force"], check=True, capture_output=True)
+trained = subprocess.run([sys.executable, "-m", "spacy", "train", config, "--output", os.path.join(split_dir, "model"),
+                          "--paths.train", os.path.join(split_dir, "train.spacy"),
+                          "--paths.dev", os.path.join(split_dir, "dev.spacy"),
+                          "--training.max_epochs", "1", "--training.max_steps", "20", "--gpu-id", "-1"],
+                         capture_output=True, text=True)
+check("spacy train spancat (1 epoch)", trained.returncode == 0, trained.stderr[-2000:])
+if trained.returncode == 0:
+    model = spacy.load(os.path.join(split_dir, "model", "model-last"))
+    trained_on = {label for label, n in card["parts"]["train"]["spans"].items() if n}
+    labels = set(model.get_pipe("spancat").labels)
+    check("trained spancat labels", trained_on and labels >= trained_on, (labels, trained_on))
+
+# Hugging Face datasets: load the split hf export, tags as a ClassLabel in the card's tag order.
+try:
+    import datasets
+except ImportError:
+    print("skipped: Hugging Face datasets is not installed (GLOSSER_CONSUMERS_DATASETS=0)")
+else:
+    datasets.disable_progress_bars()
+    hf_dir = os.path.join(export_dir, "hf-split")
+    card = json.load(open(os.path.join(hf_dir, "dataset.json"), encoding="utf-8"))
+    files = {p: os.path.join(hf_dir, v["file"]) for p, v in card["parts"].items() if v["documents"]}
+    data = datasets.load_dataset("json", data_files=files)
+    features = data["train"].features.copy()
+    features["ner_tags"] = datasets.Sequence(datasets.ClassLabel(names=card["tags"]))
+    data = data.map(lambda r: {"ner_tags": [card["tags"].index(t) for t in r["ner_tags"]]}, features=features)
+    rows = sum(1 for p in files.values() for line in open(p, encoding="utf-8") if line.strip())
+    check("datasets rows", sum(len(d) for d in data.values()) == rows)
+    names = data["train"].features["ner_tags"].feature.names
+    check("datasets ClassLabel", names == card["tags"] and names[0] == "O")
+    check("datasets columns", {"document", "sentence", "token_starts", "token_ends"} <= set(data["train"].column_names))
 
 print(f"consumers: {passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Exports the fixture corpus in every format and loads the results in their real consumers
-# (spaCy, seqeval, plain Python slicing). Creates target/consumers-venv once and reuses it.
+# (spaCy — including one epoch of spancat training —, seqeval, Hugging Face datasets, plain Python
+# slicing). Creates target/consumers-venv once and reuses it. GLOSSER_CONSUMERS_DATASETS=0 skips
+# Hugging Face datasets (it pulls pyarrow: about 35 s and 300 MB on first install).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv=target/consumers-venv
-if [[ ! -x $venv/bin/python ]] || ! "$venv/bin/python" -c "import spacy, seqeval" 2>/dev/null; then
+packages=(spacy seqeval)
+probe="import spacy, seqeval"
+if [[ ${GLOSSER_CONSUMERS_DATASETS:-1} != 0 ]]; then
+  packages+=(datasets)
+  probe+=", datasets"
+fi
+if [[ ! -x $venv/bin/python ]] || ! "$venv/bin/python" -c "$probe" 2>/dev/null; then
   python3 -m venv "$venv"
-  "$venv/bin/pip" install --quiet --disable-pip-version-check spacy seqeval
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "${packages[@]}"
 fi
 cargo build --quiet --bin glosser
 bin=target/debug/glosser
@@ -14,7 +22,16 @@ corpus=tests/fixtures/formats/corpus
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 for format in jsonl spacy prodigy doccano label-studio conll hf csv w3c; do
-  "$bin" export "$corpus" --format "$format" --annotator ann -o "$out/export.$format" 2>>"$out/stderr"
+  "$bin" export "$corpus" --format "$format" --annotator ann -o "$out/export.$format" 2>"$out/stderr.$format"
 done
+"$bin" export "$corpus" --format hf --annotator ann --overlaps layers -o "$out/export.hf-layers" 2>"$out/stderr.hf-layers"
+"$bin" export "$corpus" --format hf --annotator ann --split train=.5,dev=.25,test=.25 -o "$out/hf-split" 2>/dev/null
+"$bin" export "$corpus" --format spacy --annotator ann --split train=.75,dev=.25 -o "$out/spacy-split" 2>/dev/null
 "$bin" export "$corpus" --format brat --annotator ann -o "$out/brat"
+# Spans inside what spaCy's English tokenizer takes as one token (Han runs, "Uber’s"): imported
+# into a scratch corpus, exported for the DocBin script (checked with --lang en).
+mkdir "$out/edges"
+printf '%s\n' '{"document":"edges.txt","annotator":"ann","text":"北京官员说“我们赢了”。Uber’s drivers agree.\n","spans":[{"start":0,"end":2,"label":"claim","text":"北京"},{"start":2,"end":4,"label":"quote","text":"官员"},{"start":6,"end":8,"label":"quote","text":"我们"},{"start":12,"end":16,"label":"claim","text":"Uber"}]}' >"$out/edges.jsonl"
+"$bin" import "$out/edges.jsonl" --format jsonl --corpus "$out/edges" 2>/dev/null
+"$bin" export "$out/edges" --format spacy --annotator ann -o "$out/export.edges" 2>/dev/null
 "$venv/bin/python" tests/consumers/check.py "$out" "$corpus"

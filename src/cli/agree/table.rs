@@ -1,0 +1,104 @@
+//! The `glosser agree` table: a block per pair (gold pairs titled as accuracy), the mean of the
+//! inter-annotator pairs, and how the overall figures pool.
+
+use std::io::Write;
+
+use super::{Block, POOLING, Report, inter_annotator, is_gold_pair};
+use crate::review::agree::mean_of;
+
+fn count(shown: bool, n: u64) -> String {
+    if shown {
+        n.to_string()
+    } else {
+        "—".to_owned()
+    }
+}
+
+fn cell(value: Option<f64>) -> String {
+    value.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"))
+}
+
+pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "agreement over {} documents ({} with a single annotator skipped{})",
+        report.documents,
+        report.single,
+        if report.excluded > 0 {
+            format!(", {} left out: see above", report.excluded)
+        } else {
+            String::new()
+        }
+    )?;
+    let mut blocks: Vec<(Block, bool)> = report
+        .pairs
+        .iter()
+        .map(|p| {
+            let title = if is_gold_pair(p) {
+                format!("{} against {} (accuracy)", p.b, p.a)
+            } else {
+                format!("{} × {}", p.a, p.b)
+            };
+            ((title, p.labels.as_slice(), p.overall), true)
+        })
+        .collect();
+    let inter = inter_annotator(report);
+    let mean = inter.as_ref().map(|pairs| (pairs.len(), mean_of(pairs)));
+    if let Some((n, (labels, overall))) = &mean {
+        let title = format!("mean of the {n} annotator pairs (gold left out)");
+        blocks.push(((title, labels.as_slice(), *overall), false));
+    }
+    for ((title, labels, overall), counts) in blocks {
+        writeln!(out, "\n{title}")?;
+        writeln!(
+            out,
+            "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7} {:>7}",
+            "label", "kappa", "alpha_u", "f1_strict", "f1_overlap", "a_spans", "b_spans"
+        )?;
+        for (name, f) in labels
+            .iter()
+            .chain(std::iter::once(&("overall".to_owned(), overall)))
+        {
+            writeln!(
+                out,
+                "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7} {:>7}",
+                name,
+                cell(f.kappa),
+                cell(f.alpha_u),
+                cell(f.f1_strict),
+                cell(f.f1_overlap),
+                count(counts, f.a_spans),
+                count(counts, f.b_spans)
+            )?;
+        }
+    }
+    writeln!(out, "\noverall:")?;
+    for (figure, how) in POOLING {
+        if figure != "mean" || mean.is_some() {
+            writeln!(out, "  {figure}: {how}")?;
+        }
+    }
+    if per_doc {
+        writeln!(out, "\nper document, lowest kappa first")?;
+        writeln!(
+            out,
+            "{:<40} {:<20} {:>7} {:>8} {:>9} {:>10}",
+            "document", "pair", "kappa", "alpha_u", "f1_strict", "f1_overlap"
+        )?;
+        for (id, row) in &report.per_doc {
+            for (a, b, f) in row {
+                writeln!(
+                    out,
+                    "{:<40} {:<20} {:>7} {:>8} {:>9} {:>10}",
+                    id,
+                    format!("{a} × {b}"),
+                    cell(f.kappa),
+                    cell(f.alpha_u),
+                    cell(f.f1_strict),
+                    cell(f.f1_overlap)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}

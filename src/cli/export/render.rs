@@ -1,0 +1,194 @@
+//! One document of `glosser export`: load, check, select, and render it in the chosen format,
+//! with what a token format did to its spans (dropped, layered, tokens split, sentences joined).
+
+use std::collections::BTreeMap;
+
+use serde_json::json;
+
+use crate::corpus::DocumentEntry;
+use crate::formats::overlaps::{self, Policy, Tagged};
+use crate::formats::{self, ExportDoc, Format, Offsets, tokens};
+use crate::labels::LabelSet;
+use crate::span::Span;
+use crate::store::Status;
+
+/// What every document's export needs to know.
+pub struct Options<'a> {
+    pub format: Format,
+    pub annotator: &'a str,
+    pub labels: &'a LabelSet,
+    /// Only these labels (all when empty).
+    pub only: &'a [String],
+    pub done_only: bool,
+    pub offsets: Offsets,
+    pub overlaps: Policy,
+}
+
+/// One document, ready to write (or why not).
+pub enum Outcome {
+    Skipped(String),
+    NotDone,
+    Ready(Box<Ready>),
+}
+
+/// A rendered document and what happened to its spans.
+pub struct Ready {
+    pub id: String,
+    pub status: Status,
+    pub text_sha256: String,
+    pub rendered: Rendered,
+    /// Spans written, per label.
+    pub counts: BTreeMap<String, usize>,
+    /// Spans a token format dropped (or, under `--overlaps error`, found overlapping), with why.
+    pub displaced: Vec<(Span, String)>,
+    /// Spans written to a later tag layer (`--overlaps layers`).
+    pub layered: usize,
+    /// Tag layers the document needs (1 unless `--overlaps layers` found overlaps).
+    pub depth: usize,
+    /// Tokens split at a span edge; sentence breaks left out inside a span.
+    pub split_tokens: usize,
+    pub joined_sentences: usize,
+    /// Sentences written (conll, hf).
+    pub sentences: usize,
+}
+
+/// A document's output.
+pub enum Rendered {
+    Text(String),
+    Brat {
+        txt: String,
+        ann: String,
+    },
+    /// conll / hf, rendered once the deepest layer of the export is known.
+    Tagged(Tagged),
+}
+
+impl Rendered {
+    /// The text to write for a stream format, given the export's tag depth.
+    pub fn text(&self, format: Format, depth: usize) -> String {
+        match self {
+            Rendered::Text(text) => text.clone(),
+            Rendered::Brat { .. } => String::new(),
+            Rendered::Tagged(t) if format == Format::Conll => formats::conll::document(t, depth),
+            Rendered::Tagged(t) => formats::hf::lines(t, depth),
+        }
+    }
+}
+
+pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
+    let Some(annotation) = entry.annotation(o.annotator) else {
+        return Outcome::NotDone;
+    };
+    let file = match annotation.load() {
+        Ok(file) => file,
+        Err(e) => return Outcome::Skipped(e.to_string()),
+    };
+    if o.done_only && file.status != Status::Done {
+        return Outcome::NotDone;
+    }
+    let doc = match entry.load() {
+        Ok(doc) => doc,
+        Err(e) => return Outcome::Skipped(e.to_string()),
+    };
+    if let Some((_, problem)) = file.spans.problems(&doc, o.labels).first() {
+        return Outcome::Skipped(format!(
+            "{}: {problem} (run glosser validate)",
+            annotation.path.display()
+        ));
+    }
+    let spans: Vec<Span> = file
+        .spans
+        .into_spans()
+        .into_iter()
+        .filter(|s| o.only.is_empty() || o.only.contains(&s.label))
+        .collect();
+    let d = ExportDoc {
+        id: &entry.id,
+        annotator: o.annotator,
+        doc: &doc,
+        spans: &spans,
+        status: file.status,
+    };
+    let mut ready = Ready {
+        id: entry.id.clone(),
+        status: file.status,
+        text_sha256: doc.sha256().to_owned(),
+        rendered: Rendered::Text(String::new()),
+        counts: BTreeMap::new(),
+        displaced: Vec::new(),
+        layered: 0,
+        depth: 1,
+        split_tokens: 0,
+        joined_sentences: 0,
+        sentences: 0,
+    };
+    ready.rendered = render(&d, task_id, o, &mut ready);
+    Outcome::Ready(Box::new(ready))
+}
+
+/// One document in the chosen format; fills in what happened to its spans.
+fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rendered {
+    let line = |v: serde_json::Value| format!("{v}\n");
+    let status = d.status.as_str();
+    let count = |ready: &mut Ready, spans: &mut dyn Iterator<Item = &Span>| {
+        for s in spans {
+            *ready.counts.entry(s.label.clone()).or_default() += 1;
+        }
+    };
+    if !o.format.needs_flat_spans() {
+        count(ready, &mut d.spans.iter());
+    }
+    let text = match o.format {
+        Format::Jsonl => formats::jsonl::line(d) + "\n",
+        Format::Spacy | Format::Prodigy => {
+            let tokenized = tokens::tokenize(d.doc, d.spans);
+            ready.split_tokens = tokenized.split_tokens;
+            if o.format == Format::Spacy {
+                line(formats::spacy::record(d, &tokenized))
+            } else {
+                formats::prodigy::line(d, &tokenized) + "\n"
+            }
+        }
+        Format::Doccano => {
+            let mut v = formats::doccano::record(d, o.offsets);
+            v["status"] = json!(status);
+            line(v)
+        }
+        Format::W3c => line(formats::w3c::record(d)),
+        Format::Csv => formats::csv::rows(d),
+        Format::LabelStudio => {
+            let mut v = formats::label_studio::task(d, task_id);
+            v["data"]["status"] = json!(status);
+            v.to_string()
+        }
+        Format::Conll | Format::Hf => {
+            let tokenized = tokens::tokenize(d.doc, d.spans);
+            let layers = overlaps::layer(&tokenized, d.spans, o.labels, o.overlaps);
+            for (i, l) in layers.layers.iter().enumerate() {
+                if i == 0 || o.overlaps == Policy::Layers {
+                    count(ready, &mut l.iter().map(|(_, s)| *s));
+                }
+            }
+            let layered = o.overlaps == Policy::Layers;
+            ready.displaced = layers
+                .displaced
+                .iter()
+                .filter(|x| !layered || x.by.is_none())
+                .map(|x| (x.span.clone(), x.reason()))
+                .collect();
+            ready.layered = layers.layers.iter().skip(1).map(Vec::len).sum();
+            ready.depth = layers.layers.len();
+            ready.split_tokens = tokenized.split_tokens;
+            ready.joined_sentences = tokenized.joined_in_spans;
+            ready.sentences = tokenized.sentences.len();
+            return Rendered::Tagged(Tagged::new(d.id, status, &tokenized, &layers));
+        }
+        Format::Brat => {
+            return Rendered::Brat {
+                txt: d.doc.text().to_owned(),
+                ann: formats::brat::ann(d),
+            };
+        }
+    };
+    Rendered::Text(text)
+}

@@ -1,0 +1,125 @@
+//! Where `glosser export` writes: standard output, a file written atomically (a temp file beside
+//! it, renamed into place only when the export succeeds), or a brat directory.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::render::Rendered;
+use crate::formats::{self, Format};
+
+pub enum Sink {
+    Stream {
+        format: Format,
+        out: Box<dyn Write>,
+        temp: Option<crate::fsio::AtomicFile>,
+        records: usize,
+    },
+    Brat {
+        dir: PathBuf,
+    },
+}
+
+impl Sink {
+    pub fn open(format: Format, output: Option<&Path>) -> anyhow::Result<Self> {
+        if format == Format::Brat {
+            let Some(dir) = output else {
+                bail!("brat writes a .txt and an .ann per document: give a directory with -o DIR");
+            };
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!("{}: cannot create the output directory", dir.display())
+            })?;
+            return Ok(Sink::Brat {
+                dir: dir.to_owned(),
+            });
+        }
+        let (mut out, temp): (Box<dyn Write>, _) = match output {
+            None => (Box::new(std::io::BufWriter::new(std::io::stdout())), None),
+            Some(path) => {
+                // The umask's mode (0644 under umask 022), not tempfile's 0600.
+                let temp = crate::fsio::AtomicFile::create(path)
+                    .with_context(|| format!("{}: cannot write the output here", path.display()))?;
+                let file = temp
+                    .file_ref()
+                    .try_clone()
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+                (Box::new(std::io::BufWriter::new(file)), Some(temp))
+            }
+        };
+        match format {
+            Format::Csv => out.write_all(formats::csv::HEADER.as_bytes())?,
+            Format::LabelStudio => out.write_all(b"[\n")?,
+            _ => {}
+        }
+        Ok(Sink::Stream {
+            format,
+            out,
+            temp,
+            records: 0,
+        })
+    }
+
+    /// Writes one document's output; `depth` is the number of tag columns (conll, hf).
+    pub fn write(&mut self, id: &str, rendered: &Rendered, depth: usize) -> anyhow::Result<()> {
+        match (self, rendered) {
+            (
+                Sink::Brat { dir },
+                Rendered::Brat {
+                    txt: text,
+                    ann: body,
+                },
+            ) => {
+                let txt = dir.join(formats::brat::txt_name(id));
+                if let Some(parent) = txt.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                let ann = txt.with_extension("ann");
+                crate::store::write_atomic(&txt, text.as_bytes())
+                    .with_context(|| format!("{}: cannot write", txt.display()))?;
+                crate::store::write_atomic(&ann, body.as_bytes())
+                    .with_context(|| format!("{}: cannot write", ann.display()))?;
+            }
+            (
+                Sink::Stream {
+                    format,
+                    out,
+                    records,
+                    ..
+                },
+                rendered,
+            ) => {
+                if *format == Format::LabelStudio && *records > 0 {
+                    out.write_all(b",\n")?;
+                }
+                out.write_all(rendered.text(*format, depth).as_bytes())?;
+                *records += 1;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Closes the output; a file appears only now, complete.
+    pub fn finish(self) -> anyhow::Result<()> {
+        if let Sink::Stream {
+            format,
+            mut out,
+            temp,
+            ..
+        } = self
+        {
+            if format == Format::LabelStudio {
+                out.write_all(b"\n]\n")?;
+            }
+            out.flush()?;
+            drop(out);
+            if let Some(temp) = temp {
+                let path = temp.target().to_owned();
+                temp.commit()
+                    .with_context(|| format!("{}: cannot write", path.display()))?;
+            }
+        }
+        Ok(())
+    }
+}

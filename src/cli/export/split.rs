@@ -1,0 +1,139 @@
+//! `--split train=.8,dev=.1,test=.1 [--seed N]`: documents are split (never their sentences),
+//! deterministically for a seed: each document is ranked by SHA-256 of the seed and its id, and
+//! the ranked list is cut into parts of the asked sizes (largest remainders get the odd
+//! documents). Also the file name of each part.
+
+use anyhow::bail;
+
+use crate::formats::Format;
+
+/// The parts asked for, in order: name and share.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Split {
+    pub parts: Vec<(String, f64)>,
+    pub seed: u64,
+}
+
+/// Parses `NAME=SHARE,…`; shares are positive and add up to 1.
+pub fn parse(text: &str, seed: u64) -> anyhow::Result<Split> {
+    let mut parts: Vec<(String, f64)> = Vec::new();
+    for item in text.split(',') {
+        let Some((name, share)) = item.split_once('=') else {
+            bail!("--split {text:?}: write NAME=SHARE,… such as train=.8,dev=.1,test=.1");
+        };
+        let name = name.trim();
+        if name.is_empty()
+            || !name
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            bail!("--split: {name:?} is not a part name (letters, digits, _ and -)");
+        }
+        if name == "dataset" || parts.iter().any(|(n, _)| n == name) {
+            bail!("--split: the part name {name:?} is taken");
+        }
+        let share: f64 = match share.trim().parse() {
+            Ok(v) if v > 0.0 && v <= 1.0 => v,
+            _ => bail!("--split: {name}={share} is not a share between 0 and 1"),
+        };
+        parts.push((name.to_owned(), share));
+    }
+    let total: f64 = parts.iter().map(|(_, s)| s).sum();
+    if (total - 1.0).abs() > 1e-6 {
+        bail!("--split {text:?}: the shares add up to {total}, not 1");
+    }
+    Ok(Split { parts, seed })
+}
+
+impl Split {
+    /// The part of each document (by index into `ids`).
+    pub fn assign(&self, ids: &[&str]) -> Vec<usize> {
+        let n = ids.len();
+        let mut sizes: Vec<usize> = self
+            .parts
+            .iter()
+            .map(|(_, s)| (s * n as f64).floor() as usize)
+            .collect();
+        let mut order: Vec<usize> = (0..self.parts.len()).collect();
+        order.sort_by(|&a, &b| {
+            let frac = |i: usize| self.parts[i].1 * n as f64 - sizes[i] as f64;
+            frac(b).total_cmp(&frac(a)).then(a.cmp(&b))
+        });
+        let mut left = n - sizes.iter().sum::<usize>().min(n);
+        for i in order {
+            if left == 0 {
+                break;
+            }
+            sizes[i] += 1;
+            left -= 1;
+        }
+        let mut ranked: Vec<(String, usize)> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (rank(self.seed, id), i))
+            .collect();
+        ranked.sort();
+        let mut out = vec![0; n];
+        let mut at = 0;
+        for (part, size) in sizes.iter().enumerate() {
+            for (_, i) in ranked.iter().skip(at).take(*size) {
+                out[*i] = part;
+            }
+            at += size;
+        }
+        out
+    }
+}
+
+fn rank(seed: u64, id: &str) -> String {
+    crate::text::sha256_hex(format!("{seed}\0{id}").as_bytes())
+}
+
+/// The file of one part in the output directory.
+pub fn file_name(part: &str, format: Format) -> String {
+    let ext = match format {
+        Format::Conll => "conll",
+        Format::Csv => "csv",
+        Format::LabelStudio => "json",
+        _ => "jsonl",
+    };
+    format!("{part}.{ext}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_refuses() {
+        let s = parse("train=.8,dev=.1,test=.1", 7).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.parts.len(), 3);
+        assert_eq!(s.seed, 7);
+        assert!(parse("train=.8,dev=.1", 0).is_err(), "adds up to .9");
+        assert!(parse("train=.5,train=.5", 0).is_err());
+        assert!(parse("train", 0).is_err());
+        assert!(parse("a/b=1", 0).is_err());
+        assert!(parse("train=0,dev=1", 0).is_err());
+    }
+
+    #[test]
+    fn sizes_follow_the_shares_and_seeds_decide_who_goes_where() {
+        let ids: Vec<String> = (0..10).map(|i| format!("doc{i}.txt")).collect();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+        let s = parse("train=.8,dev=.1,test=.1", 1).unwrap_or_else(|e| panic!("{e}"));
+        let a = s.assign(&ids);
+        let count = |v: &[usize], p: usize| v.iter().filter(|&&x| x == p).count();
+        assert_eq!((count(&a, 0), count(&a, 1), count(&a, 2)), (8, 1, 1));
+        assert_eq!(s.assign(&ids), a, "deterministic");
+        let other = Split {
+            seed: 2,
+            ..s.clone()
+        }
+        .assign(&ids);
+        let moved = (0..10).filter(|&i| other[i] != a[i]).count();
+        assert!(moved > 0, "another seed, another split");
+        let five = s.assign(&ids[..5]);
+        assert_eq!(count(&five, 0), 4);
+        assert_eq!(count(&five, 1) + count(&five, 2), 1);
+    }
+}
