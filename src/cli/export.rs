@@ -39,7 +39,7 @@ pub struct Args {
     /// Only documents the annotator marked Done.
     #[arg(long)]
     pub done_only: bool,
-    /// doccano offsets: utf16 (doccano's default) or codepoint (grapheme-mode projects).
+    /// doccano offsets: utf16 (doccano's default), codepoint, or grapheme (grapheme-mode projects).
     #[arg(long, default_value = "utf16")]
     pub offsets: String,
 }
@@ -49,7 +49,8 @@ pub fn parse_offsets(text: &str) -> anyhow::Result<Offsets> {
     match text {
         "utf16" => Ok(Offsets::Utf16),
         "codepoint" => Ok(Offsets::Codepoint),
-        other => bail!("--offsets {other:?}: use utf16 or codepoint"),
+        "grapheme" => Ok(Offsets::Grapheme),
+        other => bail!("--offsets {other:?}: use utf16, codepoint or grapheme"),
     }
 }
 
@@ -210,6 +211,13 @@ fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
             annotation.path.display()
         ));
     }
+    let status = file.status;
+    let links = file.links;
+    let orphans: Vec<Span> = file
+        .orphans
+        .into_iter()
+        .filter(|s| o.only.is_empty() || o.only.contains(&s.label))
+        .collect();
     let spans: Vec<Span> = file
         .spans
         .into_spans()
@@ -221,6 +229,9 @@ fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         annotator: o.annotator,
         doc: &doc,
         spans: &spans,
+        status,
+        orphans: &orphans,
+        links: &links,
     };
     let (rendered, lost) = render(&d, task_id, o);
     let lost = lost

@@ -1,15 +1,21 @@
-//! `jsonl`: glosser's own lossless record, one line per document per annotator.
+//! `jsonl`: glosser's own lossless record, one line per document per annotator: spans (notes,
+//! `from`, orphans at their last known offsets with `"orphan": true`), the document status and
+//! the links between spans as `relations` (`from`/`to` index `spans`).
 
 use serde::Serialize;
 
 use super::ExportDoc;
+use crate::span::Span;
 
 #[derive(Serialize)]
 struct Record<'a> {
     document: &'a str,
     annotator: &'a str,
     text: &'a str,
+    status: &'a str,
     spans: Vec<SpanOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<Relation<'a>>,
 }
 
 #[derive(Serialize)]
@@ -22,16 +28,28 @@ struct SpanOut<'a> {
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     from: &'a [String],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    orphan: bool,
+}
+
+#[derive(Serialize)]
+struct Relation<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    from: usize,
+    to: usize,
 }
 
 /// The record as one line of JSON (without the newline).
 pub fn line(d: &ExportDoc) -> String {
+    let all: Vec<&Span> = d.spans.iter().chain(d.orphans).collect();
+    let index = |end: &crate::store::LinkEnd| d.spans.iter().position(|s| end.matches(s));
     let record = Record {
         document: d.id,
         annotator: d.annotator,
         text: d.doc.text(),
-        spans: d
-            .spans
+        status: d.status.as_str(),
+        spans: all
             .iter()
             .map(|s| SpanOut {
                 start: s.start,
@@ -40,6 +58,18 @@ pub fn line(d: &ExportDoc) -> String {
                 text: &s.quote,
                 note: s.note.as_deref(),
                 from: &s.from,
+                orphan: s.orphan,
+            })
+            .collect(),
+        relations: d
+            .links
+            .iter()
+            .filter_map(|l| {
+                Some(Relation {
+                    kind: &l.kind,
+                    from: index(&l.from)?,
+                    to: index(&l.to)?,
+                })
             })
             .collect(),
     };

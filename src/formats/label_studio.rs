@@ -1,5 +1,7 @@
 //! `label-studio`: tasks with `data.text` and one annotation whose results are `labels` regions
-//! (`from_name: "label"`, `to_name: "text"`), code-point offsets as Label Studio uses.
+//! (`from_name: "label"`, `to_name: "text"`, code-point offsets as Label Studio uses) and
+//! `relation` results between them. No `completed_by`: Label Studio's importer takes only a user
+//! id or a user dict there, and sets it to the importing user when it is absent.
 
 use serde_json::{Value, json};
 
@@ -7,13 +9,14 @@ use super::ExportDoc;
 
 /// One task; `index` numbers tasks from 1 in export order.
 pub fn task(d: &ExportDoc, index: usize) -> Value {
-    let result: Vec<Value> = d
+    let region_id = |i: usize| format!("s{}", i + 1);
+    let mut result: Vec<Value> = d
         .spans
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let mut region = json!({
-                "id": format!("s{}", i + 1),
+                "id": region_id(i),
                 "from_name": "label",
                 "to_name": "text",
                 "type": "labels",
@@ -25,9 +28,21 @@ pub fn task(d: &ExportDoc, index: usize) -> Value {
             region
         })
         .collect();
+    let index_of = |end: &crate::store::LinkEnd| d.spans.iter().position(|s| end.matches(s));
+    for link in d.links {
+        if let (Some(from), Some(to)) = (index_of(&link.from), index_of(&link.to)) {
+            result.push(json!({
+                "from_id": region_id(from),
+                "to_id": region_id(to),
+                "type": "relation",
+                "direction": "right",
+                "labels": [link.kind],
+            }));
+        }
+    }
     json!({
         "id": index,
         "data": {"text": d.doc.text(), "document": d.id},
-        "annotations": [{"completed_by": d.annotator, "result": result}],
+        "annotations": [{"result": result}],
     })
 }
