@@ -1,7 +1,8 @@
 //! `brat`: a `NAME.txt` (the text glosser sees, no BOM) and `NAME.ann` per document. `T` lines for
 //! spans (a span over line breaks becomes fragments `s e;s e`, since brat forbids newlines in a
 //! fragment), `#` lines for notes, `R` lines for links. Offsets are what brat counts: it reads
-//! the `.txt` with universal newlines, so a `\r\n` is one character.
+//! the `.txt` with universal newlines, so a `\r\n` is one character. brat types cannot hold
+//! spaces: a label `Worked At` is written `Worked_At`.
 
 use std::fmt::Write as _;
 
@@ -40,7 +41,7 @@ pub fn ann(d: &ExportDoc) -> String {
             out,
             "T{}\t{} {}\t{}",
             i + 1,
-            s.label,
+            s.label.replace(' ', "_"),
             offsets.join(";"),
             texts.join(" ")
         );

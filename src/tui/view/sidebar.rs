@@ -118,7 +118,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             (true, Some(c)) => Style::new().bg(c).fg(Color::Black),
             _ => Style::new().add_modifier(Modifier::UNDERLINED),
         };
-        let head = format!(" {} {} ", label.key, label.name);
+        let head = format!(" {} {} ", label.key.unwrap_or('·'), label.name);
         let rest = width.saturating_sub(head.chars().count() + 1);
         legend.push(Line::from(vec![
             Span::styled(head, key_style),
