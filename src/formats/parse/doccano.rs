@@ -3,7 +3,8 @@
 //! (`start_offset`, `end_offset`, `label`, 1.5+) or `annotations` (label ids and a `user`,
 //! 1.0), and `relations` (`from_id`, `to_id`, `type`) between entities. Offsets are UTF-16 code
 //! units unless `--offsets` says otherwise (code points, or grapheme clusters for projects in
-//! grapheme mode).
+//! grapheme mode). The annotator is the line's `annotator` (glosser's export) or `username`
+//! (doccano ≤1.2), or `doccano-USER` for each `user` of 1.0 `annotations`.
 
 use std::collections::BTreeMap;
 
@@ -97,7 +98,8 @@ fn records(line: &str, number: usize, options: &Options) -> Result<Vec<Record>, 
         let mut record = Record::new(&origin, document.clone(), text.clone(), unit);
         record.annotator = match user {
             Some(n) => Some(format!("doccano-{n}")),
-            None => field_str(&v, "annotator"),
+            None => field_str(&v, "annotator")
+                .or_else(|| field_str(&v, "username").and_then(|u| super::annotator_name(&u))),
         };
         record.spans = spans;
         out.push(record);
@@ -144,7 +146,7 @@ fn document_name(v: &Value, text: &str, number: usize) -> String {
     if let Some(d) = field_str(v, "document") {
         return d;
     }
-    match v.get("id") {
+    match v.get("id").or_else(|| v.get("doc_id")) {
         Some(Value::String(id)) if crate::store::is_document_name(id) => id.clone(),
         Some(Value::Number(n)) => format!("doccano-{n}-{}.txt", text_tag(text)),
         _ => format!("doccano-line{number}-{}.txt", text_tag(text)),
