@@ -65,6 +65,8 @@ struct Imported {
     /// Informational lines (UTF-16 converted, BOM shifted).
     notices: Vec<String>,
     report: Report,
+    /// The directory written into (synced once at the end).
+    dir: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -129,15 +131,30 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     let progress = super::export::progress_bar(groups.len() as u64);
-    let done: Vec<Vec<Outcome>> = groups
-        .into_par_iter()
-        .map(|group| {
-            let out = import_document(group, &args.corpus, &labels, args.annotator.as_deref());
-            progress.inc(1);
-            out
-        })
-        .collect();
+    // Writing is mostly waiting for fsync, so more threads than cores keep the disk busy.
+    let threads = std::thread::available_parallelism().map_or(4, |n| n.get() * 8);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start the import threads")?;
+    let done: Vec<Vec<Outcome>> = pool.install(|| {
+        groups
+            .into_par_iter()
+            .map(|group| {
+                let out = import_document(group, &args.corpus, &labels, args.annotator.as_deref());
+                progress.inc(1);
+                out
+            })
+            .collect()
+    });
     progress.finish_and_clear();
+    let dirs: std::collections::BTreeSet<PathBuf> = done
+        .iter()
+        .flatten()
+        .filter_map(|o| o.result.as_ref().ok())
+        .filter_map(|ok| ok.dir.clone())
+        .collect();
+    write::sync_dirs(dirs);
     outcomes.extend(done.into_iter().flatten());
     outcomes.sort_by_key(|o| o.index);
     let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
@@ -220,7 +237,7 @@ fn import_document(
         let written = path
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| store::write_atomic(&path, doc.text().as_bytes()));
+            .and_then(|()| write::write_file(&path, doc.text().as_bytes()));
         if let Err(e) = written {
             let message = format!("{}: cannot write: {e}", path.display());
             for o in &mut outcomes {
@@ -229,6 +246,12 @@ fn import_document(
                 }
             }
             return outcomes;
+        }
+    }
+    let dir = path.parent().map(Path::to_path_buf);
+    for o in &mut outcomes {
+        if let Ok(ok) = &mut o.result {
+            ok.dir.clone_from(&dir);
         }
     }
     for (annotator, (indexes, file)) in files.into_files() {

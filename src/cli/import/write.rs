@@ -84,6 +84,7 @@ pub fn convert(
         spans: count,
         notices,
         report,
+        dir: None,
     })
 }
 
@@ -145,5 +146,38 @@ pub fn save(path: &Path, doc: &Document, annotator: &str, pending: Pending) -> R
         links,
         rejected,
     };
-    store::save(&ann_path, &file).map_err(|e| e.to_string())
+    write_file(&ann_path, store::to_ron(&file).as_bytes())
+        .map_err(|e| format!("{}: cannot save: {e}", ann_path.display()))
+}
+
+/// Writes `bytes` to `path` atomically (a temp file beside it, fsync, rename) and keeps an
+/// existing file's mode, like `store::write_atomic`, but leaves the directory's fsync to
+/// [`sync_dirs`] once per directory at the end of the import: with many small documents that
+/// halves the fsyncs.
+pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".glosser-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = temp.as_file().set_permissions(meta.permissions());
+    }
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// Flushes the renames in each directory to disk.
+pub fn sync_dirs(dirs: impl IntoIterator<Item = std::path::PathBuf>) {
+    for dir in dirs {
+        if let Ok(d) = std::fs::File::open(&dir) {
+            let _ = d.sync_all();
+        }
+    }
 }
