@@ -470,8 +470,8 @@ fn prodigy_one_document_per_input_only_accepted_answers() {
     }
 }
 
-#[test]
-fn jsonl_round_trips_status_orphans_and_links() {
+/// A corpus with one document annotated by `ann`: two linked spans, an orphan, status Done.
+fn linked_corpus() -> (tempfile::TempDir, store::AnnotationFile) {
     let dir = corpus();
     let text = "Tsahkna said the talks were positive.";
     std::fs::write(dir.path().join("a.txt"), text).unwrap();
@@ -496,6 +496,12 @@ fn jsonl_round_trips_status_orphans_and_links() {
         to: store::LinkEnd::of(&source),
     }];
     store::save(&dir.path().join("a.txt.ann.ron"), &file).unwrap();
+    (dir, file)
+}
+
+#[test]
+fn jsonl_round_trips_status_orphans_and_links() {
+    let (dir, file) = linked_corpus();
     let out = tempfile::tempdir().unwrap();
     let jsonl = out.path().join("x.jsonl");
     let status = Command::new(env!("CARGO_BIN_EXE_glosser"))
@@ -547,4 +553,31 @@ fn label_studio_export_has_no_string_completed_by() {
     let relation = &tasks[0]["annotations"][0]["result"][2];
     assert_eq!(relation["type"], "relation");
     assert_eq!(relation["labels"][0], "speaker");
+}
+
+#[test]
+fn links_round_trip_through_brat_label_studio_and_doccano() {
+    let (dir, file) = linked_corpus();
+    for (format, output) in [
+        ("brat", "b"),
+        ("label-studio", "x.json"),
+        ("doccano", "x.jsonl"),
+    ] {
+        let out = tempfile::tempdir().unwrap();
+        let path = out.path().join(output);
+        let status = Command::new(env!("CARGO_BIN_EXE_glosser"))
+            .arg("export")
+            .arg(dir.path())
+            .args(["--format", format, "--annotator", "ann", "-o"])
+            .arg(&path)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{format}");
+        let again = corpus();
+        let (code, err) = import(&path, format, again.path(), &["--annotator", "ann"]);
+        assert_eq!(code, 0, "{format}: {err}");
+        let back = store::load(&again.path().join("a.txt.ann.ron")).unwrap();
+        assert_eq!(back.spans, file.spans, "{format}");
+        assert_eq!(back.links, file.links, "{format}");
+    }
 }

@@ -55,7 +55,12 @@ fn records(line: &str, number: usize, options: &Options) -> Result<Vec<Record>, 
                 other => Err(format!("label {other} is not a label")),
             }
         };
-    for key in ["label", "labels"] {
+    // glosser's export of a document with links carries `entities` beside `label`: one set.
+    let has_entities = v
+        .get("entities")
+        .and_then(Value::as_array)
+        .is_some_and(|e| !e.is_empty());
+    for key in ["label", "labels"].into_iter().filter(|_| !has_entities) {
         for l in v.get(key).and_then(Value::as_array).into_iter().flatten() {
             let Some(parts) = l.as_array().filter(|p| p.len() == 3) else {
                 // Text classification (`"label": ["positive"]`) is not span annotation.
