@@ -239,10 +239,10 @@ pub fn convert(record: &Record, doc: &Document, labels: &LabelSet) -> Result<Con
                 ),
             }
         }
-        unit => (
-            convert_spans(record, doc, labels, &converter, unit)?,
-            unit == Unit::Utf16,
-        ),
+        unit => match convert_spans(record, doc, labels, &converter, unit) {
+            Ok(spans) => (spans, unit == Unit::Utf16),
+            Err(e) => return Err(e + &other_unit_hint(record, doc, labels, unit)),
+        },
     };
     let mut out = Converted {
         converted_utf16,
@@ -275,6 +275,28 @@ pub fn convert(record: &Record, doc: &Document, labels: &LabelSet) -> Result<Con
         }
     }
     Ok(out)
+}
+
+/// When a record's spans fail in its declared unit but all fit in another, says which (never
+/// switching units silently: without span texts both readings could be valid).
+fn other_unit_hint(record: &Record, doc: &Document, labels: &LabelSet, failed: Unit) -> String {
+    let fits = [
+        (Unit::Grapheme, "grapheme"),
+        (Unit::Codepoint, "codepoint"),
+        (Unit::Utf16, "utf16"),
+    ]
+    .into_iter()
+    .filter(|(unit, _)| *unit != failed && record.unit != Unit::UniversalNewlines)
+    .filter(|(unit, _)| {
+        let converter = Converter::new(doc, *unit, &record.text);
+        convert_spans(record, doc, labels, &converter, *unit).is_ok()
+    })
+    .map(|(_, name)| name)
+    .collect::<Vec<_>>();
+    match fits.first() {
+        Some(name) => format!(" (every span fits with --offsets {name})"),
+        None => String::new(),
+    }
 }
 
 enum Placed {

@@ -131,6 +131,10 @@ fn doccano_grapheme_mode_counts_clusters() {
     let file = wild("doccano/grapheme.jsonl");
     let (code, err) = import(&file, "doccano", dir.path(), &["--annotator", "dee"]);
     assert_eq!(code, 1, "UTF-16 2..15 splits the firefighter: {err}");
+    assert!(
+        err.contains("(every span fits with --offsets grapheme)"),
+        "{err}"
+    );
     let dir = corpus();
     let (code, err) = import(
         &file,
