@@ -145,3 +145,31 @@ fn brat_discontinuous_spans_become_fragments_and_the_rest_is_reported() {
         assert!(err.contains(expected), "{expected}\n{err}");
     }
 }
+
+#[test]
+fn brat_bionlp_corpus_with_more_labels_than_keys() {
+    // BioNLP-ST 2011 GE: eleven types; the corpus's glosser.ron defines them without keys.
+    let dir = tempfile::tempdir().unwrap();
+    let src = wild("brat-bionlp");
+    std::fs::copy(src.join("glosser.ron"), dir.path().join("glosser.ron")).unwrap();
+    let ann = tempfile::tempdir().unwrap();
+    for name in ["PMID-8051172.txt", "PMID-8051172.ann"] {
+        std::fs::copy(src.join(name), ann.path().join(name)).unwrap();
+    }
+    let (code, err) = import(ann.path(), "brat", dir.path(), &["--annotator", "ge"]);
+    assert_eq!(code, 1, "the events are reported: {err}");
+    assert!(
+        err.contains("9 events not kept (their trigger spans were imported) (PMID-8051172.ann E1, PMID-8051172.ann E2, PMID-8051172.ann E3, …)"),
+        "{err}"
+    );
+    let s = spans(dir.path(), "PMID-8051172.txt", "ge");
+    assert_eq!(s.len(), 16);
+    let t = texts(&s);
+    assert_eq!(t[0], ("Protein", "ZAP-70"));
+    assert!(t.contains(&("Negative_regulation", "deficient")), "{t:?}");
+    assert!(
+        t.contains(&("Protein", "epidermal growth factor receptor")),
+        "{t:?}"
+    );
+    assert!(t.contains(&("Entity", "tyrosine")), "{t:?}");
+}
