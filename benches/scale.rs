@@ -49,7 +49,9 @@ fn corpus_benches(c: &mut Criterion) {
     });
     let annotators = vec!["ann1".to_owned(), "ann2".to_owned()];
     group.bench_function("agree", |b| {
-        b.iter(|| glosser::cli::agree::compute(&corpus, &labels, &annotators, false, &mut |_| {}));
+        b.iter(|| {
+            glosser::review::corpus::compute(&corpus, &labels, &annotators, false, &mut |_| {})
+        });
     });
     group.bench_function("tui_first_frame", |b| {
         b.iter(|| {

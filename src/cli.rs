@@ -3,6 +3,27 @@
 //!
 //! Exit codes: 0 success, 1 problems found (validate, agree, merge conflicts), 2 usage or I/O error.
 
+/// `eprintln!` for messages that may hold names from the corpus: control and bidi characters
+/// are escaped visibly (`\x1b`, `\u{202e}`) so that a file name cannot drive the terminal.
+macro_rules! eprintln_safe {
+    ($($arg:tt)*) => {
+        {
+            // Not eprintln!: stderr may be a terminal that is gone, and that must not panic.
+            use std::io::Write as _;
+            let _ = writeln!(
+                std::io::stderr(),
+                "{}",
+                $crate::fsio::escape_lines(&format!($($arg)*))
+            );
+        }
+    };
+}
+
+/// Standard output for human-readable reports, names escaped like [`eprintln_safe!`].
+pub fn safe_stdout() -> crate::fsio::EscapeWriter<std::io::StdoutLock<'static>> {
+    crate::fsio::EscapeWriter::new(std::io::stdout().lock())
+}
+
 pub mod agree;
 pub mod completions;
 pub mod export;
@@ -51,7 +72,7 @@ pub enum Command {
     Validate(validate::Args),
     /// Summarise documents, annotators, statuses and labels.
     Stats(stats::Args),
-    /// Agreement between annotators (Cohen's kappa, Krippendorff's alpha_u, span F1).
+    /// Agreement between annotators (Cohen's kappa, Krippendorff's alpha_u, span F1); see docs/review.md.
     Agree(agree::Args),
     /// Write labelled spans as training data.
     Export(export::Args),
@@ -59,7 +80,7 @@ pub enum Command {
     Import(import::Args),
     /// Merge several annotators' files into gold files.
     Merge(merge::Args),
-    /// Git merge driver for annotation files (BASE OURS THEIRS = %O %A %B).
+    /// Git merge driver for annotation files (BASE OURS THEIRS PATH = %O %A %B %P).
     MergeDriver(merge_driver::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
@@ -84,7 +105,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("glosser: {e:#}");
+            eprintln_safe!("glosser: {e:#}");
             ExitCode::from(EXIT_ERROR)
         }
     }

@@ -12,6 +12,9 @@ pub const ANNOTATOR_ENV: &str = "GLOSSER_ANNOTATOR";
 /// Environment variable pointing at another config file (tests, shared machines).
 pub const CONFIG_ENV: &str = "GLOSSER_CONFIG";
 
+/// The largest `config.ron` glosser reads.
+pub const CONFIG_LIMIT: u64 = 1 << 20;
+
 /// The user's `config.ron`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -38,18 +41,14 @@ pub fn load_config(path: Option<&Path>) -> (Config, Option<String>) {
     let Some(path) = path else {
         return (Config::default(), None);
     };
-    let source = match std::fs::read_to_string(path) {
+    // A regular file only (a FIFO is never waited on), 1 MiB at most; it may be a symlink (into
+    // a dotfiles folder) since it is the user's own file, not the corpus's.
+    let read = crate::fsio::read_regular(path, CONFIG_LIMIT)
+        .and_then(|bytes| crate::fsio::into_text(path, bytes));
+    let source = match read {
         Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (Config::default(), None),
-        Err(e) => {
-            return (
-                Config::default(),
-                Some(format!(
-                    "{}: cannot read: {e}; using defaults",
-                    path.display()
-                )),
-            );
-        }
+        Err(e) if e.is_not_found() => return (Config::default(), None),
+        Err(e) => return (Config::default(), Some(format!("{e}; using defaults"))),
     };
     match crate::store::ron_options().from_str::<Config>(&source) {
         Ok(config) => (config, None),
@@ -102,10 +101,14 @@ pub fn resolve_annotator(
             "config annotator {name:?} is not a valid name ({rule}); using the login name"
         ));
     }
-    let name = login
-        .and_then(sanitize_name)
-        .unwrap_or_else(|| "annotator".to_owned());
-    Ok((name, warning))
+    if let Some(name) = login.and_then(sanitize_name) {
+        return Ok((name, warning));
+    }
+    let said = format!(
+        "no login name found ($USER, $LOGNAME, the home folder): annotating as \"annotator\"; use --annotator or {ANNOTATOR_ENV} to choose"
+    );
+    let warning = Some(warning.map_or(said.clone(), |w| format!("{w}; {said}")));
+    Ok(("annotator".to_owned(), warning))
 }
 
 /// The login name from the environment.
@@ -113,6 +116,19 @@ pub fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+        .or_else(|| {
+            // Containers and cron often set none of those; the home folder is named after you.
+            let home = directories::BaseDirs::new()?.home_dir().to_owned();
+            home_name(&home)
+        })
+}
+
+/// The last component of a home folder (`/home/alice` → `alice`), unless it is the root.
+fn home_name(home: &Path) -> Option<String> {
+    home.file_name()
+        .and_then(|n| n.to_str())
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
 }
 
 /// Makes a valid annotator name of any string: lower case, other characters become `-`.

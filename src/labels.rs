@@ -10,6 +10,9 @@ pub const DEFAULT_LABELS_RON: &str = include_str!("../assets/labels.ron");
 /// Name of the corpus file that replaces the default labels.
 pub const CORPUS_CONFIG_FILE: &str = "glosser.ron";
 
+/// The largest `glosser.ron` glosser reads.
+pub const CORPUS_CONFIG_LIMIT: u64 = 1 << 20;
+
 /// One label: the name stored in files, its key, colour and a one-line definition.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -170,21 +173,20 @@ impl LabelSet {
     /// A broken `glosser.ron` gives the default set and a warning naming the file.
     pub fn for_corpus(root: &Path) -> (Self, Option<String>) {
         let path: PathBuf = root.join(CORPUS_CONFIG_FILE);
-        match std::fs::read_to_string(&path) {
-            Ok(source) => match Self::parse(&source, &path.display().to_string()) {
+        let read = crate::fsio::read_in_corpus(root, &path, CORPUS_CONFIG_LIMIT)
+            .and_then(|bytes| crate::fsio::into_text(&path, bytes));
+        match read {
+            Ok(source) => match Self::parse(&source, &crate::fsio::display_path(&path)) {
                 Ok(set) => (set, None),
                 Err(e) => (
                     Self::default(),
                     Some(format!("{e}; using the default labels")),
                 ),
             },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Self::default(), None),
+            Err(e) if e.is_not_found() => (Self::default(), None),
             Err(e) => (
                 Self::default(),
-                Some(format!(
-                    "{}: cannot read: {e}; using the default labels",
-                    path.display()
-                )),
+                Some(format!("{e}; using the default labels")),
             ),
         }
     }

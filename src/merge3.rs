@@ -1,12 +1,19 @@
-//! Three-way merge of two versions of one annotation file by span identity (start, end, label):
-//! spans added on either side are kept, spans deleted on either side are removed. The same span
-//! relabelled differently on both sides keeps both versions, each with a note marking the
-//! conflict. Used by `glosser merge-driver` (git) and for outside changes.
+//! Three-way merge of two versions of one annotation file by span identity (start, end, label,
+//! orphan), for `glosser merge-driver` (git) and for changes made outside a running glosser.
+//! All three versions must be on the same text (see `reanchor::restamp`).
+//!
+//! Spans, links and rejections added on either side are kept, ones deleted on either side are
+//! removed. Nothing changed on both sides is settled silently: the same span relabelled
+//! differently, a note or a link changed differently, or the status changed differently are
+//! conflicts — both versions are kept (notes marked `merge conflict:`) and reported.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::span::{AnnotationSet, Span};
-use crate::store::{AnnotationFile, Status};
+use crate::store::{AnnotationFile, Link, LinkEnd, Status};
+
+/// The prefix of every note that marks an unresolved merge conflict.
+pub const CONFLICT_MARK: &str = "merge conflict:";
 
 /// The merged file and the conflicts a person must look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,14 +22,24 @@ pub struct Merged {
     pub conflicts: Vec<String>,
 }
 
-type Key = (usize, usize, String);
+type Key = (usize, usize, String, bool);
+
+fn key_of(s: &Span) -> Key {
+    (s.start, s.end, s.label.clone(), s.orphan)
+}
 
 fn by_key(file: &AnnotationFile) -> BTreeMap<Key, Span> {
-    file.spans
-        .spans()
-        .iter()
-        .map(|s| ((s.start, s.end, s.label.clone()), s.clone()))
-        .collect()
+    file.all_spans().map(|s| (key_of(s), s.clone())).collect()
+}
+
+/// An empty version of `file` (no spans, links or rejections, status Todo): the base of an
+/// add/add merge, where git has no common ancestor.
+pub fn empty_like(file: &AnnotationFile) -> AnnotationFile {
+    AnnotationFile::new(
+        file.document.clone(),
+        file.annotator.clone(),
+        file.text_sha256.clone(),
+    )
 }
 
 /// Merges `ours` and `theirs`, both descended from `base`.
@@ -30,62 +47,126 @@ pub fn merge3(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationF
     let (b, o, t) = (by_key(base), by_key(ours), by_key(theirs));
     let mut result: BTreeMap<Key, Span> = BTreeMap::new();
     let mut conflicts = Vec::new();
-    for (key, span) in o.iter().chain(t.iter()) {
-        let deleted = b.contains_key(key) && !(o.contains_key(key) && t.contains_key(key));
-        if deleted || result.contains_key(key) {
+    for key in o.keys().chain(t.keys()) {
+        if result.contains_key(key) {
             continue;
         }
-        let mut span = span.clone();
-        if let (Some(mine), Some(other)) = (o.get(key), t.get(key)) {
-            let base_note = b.get(key).and_then(|s| s.note.clone());
-            span.note = if mine.note == base_note {
-                other.note.clone()
-            } else {
-                mine.note.clone()
-            };
-            let mut from = mine.from.clone();
-            from.extend(
-                other
-                    .from
-                    .iter()
-                    .filter(|x| !mine.from.contains(x))
-                    .cloned(),
-            );
-            from.sort();
-            span.from = from;
-        }
-        result.insert(key.clone(), span);
+        let (mine, other, was) = (o.get(key), t.get(key), b.get(key));
+        let merged = match (mine, other) {
+            (Some(mine), Some(other)) => merge_span(was, mine, other, &mut conflicts),
+            // On one side only: kept if added there, removed if the other side deleted it —
+            // unless that side changed it (then the change wins over the deletion, and it is
+            // reported).
+            (Some(only), None) | (None, Some(only)) => match was {
+                None => only.clone(),
+                Some(was) if was == only => continue,
+                Some(_) => {
+                    conflicts.push(format!(
+                        "{}..{} {:?}: changed on one side, deleted on the other; kept",
+                        key.0, key.1, key.2
+                    ));
+                    only.clone()
+                }
+            },
+            (None, None) => continue,
+        };
+        result.insert(key.clone(), merged);
     }
-    // The same span relabelled on both sides, differently: keep both, marked.
-    for (key, base_span) in &b {
+    mark_relabel_conflicts(&b, &o, &t, &mut result, &mut conflicts);
+    let status = merge_status(base.status, ours.status, theirs.status, &mut conflicts);
+    let links = merge_links(base, ours, theirs, &mut conflicts);
+    let rejected = merge_keyed(&base.rejected, &ours.rejected, &theirs.rejected);
+    let (orphans, placed): (Vec<Span>, Vec<Span>) = result.into_values().partition(|s| s.orphan);
+    // A renamed document: the side that changed the name wins.
+    let document = if ours.document == base.document {
+        theirs.document.clone()
+    } else {
+        ours.document.clone()
+    };
+    Merged {
+        file: AnnotationFile {
+            document,
+            annotator: ours.annotator.clone(),
+            text_sha256: ours.text_sha256.clone(),
+            status,
+            spans: AnnotationSet::from_spans(placed),
+            orphans,
+            links,
+            rejected,
+        },
+        conflicts,
+    }
+}
+
+/// The same span on both sides: notes, `from` and score merged; a note changed differently on
+/// both sides keeps both versions in a conflict note.
+fn merge_span(was: Option<&Span>, mine: &Span, other: &Span, conflicts: &mut Vec<String>) -> Span {
+    let mut span = mine.clone();
+    let base_note = was.and_then(|s| s.note.clone());
+    span.note = if mine.note == other.note || other.note == base_note {
+        mine.note.clone()
+    } else if mine.note == base_note {
+        other.note.clone()
+    } else {
+        conflicts.push(format!(
+            "{}..{} {:?}: note changed on both sides (ours {:?}, theirs {:?}); both kept",
+            mine.start,
+            mine.end,
+            mine.label,
+            mine.note.as_deref().unwrap_or(""),
+            other.note.as_deref().unwrap_or("")
+        ));
+        Some(format!(
+            "{CONFLICT_MARK} note ours={:?} theirs={:?}",
+            mine.note.as_deref().unwrap_or(""),
+            other.note.as_deref().unwrap_or("")
+        ))
+    };
+    for name in &other.from {
+        if !span.from.contains(name) {
+            span.from.push(name.clone());
+        }
+    }
+    span.from.sort();
+    if span.score.is_none() {
+        span.score = other.score;
+    }
+    span
+}
+
+/// The same span relabelled differently on both sides: both versions are kept, each with a
+/// note marking the conflict.
+fn mark_relabel_conflicts(
+    b: &BTreeMap<Key, Span>,
+    o: &BTreeMap<Key, Span>,
+    t: &BTreeMap<Key, Span>,
+    result: &mut BTreeMap<Key, Span>,
+    conflicts: &mut Vec<String>,
+) {
+    let new_at = |side: &BTreeMap<Key, Span>, key: &Key| -> Option<Span> {
+        side.values()
+            .find(|s| {
+                (s.start, s.end, s.orphan) == (key.0, key.1, key.3) && !b.contains_key(&key_of(s))
+            })
+            .cloned()
+    };
+    for (key, base_span) in b {
         if o.contains_key(key) || t.contains_key(key) {
             continue;
         }
-        let ours_new: Vec<&Span> = o
-            .values()
-            .filter(|s| {
-                (s.start, s.end) == (key.0, key.1)
-                    && !b.contains_key(&(s.start, s.end, s.label.clone()))
-            })
-            .collect();
-        let theirs_new: Vec<&Span> = t
-            .values()
-            .filter(|s| {
-                (s.start, s.end) == (key.0, key.1)
-                    && !b.contains_key(&(s.start, s.end, s.label.clone()))
-            })
-            .collect();
-        if let (Some(mine), Some(other)) = (ours_new.first(), theirs_new.first())
+        if let (Some(mine), Some(other)) = (new_at(o, key), new_at(t, key))
             && mine.label != other.label
         {
             let note = format!(
-                "merge conflict: {:?} was relabelled ours={} theirs={}",
+                "{CONFLICT_MARK} {:?} was relabelled ours={} theirs={}",
                 base_span.label, mine.label, other.label
             );
             for label in [&mine.label, &other.label] {
-                if let Some(span) = result.get_mut(&(key.0, key.1, label.clone())) {
+                if let Some(span) = result.get_mut(&(key.0, key.1, label.clone(), key.3)) {
                     span.note = Some(match &span.note {
-                        Some(n) if !n.is_empty() => format!("{note}; {n}"),
+                        Some(n) if !n.is_empty() && !n.starts_with(CONFLICT_MARK) => {
+                            format!("{note}; {n}")
+                        }
                         _ => note.clone(),
                     });
                 }
@@ -93,28 +174,90 @@ pub fn merge3(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationF
             conflicts.push(format!("{}..{} {note}", key.0, key.1));
         }
     }
-    let status = match (ours.status == base.status, theirs.status == base.status) {
-        (true, _) => theirs.status,
-        (false, true) => ours.status,
-        (false, false) if ours.status == theirs.status => ours.status,
-        (false, false) => Status::Done.max(ours.status).max(theirs.status),
-    };
-    let text_sha256 = if ours.text_sha256 == base.text_sha256 {
-        theirs.text_sha256.clone()
-    } else {
-        ours.text_sha256.clone()
-    };
-    Merged {
-        file: AnnotationFile {
-            document: ours.document.clone(),
-            annotator: ours.annotator.clone(),
-            text_sha256,
-            status,
-            spans: AnnotationSet::from_spans(result.into_values().collect()),
-            ..Default::default()
-        },
-        conflicts,
+}
+
+/// Status: a change on one side wins; different changes on both sides are a conflict settled on
+/// the less advanced status (a document is Done only when nobody disagrees).
+fn merge_status(base: Status, ours: Status, theirs: Status, conflicts: &mut Vec<String>) -> Status {
+    match (ours == base, theirs == base) {
+        (true, _) => theirs,
+        (false, true) => ours,
+        (false, false) if ours == theirs => ours,
+        (false, false) => {
+            let kept = ours.min(theirs);
+            conflicts.push(format!(
+                "status changed on both sides (ours {}, theirs {}); kept {}",
+                ours.as_str(),
+                theirs.as_str(),
+                kept.as_str()
+            ));
+            kept
+        }
     }
+}
+
+/// Links as a three-way set; a link of one type from one span changed to different targets on
+/// both sides is a conflict (both kept).
+fn merge_links(
+    base: &AnnotationFile,
+    ours: &AnnotationFile,
+    theirs: &AnnotationFile,
+    conflicts: &mut Vec<String>,
+) -> Vec<Link> {
+    let merged = merge_sets(&base.links, &ours.links, &theirs.links);
+    let added = |side: &[Link]| -> BTreeSet<(String, LinkEnd, LinkEnd)> {
+        side.iter()
+            .filter(|l| !base.links.contains(l))
+            .map(|l| (l.kind.clone(), l.from.clone(), l.to.clone()))
+            .collect()
+    };
+    let (mine, other) = (added(&ours.links), added(&theirs.links));
+    for (kind, from, to) in &mine {
+        let replaced_in_base = base
+            .links
+            .iter()
+            .any(|l| &l.kind == kind && &l.from == from);
+        if let Some((_, _, their_to)) = other
+            .iter()
+            .find(|(k, f, t)| k == kind && f == from && t != to)
+            && replaced_in_base
+        {
+            conflicts.push(format!(
+                "link {kind} from {}..{} changed on both sides (ours → {}..{}, theirs → {}..{}); both kept",
+                from.0, from.1, to.0, to.1, their_to.0, their_to.1
+            ));
+        }
+    }
+    merged
+}
+
+/// [`merge_sets`] of spans by key.
+fn merge_keyed(base: &[Span], ours: &[Span], theirs: &[Span]) -> Vec<Span> {
+    let keys = |spans: &[Span]| -> Vec<Key> { spans.iter().map(key_of).collect() };
+    let kept: BTreeSet<Key> = merge_sets(&keys(base), &keys(ours), &keys(theirs))
+        .into_iter()
+        .collect();
+    let mut out: Vec<Span> = Vec::new();
+    for span in ours.iter().chain(theirs) {
+        if kept.contains(&key_of(span)) && !out.iter().any(|s| key_of(s) == key_of(span)) {
+            out.push(span.clone());
+        }
+    }
+    crate::store::sorted_orphans(out)
+}
+
+/// A three-way merge of sorted sets: kept if on both sides, or added on one side and not
+/// deleted on the other.
+fn merge_sets<T: Ord + Clone>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
+    let (b, o, t): (BTreeSet<&T>, BTreeSet<&T>, BTreeSet<&T>) = (
+        base.iter().collect(),
+        ours.iter().collect(),
+        theirs.iter().collect(),
+    );
+    o.union(&t)
+        .filter(|x| !(b.contains(*x) && !(o.contains(*x) && t.contains(*x))))
+        .map(|x| (*x).clone())
+        .collect()
 }
 
 #[cfg(test)]

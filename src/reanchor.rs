@@ -1,52 +1,293 @@
-//! Re-anchoring spans when an article's text changed (SPEC §8): every span is found again by its
-//! `quote` — the exact text nearest its old offset first, then a fuzzy match that anchors the
-//! quote's beginning and end (so an edit inside the span does not lose it). Spans that cannot be
-//! placed are orphans: kept, never dropped.
+//! Re-anchoring spans when an article's text changed (SPEC §2, §8), and [`restamp`], the one
+//! function every writer calls before it stamps a document's hash on a file.
+//!
+//! Every span is found again by its `quote`: among the exact occurrences of the quote, the one
+//! whose surroundings best match the span's saved `prefix`/`suffix` (as Hypothesis anchors W3C
+//! TextQuoteSelectors), then the one nearest the old offset; then a fuzzy match that anchors the
+//! quote's beginning and end. Two spans never land on one (start, end, label): the later one
+//! takes its next candidate or becomes an orphan. A span whose quote occurs more than once with
+//! nothing to tell the occurrences apart is placed at the nearest and reported as ambiguous.
+//! Spans that cannot be placed are orphans: kept at their last known offsets, never dropped.
 
-use crate::span::Span;
+use std::collections::{HashMap, HashSet};
+
+use crate::span::{AnnotationSet, Span};
+use crate::store::{AnnotationFile, LinkEnd};
 use crate::text::Document;
 
 /// Characters of the quote's beginning and end used as fuzzy anchors.
 const ANCHOR: usize = 24;
 /// How far (in bytes) around the old position a search looks before trying the whole text.
 const NEAR: usize = 64 * 1024;
+/// Most exact occurrences weighed for one span (the nearest ones).
+const MAX_CANDIDATES: usize = 256;
 
 /// Where each span ended up.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Reanchored {
     /// Spans on the new text (unchanged, moved or fuzzily placed), with quotes that match it.
     pub placed: Vec<Span>,
-    /// Spans that could not be placed, unchanged.
+    /// Spans that could not be placed, at their last known offsets, marked `orphan`.
     pub orphans: Vec<Span>,
     pub unchanged: usize,
     pub moved: usize,
     pub fuzzy: usize,
+    /// Placed spans whose quote occurs more than once with nothing to tell which occurrence was
+    /// theirs: placed at the nearest; a person should look at them.
+    pub ambiguous: Vec<Span>,
+    /// For every placed span: its key before and after.
+    pub moves: Vec<(LinkEnd, LinkEnd)>,
 }
 
-/// Re-anchors `spans` on the new text of `doc`.
+/// Re-anchors `spans` on the new text of `doc`, in order of their old offsets.
 pub fn reanchor_spans(spans: &[Span], doc: &Document) -> Reanchored {
+    reanchor_around(spans, doc, &[])
+}
+
+/// [`reanchor_spans`] next to spans already placed in `doc` (`occupied`), whose keys no moved
+/// span may take.
+pub fn reanchor_around(spans: &[Span], doc: &Document, occupied: &[Span]) -> Reanchored {
+    let mut order: Vec<&Span> = spans.iter().collect();
+    order.sort_by(|a, b| (a.key(), a.orphan).cmp(&(b.key(), b.orphan)));
+    let mut taken: HashSet<(usize, usize, String)> = occupied
+        .iter()
+        .map(|s| (s.start, s.end, s.label.clone()))
+        .collect();
     let mut out = Reanchored::default();
-    for span in spans {
-        if span.check_text(doc).is_ok() {
-            out.unchanged += 1;
-            out.placed.push(span.clone());
-        } else if let Some(start) = exact(span, doc) {
-            out.moved += 1;
+    for span in order {
+        let len = span.quote.chars().count();
+        let candidates = exact_candidates(span, doc);
+        let top = candidates.first().map(|c| c.context);
+        let tied = candidates.iter().filter(|c| Some(c.context) == top).count();
+        let free = candidates
+            .iter()
+            .find(|c| !taken.contains(&(c.start, c.start + len, span.label.clone())));
+        let placed = if let Some(c) = free {
             let mut moved = span.clone();
-            moved.start = start;
-            moved.end = start + span.quote.chars().count();
-            out.placed.push(moved);
-        } else if let Some(range) = fuzzy(span, doc) {
+            moved.start = c.start;
+            moved.end = c.start + len;
+            moved.orphan = false;
+            if moved.start == span.start && !span.orphan {
+                out.unchanged += 1;
+            } else {
+                out.moved += 1;
+            }
+            if candidates.len() > 1 && (tied > 1 || Some(c.context) != top) {
+                out.ambiguous.push(moved.clone());
+            }
+            Some(moved)
+        } else if candidates.is_empty()
+            && let Some(range) = fuzzy(span, doc)
+            && !taken.contains(&(range.start, range.end, span.label.clone()))
+        {
             out.fuzzy += 1;
             let mut placed = Span::new(doc, range, span.label.clone());
             placed.note.clone_from(&span.note);
             placed.from.clone_from(&span.from);
+            placed.score = span.score;
+            Some(placed)
+        } else {
+            None
+        };
+        if let Some(placed) = placed {
+            taken.insert((placed.start, placed.end, placed.label.clone()));
+            out.moves.push((LinkEnd::of(span), LinkEnd::of(&placed)));
             out.placed.push(placed);
         } else {
-            out.orphans.push(span.clone());
+            let mut orphan = span.clone();
+            orphan.orphan = true;
+            out.orphans.push(orphan);
         }
     }
     out
+}
+
+/// What [`restamp`] did to a file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Restamped {
+    /// Whether the file's hash was for another text (its spans were re-anchored).
+    pub text_changed: bool,
+    pub unchanged: usize,
+    pub moved: usize,
+    pub fuzzy: usize,
+    /// Spans that became orphans now.
+    pub orphaned: Vec<Span>,
+    /// Orphans from before that are still orphans.
+    pub still_orphaned: usize,
+    /// Orphans from before whose text was found again.
+    pub recovered: usize,
+    /// Spans placed at one of several equally good occurrences.
+    pub ambiguous: Vec<Span>,
+}
+
+impl Restamped {
+    /// Spans that are somewhere else now.
+    pub fn reanchored(&self) -> usize {
+        self.moved + self.fuzzy
+    }
+
+    /// One line for a person: what moved, what is orphaned, what to look at.
+    pub fn summary(&self) -> String {
+        let mut parts = vec![format!(
+            "{} {} re-anchored",
+            self.reanchored(),
+            plural(self.reanchored(), "span", "spans")
+        )];
+        if self.fuzzy > 0 {
+            parts.push(format!("{} by fuzzy match", self.fuzzy));
+        }
+        let orphans = self.orphaned.len() + self.still_orphaned;
+        parts.push(format!("{orphans} orphaned"));
+        if self.recovered > 0 {
+            parts.push(format!("{} orphans found again", self.recovered));
+        }
+        if !self.ambiguous.is_empty() {
+            parts.push(format!(
+                "{} ambiguous (their text occurs more than once; check them)",
+                self.ambiguous.len()
+            ));
+        }
+        parts.join(", ")
+    }
+}
+
+fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 { one } else { many }
+}
+
+/// Brings `file` onto the text of `doc` and stamps its hash: the only way a hash is set on a
+/// file that has spans (SPEC §2's anchoring invariant). A file already on this text keeps its
+/// spans (only a span that no longer matches is re-anchored); orphans get another chance; links
+/// follow their spans; every placed span gets its context hints.
+pub fn restamp(file: &mut AnnotationFile, doc: &Document) -> Restamped {
+    let same_text = file.text_sha256 == doc.sha256();
+    let mut report = Restamped {
+        text_changed: !same_text,
+        ..Restamped::default()
+    };
+    let (mut keep, mut move_these): (Vec<Span>, Vec<Span>) = if same_text {
+        file.spans
+            .spans()
+            .iter()
+            .cloned()
+            .partition(|s| s.check_text(doc).is_ok())
+    } else {
+        (Vec::new(), file.spans.spans().to_vec())
+    };
+    report.unchanged = keep.len();
+    let old_orphans = std::mem::take(&mut file.orphans);
+    let orphan_count = old_orphans.len();
+    move_these.extend(old_orphans);
+    if !move_these.is_empty() {
+        let r = reanchor_around(&move_these, doc, &keep);
+        let recovered = r
+            .moves
+            .iter()
+            .filter(|(from, _)| move_these.iter().any(|s| s.orphan && from.matches(s)))
+            .count();
+        report.recovered = recovered;
+        report.unchanged += r.unchanged;
+        report.moved += r.moved;
+        report.fuzzy += r.fuzzy;
+        report.ambiguous = r.ambiguous;
+        for orphan in r.orphans {
+            if move_these
+                .iter()
+                .any(|s| s.orphan && s.key() == orphan.key() && s.quote == orphan.quote)
+            {
+                report.still_orphaned += 1;
+            } else {
+                report.orphaned.push(orphan.clone());
+            }
+            file.orphans.push(orphan);
+        }
+        relink(file, &r.moves);
+        keep.extend(r.placed);
+    }
+    debug_assert!(report.still_orphaned <= orphan_count);
+    for span in &mut keep {
+        span.set_context(doc);
+    }
+    file.spans = AnnotationSet::from_spans(keep);
+    file.orphans = crate::store::sorted_orphans(std::mem::take(&mut file.orphans));
+    if !file.rejected.is_empty() && !same_text {
+        let r = reanchor_spans(&file.rejected, doc);
+        file.rejected =
+            crate::store::sorted_orphans(r.placed.into_iter().chain(r.orphans).collect());
+    }
+    doc.sha256().clone_into(&mut file.text_sha256);
+    report
+}
+
+/// Points links at their spans' new keys.
+fn relink(file: &mut AnnotationFile, moves: &[(LinkEnd, LinkEnd)]) {
+    if file.links.is_empty() || moves.is_empty() {
+        return;
+    }
+    let map: HashMap<&LinkEnd, &LinkEnd> = moves.iter().map(|(a, b)| (a, b)).collect();
+    for link in &mut file.links {
+        if let Some(to) = map.get(&link.from) {
+            link.from = (*to).clone();
+        }
+        if let Some(to) = map.get(&link.to) {
+            link.to = (*to).clone();
+        }
+    }
+    file.links.sort();
+    file.links.dedup();
+}
+
+/// An exact occurrence of a span's quote and how well its surroundings match the saved context.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    start: usize,
+    /// Characters of the saved prefix and suffix found around this occurrence.
+    context: usize,
+}
+
+/// The exact occurrences of the quote on grapheme boundaries, best first: most context
+/// matched, then nearest the old offset.
+fn exact_candidates(span: &Span, doc: &Document) -> Vec<Candidate> {
+    if span.quote.is_empty() {
+        return Vec::new();
+    }
+    let len = span.quote.chars().count();
+    let around = doc.char_to_byte(span.start.min(doc.char_len()));
+    let mut found: Vec<(usize, Candidate)> = occurrences(doc.text(), &span.quote, around)
+        .into_iter()
+        .take(MAX_CANDIDATES)
+        .filter_map(|b| {
+            let start = doc.byte_to_char(b)?;
+            (doc.is_grapheme_boundary(start) && doc.is_grapheme_boundary(start + len)).then(|| {
+                let context = context_match(span, doc, b, b + span.quote.len());
+                (start.abs_diff(span.start), Candidate { start, context })
+            })
+        })
+        .collect();
+    found.sort_by(|(da, a), (db, b)| b.context.cmp(&a.context).then(da.cmp(db)));
+    found.into_iter().map(|(_, c)| c).collect()
+}
+
+/// How many characters of the span's saved prefix end right before byte `start` and of its
+/// suffix begin right at byte `end`.
+fn context_match(span: &Span, doc: &Document, start: usize, end: usize) -> usize {
+    let text = doc.text();
+    let before = span.prefix.as_deref().map_or(0, |prefix| {
+        prefix
+            .chars()
+            .rev()
+            .zip(text[..start].chars().rev())
+            .take_while(|(a, b)| a == b)
+            .count()
+    });
+    let after = span.suffix.as_deref().map_or(0, |suffix| {
+        suffix
+            .chars()
+            .zip(text[end..].chars())
+            .take_while(|(a, b)| a == b)
+            .count()
+    });
+    before + after
 }
 
 /// Byte offsets in `text` where `needle` occurs, nearest to `around` first (a window, then all).
@@ -73,18 +314,6 @@ fn occurrences(text: &str, needle: &str, around: usize) -> Vec<usize> {
     found
 }
 
-/// The exact quote nearest the old offset, on grapheme boundaries: its new start.
-fn exact(span: &Span, doc: &Document) -> Option<usize> {
-    let around = doc.char_to_byte(span.start);
-    occurrences(doc.text(), &span.quote, around)
-        .into_iter()
-        .filter_map(|b| doc.byte_to_char(b))
-        .find(|&start| {
-            let end = start + span.quote.chars().count();
-            doc.is_grapheme_boundary(start) && doc.is_grapheme_boundary(end)
-        })
-}
-
 /// The quote's first and last characters found near the old offset, in order, spanning about
 /// the old length (between half and twice it), scored on length and distance.
 fn fuzzy(span: &Span, doc: &Document) -> Option<std::ops::Range<usize>> {
@@ -95,7 +324,7 @@ fn fuzzy(span: &Span, doc: &Document) -> Option<std::ops::Range<usize>> {
     let k = ANCHOR.min(chars.len() / 2);
     let head: String = chars[..k].iter().collect();
     let tail: String = chars[chars.len() - k..].iter().collect();
-    let around = doc.char_to_byte(span.start);
+    let around = doc.char_to_byte(span.start.min(doc.char_len()));
     let old = chars.len();
     // Candidates: the quote's head near the old offset, its tail after the head; the best keeps
     // the old length most closely, then lies nearest the old offset.
@@ -126,3 +355,6 @@ fn fuzzy(span: &Span, doc: &Document) -> Option<std::ops::Range<usize>> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod restamp_tests;

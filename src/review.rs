@@ -4,6 +4,7 @@
 pub mod adjudicate;
 pub mod agree;
 pub mod alpha_u;
+pub mod corpus;
 pub mod f1;
 pub mod kappa;
 pub mod merge;

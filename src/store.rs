@@ -1,12 +1,14 @@
 //! Annotation files (SPEC §2): names, parsing with located errors, deterministic bytes, atomic save.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::span::{AnnotationSet, Span};
+
+mod errors;
+pub use errors::StoreErrorKind;
 
 /// The schema version this glosser writes; it reads this one and every earlier one.
 pub const FORMAT_VERSION: u32 = 2;
@@ -158,26 +160,26 @@ pub fn sorted_orphans(spans: Vec<Span>) -> Vec<Span> {
 /// Reading or writing an annotation file went wrong; every message names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: cannot read: {source}", path.display())]
+    #[error("{}: cannot read: {source}", crate::fsio::display_path(path))]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: cannot save: {source}", path.display())]
+    #[error("{}: cannot save: {source}", crate::fsio::display_path(path))]
     Write {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}:{line}:{col}: {message}", path.display())]
+    #[error("{}:{line}:{col}: {message}", crate::fsio::display_path(path))]
     Parse {
         path: PathBuf,
         line: usize,
         col: usize,
         message: String,
     },
-    #[error("{}: {message}", path.display())]
+    #[error("{}: {message}", crate::fsio::display_path(path))]
     Invalid { path: PathBuf, message: String },
 }
 
@@ -330,28 +332,41 @@ fn check_name(raw: RawFile, path: &Path) -> Result<AnnotationFile, StoreError> {
     Ok(raw.into_file())
 }
 
-/// Reads and parses an annotation file.
+/// Reads and parses an annotation file: a regular file only (never a FIFO or a device), at most
+/// 256 MiB by reading, and a symlink only if it stays in the file's folder.
 pub fn load(path: &Path) -> Result<AnnotationFile, StoreError> {
-    let read = |source| StoreError::Read {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(read)?.len();
-    if size > MAX_ANNOTATION_BYTES {
-        return Err(StoreError::Invalid {
-            path: path.to_owned(),
-            message: format!("{size} bytes is larger than the 256 MiB limit for annotation files"),
-        });
-    }
-    let bytes = std::fs::read(path).map_err(read)?;
-    let source = String::from_utf8(bytes).map_err(|e| StoreError::Invalid {
+    load_checked(path).map(|(file, _)| file)
+}
+
+/// [`load`] for a file that must resolve inside the corpus `root`.
+pub fn load_in(root: &Path, path: &Path) -> Result<AnnotationFile, StoreError> {
+    let source = source_of(
+        crate::fsio::read_in_corpus(root, path, MAX_ANNOTATION_BYTES)?,
+        path,
+    )?;
+    parse(&source, path)
+}
+
+/// Spans of one (start, end, label) that a file held more than once with different notes: they
+/// were joined into one span (SPEC §2), which `validate` reports.
+pub type JoinedDuplicates = Vec<(usize, usize, String)>;
+
+/// [`load`], also telling which duplicate spans were joined.
+pub fn load_checked(path: &Path) -> Result<(AnnotationFile, JoinedDuplicates), StoreError> {
+    let source = source_of(crate::fsio::read_capped(path, MAX_ANNOTATION_BYTES)?, path)?;
+    let raw = parse_raw(&source, path)?;
+    let joined = crate::span::duplicate_keys_with_notes(&raw.spans);
+    Ok((check_name(raw, path)?, joined))
+}
+
+fn source_of(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
+    String::from_utf8(bytes).map_err(|e| StoreError::Invalid {
         path: path.to_owned(),
         message: format!(
             "not valid UTF-8 (byte {}); annotation files are UTF-8",
             e.utf8_error().valid_up_to()
         ),
-    })?;
-    parse(&source, path)
+    })
 }
 
 /// The file's deterministic RON text: fixed field order, one span per line.
@@ -478,34 +493,43 @@ pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `path` exists and may not be written: no write permission bit at all (`chmod a-w`,
+/// 0444), or the process may not write it (another owner, a read-only mount). Such a file is
+/// never replaced: the TUI opens it read-only and [`save`] refuses it.
+pub fn is_read_only(path: &Path) -> bool {
+    use std::os::unix::fs::PermissionsExt as _;
+    let Ok(meta) = std::fs::metadata(path) else {
+        return false;
+    };
+    meta.is_file()
+        && (meta.permissions().mode() & 0o222 == 0
+            || rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_err())
+}
+
 /// Saves atomically: a temp file in the same directory, fsync, rename, fsync of the directory.
+/// A new file gets the umask's mode (0644 under umask 022), an existing one keeps its mode; a
+/// read-only file ([`is_read_only`]) is refused, never replaced.
 pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
+    if is_read_only(path) {
+        return Err(StoreError::Write {
+            path: path.to_owned(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::PermissionDenied,
+                "the file is read-only; make it writable (chmod u+w) to change it",
+            ),
+        });
+    }
     write_atomic(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
         path: path.to_owned(),
         source,
     })
 }
 
-/// Writes `bytes` to `path` so that readers see the old file or the new one, never a torn one.
+/// Writes `bytes` to `path` so that readers see the old file or the new one, never a torn one
+/// (`fsio::AtomicFile`: temp file in the same directory with the umask's mode, fsync, rename,
+/// directory fsync; an existing file keeps its mode).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".glosser-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = temp.as_file().set_permissions(meta.permissions());
-    }
-    temp.persist(path).map_err(|e| e.error)?;
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
+    crate::fsio::write_atomic(path, bytes)
 }
 
 #[cfg(test)]

@@ -21,18 +21,41 @@ const CHECKPOINT_EVERY: usize = 64;
 /// Why a file cannot be annotated.
 #[derive(Debug, thiserror::Error)]
 pub enum DocumentError {
-    #[error("{}: cannot read the file: {source}", path.display())]
+    #[error("{}: cannot read the file: {source}", crate::fsio::display_path(path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{}: not valid UTF-8 (first bad byte at byte {offset}); re-save it as UTF-8 to annotate it", path.display())]
+    #[error(
+        "{}: not valid UTF-8 (first bad byte at byte {offset}); re-save it as UTF-8 to annotate it",
+        crate::fsio::display_path(path)
+    )]
     NotUtf8 { path: PathBuf, offset: usize },
-    #[error("{}: the file is empty; there is nothing to annotate", path.display())]
+    #[error(
+        "{}: the file is empty; there is nothing to annotate",
+        crate::fsio::display_path(path)
+    )]
     Empty { path: PathBuf },
-    #[error("{}: {size} bytes is larger than the 64 MiB limit; split the article to annotate it", path.display())]
+    /// `size` is the file's size, or the bytes read before giving up (the limit plus one).
+    #[error(
+        "{}: larger than the 64 MiB limit; split the article to annotate it",
+        crate::fsio::display_path(path)
+    )]
     TooLarge { path: PathBuf, size: u64 },
+    /// Not a regular file, or a symlink out of its folder or corpus.
+    #[error(transparent)]
+    Refused(crate::fsio::FsError),
+}
+
+impl From<crate::fsio::FsError> for DocumentError {
+    fn from(e: crate::fsio::FsError) -> Self {
+        match e {
+            crate::fsio::FsError::Io { path, source } => Self::Io { path, source },
+            crate::fsio::FsError::TooLarge { path, size, .. } => Self::TooLarge { path, size },
+            other => Self::Refused(other),
+        }
+    }
 }
 
 impl DocumentError {
@@ -42,7 +65,8 @@ impl DocumentError {
             Self::Io { source, .. } => format!("cannot read: {source}"),
             Self::NotUtf8 { offset, .. } => format!("not valid UTF-8 (byte {offset})"),
             Self::Empty { .. } => "empty file".to_owned(),
-            Self::TooLarge { size, .. } => format!("{size} bytes, over the 64 MiB limit"),
+            Self::TooLarge { .. } => "over the 64 MiB limit".to_owned(),
+            Self::Refused(e) => e.reason(),
         }
     }
 }
@@ -283,19 +307,10 @@ impl Document {
 }
 
 /// A file's bytes, refusing files over the size limit before reading them.
+/// A regular file (never a FIFO or device, never waited on) of at most 64 MiB, counted by
+/// reading; a symlink only if it stays in the document's folder.
 fn read_capped(path: &Path) -> Result<Vec<u8>, DocumentError> {
-    let io = |source| DocumentError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let size = std::fs::metadata(path).map_err(io)?.len();
-    if size > MAX_DOCUMENT_BYTES {
-        return Err(DocumentError::TooLarge {
-            path: path.to_owned(),
-            size,
-        });
-    }
-    std::fs::read(path).map_err(io)
+    Ok(crate::fsio::read_capped(path, MAX_DOCUMENT_BYTES)?)
 }
 
 /// Lower-case hex SHA-256 of some bytes.

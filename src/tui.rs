@@ -5,6 +5,8 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod picker;
+pub mod resume;
 pub mod sanitize;
 pub mod stats;
 pub mod undo;
@@ -13,14 +15,15 @@ pub mod view;
 pub mod wrap;
 
 use std::io::Stdout;
+use std::panic::AssertUnwindSafe;
 use std::path::Path;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event as TermEvent, KeyCode, KeyEventKind,
-    KeyModifiers, MouseButton, MouseEventKind,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event as TermEvent, KeyCode, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -29,6 +32,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
+use action::Action;
 use app::{App, DocInfo, Mode};
 use update::{Event, MouseKind};
 
@@ -53,65 +57,102 @@ fn run_app(mut app: App) -> anyhow::Result<()> {
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         signal_hook::flag::register(signal, Arc::clone(&terminate))?;
     }
-    // The panic hook cannot borrow the app, so unsaved sessions are handed to it through a slot
-    // that the loop refreshes; on panic it restores the terminal and writes them out.
-    let rescue: Arc<Mutex<Option<Rescue>>> = Arc::new(Mutex::new(None));
-    install_panic_hook(Arc::clone(&rescue));
+    install_panic_hook();
     let mut terminal = enter_terminal()?;
-    let result = event_loop(&mut terminal, &mut app, &terminate, &rescue);
+    // A panic unwinds to here with the app intact, so it is saved by the same path as `q`.
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        event_loop(&mut terminal, &mut app, &terminate)
+    }));
     leave_terminal();
-    let errors = update::save_all(&mut app);
-    result?;
-    if !errors.is_empty() {
-        let recovered: Vec<String> = app
-            .recovered
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect();
-        anyhow::bail!(
-            "could not save: {}{}",
-            errors.join("; "),
-            if recovered.is_empty() {
-                String::new()
-            } else {
-                format!("; your edits are in {}", recovered.join(", "))
-            }
-        );
+    // Dropping the terminal writes to it, and it may be gone (a closed window): skip that.
+    std::mem::forget(terminal);
+    let finished = finish(&mut app, outcome);
+    if let Some(warning) = resume::remember_app(&app, resume::resume_path().as_deref()) {
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), "glosser: {warning}");
     }
-    Ok(())
+    finished
 }
 
-/// Unsaved annotation files to write if the program panics.
-struct Rescue {
-    files: Vec<(std::path::PathBuf, crate::store::AnnotationFile)>,
+/// Every way out ends here: `q`, SIGTERM, SIGHUP, a closed terminal, an error, a panic. The
+/// unsaved sessions are saved through the one save path; what cannot be saved goes to the
+/// recovery folder; the caller hears what happened. Locks are released when `app` drops.
+fn finish(app: &mut App, outcome: std::thread::Result<anyhow::Result<()>>) -> anyhow::Result<()> {
+    let errors = update::save_all(app);
+    let mut recovered = std::mem::take(&mut app.recovered);
+    let mut lost = None;
+    if !errors.is_empty() && recovered.is_empty() && !app.force_quit_armed {
+        match update::write_recovery(app) {
+            Ok(written) => recovered = written,
+            Err(e) => lost = Some(e),
+        }
+    }
+    let saved_note = if errors.is_empty() {
+        "every edit was saved".to_owned()
+    } else if let Some(e) = &lost {
+        format!(
+            "could not save: {}; the recovery folder could not be written either ({e}): these edits are lost",
+            errors.join("; ")
+        )
+    } else if app.force_quit_armed {
+        format!(
+            "could not save: {}; quit without them as asked",
+            errors.join("; ")
+        )
+    } else {
+        let paths: Vec<String> = recovered.iter().map(|p| p.display().to_string()).collect();
+        format!(
+            "could not save: {}; your edits are in {}",
+            errors.join("; "),
+            paths.join(", ")
+        )
+    };
+    match outcome {
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| (*s).to_owned())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            anyhow::bail!("glosser stopped on a bug ({what}); {saved_note}")
+        }
+        Ok(Err(e)) if errors.is_empty() => Err(e),
+        Ok(Err(e)) => Err(e.context(saved_note)),
+        Ok(Ok(())) if errors.is_empty() => Ok(()),
+        Ok(Ok(())) => anyhow::bail!(saved_note),
+    }
 }
 
 fn enter_terminal() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
     enable_raw_mode()?;
     let mut stdout = std::io::stdout();
-    execute!(stdout, EnterAlternateScreen, EnableMouseCapture)?;
+    execute!(
+        stdout,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )?;
     Ok(Terminal::new(CrosstermBackend::new(stdout))?)
 }
 
+/// Gives the terminal back; every write may fail (the terminal may be gone) and is ignored.
 fn leave_terminal() {
     let _ = disable_raw_mode();
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, LeaveAlternateScreen);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableBracketedPaste,
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        crossterm::cursor::Show
+    );
 }
 
-fn install_panic_hook(rescue: Arc<Mutex<Option<Rescue>>>) {
+/// On panic: give the terminal back so the message is readable. Saving happens after the
+/// unwind, in [`finish`], through the same checks as every other save.
+fn install_panic_hook() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         leave_terminal();
-        if let Ok(guard) = rescue.lock()
-            && let Some(rescue) = guard.as_ref()
-        {
-            for (path, file) in &rescue.files {
-                match crate::store::save(path, file) {
-                    Ok(()) => eprintln!("glosser: saved unsaved edits to {}", path.display()),
-                    Err(e) => eprintln!("glosser: {e}"),
-                }
-            }
-        }
         previous(info);
     }));
 }
@@ -120,7 +161,6 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     terminate: &AtomicBool,
-    rescue: &Mutex<Option<Rescue>>,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
     update::update(app, Event::Resize(size.width, size.height), Instant::now());
@@ -134,14 +174,21 @@ fn event_loop(
             }
         }
     });
+    let panic_key = test_panic_key();
     loop {
         terminal.draw(|frame| view::draw(frame, app))?;
         match events.recv_timeout(TICK) {
             Ok(term_event) => {
-                if let Some(event) = translate(app, &term_event) {
-                    update::update(app, event, Instant::now());
-                }
-                for term_event in events.try_iter() {
+                for term_event in std::iter::once(term_event).chain(events.try_iter()) {
+                    // Keys typed after `q` in the same burst must not run (`question`: q, then
+                    // u would undo an edit before the final save).
+                    if app.should_quit {
+                        break;
+                    }
+                    assert!(
+                        !panic_key.is_some_and(|key| is_key(&term_event, key)),
+                        "test panic injected by GLOSSER_TEST_PANIC_KEY"
+                    );
                     if let Some(event) = translate(app, &term_event) {
                         update::update(app, event, Instant::now());
                     }
@@ -151,32 +198,26 @@ fn event_loop(
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         }
         update::update(app, Event::Tick(Instant::now()), Instant::now());
-        refresh_rescue(app, rescue);
         if app.should_quit || terminate.load(Ordering::Relaxed) {
             return Ok(());
         }
     }
 }
 
-fn refresh_rescue(app: &App, rescue: &Mutex<Option<Rescue>>) {
-    let files = app
-        .sessions
-        .iter()
-        .filter(|(_, s)| s.is_dirty() && s.read_only.is_none() && s.doc.is_ok())
-        .map(|(&i, s)| {
-            let mut file = s.file.clone();
-            if let Ok(doc) = &s.doc {
-                doc.sha256().clone_into(&mut file.text_sha256);
-            }
-            (
-                app.corpus.documents[i].annotation_path(&s.file.annotator),
-                file,
-            )
-        })
-        .collect();
-    if let Ok(mut slot) = rescue.lock() {
-        *slot = Some(Rescue { files });
+/// End-to-end tests make glosser panic on a key (`GLOSSER_TEST_PANIC_KEY=F12`) to check that a
+/// panic saves like `q`. Only debug builds look at the variable.
+fn test_panic_key() -> Option<KeyCode> {
+    if !cfg!(debug_assertions) {
+        return None;
     }
+    match std::env::var("GLOSSER_TEST_PANIC_KEY").ok()?.as_str() {
+        "F12" => Some(KeyCode::F(12)),
+        _ => None,
+    }
+}
+
+fn is_key(event: &TermEvent, code: KeyCode) -> bool {
+    matches!(event, TermEvent::Key(key) if key.code == code && key.kind != KeyEventKind::Release)
 }
 
 /// Terminal event → app event: keys through the keymap (or into the prompt), mouse, resize.
@@ -184,7 +225,12 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
     match event {
         TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
             if let Mode::Prompt(_) = app.mode {
+                return update::prompt_key(*key);
+            }
+            if let Mode::Picker(_) = app.mode {
                 return match key.code {
+                    KeyCode::Up => Some(Event::Action(Action::MoveUp)),
+                    KeyCode::Down => Some(Event::Action(Action::MoveDown)),
                     KeyCode::Enter => Some(Event::PromptSubmit),
                     KeyCode::Esc => Some(Event::PromptCancel),
                     KeyCode::Backspace => Some(Event::PromptBackspace),
@@ -195,7 +241,12 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
                     _ => None,
                 };
             }
-            app.keymap.action_for(*key).map(Event::Action)
+            let action = app.keymap.action_for(*key);
+            // Any key closes an overlay, bound or not (and does nothing else).
+            if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
+                return Some(Event::Action(action.unwrap_or(Action::Cancel)));
+            }
+            action.map(Event::Action)
         }
         TermEvent::Mouse(mouse) => {
             let kind = match mouse.kind {
@@ -212,10 +263,8 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
             })
         }
         TermEvent::Resize(w, h) => Some(Event::Resize(*w, *h)),
-        TermEvent::Paste(text) => match app.mode {
-            Mode::Prompt(_) => text.chars().next().map(Event::PromptChar),
-            _ => None,
-        },
+        // Pasted text never runs as keys: `update` inserts it into a prompt or ignores it.
+        TermEvent::Paste(text) => Some(Event::Paste(text.clone())),
         _ => None,
     }
 }

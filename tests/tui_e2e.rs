@@ -2,175 +2,12 @@
 //! End-to-end: the real binary in a real terminal (tmux), driven by keys and the mouse as a user
 //! would. Skipped (with a message) where tmux is not installed.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// Starts `glosser ARGS` in a detached tmux session of the given size.
-    fn start(name: &str, args: &[&str], width: u16, height: u16) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux is not installed; skipping {name}");
-            return None;
-        }
-        let socket = format!("glosser-e2e-{name}-{}", std::process::id());
-        let mut command = format!(
-            "env TERM=xterm-256color GLOSSER_CONFIG=/nonexistent {}",
-            env!("CARGO_BIN_EXE_glosser")
-        );
-        for arg in args {
-            command.push(' ');
-            command.push_str(&shell_quote(arg));
-        }
-        let status = Command::new("tmux")
-            .args([
-                "-L",
-                &socket,
-                "-f",
-                "/dev/null",
-                "new-session",
-                "-d",
-                "-s",
-                "t",
-                "-x",
-            ])
-            .arg(width.to_string())
-            .arg("-y")
-            .arg(height.to_string())
-            .arg(command)
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let tmux = Tmux { socket };
-        tmux.wait_for_screen(|s| s.contains("Documents"), "the first frame");
-        Some(tmux)
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            self.run(&["send-keys", "-t", "t", key]);
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn literal(&self, text: &str) {
-        self.run(&["send-keys", "-t", "t", "-l", text]);
-        std::thread::sleep(Duration::from_millis(60));
-    }
-
-    fn screen(&self) -> String {
-        let out = Command::new("tmux")
-            .args(["-L", &self.socket, "capture-pane", "-p", "-t", "t"])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).into_owned()
-    }
-
-    fn wait_for_screen(&self, ok: impl Fn(&str) -> bool, what: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "timed out waiting for {what}:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Process id of the program in the pane (`env` execs glosser, so it is glosser's).
-    fn pid(&self) -> String {
-        let out = Command::new("tmux")
-            .args([
-                "-L",
-                &self.socket,
-                "list-panes",
-                "-t",
-                "t",
-                "-F",
-                "#{pane_pid}",
-            ])
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).trim().to_owned()
-    }
-
-    fn run(&self, args: &[&str]) {
-        Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .status()
-            .unwrap();
-    }
-
-    /// Waits (up to 10 s) for the program to exit after `q`.
-    fn wait_exit(&self) {
-        let start = Instant::now();
-        while !self.exited() {
-            assert!(
-                start.elapsed() < Duration::from_secs(10),
-                "glosser did not quit"
-            );
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// Whether the program has exited (tmux closes the session with it).
-    fn exited(&self) -> bool {
-        !Command::new("tmux")
-            .args(["-L", &self.socket, "has-session", "-t", "t"])
-            .status()
-            .unwrap()
-            .success()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .args(["-L", &self.socket, "kill-server"])
-            .status();
-    }
-}
-
-fn shell_quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
-}
-
-fn copy_seeds() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus");
-    std::fs::create_dir(&corpus).unwrap();
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), corpus.join(entry.file_name())).unwrap();
-    }
-    (dir, corpus)
-}
-
-fn wait_for_file(path: &Path, ok: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && ok(&text)
-        {
-            return text;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "timed out waiting for {}",
-            path.display()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
+#[path = "support/tmux.rs"]
+mod tmux;
+use tmux::{Tmux, copy_seeds, wait_for_exit, wait_for_file};
 
 const FIRST: &str = "000_b226eff58fa68952.txt";
 
@@ -217,7 +54,7 @@ fn mouse_drag_selects_and_labels() {
         t.contains("opinion")
     });
     assert!(
-        ron.contains("(start: 0, end: 8, label: \"opinion\", quote: \"European\")"),
+        ron.contains("(start: 0, end: 8, label: \"opinion\", quote: \"European\", prefix: \"\","),
         "{ron}"
     );
 }
@@ -250,6 +87,38 @@ fn escape_sequences_in_an_article_show_as_placeholders() {
 }
 
 #[test]
+fn a_bracketed_paste_into_the_note_prompt_runs_no_keys() {
+    let (_dir, corpus) = copy_seeds();
+    let Some(tmux) = Tmux::start(
+        "paste",
+        &[corpus.to_str().unwrap(), "--annotator", "paster"],
+        120,
+        40,
+    ) else {
+        return;
+    };
+    tmux.keys(&["s", "1"]);
+    tmux.wait_for_screen(|s| s.contains("labelled claim"), "the label message");
+    tmux.keys(&["a"]);
+    tmux.wait_for_screen(|s| s.contains("note for claim"), "the note prompt");
+    // As keys, `x` would delete the span, `3` relabel it and `D` mark the document Done.
+    tmux.run(&["set-buffer", "-b", "p", "Per Reuters\nx3D"]);
+    tmux.run(&["paste-buffer", "-p", "-b", "p", "-t", "t"]);
+    tmux.wait_for_screen(|s| s.contains("Per Reuters x3D"), "the pasted note");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for_screen(|s| s.contains("note saved"), "the note saved");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    let ron = std::fs::read_to_string(corpus.join(format!("{FIRST}.paster.ron"))).unwrap();
+    assert!(
+        ron.contains("(start: 0, end: 263, label: \"claim\"")
+            && ron.contains("note: \"Per Reuters x3D\""),
+        "{ron}"
+    );
+    assert!(ron.contains("status: InProgress"), "{ron}");
+}
+
+#[test]
 fn an_edit_survives_sigkill_after_a_second() {
     let (_dir, corpus) = copy_seeds();
     let Some(tmux) = Tmux::start(
@@ -267,17 +136,6 @@ fn an_edit_survives_sigkill_after_a_second() {
     Command::new("kill").args(["-9", &pid]).status().unwrap();
     let ron = std::fs::read_to_string(corpus.join(format!("{FIRST}.killed.ron"))).unwrap();
     assert!(ron.contains("label: \"quote\""), "{ron}");
-}
-
-fn wait_for_exit(pid: &str) {
-    let start = Instant::now();
-    while Path::new("/proc").join(pid).exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(10),
-            "glosser {pid} did not exit"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 #[test]
@@ -361,7 +219,7 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
     tmux.keys(&["q"]);
     tmux.wait_exit();
     let gold = std::fs::read_to_string(dir.path().join("a.txt.gold.ron")).unwrap();
-    assert!(gold.contains("(start: 0, end: 17, label: \"claim\", quote: \"Alpha beta gamma.\", from: [\"alice\", \"bob\"])"), "{gold}");
+    assert!(gold.contains("(start: 0, end: 17, label: \"claim\", quote: \"Alpha beta gamma.\", from: [\"alice\", \"bob\"], prefix: \"\", suffix: "), "{gold}");
     assert!(
         gold.contains("(start: 18, end: 37, label: \"opinion\""),
         "alice's version: {gold}"

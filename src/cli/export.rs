@@ -91,12 +91,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = Corpus::scan(&args.corpus)?;
     let (labels, warning) = LabelSet::for_corpus(&corpus.root);
     if let Some(w) = warning {
-        eprintln!("glosser: warning: {w}");
+        eprintln_safe!("glosser: warning: {w}");
     }
     for label in &args.labels {
         if !labels.contains(label) {
             bail!("--labels: {label:?} is not a label of this corpus");
         }
+    }
+    if let Some(output) = &args.output {
+        refuse_output_in_corpus(&corpus.root, output)?;
     }
     let annotator = pick_annotator(&corpus, args.annotator.as_deref())?;
     let mut sink = Sink::open(format, args.output.as_deref())?;
@@ -127,14 +130,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             progress.inc(1);
             match outcome {
                 Outcome::Skipped(why) => {
-                    progress.suspend(|| eprintln!("glosser: skipped: {why}"));
+                    progress.suspend(|| eprintln_safe!("glosser: skipped: {why}"));
                     skipped += 1;
                 }
                 Outcome::NotDone => {}
                 Outcome::Ready { id, rendered, lost } => {
                     for message in &lost {
-                        progress
-                            .suspend(|| eprintln!("glosser: dropped overlapping span: {message}"));
+                        progress.suspend(|| {
+                            eprintln_safe!("glosser: dropped overlapping span: {message}");
+                        });
                     }
                     dropped += lost.len();
                     sink.write(&id, rendered)?;
@@ -146,13 +150,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     progress.finish_and_clear();
     sink.finish()?;
     if dropped > 0 {
-        eprintln!(
+        eprintln_safe!(
             "glosser: {format} cannot hold overlapping spans: dropped {dropped} span{} (listed above), kept the longest",
             if dropped == 1 { "" } else { "s" }
         );
     }
     if skipped > 0 {
-        eprintln!("glosser: exported {exported} documents, skipped {skipped} (listed above)");
+        eprintln_safe!("glosser: exported {exported} documents, skipped {skipped} (listed above)");
         return Ok(ExitCode::from(super::EXIT_PROBLEMS));
     }
     Ok(ExitCode::SUCCESS)
@@ -289,6 +293,41 @@ fn render<'a>(d: &ExportDoc<'a>, task_id: usize, o: &Options) -> (Rendered, Vec<
     (Rendered::Text(text), dropped)
 }
 
+/// `-o` must not point into the corpus: an export there would rewrite articles (brat's `.txt`)
+/// or replace annotation and document files. Symlinks and `..` are resolved first.
+pub fn refuse_output_in_corpus(root: &Path, output: &Path) -> anyhow::Result<()> {
+    let root = std::fs::canonicalize(root)
+        .with_context(|| format!("{}: cannot resolve the corpus folder", root.display()))?;
+    // The output may not exist yet: resolve its deepest existing ancestor and add the rest.
+    let absolute = std::path::absolute(output)
+        .with_context(|| format!("{}: cannot resolve the output path", output.display()))?;
+    let mut existing = absolute.as_path();
+    let mut rest = Vec::new();
+    let resolved = loop {
+        if let Ok(real) = std::fs::canonicalize(existing) {
+            break rest
+                .iter()
+                .rev()
+                .fold(real, |path: PathBuf, part| path.join(part));
+        }
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_owned());
+                existing = parent;
+            }
+            _ => break absolute.clone(),
+        }
+    };
+    if resolved.starts_with(&root) {
+        bail!(
+            "-o {}: is inside the corpus {}; export never writes into the corpus (it would replace articles or annotation files), so choose an output outside it",
+            output.display(),
+            root.display()
+        );
+    }
+    Ok(())
+}
+
 /// A progress bar on stderr for long runs on a terminal; hidden when piped or short.
 pub fn progress_bar(len: u64) -> ProgressBar {
     use std::io::IsTerminal;
@@ -307,7 +346,7 @@ enum Sink {
     Stream {
         format: Format,
         out: Box<dyn Write>,
-        temp: Option<(tempfile::NamedTempFile, PathBuf)>,
+        temp: Option<crate::fsio::AtomicFile>,
         records: usize,
     },
     Brat {
@@ -331,21 +370,14 @@ impl Sink {
         let (out, temp): (Box<dyn Write>, _) = match output {
             None => (Box::new(std::io::BufWriter::new(std::io::stdout())), None),
             Some(path) => {
-                let dir = match path.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => p,
-                    _ => Path::new("."),
-                };
-                let temp = tempfile::Builder::new()
-                    .prefix(".glosser-export-")
-                    .tempfile_in(dir)
+                // The umask's mode (0644 under umask 022), not tempfile's 0600.
+                let temp = crate::fsio::AtomicFile::create(path)
                     .with_context(|| format!("{}: cannot write the output here", path.display()))?;
                 let file = temp
-                    .reopen()
+                    .file_ref()
+                    .try_clone()
                     .with_context(|| format!("{}: cannot write", path.display()))?;
-                (
-                    Box::new(std::io::BufWriter::new(file)),
-                    Some((temp, path.to_owned())),
-                )
+                (Box::new(std::io::BufWriter::new(file)), Some(temp))
             }
         };
         let mut sink = Sink::Stream {
@@ -418,10 +450,9 @@ impl Sink {
             }
             out.flush()?;
             drop(out);
-            if let Some((temp, path)) = temp {
-                temp.as_file().sync_all()?;
-                temp.persist(&path)
-                    .map_err(|e| e.error)
+            if let Some(temp) = temp {
+                let path = temp.target().to_owned();
+                temp.commit()
                     .with_context(|| format!("{}: cannot write", path.display()))?;
             }
         }

@@ -6,8 +6,8 @@
 //! cannot hold (events, attributes, cancelled annotations, rejected answers…) is counted in an
 //! import report on stderr, by kind, with the first few named.
 //!
-//! Records are grouped by document: each document is read (or created) once, and documents are
-//! imported in parallel.
+//! Records are grouped by document: each document is read (or created) once, each annotator's
+//! file is written once through the one save path, and documents are imported in parallel.
 //!
 //! Exit codes: 0 every record imported and nothing left out; 1 some records rejected or some
 //! things not kept (both listed on stderr); 2 usage or I/O error.
@@ -65,8 +65,6 @@ struct Imported {
     /// Informational lines (UTF-16 converted, BOM shifted).
     notices: Vec<String>,
     report: Report,
-    /// The directory written into (synced once at the end).
-    dir: Option<PathBuf>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -107,7 +105,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     Corpus::scan(&args.corpus)?;
     let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(w) = warning {
-        eprintln!("glosser: warning: {w}");
+        eprintln_safe!("glosser: warning: {w}");
     }
     let parsed = parse::read(format, &args.file, &options).map_err(anyhow::Error::msg)?;
     let mut report = parsed.report;
@@ -148,13 +146,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .collect()
     });
     progress.finish_and_clear();
-    let dirs: std::collections::BTreeSet<PathBuf> = done
-        .iter()
-        .flatten()
-        .filter_map(|o| o.result.as_ref().ok())
-        .filter_map(|ok| ok.dir.clone())
-        .collect();
-    write::sync_dirs(dirs);
     outcomes.extend(done.into_iter().flatten());
     outcomes.sort_by_key(|o| o.index);
     let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
@@ -164,17 +155,17 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 imported += 1;
                 spans += ok.spans;
                 for notice in ok.notices {
-                    eprintln!("glosser: {notice}");
+                    eprintln_safe!("glosser: {notice}");
                 }
                 report.merge(ok.report);
             }
             Err(e) => {
-                eprintln!("glosser: rejected {e}");
+                eprintln_safe!("glosser: rejected {e}");
                 rejected += 1;
             }
         }
     }
-    eprintln!(
+    eprintln_safe!(
         "glosser: imported {imported} record{} ({spans} spans) into {}{}",
         if imported == 1 { "" } else { "s" },
         args.corpus.display(),
@@ -185,7 +176,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     );
     for line in report.lines() {
-        eprintln!("glosser: not kept: {line}");
+        eprintln_safe!("glosser: not kept: {line}");
     }
     Ok(if rejected > 0 || !report.is_empty() {
         ExitCode::from(super::EXIT_PROBLEMS)
@@ -237,7 +228,7 @@ fn import_document(
         let written = path
             .parent()
             .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| write::write_file(&path, doc.text().as_bytes()));
+            .and_then(|()| store::write_atomic(&path, doc.text().as_bytes()));
         if let Err(e) = written {
             let message = format!("{}: cannot write: {e}", path.display());
             for o in &mut outcomes {
@@ -246,12 +237,6 @@ fn import_document(
                 }
             }
             return outcomes;
-        }
-    }
-    let dir = path.parent().map(Path::to_path_buf);
-    for o in &mut outcomes {
-        if let Ok(ok) = &mut o.result {
-            ok.dir.clone_from(&dir);
         }
     }
     for (annotator, (indexes, file)) in files.into_files() {

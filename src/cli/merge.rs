@@ -1,9 +1,11 @@
 //! `glosser merge`: several annotators' files into gold files, one document at a time.
 //!
 //! For each document, the annotators (of those given) that have a file for it are merged; a
-//! majority is more than half of them. Ties and overlapping spans with different labels are
-//! listed on stderr. An existing gold file is merged into, never replaced. Exit codes: 0 merged
-//! cleanly; 1 merged, with ties or conflicts to look at (listed); 2 usage or I/O error.
+//! majority is more than half of them; majority and intersection leave out (and name) a
+//! document only one of them has. Ties and conflicts are listed on stderr, except those the gold
+//! file already settles. An existing gold file is merged into, never replaced. Exit codes: 0
+//! merged cleanly; 1 merged, with ties or conflicts to look at (listed) or files skipped; 2 usage
+//! or I/O error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -12,7 +14,7 @@ use anyhow::bail;
 
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
-use crate::review::merge::{Strategy, into_existing, merge};
+use crate::review::merge::{Strategy, into_existing, merge_with_gold};
 use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Status, StoreError};
 
@@ -38,7 +40,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         bail!("--into {:?} is not a valid annotator name", args.into);
     }
     let corpus = Corpus::scan(&args.corpus)?;
-    let annotators = super::agree::choose_annotators(&corpus, &args.annotators)?;
+    let annotators = crate::review::corpus::choose_annotators(&corpus, &args.annotators)?;
     if annotators.contains(&args.into) {
         bail!(
             "--into {:?} is also one of the annotators being merged",
@@ -47,9 +49,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let (labels, warning) = LabelSet::for_corpus(&corpus.root);
     if let Some(w) = warning {
-        eprintln!("glosser: warning: {w}");
+        eprintln_safe!("glosser: warning: {w}");
     }
     let (mut written, mut reported, mut skipped) = (0usize, 0usize, 0usize);
+    let (mut single, mut settled) = (0usize, 0usize);
     for entry in &corpus.documents {
         let present: Vec<&String> = annotators
             .iter()
@@ -61,7 +64,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let doc = match entry.load() {
             Ok(doc) => doc,
             Err(e) => {
-                eprintln!("glosser: skipped: {e}");
+                eprintln_safe!("glosser: skipped: {e}");
                 skipped += 1;
                 continue;
             }
@@ -72,18 +75,32 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 continue;
             };
             match annotation.load() {
-                Ok(file) if file.spans.problems(&doc, &labels).is_empty() => {
+                Ok(mut file) => {
+                    // A file saved against an older text is brought onto this one first.
+                    let restamped = crate::reanchor::restamp(&mut file, &doc);
+                    if !file.orphans.is_empty() || !restamped.ambiguous.is_empty() {
+                        eprintln!(
+                            "glosser: {}: {} orphaned and {} ambiguous spans are not merged (place them in the TUI or run glosser validate)",
+                            annotation.path.display(),
+                            file.orphans.len(),
+                            restamped.ambiguous.len()
+                        );
+                        reported += 1;
+                    }
+                    let bad = file.spans.problems(&doc, &labels);
+                    if !bad.is_empty() {
+                        eprintln!(
+                            "glosser: skipped {}: {} (run glosser validate)",
+                            annotation.path.display(),
+                            bad[0].1
+                        );
+                        skipped += 1;
+                        continue;
+                    }
                     sides.push((name.clone(), file.spans.into_spans()));
                 }
-                Ok(_) => {
-                    eprintln!(
-                        "glosser: skipped {}: its spans no longer match the text (run glosser validate)",
-                        annotation.path.display()
-                    );
-                    skipped += 1;
-                }
                 Err(e) => {
-                    eprintln!("glosser: skipped: {e}");
+                    eprintln_safe!("glosser: skipped: {e}");
                     skipped += 1;
                 }
             }
@@ -92,11 +109,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .iter()
             .map(|(n, s)| (n.as_str(), s.as_slice()))
             .collect();
-        let merged = merge(&refs, strategy);
-        for report in &merged.reports {
-            eprintln!("glosser: {}: {report}", entry.id);
-        }
-        reported += merged.reports.len();
         let path = entry.annotation_path(&args.into);
         let existing = match store::load(&path) {
             Ok(file) => Some(file),
@@ -106,43 +118,82 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 None
             }
             Err(e) => {
-                eprintln!("glosser: skipped: {e}; the gold file is left untouched");
+                eprintln_safe!("glosser: skipped: {e}; the gold file is left untouched");
                 skipped += 1;
                 continue;
             }
         };
+        let gold: &[Span] = existing.as_ref().map_or(&[], |f| f.spans.spans());
+        let merged = merge_with_gold(&refs, strategy, gold);
+        if merged.single {
+            eprintln_safe!(
+                "glosser: {}: only {} has a file; left out ({} needs two annotators or more)",
+                entry.id,
+                refs[0].0,
+                args.strategy
+            );
+            single += 1;
+            continue;
+        }
+        for report in &merged.reports {
+            eprintln_safe!("glosser: {}: {report}", entry.id);
+        }
+        reported += merged.reports.len();
+        settled += merged.settled;
         if existing.is_none() && merged.spans.is_empty() {
             continue;
         }
-        let (status, old) = existing.map_or((Status::InProgress, Vec::new()), |f| {
-            (f.status, f.spans.into_spans())
+        let mut gold = existing.clone().unwrap_or_else(|| {
+            let mut file = AnnotationFile::new(entry.file_name(), args.into.clone(), doc.sha256());
+            file.status = Status::InProgress;
+            file
         });
-        let file = AnnotationFile {
-            document: entry.file_name().to_owned(),
-            annotator: args.into.clone(),
-            text_sha256: doc.sha256().to_owned(),
-            status,
-            spans: AnnotationSet::from_spans(into_existing(old, merged.spans)),
-            ..Default::default()
-        };
-        store::save(&path, &file)?;
+        // Existing gold may be stale: re-anchor it before adding, never stamp over it.
+        crate::reanchor::restamp(&mut gold, &doc);
+        let old = std::mem::take(&mut gold.spans).into_spans();
+        gold.spans = AnnotationSet::from_spans(into_existing(old, merged.spans));
+        crate::save::save_merged(&path, &gold, existing.as_ref(), &doc)?;
         written += 1;
     }
-    eprintln!(
-        "glosser: wrote {written} {} file{} ({} strategy){}{}",
+    let mut notes = Vec::new();
+    if reported > 0 {
+        notes.push(format!(
+            "{reported} {} to review (listed above)",
+            if reported == 1 {
+                "tie or conflict"
+            } else {
+                "ties or conflicts"
+            }
+        ));
+    }
+    if settled > 0 {
+        notes.push(format!(
+            "{settled} already settled in {} (not listed)",
+            args.into
+        ));
+    }
+    if single > 0 {
+        notes.push(format!(
+            "{single} {} with a single annotator left out (listed above)",
+            if single == 1 { "document" } else { "documents" }
+        ));
+    }
+    if skipped > 0 {
+        notes.push(format!(
+            "{skipped} {} skipped (listed above)",
+            if skipped == 1 { "file" } else { "files" }
+        ));
+    }
+    eprintln_safe!(
+        "glosser: wrote {written} {} file{} ({} strategy){}",
         args.into,
         if written == 1 { "" } else { "s" },
         args.strategy,
-        if reported > 0 {
-            format!("; {reported} ties or conflicts to review (listed above)")
-        } else {
-            String::new()
-        },
-        if skipped > 0 {
-            format!("; {skipped} files skipped (listed above)")
-        } else {
-            String::new()
-        },
+        notes.iter().fold(String::new(), |mut out, n| {
+            out.push_str("; ");
+            out.push_str(n);
+            out
+        }),
     );
     Ok(if reported > 0 || skipped > 0 {
         ExitCode::from(super::EXIT_PROBLEMS)

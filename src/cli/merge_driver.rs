@@ -1,41 +1,104 @@
-//! `glosser merge-driver BASE OURS THEIRS`: git's custom merge driver for annotation files
-//! (`%O %A %B`). The three-way merge by span identity is written over OURS.
+//! `glosser merge-driver BASE OURS THEIRS [PATH]`: git's custom merge driver for annotation
+//! files (`%O %A %B %P`). Each side is brought onto the article's text (found beside PATH),
+//! merged by span identity, and the result is written over OURS.
 //!
-//! Exit codes: 0 merged cleanly; 1 merged with relabel conflicts (both versions kept, each with
-//! a note; git reports a conflict); 2 a version does not parse (OURS is left as it was, so git
+//! Exit codes: 0 merged cleanly; 1 merged with conflicts (both versions kept, each named on
+//! stderr; git reports a conflict); 2 a version does not parse (OURS is left as it was, so git
 //! reports a conflict and nothing is lost).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::merge3::merge3;
-use crate::store;
+use crate::merge3::{empty_like, merge3};
+use crate::reanchor::restamp;
+use crate::store::{self, AnnotationFile};
+use crate::text::Document;
 
 /// Arguments of `glosser merge-driver`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Common ancestor (%O).
+    /// Common ancestor (%O); empty when both branches added the file.
     pub base: PathBuf,
     /// Our version (%A); the result is written over it.
     pub ours: PathBuf,
     /// Their version (%B).
     pub theirs: PathBuf,
+    /// The file's path in the work tree (%P): its article is read from beside it, so that both
+    /// sides can be re-anchored to one text.
+    pub path: Option<PathBuf>,
 }
 
-fn read(path: &PathBuf) -> anyhow::Result<store::AnnotationFile> {
-    let source = std::fs::read_to_string(path)
+/// A version of the file; `None` when git hands over an empty file (no common ancestor).
+fn read(path: &Path) -> anyhow::Result<Option<AnnotationFile>> {
+    let bytes = crate::fsio::read_capped(path, store::MAX_ANNOTATION_BYTES)
         .with_context(|| format!("{}: cannot read", path.display()))?;
-    Ok(store::parse_unnamed(&source, path)?)
+    let source = String::from_utf8(bytes)
+        .with_context(|| format!("{}: not UTF-8; annotation files are UTF-8", path.display()))?;
+    if source.trim().is_empty() {
+        return Ok(None);
+    }
+    Ok(Some(store::parse_unnamed(&source, path)?))
+}
+
+/// The article of the annotation file at `path` (relative to the work tree, where git runs us).
+fn article_beside(path: &Path) -> Option<Document> {
+    let name = path.file_name()?.to_str()?;
+    let (document, _) = store::split_annotation_file_name(name)?;
+    Document::load(&path.with_file_name(document)).ok()
+}
+
+/// Marks every span of a version saved against another text as an orphan: it is kept, and
+/// re-anchored by its quote the next time glosser opens or fixes the file.
+fn foreign(mut side: AnnotationFile, hash: &str) -> AnnotationFile {
+    if side.text_sha256 == hash {
+        return side;
+    }
+    let spans = std::mem::take(&mut side.spans).into_spans();
+    side.orphans.extend(spans.into_iter().map(|mut s| {
+        s.orphan = true;
+        s
+    }));
+    side.orphans = store::sorted_orphans(std::mem::take(&mut side.orphans));
+    hash.clone_into(&mut side.text_sha256);
+    side
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
-    let merged = merge3(&base, &ours, &theirs);
+    let Some(ours) = ours.or_else(|| theirs.clone()) else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let theirs = theirs.unwrap_or_else(|| empty_like(&ours));
+    let base = base.unwrap_or_else(|| empty_like(&ours));
+    let name = args.path.as_deref().unwrap_or(&args.ours);
+    let doc = args.path.as_deref().and_then(article_beside);
+    let (mut base, mut ours, mut theirs) = (base, ours, theirs);
+    let mut notes = Vec::new();
+    if let Some(doc) = &doc {
+        for side in [&mut base, &mut ours, &mut theirs] {
+            restamp(side, doc);
+        }
+    } else if base.text_sha256 != ours.text_sha256 || theirs.text_sha256 != ours.text_sha256 {
+        notes.push(
+            "the versions were saved against different texts and the article is not beside the file (give the driver %P); spans from the other text are kept as orphans until `glosser validate --fix` or the TUI re-anchors them".to_owned(),
+        );
+        let hash = ours.text_sha256.clone();
+        base = foreign(base, &hash);
+        theirs = foreign(theirs, &hash);
+    }
+    let mut merged = merge3(&base, &ours, &theirs);
+    if let Some(doc) = &doc {
+        restamp(&mut merged.file, doc);
+    }
     store::save(&args.ours, &merged.file)?;
+    let shown = name.display();
+    for note in &notes {
+        eprintln_safe!("glosser merge-driver: {shown}: {note}");
+    }
     for conflict in &merged.conflicts {
-        eprintln!("glosser merge-driver: conflict: {conflict}");
+        eprintln_safe!("glosser merge-driver: {shown}: conflict: {conflict}");
     }
     Ok(if merged.conflicts.is_empty() {
         ExitCode::SUCCESS

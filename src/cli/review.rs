@@ -21,7 +21,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = Corpus::scan(&args.corpus)?;
-    let annotators = super::agree::choose_annotators(&corpus, &args.annotators)?;
+    let annotators = crate::review::corpus::choose_annotators(&corpus, &args.annotators)?;
     if annotators.len() > 9 {
         bail!("review compares up to 9 annotators (keys 1-9)");
     }

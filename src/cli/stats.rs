@@ -64,6 +64,13 @@ impl Stats {
         self.documents - self.unannotatable.len()
     }
 
+    /// Annotatable documents this annotator has not started or finished: the documents
+    /// without a file count, unannotatable ones do not (the `S` view says the same).
+    pub fn left_to_do(&self, annotator: &AnnotatorStats) -> usize {
+        self.annotatable()
+            .saturating_sub(annotator.done + annotator.in_progress)
+    }
+
     /// Share of annotatable documents this annotator marked Done.
     pub fn progress(&self, annotator: &AnnotatorStats) -> f64 {
         if self.annotatable() == 0 {
@@ -170,14 +177,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = Corpus::scan(&args.corpus)?;
     let (labels, warning) = LabelSet::for_corpus(&corpus.root);
     if let Some(warning) = warning {
-        eprintln!("glosser: warning: {warning}");
+        eprintln_safe!("glosser: warning: {warning}");
     }
     let stats = gather(&corpus, &labels);
     if args.json {
         super::print_json(&to_json(&args.corpus.display().to_string(), &stats))?;
     } else {
         print_human(
-            &mut std::io::stdout().lock(),
+            &mut super::safe_stdout(),
             &args.corpus.display().to_string(),
             &stats,
         )?;
@@ -197,6 +204,7 @@ fn to_json(root: &str, stats: &Stats) -> serde_json::Value {
                 "spans": a.spans,
                 "labels": a.labels,
                 "progress": stats.progress(a),
+                "to_do": stats.left_to_do(a),
             });
             (name.clone(), value)
         })
@@ -246,8 +254,13 @@ fn to_json(root: &str, stats: &Stats) -> serde_json::Value {
 fn print_human(out: &mut impl std::io::Write, root: &str, stats: &Stats) -> std::io::Result<()> {
     writeln!(
         out,
-        "{root}: {} documents, {} can be annotated",
+        "{root}: {} {}, {} can be annotated",
         stats.documents,
+        if stats.documents == 1 {
+            "document"
+        } else {
+            "documents"
+        },
         stats.annotatable()
     )?;
     for (id, why) in &stats.unannotatable {
@@ -261,7 +274,7 @@ fn print_human(out: &mut impl std::io::Write, root: &str, stats: &Stats) -> std:
     write!(
         out,
         "\n{:<12} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>8}",
-        "annotator", "files", "todo", "doing", "done", "broken", "spans", "progress"
+        "annotator", "files", "to do", "doing", "done", "broken", "spans", "progress"
     )?;
     for name in &stats.label_names {
         write!(out, " {name:>label_width$}")?;
@@ -272,7 +285,7 @@ fn print_human(out: &mut impl std::io::Write, root: &str, stats: &Stats) -> std:
             out,
             "{name:<12} {:>5} {:>5} {:>5} {:>5} {:>6} {:>6} {:>7.1}%",
             a.files,
-            a.todo,
+            stats.left_to_do(a),
             a.in_progress,
             a.done,
             a.broken,

@@ -9,14 +9,15 @@ use serde_json::json;
 use crate::corpus::{Corpus, DocumentEntry};
 use crate::labels::LabelSet;
 use crate::store::{self, StoreError};
-use crate::text::Document;
+
+mod file_checks;
 
 /// Arguments of `glosser validate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Corpus folder.
     pub corpus: PathBuf,
-    /// Write re-anchored offsets and the new text hash.
+    /// Write re-anchored offsets and the new text hash (orphans stay orphans).
     #[arg(long)]
     pub fix: bool,
     /// Print the report as JSON.
@@ -41,6 +42,14 @@ pub enum Kind {
     Labels,
     /// A span whose text is no longer in its changed document.
     Orphaned,
+    /// A span placed at one of several equally good occurrences of its text.
+    Ambiguous,
+    /// Spans with the same (start, end, label) and different notes, joined into one.
+    Duplicate,
+    /// A link whose span is not in the file.
+    Link,
+    /// A note the merge driver left to mark a conflict that a person must settle.
+    Conflict,
 }
 
 impl Kind {
@@ -53,6 +62,10 @@ impl Kind {
             Self::UnreadableDocument => "unreadable_document",
             Self::Labels => "labels",
             Self::Orphaned => "orphaned",
+            Self::Ambiguous => "ambiguous",
+            Self::Duplicate => "duplicate",
+            Self::Link => "link",
+            Self::Conflict => "conflict",
         }
     }
 }
@@ -144,8 +157,8 @@ fn check_document(entry: &DocumentEntry, labels: &LabelSet, fix: bool, report: &
     let doc = entry.load();
     for annotation in &entry.annotations {
         report.files_checked += 1;
-        let file = match annotation.load() {
-            Ok(file) => file,
+        let (file, joined) = match store::load_checked(&annotation.path) {
+            Ok(loaded) => loaded,
             Err(e) => {
                 report.problems.push(store_problem(&e));
                 continue;
@@ -163,85 +176,17 @@ fn check_document(entry: &DocumentEntry, labels: &LabelSet, fix: bool, report: &
                 continue;
             }
         };
-        check_file(&annotation.path, &file, doc, labels, fix, report);
-    }
-}
-
-fn check_file(
-    path: &Path,
-    file: &store::AnnotationFile,
-    doc: &Document,
-    labels: &LabelSet,
-    fix: bool,
-    report: &mut Report,
-) {
-    if file.text_sha256 != doc.sha256() {
-        let r = crate::reanchor::reanchor_spans(file.spans.spans(), doc);
-        if fix {
-            let mut fixed = file.clone();
-            doc.sha256().clone_into(&mut fixed.text_sha256);
-            let mut spans = r.placed.clone();
-            spans.extend(r.orphans.iter().cloned());
-            fixed.spans = crate::span::AnnotationSet::from_spans(spans);
-            match store::save(path, &fixed) {
-                Ok(()) => report.fixed.push(format!(
-                    "{}: re-anchored {} spans to the new text ({} moved, {} by fuzzy match); {} orphaned spans kept",
-                    path.display(),
-                    r.placed.len(),
-                    r.moved,
-                    r.fuzzy,
-                    r.orphans.len()
-                )),
-                Err(e) => report.problems.push(store_problem(&e)),
-            }
-        } else {
-            report.problems.push(Problem {
-                file: path.to_owned(),
-                kind: Kind::TextChanged,
-                position: None,
-                message: format!(
-                    "the document's text changed since this file was saved (text_sha256 differs): {} spans still in place, {} can be re-anchored ({} moved, {} by fuzzy match), {} orphaned; run glosser validate --fix",
-                    r.unchanged,
-                    r.moved + r.fuzzy,
-                    r.moved,
-                    r.fuzzy,
-                    r.orphans.len()
-                ),
-            });
-        }
-        for orphan in &r.orphans {
-            report.problems.push(Problem {
-                file: path.to_owned(),
-                kind: Kind::Orphaned,
-                position: None,
-                message: format!(
-                    "orphaned span {}..{} {} {:?}: its text is no longer in the document; place it again or delete it by hand",
-                    orphan.start, orphan.end, orphan.label, orphan.quote
-                ),
-            });
-        }
-        for span in &r.placed {
-            if !labels.contains(&span.label) {
-                report.problems.push(Problem {
-                    file: path.to_owned(),
-                    kind: Kind::Span,
-                    position: None,
-                    message: format!(
-                        "span {}..{} has label {:?}, which is not in the label set",
-                        span.start, span.end, span.label
-                    ),
-                });
-            }
-        }
-        return;
-    }
-    for (_, error) in file.spans.problems(doc, labels) {
-        report.problems.push(Problem {
-            file: path.to_owned(),
-            kind: Kind::Span,
-            position: None,
-            message: error.to_string(),
-        });
+        file_checks::check_file(
+            &file_checks::Loaded {
+                path: &annotation.path,
+                file: &file,
+                joined: &joined,
+            },
+            doc,
+            labels,
+            fix,
+            report,
+        );
     }
 }
 
@@ -268,12 +213,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = Corpus::scan(&args.corpus)?;
     let report = check_corpus_fixing(&corpus, args.fix);
     for line in &report.fixed {
-        eprintln!("glosser: fixed {line}");
+        eprintln_safe!("glosser: fixed {line}");
     }
     if args.json {
         super::print_json(&report_json(&args.corpus, &report))?;
     } else {
-        print_human(&mut std::io::stdout().lock(), &args.corpus, &report)?;
+        print_human(&mut super::safe_stdout(), &args.corpus, &report)?;
     }
     Ok(if report.problems.is_empty() {
         ExitCode::SUCCESS

@@ -64,3 +64,40 @@ fn config_file_loading() {
         "{warning}"
     );
 }
+
+#[test]
+fn a_config_that_is_a_fifo_is_a_warning_not_a_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.ron");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let (config, warning) = load_config(Some(&path));
+    assert_eq!(config, Config::default());
+    let warning = warning.unwrap();
+    assert!(
+        warning.contains("FIFO") && warning.contains("using defaults"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn without_a_login_name_the_home_folder_names_you_or_glosser_says_so() {
+    assert_eq!(
+        home_name(Path::new("/home/alice")).as_deref(),
+        Some("alice")
+    );
+    assert_eq!(home_name(Path::new("/")), None);
+    let (name, warning) = resolve_annotator(None, None, None, None).unwrap();
+    assert_eq!(name, "annotator");
+    let warning = warning.unwrap();
+    assert!(warning.contains("no login name found"), "{warning}");
+    assert!(warning.contains("--annotator"), "{warning}");
+    let (_, quiet) = resolve_annotator(None, None, None, Some("bob")).unwrap();
+    assert_eq!(quiet, None);
+}

@@ -125,3 +125,35 @@ fn any_number_of_labels_and_names_with_spaces() {
     assert!(set.contains("Type 12"));
     assert!(LabelSet::parse(r#"(labels: [(name: "Worked At")])"#, "x").is_ok());
 }
+
+#[test]
+fn a_glosser_ron_that_is_a_fifo_or_a_link_out_is_a_warning_not_a_hang() {
+    let corpus = tempfile::tempdir().unwrap();
+    let path = corpus.path().join(CORPUS_CONFIG_FILE);
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let (set, warning) = LabelSet::for_corpus(corpus.path());
+    assert_eq!(set, LabelSet::default());
+    let warning = warning.unwrap();
+    assert!(
+        warning.contains("FIFO") && warning.contains("glosser.ron"),
+        "{warning}"
+    );
+    std::fs::remove_file(&path).unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("labels.ron"),
+        crate::labels::DEFAULT_LABELS_RON,
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(outside.path().join("labels.ron"), &path).unwrap();
+    let (_, warning) = LabelSet::for_corpus(corpus.path());
+    let warning = warning.unwrap();
+    assert!(warning.contains("outside"), "{warning}");
+}

@@ -73,3 +73,136 @@ fn same_relabel_on_both_sides_is_no_conflict() {
     assert_eq!(keys(&m.file), [(0, 17, "opinion")]);
     assert!(m.conflicts.is_empty());
 }
+
+#[test]
+fn a_note_changed_on_both_sides_keeps_both_and_is_reported() {
+    let base = file(&[(0, 17, "claim")], Status::InProgress);
+    let mut ours = base.clone();
+    let mut theirs = base.clone();
+    ours.spans
+        .set_note((0, 17, "claim"), Some("per Reuters".into()));
+    theirs
+        .spans
+        .set_note((0, 17, "claim"), Some("per AP".into()));
+    let m = merge3(&base, &ours, &theirs);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let note = m.file.spans.get(0).unwrap().note.clone().unwrap();
+    assert!(
+        note.starts_with(CONFLICT_MARK) && note.contains("per Reuters") && note.contains("per AP")
+    );
+}
+
+#[test]
+fn status_changed_differently_on_both_sides_is_a_conflict_on_the_lesser() {
+    let base = file(&[], Status::Done);
+    let m = merge3(
+        &base,
+        &file(&[], Status::InProgress),
+        &file(&[], Status::Todo),
+    );
+    assert_eq!(m.file.status, Status::Todo);
+    assert_eq!(m.conflicts.len(), 1);
+}
+
+#[test]
+fn a_rename_keeps_the_new_document_name() {
+    let base = file(&[(0, 17, "claim")], Status::InProgress);
+    let mut theirs = base.clone();
+    theirs.document = "b.txt".into();
+    let ours = file(&[(0, 17, "claim"), (18, 37, "opinion")], Status::InProgress);
+    assert_eq!(merge3(&base, &ours, &theirs).file.document, "b.txt");
+}
+
+#[test]
+fn orphans_and_links_merge_as_sets() {
+    let base = file(&[(0, 17, "claim"), (18, 37, "opinion")], Status::InProgress);
+    let mut ours = base.clone();
+    let mut orphan = ours.spans.remove((18, 37, "opinion")).unwrap();
+    orphan.orphan = true;
+    ours.orphans.push(orphan);
+    let mut theirs = base.clone();
+    theirs.links.push(crate::store::Link {
+        kind: "speaker".into(),
+        from: LinkEnd(0, 17, "claim".into()),
+        to: LinkEnd(18, 37, "opinion".into()),
+    });
+    let m = merge3(&base, &ours, &theirs);
+    assert_eq!(m.file.orphans.len(), 1);
+    assert_eq!(m.file.links.len(), 1);
+    assert_eq!(keys(&m.file), [(0, 17, "claim")]);
+}
+
+mod model {
+    //! merge3 as a model: commutative in ours/theirs (up to how conflicts are worded) and
+    //! idempotent.
+    use super::*;
+    use proptest::prelude::*;
+
+    const RANGES: [(usize, usize); 5] = [(0, 17), (18, 37), (38, 53), (0, 5), (24, 31)];
+    const LABELS: [&str; 3] = ["claim", "quote", "opinion"];
+
+    fn version() -> impl Strategy<Value = AnnotationFile> {
+        (
+            prop::collection::vec((0usize..5, 0usize..3, prop::option::of(0usize..3)), 0..6),
+            0usize..3,
+        )
+            .prop_map(|(spans, status)| {
+                let mut f = file(
+                    &[],
+                    [Status::Todo, Status::InProgress, Status::Done][status],
+                );
+                let doc =
+                    Document::from_text("Alpha beta gamma. Delta epsilon zeta. Eta theta iota.");
+                let spans = spans
+                    .into_iter()
+                    .map(|(r, l, note)| {
+                        let (s, e) = RANGES[r];
+                        let mut span = Span::new(&doc, s..e, LABELS[l]);
+                        span.note = note.map(|n| format!("note {n}"));
+                        span
+                    })
+                    .collect();
+                f.spans = AnnotationSet::from_spans(spans);
+                f
+            })
+    }
+
+    fn shape(f: &AnnotationFile) -> (Vec<(usize, usize, String, bool)>, Status) {
+        let keys = f
+            .all_spans()
+            .map(|s| {
+                let conflicted = s
+                    .note
+                    .as_deref()
+                    .is_some_and(|n| n.starts_with(CONFLICT_MARK));
+                (s.start, s.end, s.label.clone(), conflicted)
+            })
+            .collect();
+        (keys, f.status)
+    }
+
+    proptest! {
+        #[test]
+        fn commutative_up_to_conflict_wording(b in version(), o in version(), t in version()) {
+            let ot = merge3(&b, &o, &t);
+            let to = merge3(&b, &t, &o);
+            prop_assert_eq!(shape(&ot.file), shape(&to.file));
+            prop_assert_eq!(ot.conflicts.len(), to.conflicts.len());
+            // Notes that are no conflict are the same either way.
+            for (x, y) in ot.file.all_spans().zip(to.file.all_spans()) {
+                if !x.note.as_deref().is_some_and(|n| n.starts_with(CONFLICT_MARK)) {
+                    prop_assert_eq!(&x.note, &y.note);
+                }
+            }
+        }
+
+        #[test]
+        fn idempotent(b in version(), x in version()) {
+            prop_assert_eq!(&merge3(&b, &x, &x).file, &x);
+            prop_assert_eq!(&merge3(&b, &b, &x).file, &x);
+            prop_assert_eq!(&merge3(&b, &x, &b).file, &x);
+            let once = merge3(&b, &x, &b).file;
+            prop_assert_eq!(&merge3(&b, &once, &x).file, &x);
+        }
+    }
+}

@@ -34,26 +34,44 @@ fn who_had(sides: &[Vec<Span>], names: &[String], span: &Span) -> Vec<String> {
         .collect()
 }
 
-/// Splits the annotators' spans (`sides[i]` is annotator `names[i]`'s) into agreed gold spans
-/// and disagreement items in text order.
-pub fn plan(sides: &[Vec<Span>], names: &[String]) -> (Vec<Span>, Vec<Item>) {
+/// Splits the annotators' spans (`sides[i]` is annotator `names[i]`'s; `None` when they have no
+/// file for the document) into agreed gold spans and disagreement items in text order. A span is
+/// agreed when every annotator with a file has it and there are two of them at least: one
+/// person's spans are never agreed, each of them is an item to decide.
+pub fn plan(sides: &[Option<Vec<Span>>], names: &[String]) -> (Vec<Span>, Vec<Item>) {
+    let present: Vec<&Vec<Span>> = sides.iter().flatten().collect();
+    let with_file: Vec<String> = sides
+        .iter()
+        .zip(names)
+        .filter(|(side, _)| side.is_some())
+        .map(|(_, n)| n.clone())
+        .collect();
     let mut agreed: Vec<Span> = Vec::new();
     let mut rest: Vec<(usize, Span)> = Vec::new();
-    for (i, spans) in sides.iter().enumerate() {
+    let mut first_present = true;
+    for (i, side) in sides.iter().enumerate() {
+        let Some(spans) = side else { continue };
         for span in spans {
-            let everyone = sides
-                .iter()
-                .all(|other| other.iter().any(|s| s.key() == span.key()));
+            let everyone = present.len() >= 2
+                && present
+                    .iter()
+                    .all(|other| other.iter().any(|s| s.key() == span.key()));
             if everyone {
-                if i == 0 {
+                if first_present {
                     let mut gold = span.clone();
-                    gold.from = names.to_vec();
+                    gold.from.clone_from(&with_file);
+                    for other in &present {
+                        if let Some(same) = other.iter().find(|s| s.key() == span.key()) {
+                            crate::span::absorb_duplicate(&mut gold, &without_from(same));
+                        }
+                    }
                     agreed.push(gold);
                 }
             } else {
                 rest.push((i, span.clone()));
             }
         }
+        first_present = false;
     }
     rest.sort_by(|(_, a), (_, b)| a.key().cmp(&b.key()));
     let mut items: Vec<Item> = Vec::new();
@@ -74,12 +92,28 @@ pub fn plan(sides: &[Vec<Span>], names: &[String]) -> (Vec<Span>, Vec<Item>) {
     (agreed, items)
 }
 
-/// The gold spans a decision adds for an item, each with `from` (who had it).
+/// A copy of a span without `from`, so only its note joins a gold span.
+fn without_from(span: &Span) -> Span {
+    let mut copy = span.clone();
+    copy.from.clear();
+    copy
+}
+
+/// The gold spans a decision adds for an item, each with `from` (who had it) and the notes of
+/// everyone who had it (joined, none dropped).
 pub fn gold_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<Span> {
     let with_from = |span: &Span| {
         let mut gold = span.clone();
         gold.from = who_had(&item.versions, names, span);
         gold.note = None;
+        for same in item
+            .versions
+            .iter()
+            .flatten()
+            .filter(|s| s.key() == span.key())
+        {
+            crate::span::absorb_duplicate(&mut gold, &without_from(same));
+        }
         gold
     };
     match decision {
@@ -131,9 +165,13 @@ mod tests {
         let d = Document::from_text("Alpha beta gamma. Delta epsilon zeta. Eta theta.");
         let s = |a, b, l| Span::new(&d, a..b, l);
         let sides = vec![
-            vec![s(0, 17, "claim"), s(18, 37, "opinion")],
-            vec![s(0, 17, "claim"), s(18, 37, "claim"), s(38, 48, "quote")],
-            vec![s(0, 17, "claim"), s(24, 37, "opinion")],
+            Some(vec![s(0, 17, "claim"), s(18, 37, "opinion")]),
+            Some(vec![
+                s(0, 17, "claim"),
+                s(18, 37, "claim"),
+                s(38, 48, "quote"),
+            ]),
+            Some(vec![s(0, 17, "claim"), s(24, 37, "opinion")]),
         ];
         let (agreed, items) = plan(&sides, &names());
         assert_eq!(agreed.len(), 1);
@@ -163,9 +201,9 @@ mod tests {
         let d = Document::from_text("Alpha beta gamma. Delta epsilon zeta.");
         let s = |a, b, l| Span::new(&d, a..b, l);
         let sides = vec![
-            vec![s(0, 17, "claim")],
-            vec![s(0, 17, "claim")],
-            vec![s(0, 17, "opinion")],
+            Some(vec![s(0, 17, "claim")]),
+            Some(vec![s(0, 17, "claim")]),
+            Some(vec![s(0, 17, "opinion")]),
         ];
         let (agreed, items) = plan(&sides, &names());
         assert!(agreed.is_empty());
@@ -173,5 +211,33 @@ mod tests {
         assert_eq!(gold.len(), 1);
         assert_eq!(gold[0].label, "claim");
         assert_eq!(gold[0].from, ["alice", "bob"]);
+    }
+
+    #[test]
+    fn notes_reach_gold_and_one_file_agrees_on_nothing() {
+        let d = Document::from_text("Alpha beta gamma. Delta epsilon zeta.");
+        let s = |a, b, l| Span::new(&d, a..b, l);
+        let mut noted = s(18, 37, "quote");
+        noted.note = Some("Moscow readout".into());
+        let mut agreed_noted = s(0, 17, "claim");
+        agreed_noted.note = Some("checked".into());
+        let sides = vec![
+            Some(vec![agreed_noted.clone(), noted, s(20, 25, "claim")]),
+            Some(vec![s(0, 17, "claim")]),
+            None,
+        ];
+        let (agreed, items) = plan(&sides, &names());
+        assert_eq!(agreed[0].note.as_deref(), Some("checked"));
+        assert_eq!(agreed[0].from, ["alice", "bob"], "carol has no file");
+        let gold = gold_spans(&items[0], Decision::Accepted(0), &names());
+        assert_eq!(gold.len(), 2, "the nested claim comes with the quote");
+        assert_eq!(gold[0].note.as_deref(), Some("Moscow readout"));
+        assert_eq!(gold[0].from, ["alice"]);
+
+        let alone = vec![Some(vec![agreed_noted]), None, None];
+        let (agreed, items) = plan(&alone, &names());
+        assert!(agreed.is_empty(), "one person's spans are not agreement");
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].versions[0].len(), 1);
     }
 }

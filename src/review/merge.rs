@@ -1,6 +1,7 @@
 //! Merging several annotators' spans of one document into gold: majority, union or
-//! intersection. Every gold span records in `from` who had it; ties and overlapping spans with
-//! different labels are reported, never decided silently.
+//! intersection. Every gold span records in `from` who had it and keeps every annotator's note;
+//! ties and overlapping spans with different labels (on the same text, or crossing: nesting is
+//! normal) are reported, never decided silently. Majority and intersection need two annotators.
 
 use std::collections::BTreeMap;
 
@@ -38,22 +39,63 @@ pub struct Merged {
     pub spans: Vec<Span>,
     /// One sentence per tie or conflict, with offsets, labels and who.
     pub reports: Vec<String>,
+    /// Ties and conflicts not reported because gold already settles them (a re-run after
+    /// review).
+    pub settled: usize,
+    /// Majority or intersection over a single annotator: nothing merged (gold from one person
+    /// is not agreement); the caller says so.
+    pub single: bool,
 }
 
 /// Merges the spans of the annotators that have a file for this document.
 pub fn merge(sides: &[(&str, &[Span])], strategy: Strategy) -> Merged {
+    merge_with_gold(sides, strategy, &[])
+}
+
+/// Whether gold already settles a tie on `span`: it holds the span, another label on the same
+/// text, or the same label over overlapping text (someone adjudicated it).
+fn tie_settled(gold: &[Span], span: &Span) -> bool {
+    gold.iter().any(|g| {
+        (g.start, g.end) == (span.start, span.end) || (g.label == span.label && g.overlaps(span))
+    })
+}
+
+/// Whether two overlapping spans with different labels conflict: on the same text, or crossing.
+/// A span strictly inside another is nesting (a quote inside a claim), which is normal.
+fn conflicting(a: &Span, b: &Span) -> bool {
+    if a.label == b.label || !a.overlaps(b) {
+        return false;
+    }
+    let same = (a.start, a.end) == (b.start, b.end);
+    let nested = (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+    same || !nested
+}
+
+/// [`merge`], quiet about ties and conflicts that `gold` (the spans already in the gold file)
+/// settles.
+pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, gold: &[Span]) -> Merged {
     let n = sides.len();
+    if n < 2 && strategy != Strategy::Union {
+        return Merged {
+            single: n == 1,
+            ..Merged::default()
+        };
+    }
     let mut by_key: BTreeMap<(usize, usize, String), (Span, Vec<String>)> = BTreeMap::new();
     for (annotator, spans) in sides {
         for span in *spans {
-            let entry = by_key
-                .entry((span.start, span.end, span.label.clone()))
-                .or_insert_with(|| (span.clone(), Vec::new()));
-            if !entry.1.iter().any(|a| a == annotator) {
-                entry.1.push((*annotator).to_owned());
+            let key = (span.start, span.end, span.label.clone());
+            if let Some(entry) = by_key.get_mut(&key) {
+                crate::span::absorb_duplicate(&mut entry.0, span);
+            } else {
+                let mut first = span.clone();
+                first.from.clear();
+                by_key.insert(key.clone(), (first, Vec::new()));
             }
-            if entry.0.note.is_none() {
-                entry.0.note.clone_from(&span.note);
+            if let Some(entry) = by_key.get_mut(&key)
+                && !entry.1.iter().any(|a| a == annotator)
+            {
+                entry.1.push((*annotator).to_owned());
             }
         }
     }
@@ -67,37 +109,47 @@ pub fn merge(sides: &[(&str, &[Span])], strategy: Strategy) -> Merged {
             Strategy::Majority => 2 * count > n,
         };
         if strategy == Strategy::Majority && 2 * count == n {
-            merged.reports.push(format!(
-                "tie: {start}..{end} {label} {:?} had by {} of {n} ({}); left out",
-                span.quote,
-                count,
-                from.join(", ")
-            ));
+            if tie_settled(gold, &span) {
+                merged.settled += 1;
+            } else {
+                merged.reports.push(format!(
+                    "tie: {start}..{end} {label} {:?} had by {} of {n} ({}); left out",
+                    span.quote,
+                    count,
+                    from.join(", ")
+                ));
+            }
         }
         if keep {
             span.from = from;
             merged.spans.push(span);
         }
     }
+    let held = |s: &Span| gold.iter().any(|g| g.key() == s.key());
     for (i, a) in merged.spans.iter().enumerate() {
         for b in &merged.spans[i + 1..] {
             if b.start >= a.end {
                 break;
             }
             // Labels differ where the same annotators did not say both.
-            if a.label != b.label && a.overlaps(b) && a.from != b.from {
-                merged.reports.push(format!(
-                    "conflict: {}..{} {} ({}) overlaps {}..{} {} ({}); both kept",
-                    a.start,
-                    a.end,
-                    a.label,
-                    a.from.join(", "),
-                    b.start,
-                    b.end,
-                    b.label,
-                    b.from.join(", ")
-                ));
+            if !conflicting(a, b) || a.from == b.from {
+                continue;
             }
+            if held(a) && held(b) {
+                merged.settled += 1;
+                continue;
+            }
+            merged.reports.push(format!(
+                "conflict: {}..{} {} ({}) overlaps {}..{} {} ({}); both kept",
+                a.start,
+                a.end,
+                a.label,
+                a.from.join(", "),
+                b.start,
+                b.end,
+                b.label,
+                b.from.join(", ")
+            ));
         }
     }
     merged
@@ -110,18 +162,16 @@ pub fn into_existing(existing: Vec<Span>, merged: Vec<Span>) -> Vec<Span> {
         .into_iter()
         .map(|s| ((s.start, s.end, s.label.clone()), s))
         .collect();
-    for span in merged {
+    for mut span in merged {
         match by_key.get_mut(&(span.start, span.end, span.label.clone())) {
             Some(old) => {
-                for who in span.from {
+                for who in std::mem::take(&mut span.from) {
                     if !old.from.contains(&who) {
                         old.from.push(who);
                     }
                 }
                 old.from.sort();
-                if old.note.is_none() {
-                    old.note = span.note;
-                }
+                crate::span::absorb_duplicate(old, &span);
             }
             None => {
                 by_key.insert((span.start, span.end, span.label.clone()), span);

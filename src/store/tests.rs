@@ -227,3 +227,92 @@ proptest! {
         prop_assert_eq!(text.lines().count(), 8 + file.spans.len() + usize::from(!file.spans.is_empty()));
     }
 }
+
+#[test]
+fn special_files_and_links_out_are_broken_files_not_hangs() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("a.txt.alice.ron");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &fifo,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let err = load(&fifo).unwrap_err();
+    assert_eq!(err.kind(), StoreErrorKind::Broken, "{err}");
+    assert!(err.to_string().contains("a.txt.alice.ron"), "{err}");
+    assert!(err.to_string().contains("FIFO"), "{err}");
+    let outside = tempfile::tempdir().unwrap();
+    let doc = Document::from_text(DOC);
+    store_sample_at(&outside.path().join("a.txt.alice.ron"), &doc);
+    let link = dir.path().join("b.txt.alice.ron");
+    std::os::unix::fs::symlink(outside.path().join("a.txt.alice.ron"), &link).unwrap();
+    let err = load(&link).unwrap_err();
+    assert_eq!(err.kind(), StoreErrorKind::Broken, "{err}");
+    assert!(err.to_string().contains("outside"), "{err}");
+    let err = load_in(dir.path(), &link).unwrap_err();
+    assert!(err.to_string().contains("outside"), "{err}");
+    let missing = load(&dir.path().join("c.txt.alice.ron")).unwrap_err();
+    assert_eq!(missing.kind(), StoreErrorKind::NotFound);
+}
+
+fn store_sample_at(path: &Path, doc: &Document) {
+    save(path, &sample(doc)).unwrap();
+}
+
+#[test]
+fn errors_say_what_kind_of_trouble_they_are() {
+    let write = |kind: std::io::ErrorKind| StoreError::Write {
+        path: "a".into(),
+        source: kind.into(),
+    };
+    assert_eq!(
+        write(std::io::ErrorKind::StorageFull).kind(),
+        StoreErrorKind::NoSpace
+    );
+    assert_eq!(
+        write(std::io::ErrorKind::PermissionDenied).kind(),
+        StoreErrorKind::PermissionDenied
+    );
+    assert_eq!(
+        write(std::io::ErrorKind::ReadOnlyFilesystem).kind(),
+        StoreErrorKind::ReadOnly
+    );
+    assert_eq!(
+        write(std::io::ErrorKind::Interrupted).kind(),
+        StoreErrorKind::Other
+    );
+    assert_eq!(err_kind_of_parse("(glosser: 1,"), StoreErrorKind::Broken);
+}
+
+fn err_kind_of_parse(source: &str) -> StoreErrorKind {
+    parse(source, Path::new("a.txt.alice.ron"))
+        .unwrap_err()
+        .kind()
+}
+
+#[test]
+fn a_read_only_file_is_never_replaced() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.txt.alice.ron");
+    let doc = Document::from_text(DOC);
+    assert!(!is_read_only(&path), "a missing file is not read-only");
+    store_sample_at(&path, &doc);
+    assert!(!is_read_only(&path));
+    let before = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    assert!(is_read_only(&path));
+    let mut changed = sample(&doc);
+    changed.status = Status::Done;
+    let err = save(&path, &changed).unwrap_err();
+    assert_eq!(err.kind(), StoreErrorKind::PermissionDenied, "{err}");
+    assert!(err.to_string().contains("read-only"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o444
+    );
+}

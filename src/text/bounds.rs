@@ -137,6 +137,77 @@ pub fn prev_word_start(doc: &Document, c: usize) -> usize {
     }
 }
 
+/// The last character of the word under char offset `c`, or of the next word when the cursor is
+/// already on a word's last character or between words (vim's `e`); the end of the text when no
+/// word follows. Inclusive: a selection ending here takes the whole word.
+pub fn word_end(doc: &Document, c: usize) -> usize {
+    let mut b = doc.char_to_byte(c);
+    let origin = b;
+    loop {
+        let words = words_of_line(doc, b);
+        if let Some(r) = words.into_iter().find(|r| r.end > origin) {
+            let word_end_byte = r.end;
+            let last = doc.prev_grapheme(to_chars(doc, r).end);
+            if last > c {
+                return last;
+            }
+            // On the word's last character already: the next word's end.
+            if let Some(after) = words_of_line(doc, b)
+                .into_iter()
+                .find(|w| w.start >= word_end_byte)
+            {
+                let chars = to_chars(doc, after);
+                return doc.prev_grapheme(chars.end);
+            }
+        }
+        match next_line_start(doc, b) {
+            Some(next) if next < doc.text().len() => b = next,
+            _ => return doc.char_len(),
+        }
+    }
+}
+
+/// The last character of the name that starts at (or holds) char offset `c`: the run of
+/// capitalised words from there (`Estonian Foreign Minister Margus Tsahkna`,
+/// `NATO Secretary-General Mark Rutte`), joined by spaces, hyphens or dots; the end of the
+/// word under the cursor when the next word is not capitalised.
+pub fn name_end(doc: &Document, c: usize) -> usize {
+    let b = doc.char_to_byte(c);
+    let words = words_of_line(doc, b);
+    let Some(first) = words.iter().position(|r| r.end > b) else {
+        return word_end(doc, c);
+    };
+    let text = doc.text();
+    let capitalised = |r: &Range<usize>| {
+        text[r.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    };
+    let mut last = first;
+    for next in first + 1..words.len() {
+        let gap = &text[words[last].end..words[next].start];
+        let joined = gap.chars().all(|ch| ch == ' ' || ch == '-' || ch == '.') && gap.len() <= 2;
+        if !joined || !capitalised(&words[next]) {
+            break;
+        }
+        last = next;
+    }
+    let end = to_chars(doc, words[last].clone()).end;
+    let at = doc.prev_grapheme(end);
+    if at > c { at } else { word_end(doc, c) }
+}
+
+/// The innermost quotation around char offset `c` without its quote marks (and without the
+/// whitespace inside them); `None` outside a quotation or when it holds nothing.
+pub fn quotation_inside(doc: &Document, c: usize) -> Option<Range<usize>> {
+    let outer = quotation_at(doc, c)?;
+    let inner = doc.next_grapheme(outer.start)..doc.prev_grapheme(outer.end);
+    let bytes = doc.char_to_byte(inner.start)..doc.char_to_byte(inner.end.max(inner.start));
+    let trimmed = trimmed(bytes.start, &doc.text()[bytes])?;
+    Some(to_chars(doc, trimmed))
+}
+
 /// The sentence holding char offset `c`, trimmed; `None` on a blank line.
 pub fn sentence_at(doc: &Document, c: usize) -> Option<Range<usize>> {
     let b = doc.char_to_byte(c);

@@ -183,3 +183,26 @@ proptest! {
         prop_assert_eq!(walked, starts);
     }
 }
+
+#[test]
+fn a_fifo_document_is_listed_with_a_reason_not_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("pipe.txt");
+    rustix::fs::mknodat(
+        rustix::fs::CWD,
+        &path,
+        rustix::fs::FileType::Fifo,
+        rustix::fs::Mode::from_raw_mode(0o644),
+        0,
+    )
+    .unwrap();
+    let err = Document::check_file(&path).unwrap_err();
+    assert!(
+        err.reason().contains("not a regular file"),
+        "{}",
+        err.reason()
+    );
+    let err = Document::load(&path).unwrap_err();
+    assert!(err.to_string().contains("pipe.txt"), "{err}");
+    assert!(matches!(err, DocumentError::Refused(_)), "{err}");
+}

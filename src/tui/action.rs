@@ -83,6 +83,8 @@ pub enum Action {
     Save,
     /// Save and quit.
     Quit,
+    /// Quit when nothing can be saved, not even to the recovery folder (asks first).
+    ForceQuit,
     /// Show every key.
     Help,
     /// Review: reject every version of the item.
@@ -95,11 +97,25 @@ pub enum Action {
     PlaceOrphan,
     /// Drop the first orphaned span.
     DropOrphan,
+    /// End of the word (inclusive: a selection takes the whole word).
+    WordEnd,
+    /// End of the name: the run of capitalised words from the cursor.
+    NameEnd,
+    /// Select the quotation around the cursor without its quote marks.
+    SelectQuotationInside,
+    /// Swap the ends of the selection, so the other end moves.
+    SwapSelectionEnds,
+    /// Open the next document in the list, from any pane.
+    NextDocument,
+    /// Open the previous document in the list, from any pane.
+    PrevDocument,
+    /// Pick a label from a list of every label (the 10th and later have no digit key).
+    PickLabel,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 53] = [
+    pub const ALL: [Action; 61] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -108,6 +124,8 @@ impl Action {
         Action::MoveDown,
         Action::NextWord,
         Action::PrevWord,
+        Action::WordEnd,
+        Action::NameEnd,
         Action::NextSentence,
         Action::PrevSentence,
         Action::NextParagraph,
@@ -125,6 +143,8 @@ impl Action {
         Action::SelectSentence,
         Action::SelectParagraph,
         Action::SelectQuotation,
+        Action::SelectQuotationInside,
+        Action::SwapSelectionEnds,
         Action::Label(1),
         Action::Label(2),
         Action::Label(3),
@@ -134,6 +154,7 @@ impl Action {
         Action::Label(7),
         Action::Label(8),
         Action::Label(9),
+        Action::PickLabel,
         Action::DeleteSpan,
         Action::EditNote,
         Action::NextSpan,
@@ -144,9 +165,12 @@ impl Action {
         Action::Undo,
         Action::Redo,
         Action::ToggleDone,
+        Action::NextDocument,
+        Action::PrevDocument,
         Action::Confirm,
         Action::Save,
         Action::Quit,
+        Action::ForceQuit,
         Action::Help,
         Action::Reject,
         Action::AcceptMajority,
@@ -212,15 +236,23 @@ impl Action {
             Action::Undo => "undo",
             Action::Redo => "redo",
             Action::ToggleDone => "toggle Done for this document",
-            Action::Confirm => "open document / jump to span",
+            Action::Confirm => "open document / back to the article / label picker",
             Action::Save => "save now (saving is automatic)",
             Action::Quit => "save and quit",
+            Action::ForceQuit => "quit although edits cannot be saved anywhere (asks first)",
             Action::Help => "this help",
             Action::Reject => "review: reject every version of the item",
             Action::AcceptMajority => "review: accept the majority for every remaining item",
             Action::Stats => "corpus statistics: spans, agreement, progress",
             Action::PlaceOrphan => "place the first orphaned span on the selection",
             Action::DropOrphan => "drop the first orphaned span",
+            Action::WordEnd => "end of the word (inclusive)",
+            Action::NameEnd => "end of the name (capitalised words: Margus Tsahkna)",
+            Action::SelectQuotationInside => "select the quotation without its marks",
+            Action::SwapSelectionEnds => "move the other end of the selection",
+            Action::NextDocument => "next document",
+            Action::PrevDocument => "previous document",
+            Action::PickLabel => "pick a label from the full list",
         };
         text.to_owned()
     }

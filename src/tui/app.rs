@@ -5,6 +5,10 @@ use std::path::Path;
 use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
+mod doc_review;
+
+pub use doc_review::DocReview;
+
 use super::keymap::Keymap;
 use super::undo::History;
 use super::wrap::WrapCache;
@@ -39,6 +43,16 @@ pub enum PromptKind {
 pub struct Prompt {
     pub kind: PromptKind,
     pub text: String,
+    /// Where typing goes, in chars from the start of `text` (at most its length).
+    pub cursor: usize,
+}
+
+impl Prompt {
+    /// A prompt holding `text` with the cursor at its end.
+    pub fn new(kind: PromptKind, text: String) -> Self {
+        let cursor = text.chars().count();
+        Self { kind, text, cursor }
+    }
 }
 
 /// What the keyboard is doing.
@@ -49,6 +63,8 @@ pub enum Mode {
     Help,
     /// The stats view, with the figures gathered when it opened.
     Stats(Box<super::stats::CorpusStats>),
+    /// The label picker over the selection or the span under the cursor.
+    Picker(super::picker::LabelPicker),
 }
 
 /// How a status-line message looks.
@@ -70,6 +86,8 @@ pub enum DocInfo {
     },
     /// The file does not parse.
     Broken,
+    /// Another glosser holds the file's lock: read-only here until it quits.
+    Locked,
 }
 
 /// One open document: its text, this annotator's spans, history, cursor and saving state.
@@ -79,6 +97,8 @@ pub struct Session {
     pub doc: Result<Document, String>,
     /// This glosser's advisory lock on the annotation file, while it may edit it.
     pub lock: Option<crate::lock::DocumentLock>,
+    /// Another glosser holds the lock: read-only for that reason (not a broken file).
+    pub held_elsewhere: bool,
     pub file: AnnotationFile,
     /// Why edits are refused (a broken annotation file), if they are.
     pub read_only: Option<String>,
@@ -101,28 +121,8 @@ pub struct Session {
     pub goal_column: Option<u16>,
     /// In review mode: this document's disagreement items and their decisions.
     pub review: Option<DocReview>,
-    /// Spans whose text is no longer in the changed article: kept (and saved), shown apart.
-    pub orphans: Vec<crate::span::Span>,
     /// Something to tell the user when the document opens.
     pub notice: Option<String>,
-}
-
-/// A document under review: the items, their decisions, the item in focus, and the
-/// document's agreement (mean over pairs).
-#[derive(Debug, Clone, Default)]
-pub struct DocReview {
-    pub items: Vec<crate::review::adjudicate::Item>,
-    pub decisions: Vec<Option<crate::review::adjudicate::Decision>>,
-    pub current: usize,
-    pub kappa: Option<f64>,
-    pub f1: Option<f64>,
-}
-
-impl DocReview {
-    /// Items not decided yet.
-    pub fn left(&self) -> usize {
-        self.decisions.iter().filter(|d| d.is_none()).count()
-    }
 }
 
 impl Session {
@@ -153,17 +153,24 @@ impl Session {
                 true,
             ),
         };
-        let read_only =
-            read_only.or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")));
+        let read_only = read_only
+            .or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")))
+            .or_else(|| {
+                store::is_read_only(&path).then(|| {
+                    format!(
+                        "read-only: {} has no write permission; make it writable (chmod u+w) to annotate",
+                        crate::fsio::display_path(&path)
+                    )
+                })
+            });
         // One glosser at a time edits this file; a second one only reads it.
         let (lock, read_only) = match read_only {
             Some(why) => (None, Some(why)),
             None => match crate::lock::DocumentLock::acquire(&path) {
                 Ok(lock) => (Some(lock), None),
-                Err(e @ crate::lock::LockError::HeldBy { .. }) => (
-                    None,
-                    Some(format!("read-only: {e}; close it there to edit here")),
-                ),
+                Err(e @ crate::lock::LockError::HeldBy { .. }) => {
+                    (None, Some(format!("read-only: {e}{HELD_ELSEWHERE}")))
+                }
                 Err(crate::lock::LockError::Io { .. }) => (None, None),
             },
         };
@@ -172,27 +179,27 @@ impl Session {
             .filter(|_| read_only.is_none());
         // The article changed since the file was saved: find every span again by its quote.
         let mut file = file;
-        let mut orphans = Vec::new();
         let mut notice = None;
         if let Ok(d) = &doc
             && on_disk
             && read_only.is_none()
             && file.text_sha256 != d.sha256()
         {
-            let r = crate::reanchor::reanchor_spans(file.spans.spans(), d);
+            let r = crate::reanchor::restamp(&mut file, d);
             notice = Some(format!(
-                "the article changed since these annotations were saved: {} spans re-anchored, {} orphaned (listed first in the sidebar)",
-                r.moved + r.fuzzy,
-                r.orphans.len()
+                "the article changed since these annotations were saved: {} (orphans are listed first in the sidebar)",
+                r.summary()
             ));
-            file.spans = AnnotationSet::from_spans(r.placed);
-            orphans = r.orphans;
         }
+        let held_elsewhere = lock.is_none()
+            && read_only
+                .as_deref()
+                .is_some_and(|why| why.ends_with(HELD_ELSEWHERE));
         Self {
-            orphans,
             notice,
             doc,
             lock,
+            held_elsewhere,
             base,
             disk_stamp: disk_stamp(&path),
             file,
@@ -222,6 +229,9 @@ impl Session {
         self.unsaved_since.is_some()
     }
 }
+
+/// How the read-only banner of a document locked by another glosser ends.
+const HELD_ELSEWHERE: &str = "; close it there to edit here";
 
 /// Size and modification time of a file, if it exists.
 pub fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
@@ -268,12 +278,18 @@ pub struct App {
     /// Terminal size.
     pub size: (u16, u16),
     pub should_quit: bool,
-    /// Quitting was refused once because edits could not be saved; the next quit discards them.
+    /// Quitting was refused once because edits could not be saved; the next quit writes them to
+    /// the recovery folder.
     pub quit_armed: bool,
+    /// Neither the files nor the recovery folder could be written and the user was warned: the
+    /// next force-quit leaves without the edits.
+    pub force_quit_armed: bool,
     /// In review mode: the annotators compared, in the order keys 1-9 accept them.
     pub reviewing: Option<Vec<String>>,
     /// Recovery files written when quitting with edits that could not be saved.
     pub recovered: Vec<std::path::PathBuf>,
+    /// Where unsaved edits go when they cannot be saved in the corpus.
+    pub recovery_dir: std::path::PathBuf,
 }
 
 impl App {
@@ -298,7 +314,15 @@ impl App {
             .chain(color_warnings)
             .chain(key_warnings)
             .collect();
-        let mut app = Self::with_parts(corpus, labels, annotator, keymap);
+        // Reopening a corpus resumes at the last document and cursor.
+        let resume = super::resume::resume_path();
+        let (start, cursor) = super::resume::starting_place(resume.as_deref(), &corpus, &annotator);
+        let mut app = Self::with_parts_at(corpus, labels, annotator, keymap, start);
+        if let Some(session) = app.session_mut()
+            && let Ok(doc) = &session.doc
+        {
+            session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
+        }
         app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         if !warnings.is_empty() {
             app.message = Some((warnings.join("; "), Tone::Warning));
@@ -308,6 +332,17 @@ impl App {
 
     /// An app over an already scanned corpus (tests build it this way).
     pub fn with_parts(corpus: Corpus, labels: LabelSet, annotator: String, keymap: Keymap) -> Self {
+        Self::with_parts_at(corpus, labels, annotator, keymap, 0)
+    }
+
+    /// An app with document `start` open (the first one when `start` is out of range).
+    pub fn with_parts_at(
+        corpus: Corpus,
+        labels: LabelSet,
+        annotator: String,
+        keymap: Keymap,
+        start: usize,
+    ) -> Self {
         let count = corpus.documents.len();
         let mut app = Self {
             corpus,
@@ -333,11 +368,13 @@ impl App {
             size: (120, 40),
             should_quit: false,
             quit_armed: false,
+            force_quit_armed: false,
             reviewing: None,
             recovered: Vec::new(),
+            recovery_dir: super::update::recovery_dir(),
         };
         if count > 0 {
-            app.open_document(0);
+            app.open_document(if start < count { start } else { 0 });
         } else {
             app.focus = Focus::List;
             app.message = Some((
@@ -372,7 +409,9 @@ impl App {
             self.list_cursor = pos;
         }
         let info = self.session().map(|s| {
-            if s.read_only.is_some() && s.on_disk {
+            if s.read_only.is_some() && s.held_elsewhere {
+                DocInfo::Locked
+            } else if s.read_only.is_some() && s.on_disk {
                 DocInfo::Broken
             } else if s.on_disk || s.is_dirty() {
                 DocInfo::Annotated {

@@ -25,8 +25,16 @@ impl Areas {
         let screen = Rect::new(0, 0, width, height);
         let [main, status] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(screen);
-        let list_width = (width * 22 / 100).clamp(14, 34);
-        let sidebar_width = (width * 28 / 100).clamp(16, 44);
+        let mut list_width = (width * 22 / 100).clamp(14, 34);
+        let mut sidebar_width = (width * 28 / 100).clamp(16, 44);
+        // The article always gets half the width at least: on small terminals the side panes
+        // shrink (in proportion) instead of the text.
+        let sides = list_width + sidebar_width;
+        let room = width / 2;
+        if sides > room {
+            list_width = (list_width * room / sides).max(6);
+            sidebar_width = room.saturating_sub(list_width).max(8);
+        }
         let [list, article, sidebar] = Layout::horizontal([
             Constraint::Length(list_width),
             Constraint::Min(10),
@@ -70,6 +78,19 @@ mod tests {
             assert_eq!(a.list.width + a.article.width + a.sidebar.width, w);
             assert_eq!(a.article.height + a.status.height, h);
             assert!(a.article_text().width >= 8, "{w}x{h}");
+            assert!(
+                a.article.width >= w / 2,
+                "{w}x{h}: the article gets half the width at least"
+            );
         }
+        let small = Areas::new(40, 10).unwrap();
+        assert!(small.article_text().width >= 18, "{small:?}");
+        assert!(small.list.width >= 6 && small.sidebar.width >= 8);
+        let usual = Areas::new(120, 40).unwrap();
+        assert_eq!(
+            (usual.list.width, usual.sidebar.width),
+            (26, 33),
+            "unchanged when roomy"
+        );
     }
 }

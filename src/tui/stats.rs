@@ -2,10 +2,10 @@
 //! and this annotator's progress. Computed on demand, from the annotation files only (and the
 //! documents two annotators share, for agreement).
 
-use crate::cli::agree;
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
 use crate::review::agree::Figures;
+use crate::review::corpus as agree;
 use crate::store::Status;
 
 /// What the stats view shows.
@@ -29,8 +29,11 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet, annotator: &str) -> CorpusStat
         .iter()
         .map(|a| (a.clone(), vec![0; names.len()]))
         .collect();
-    let (mut done, mut in_progress) = (0, 0);
+    let (mut done, mut in_progress, mut annotatable) = (0, 0, 0usize);
     for entry in &corpus.documents {
+        if crate::text::Document::check_file(&entry.path).is_ok() {
+            annotatable += 1;
+        }
         for annotation in &entry.annotations {
             let Ok(file) = annotation.load() else {
                 continue;
@@ -66,7 +69,8 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet, annotator: &str) -> CorpusStat
         agreement: agreement.filter(|a| !a.is_empty()),
         done,
         in_progress,
-        todo: corpus.documents.len() - done - in_progress,
+        // As `glosser stats`: annotatable documents neither done nor in progress.
+        todo: annotatable.saturating_sub(done + in_progress),
     }
 }
 
@@ -75,5 +79,33 @@ fn agree_labels(pairs: &[crate::review::agree::PairResult]) -> Vec<(String, Figu
         [] => Vec::new(),
         [one] => one.labels.clone(),
         many => crate::review::agree::mean_of(many).0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn left_to_do_is_what_glosser_stats_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/corpora/clean");
+        for name in ["a.txt", "a.txt.alice.ron", "a.txt.bob.ron", "c.txt"] {
+            std::fs::copy(fixture.join(name), dir.path().join(name)).unwrap();
+        }
+        // A document that cannot be annotated is not work left to do.
+        std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+        std::fs::write(dir.path().join("d.txt"), "Not started.\n").unwrap();
+        let corpus = Corpus::scan(dir.path()).unwrap();
+        let labels = LabelSet::default();
+        let cli = crate::cli::stats::gather(&corpus, &labels);
+        for name in ["alice", "bob"] {
+            let view = gather(&corpus, &labels, name);
+            let row = &cli.annotators[name];
+            assert_eq!(view.todo, cli.left_to_do(row), "{name}");
+            assert_eq!(view.done, row.done, "{name}");
+            assert_eq!(view.todo + view.done + view.in_progress, cli.annotatable());
+        }
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::review::adjudicate::Decision;
 use crate::span::{AnnotationSet, Span};
-use crate::store::Status;
+use crate::store::{Link, Status};
 
 /// One reversible change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +22,11 @@ pub enum Change {
     Unorphan(Span),
     /// An orphaned span comes back to the orphan list (undoing `Unorphan`).
     Orphan(Span),
+    /// The document's links replaced (added, removed, or following a span).
+    Links {
+        old: Vec<Link>,
+        new: Vec<Link>,
+    },
     /// A review item decided (or undecided).
     Decide {
         item: usize,
@@ -36,6 +41,7 @@ pub struct Target<'a> {
     pub status: &'a mut Status,
     pub decisions: &'a mut Vec<Option<Decision>>,
     pub orphans: &'a mut Vec<Span>,
+    pub links: &'a mut Vec<Link>,
 }
 
 /// One user edit: the changes of one keystroke, undone and redone together.
@@ -55,7 +61,11 @@ pub fn apply(change: &Change, t: &mut Target) {
         }
         Change::Status { new, .. } => *t.status = *new,
         Change::Unorphan(span) => t.orphans.retain(|o| o != span),
-        Change::Orphan(span) => t.orphans.push(span.clone()),
+        Change::Orphan(span) => {
+            t.orphans.push(span.clone());
+            t.orphans.sort_by(|a, b| a.key().cmp(&b.key()));
+        }
+        Change::Links { new, .. } => new.clone_into(t.links),
         Change::Decide { item, new, .. } => {
             if let Some(slot) = t.decisions.get_mut(*item) {
                 *slot = *new;
@@ -79,6 +89,10 @@ pub fn inverse(change: &Change) -> Change {
         Change::Status { old, new } => Change::Status {
             old: *new,
             new: *old,
+        },
+        Change::Links { old, new } => Change::Links {
+            old: new.clone(),
+            new: old.clone(),
         },
         Change::Decide { item, old, new } => Change::Decide {
             item: *item,

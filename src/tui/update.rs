@@ -1,14 +1,19 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
 mod edit;
+mod links;
 mod motion;
 mod mouse;
+mod orphan;
+mod picker;
+mod prompt;
 pub mod review;
 mod save;
 
 use std::time::Instant;
 
-pub use save::{recovery_dir, save_all, save_open};
+pub use prompt::{PromptEdit, prompt_key};
+pub use save::{recovery_dir, save_all, save_open, write_recovery};
 
 use super::action::Action;
 use super::app::{App, Focus, Mode, Prompt, PromptKind, Tone};
@@ -24,13 +29,18 @@ pub enum MouseKind {
 }
 
 /// Everything that can happen to the app.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
     /// A key bound to an action.
     Action(Action),
     /// A character typed into the prompt.
     PromptChar(char),
     PromptBackspace,
+    /// A prompt editing key: cursor moves, Ctrl-U, Ctrl-W, Delete.
+    PromptEdit(PromptEdit),
+    /// Text pasted with bracketed paste: inserted into a prompt (line breaks become spaces,
+    /// controls dropped); ignored anywhere else, never run as keys.
+    Paste(String),
     PromptSubmit,
     PromptCancel,
     Mouse {
@@ -47,19 +57,36 @@ pub enum Event {
 pub fn update(app: &mut App, event: Event, now: Instant) {
     match event {
         Event::Action(action) => {
-            if action != Action::Quit {
+            if action != Action::Quit && action != Action::ForceQuit {
                 app.quit_armed = false;
+                app.force_quit_armed = false;
             }
+            clear_info(app);
             act(app, action, now);
         }
+        Event::PromptChar(c) if matches!(app.mode, Mode::Picker(_)) => {
+            picker::type_char(app, c, now);
+        }
+        Event::PromptBackspace if matches!(app.mode, Mode::Picker(_)) => picker::backspace(app),
+        Event::PromptSubmit if matches!(app.mode, Mode::Picker(_)) => picker::submit(app, now),
         Event::PromptChar(c) => {
             if let Mode::Prompt(prompt) = &mut app.mode {
-                prompt.text.push(c);
+                prompt::insert(prompt, &c.to_string());
             }
         }
         Event::PromptBackspace => {
             if let Mode::Prompt(prompt) = &mut app.mode {
-                prompt.text.pop();
+                prompt::edit(prompt, PromptEdit::Backspace);
+            }
+        }
+        Event::PromptEdit(edit) => {
+            if let Mode::Prompt(prompt) = &mut app.mode {
+                prompt::edit(prompt, edit);
+            }
+        }
+        Event::Paste(text) => {
+            if let Mode::Prompt(prompt) = &mut app.mode {
+                prompt::insert(prompt, &prompt::clean_paste(&text));
             }
         }
         Event::PromptSubmit => edit::submit_prompt(app, now),
@@ -68,6 +95,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
                 motion::apply_filter(app, "");
             }
             app.mode = Mode::Normal;
+            clear_info(app);
         }
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
@@ -85,17 +113,20 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
 }
 
 fn act(app: &mut App, action: Action, now: Instant) {
+    // An overlay closes on any key, and that key does nothing else.
     if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
         app.mode = Mode::Normal;
-        if matches!(action, Action::Help | Action::Cancel | Action::Stats) {
-            return;
-        }
+        return;
+    }
+    if matches!(app.mode, Mode::Picker(_)) {
+        return picker::act(app, action, now);
     }
     if review::act(app, action, now) {
         return;
     }
     match action {
         Action::Quit => save::quit(app, now),
+        Action::ForceQuit => save::force_quit(app),
         Action::Help => app.mode = Mode::Help,
         Action::Stats => {
             save::save_all(app);
@@ -112,9 +143,12 @@ fn act(app: &mut App, action: Action, now: Instant) {
         Action::Redo => edit::undo(app, now, false),
         Action::ToggleDone => edit::toggle_done(app, now),
         Action::Label(n) => edit::label(app, n, now),
+        Action::PickLabel => picker::open(app),
+        Action::NextDocument => step_document(app, true, now),
+        Action::PrevDocument => step_document(app, false, now),
         Action::DeleteSpan => edit::delete(app, now),
-        Action::PlaceOrphan => edit::place_orphan(app, now),
-        Action::DropOrphan => edit::drop_orphan(app, now),
+        Action::PlaceOrphan => orphan::place_orphan(app, now),
+        Action::DropOrphan => orphan::drop_orphan(app, now),
         Action::EditNote => edit::start_note(app),
         Action::Search => {
             let kind = if app.focus == Focus::List {
@@ -127,9 +161,13 @@ fn act(app: &mut App, action: Action, now: Instant) {
             } else {
                 String::new()
             };
-            app.mode = Mode::Prompt(Prompt { kind, text });
+            app.mode = Mode::Prompt(Prompt::new(kind, text));
         }
         Action::Cancel => {
+            if app.focus == Focus::List && !app.filter.is_empty() {
+                // Esc in the list clears a filter confirmed with Enter, too.
+                motion::apply_filter(app, "");
+            }
             if let Some(s) = app.session_mut() {
                 s.anchor = None;
             }
@@ -144,7 +182,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
                 }
             }
             Focus::Sidebar => app.focus = Focus::Article,
-            Focus::Article => {}
+            Focus::Article => picker::open(app),
         },
         other => match app.focus {
             Focus::List => motion::list(app, other),
@@ -154,6 +192,26 @@ fn act(app: &mut App, action: Action, now: Instant) {
             _ => motion::article(app, other),
         },
     }
+}
+
+/// `J` / `K`: opens the next / previous document of the list (as filtered), from any pane.
+fn step_document(app: &mut App, forward: bool, now: Instant) {
+    let here = app
+        .open
+        .and_then(|o| app.visible_docs.iter().position(|&d| d == o));
+    let target = match (here, forward) {
+        (Some(i), true) => i + 1,
+        (Some(i), false) => match i.checked_sub(1) {
+            Some(j) => j,
+            None => return app.say("this is the first document", Tone::Info),
+        },
+        (None, _) => 0,
+    };
+    let Some(&index) = app.visible_docs.get(target) else {
+        return app.say("this is the last document", Tone::Info);
+    };
+    app.message = None;
+    switch_document(app, index, now);
 }
 
 fn span_step(action: Action) -> Action {
@@ -215,7 +273,6 @@ pub fn follow(app: &mut App) {
     } else if app.list_cursor >= app.list_top + list_height {
         app.list_top = app.list_cursor + 1 - list_height;
     }
-    let sidebar_height = usize::from(areas.sidebar.height.saturating_sub(2)).max(1);
     if let Some(session) = app.session()
         && let Some(current) = session
             .file
@@ -223,14 +280,25 @@ pub fn follow(app: &mut App) {
             .innermost(session.cursor)
             .or_else(|| session.file.spans.prev_before(session.cursor + 1))
     {
-        let rows = sidebar_height
-            .saturating_sub(app.labels.labels().len() + 1)
-            .max(1);
+        let rows = usize::from(super::view::sidebar::span_rows(app, areas.sidebar)).max(1);
         if current < app.sidebar_top {
             app.sidebar_top = current;
         } else if current >= app.sidebar_top + rows {
             app.sidebar_top = current + 1 - rows;
         }
+    }
+}
+
+/// "1 match", "3 matches": a count with its noun in the right number.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// An information message lasts until the next key (warnings and errors until Esc or the next
+/// message), so "note saved" never lingers over later work.
+fn clear_info(app: &mut App) {
+    if matches!(app.message, Some((_, Tone::Info))) {
+        app.message = None;
     }
 }
 
@@ -243,5 +311,29 @@ fn refuse(app: &mut App, why: &str) {
 mod tests;
 
 #[cfg(test)]
+mod exit_tests;
+
+#[cfg(test)]
+mod link_tests;
+
+#[cfg(test)]
+mod prompt_tests;
+
+#[cfg(test)]
+mod fs_tests;
+
+#[cfg(test)]
 #[path = "update/review_tests.rs"]
 mod review_tests;
+
+#[cfg(test)]
+#[path = "update/keys_tests.rs"]
+mod keys_tests;
+
+#[cfg(test)]
+#[path = "update/review_trust_tests.rs"]
+mod review_trust_tests;
+
+#[cfg(test)]
+#[path = "update/keystroke_tests.rs"]
+mod keystroke_tests;

@@ -3,6 +3,7 @@
 pub mod article;
 pub mod doc_list;
 pub mod help;
+pub mod picker;
 pub mod review;
 pub mod sidebar;
 pub mod stats;
@@ -49,6 +50,7 @@ pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
     match &app.mode {
         Mode::Help => help::draw(buf, app, size),
         Mode::Stats(figures) => stats::draw(buf, app, size, figures),
+        Mode::Picker(p) => picker::draw(buf, app, size, p),
         _ => {}
     }
 }
@@ -87,6 +89,24 @@ pub fn label_color(app: &App, label: &str) -> Option<Color> {
     let label = app.labels.get(label)?;
     let (r, g, b) = crate::labels::parse_color(&label.color)?;
     Some(Color::Rgb(r, g, b))
+}
+
+/// Glyphs that tell labels apart without colour (`NO_COLOR`), by label order.
+const MARKERS: [char; 12] = ['●', '▲', '■', '◆', '★', '✚', '▼', '◉', '⬟', '✦', '▶', '◼'];
+
+/// The marker of a label: a glyph by its place in the label set (the first twelve), then the
+/// first letter of its name; shown beside the label wherever it is named.
+pub fn label_marker(app: &App, label: &str) -> char {
+    marker_in(&app.labels, label)
+}
+
+/// [`label_marker`] for a label set.
+pub fn marker_in(labels: &crate::labels::LabelSet, label: &str) -> char {
+    let rank = labels.labels().iter().position(|l| l.name == label);
+    match rank.and_then(|r| MARKERS.get(r)) {
+        Some(&glyph) => glyph,
+        None => label.chars().next().map_or('?', |c| c.to_ascii_uppercase()),
+    }
 }
 
 /// Text cut to `width` cells with an ellipsis.
@@ -129,3 +149,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+#[path = "view/screen_tests.rs"]
+mod screen_tests;

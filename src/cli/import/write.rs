@@ -1,6 +1,6 @@
 //! Turning checked records into annotation files: each annotator's spans, orphans, links and
 //! status from every record of a document are gathered, then merged into that annotator's
-//! existing file (both sides' spans survive) and saved once.
+//! existing file (both sides' spans survive) and saved once through the one save path.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -84,13 +84,14 @@ pub fn convert(
         spans: count,
         notices,
         report,
-        dir: None,
     })
 }
 
-/// Merges `pending` into the annotator's file beside the document at `path` and saves it. An
-/// existing file that does not parse is left untouched; one stamped with another text's hash is
-/// only restamped when every one of its spans still matches this text.
+/// Merges `pending` into the annotator's file beside the document at `path` and saves it through
+/// the one save path (`save::save_merged`). An existing file that does not parse is left
+/// untouched; a stale one (stamped for another version of the text) is re-anchored onto this text
+/// by `reanchor::restamp` before anything is added, so no hash is stamped over spans that were
+/// not checked against the text.
 pub fn save(path: &Path, doc: &Document, annotator: &str, pending: Pending) -> Result<(), String> {
     let ann_path = store::annotation_path(path, annotator);
     let existing = match store::load(&ann_path) {
@@ -100,84 +101,30 @@ pub fn save(path: &Path, doc: &Document, annotator: &str, pending: Pending) -> R
         }
         Err(e) => return Err(format!("{e}; the existing file is left untouched")),
     };
-    if let Some(file) = &existing
-        && file.text_sha256 != doc.sha256()
-        && let Some(span) = file
-            .spans
-            .spans()
-            .iter()
-            .find(|s| s.check_text(doc).is_err())
-    {
-        return Err(format!(
-            "{}: annotated on another version of the text (span {}..{} {:?} no longer matches); run glosser validate --fix first; the file is left untouched",
-            ann_path.display(),
-            span.start,
-            span.end,
-            span.quote
-        ));
-    }
     let file_name = path
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or_default()
         .to_owned();
-    let (mut spans, mut orphans, mut links, status, rejected) = match existing {
-        Some(file) => (
-            file.spans.into_spans(),
-            file.orphans,
-            file.links,
-            Some(file.status),
-            file.rejected,
-        ),
-        None => (Vec::new(), Vec::new(), Vec::new(), None, Vec::new()),
-    };
+    let mut file = existing.clone().unwrap_or_else(|| {
+        let mut file = AnnotationFile::new(file_name, annotator, doc.sha256());
+        file.status = Status::InProgress;
+        file
+    });
+    crate::reanchor::restamp(&mut file, doc);
+    let mut spans = std::mem::take(&mut file.spans).into_spans();
     spans.extend(pending.spans);
+    file.spans = AnnotationSet::from_spans(spans);
+    let mut orphans = std::mem::take(&mut file.orphans);
     orphans.extend(pending.orphans);
-    links.extend(pending.links);
-    links.sort();
-    links.dedup();
-    let file = AnnotationFile {
-        document: file_name,
-        annotator: annotator.to_owned(),
-        text_sha256: doc.sha256().to_owned(),
-        status: pending.status.or(status).unwrap_or(Status::InProgress),
-        spans: AnnotationSet::from_spans(spans),
-        orphans: store::sorted_orphans(orphans),
-        links,
-        rejected,
-    };
-    write_file(&ann_path, store::to_ron(&file).as_bytes())
-        .map_err(|e| format!("{}: cannot save: {e}", ann_path.display()))
-}
-
-/// Writes `bytes` to `path` atomically (a temp file beside it, fsync, rename) and keeps an
-/// existing file's mode, like `store::write_atomic`, but leaves the directory's fsync to
-/// [`sync_dirs`] once per directory at the end of the import: with many small documents that
-/// halves the fsyncs.
-pub fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write as _;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".glosser-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = temp.as_file().set_permissions(meta.permissions());
+    file.orphans = store::sorted_orphans(orphans);
+    file.links.extend(pending.links);
+    file.links.sort();
+    file.links.dedup();
+    if let Some(status) = pending.status {
+        file.status = status;
     }
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Flushes the renames in each directory to disk.
-pub fn sync_dirs(dirs: impl IntoIterator<Item = std::path::PathBuf>) {
-    for dir in dirs {
-        if let Ok(d) = std::fs::File::open(&dir) {
-            let _ = d.sync_all();
-        }
-    }
+    crate::save::save_merged(&ann_path, &file, existing.as_ref(), doc)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
 }

@@ -92,3 +92,81 @@ fn existing_gold_is_merged_into() {
     assert_eq!(out[0].from, ["alice", "bob"]);
     assert_eq!(out[0].note.as_deref(), Some("checked"));
 }
+
+#[test]
+fn nesting_is_not_a_conflict_but_crossing_is() {
+    let d = doc();
+    let a = vec![s(&d, 0, 37, "claim")];
+    let b = vec![s(&d, 6, 10, "quote"), s(&d, 30, 44, "opinion")];
+    let sides: Vec<(&str, &[Span])> = vec![("alice", &a), ("bob", &b)];
+    let u = merge(&sides, Strategy::Union);
+    assert_eq!(u.spans.len(), 3);
+    assert_eq!(u.reports.len(), 1, "{:?}", u.reports);
+    assert!(
+        u.reports[0].contains("0..37 claim (alice) overlaps 30..44 opinion (bob)"),
+        "only the crossing pair: {:?}",
+        u.reports
+    );
+}
+
+#[test]
+fn a_single_annotator_makes_no_majority_or_intersection() {
+    let d = doc();
+    let a = vec![s(&d, 0, 17, "claim")];
+    let sides: Vec<(&str, &[Span])> = vec![("alice", &a)];
+    for strategy in [Strategy::Majority, Strategy::Intersection] {
+        let m = merge(&sides, strategy);
+        assert!(m.single, "{strategy:?}");
+        assert!(m.spans.is_empty(), "{strategy:?}");
+    }
+    let u = merge(&sides, Strategy::Union);
+    assert!(!u.single);
+    assert_eq!(keys(&u), [(0, 17, "claim", vec!["alice"])]);
+}
+
+#[test]
+fn notes_of_every_annotator_are_kept() {
+    let d = doc();
+    let mut a = s(&d, 0, 17, "claim");
+    a.note = Some("source?".into());
+    let mut b = s(&d, 0, 17, "claim");
+    b.note = Some("checked".into());
+    let (a, b) = (vec![a], vec![b]);
+    let sides: Vec<(&str, &[Span])> = vec![("alice", &a), ("bob", &b)];
+    for strategy in [Strategy::Union, Strategy::Intersection, Strategy::Majority] {
+        let m = merge(&sides, strategy);
+        assert_eq!(
+            m.spans[0].note.as_deref(),
+            Some("source? | checked"),
+            "{strategy:?}"
+        );
+        assert_eq!(m.spans[0].from, ["alice", "bob"]);
+    }
+}
+
+#[test]
+fn ties_and_conflicts_gold_settles_are_not_reported_again() {
+    let d = doc();
+    let a = vec![s(&d, 0, 17, "claim"), s(&d, 38, 53, "quote")];
+    let b = vec![s(&d, 0, 17, "opinion"), s(&d, 38, 52, "quote")];
+    let sides: Vec<(&str, &[Span])> = vec![("alice", &a), ("bob", &b)];
+    let first = merge_with_gold(&sides, Strategy::Majority, &[]);
+    assert_eq!(first.reports.len(), 4);
+    // Review chose alice's claim and bob's shorter quote.
+    let gold = vec![s(&d, 0, 17, "claim"), s(&d, 38, 52, "quote")];
+    let again = merge_with_gold(&sides, Strategy::Majority, &gold);
+    assert!(again.reports.is_empty(), "{:?}", again.reports);
+    assert_eq!(again.settled, 4);
+    let other = vec![s(&d, 18, 37, "claim")];
+    let unrelated = merge_with_gold(&sides, Strategy::Majority, &other);
+    assert_eq!(
+        unrelated.reports.len(),
+        4,
+        "gold elsewhere settles nothing here"
+    );
+    let union = merge(&sides, Strategy::Union);
+    let both = union.spans.clone();
+    let quiet = merge_with_gold(&sides, Strategy::Union, &both);
+    assert!(!union.reports.is_empty());
+    assert!(quiet.reports.is_empty(), "{:?}", quiet.reports);
+}

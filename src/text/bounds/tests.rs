@@ -113,3 +113,79 @@ fn long_single_line_is_windowed() {
     assert_eq!(d.slice(s.start, s.end), "Word.");
     assert!(next_word_start(&d, mid) > mid);
 }
+
+#[test]
+fn word_end_is_inclusive_and_moves_on_from_a_last_character() {
+    let d = doc("Alpha said “yes, now” 😀.\nNext line");
+    assert_eq!(word_end(&d, 0), 4, "the a of Alpha");
+    assert_eq!(word_end(&d, 2), 4);
+    assert_eq!(
+        word_end(&d, 4),
+        9,
+        "already at the end: the next word's end"
+    );
+    assert_eq!(word_end(&d, 5), 9, "from the space");
+    let yes = d
+        .text()
+        .find("yes")
+        .map(|b| d.byte_to_char(b).unwrap())
+        .unwrap();
+    assert_eq!(word_end(&d, yes - 1), yes + 2, "from the quote mark");
+    let now_end = yes + 7;
+    assert_eq!(d.slice(now_end, now_end + 1), "w");
+    let next = d
+        .text()
+        .find("Next")
+        .map(|b| d.byte_to_char(b).unwrap())
+        .unwrap();
+    assert_eq!(
+        word_end(&d, now_end),
+        next + 3,
+        "crosses the emoji and the line break to the next line's first word"
+    );
+    let last = d.char_len() - 1;
+    assert_eq!(word_end(&d, last), d.char_len(), "no word after: the end");
+}
+
+#[test]
+fn quotation_inside_drops_the_marks() {
+    let d = doc("He said “ a leader, not peace.” Then «non» and ‘x’.");
+    let at = |s: &str| d.byte_to_char(d.text().find(s).unwrap()).unwrap();
+    assert_eq!(
+        text_of(&d, quotation_inside(&d, at("leader"))),
+        Some("a leader, not peace.")
+    );
+    assert_eq!(
+        text_of(&d, quotation_inside(&d, at("«"))),
+        Some("non"),
+        "from the opening mark"
+    );
+    assert_eq!(quotation_inside(&d, at("Then")), None);
+    let empty = doc("an “ ” here");
+    assert_eq!(quotation_inside(&empty, 4), None, "nothing inside");
+}
+
+#[test]
+fn name_end_takes_the_run_of_capitalised_words() {
+    let d = doc(
+        "Estonian Foreign Minister Margus Tsahkna was blunt. NATO Secretary-General Mark Rutte said so.",
+    );
+    let at = |s: &str| d.byte_to_char(d.text().find(s).unwrap()).unwrap();
+    assert_eq!(name_end(&d, 0), at("Tsahkna") + 6);
+    assert_eq!(name_end(&d, at("Margus")), at("Tsahkna") + 6);
+    assert_eq!(
+        name_end(&d, at("NATO")),
+        at("Rutte") + 4,
+        "across the hyphen"
+    );
+    assert_eq!(
+        name_end(&d, at("was")),
+        at("was") + 2,
+        "a lower-case word: its end"
+    );
+    assert_eq!(
+        name_end(&d, at("Tsahkna") + 6),
+        at("was") + 2,
+        "at a name's end: on, like e"
+    );
+}

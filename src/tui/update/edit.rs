@@ -37,7 +37,8 @@ fn target<'a>(
             .review
             .as_mut()
             .map_or(scratch, |r| &mut r.decisions),
-        orphans: &mut session.orphans,
+        orphans: &mut session.file.orphans,
+        links: &mut session.file.links,
     }
 }
 
@@ -54,6 +55,9 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
             old: Status::Todo,
             new: Status::InProgress,
         });
+    }
+    if let Some(links) = super::links::links_following(&edit, &session.file.links) {
+        edit.push(links);
     }
     let mut scratch = Vec::new();
     let mut target = target(session, &mut scratch);
@@ -79,7 +83,7 @@ fn mark_edited(app: &mut App, now: Instant) {
 }
 
 /// Why the open document cannot be edited, if it cannot.
-fn edit_blocker(app: &App) -> Option<String> {
+pub(super) fn edit_blocker(app: &App) -> Option<String> {
     match app.session() {
         None => Some("no document is open".to_owned()),
         Some(s) => s.read_only.clone(),
@@ -92,6 +96,11 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
     let Some(label) = app.labels.by_key(digit).map(|l| l.name.clone()) else {
         return refuse(app, &format!("no label on key {digit}"));
     };
+    label_named(app, &label, now);
+}
+
+/// Labels the selection with `label`; with no selection, relabels the span under the cursor.
+pub fn label_named(app: &mut App, label: &str, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -105,7 +114,7 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
         if range.is_empty() {
             return refuse(app, "the selection is only whitespace: nothing to label");
         }
-        let span = Span::new(doc, range, label.clone());
+        let span = Span::new(doc, range, label.to_owned());
         if session.file.spans.position(span.key()).is_some() {
             return refuse(app, &format!("already labelled {label}"));
         }
@@ -118,7 +127,7 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
             return refuse(app, &format!("this span is already {label}"));
         }
         let mut new = old.clone();
-        new.label.clone_from(&label);
+        label.clone_into(&mut new.label);
         let mut edit = vec![Change::Remove(old)];
         if session.file.spans.position(new.key()).is_none() {
             edit.push(Change::Add(new));
@@ -162,53 +171,6 @@ pub fn delete(app: &mut App, now: Instant) {
     app.say(format!("deleted {label} span (u to undo)"), Tone::Info);
 }
 
-/// `o`: place the first orphaned span on the selection (its label and note, the new text).
-pub fn place_orphan(app: &mut App, now: Instant) {
-    if let Some(why) = edit_blocker(app) {
-        return refuse(app, &why);
-    }
-    let Some(session) = app.session_mut() else {
-        return;
-    };
-    let Some(orphan) = session.orphans.first().cloned() else {
-        return refuse(app, "no orphaned spans in this document");
-    };
-    let Ok(doc) = &session.doc else { return };
-    let Some(selection) = session.selection() else {
-        return refuse(
-            app,
-            &format!("select where {:?} is now (s, p, v), then o", orphan.quote),
-        );
-    };
-    let range = trim_selection(doc, selection);
-    if range.is_empty() {
-        return refuse(app, "the selection is only whitespace");
-    }
-    let mut span = Span::new(doc, range, orphan.label.clone());
-    span.note.clone_from(&orphan.note);
-    span.from.clone_from(&orphan.from);
-    session.anchor = None;
-    let mut edit = vec![Change::Unorphan(orphan)];
-    if session.file.spans.position(span.key()).is_none() {
-        edit.push(Change::Add(span));
-    }
-    commit(app, edit, now);
-    app.say("orphan placed (u to undo)", Tone::Info);
-}
-
-/// `O`: drop the first orphaned span for good (undoable).
-pub fn drop_orphan(app: &mut App, now: Instant) {
-    if let Some(why) = edit_blocker(app) {
-        return refuse(app, &why);
-    }
-    let Some(orphan) = app.session().and_then(|s| s.orphans.first().cloned()) else {
-        return refuse(app, "no orphaned spans in this document");
-    };
-    let quote = orphan.quote.clone();
-    commit(app, vec![Change::Unorphan(orphan)], now);
-    app.say(format!("orphan {quote:?} dropped (u to undo)"), Tone::Info);
-}
-
 /// `a`: open the note prompt for the span under the cursor.
 pub fn start_note(app: &mut App) {
     if let Some(why) = edit_blocker(app) {
@@ -221,7 +183,7 @@ pub fn start_note(app: &mut App) {
         key: (span.start, span.end, span.label.clone()),
     };
     let text = span.note.clone().unwrap_or_default();
-    app.mode = Mode::Prompt(Prompt { kind, text });
+    app.mode = Mode::Prompt(Prompt::new(kind, text));
 }
 
 /// `D`: toggle Done.
@@ -294,7 +256,10 @@ pub fn submit_prompt(app: &mut App, now: Instant) {
         PromptKind::Filter => {
             app.focus = Focus::List;
             let shown = app.visible_docs.len();
-            app.say(format!("{shown} documents match"), Tone::Info);
+            app.say(
+                super::counted(shown, "document matches", "documents match"),
+                Tone::Info,
+            );
         }
         PromptKind::Search => search(app, &prompt.text),
         PromptKind::Note { key } => {
@@ -359,5 +324,8 @@ fn search(app: &mut App, query: &str) {
         return app.say(format!("not found: {query}"), Tone::Warning);
     }
     super::motion::article(app, super::super::action::Action::NextMatch);
-    app.say(format!("{count} matches (n / N)"), Tone::Info);
+    app.say(
+        format!("{} (n / N)", super::counted(count, "match", "matches")),
+        Tone::Info,
+    );
 }

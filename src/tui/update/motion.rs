@@ -63,6 +63,15 @@ pub fn article(app: &mut App, action: Action) {
         }
         Action::NextWord => bounds::next_word_start(doc, cursor),
         Action::PrevWord => bounds::prev_word_start(doc, cursor),
+        Action::WordEnd => bounds::word_end(doc, cursor),
+        Action::NameEnd => bounds::name_end(doc, cursor),
+        Action::SwapSelectionEnds => match session.anchor {
+            Some(anchor) => {
+                session.anchor = Some(cursor);
+                anchor
+            }
+            None => cursor,
+        },
         Action::NextSentence => bounds::next_sentence_start(doc, cursor),
         Action::PrevSentence => bounds::prev_sentence_start(doc, cursor),
         Action::NextParagraph => bounds::next_paragraph_start(doc, cursor),
@@ -105,10 +114,14 @@ pub fn article(app: &mut App, action: Action) {
             };
             cursor
         }
-        Action::SelectSentence | Action::SelectParagraph | Action::SelectQuotation => {
+        Action::SelectSentence
+        | Action::SelectParagraph
+        | Action::SelectQuotation
+        | Action::SelectQuotationInside => {
             let range = match action {
                 Action::SelectSentence => bounds::sentence_at(doc, cursor),
                 Action::SelectParagraph => bounds::paragraph_at(doc, cursor),
+                Action::SelectQuotationInside => bounds::quotation_inside(doc, cursor),
                 _ => bounds::quotation_at(doc, cursor),
             };
             match range {

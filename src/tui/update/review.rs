@@ -25,23 +25,45 @@ pub fn prepare(app: &mut App, now: Instant) {
         return;
     }
     let entry = &app.corpus.documents[index];
-    let mut sides: Vec<Vec<Span>> = Vec::new();
+    let mut sides: Vec<Option<Vec<Span>>> = Vec::new();
     let mut problems = Vec::new();
     for name in &annotators {
         match entry
             .annotation(name)
             .map(crate::corpus::AnnotationRef::load)
         {
-            Some(Ok(file)) => sides.push(file.spans.into_spans()),
+            Some(Ok(file)) => sides.push(Some(file.spans.into_spans())),
             Some(Err(e)) => {
-                problems.push(e.to_string());
-                sides.push(Vec::new());
+                problems.push(format!("{e} (left out of this review)"));
+                sides.push(None);
             }
-            None => sides.push(Vec::new()),
+            None => sides.push(None),
         }
     }
     let (agreed, items) = adjudicate::plan(&sides, &annotators);
     let (kappa, f1) = document_agreement(app, &sides, &annotators);
+    let has_file: Vec<bool> = sides.iter().map(Option::is_some).collect();
+    let absent: Vec<&str> = annotators
+        .iter()
+        .zip(&has_file)
+        .filter(|(_, has)| !**has)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let with_file = has_file.iter().filter(|h| **h).count();
+    let absent_note = match absent.as_slice() {
+        [] => None,
+        _ if with_file == 0 => Some("no annotator has a file for this document".to_owned()),
+        names => Some(format!(
+            "{} {} no file for this document{}",
+            names.join(", "),
+            if names.len() == 1 { "has" } else { "have" },
+            if with_file == 1 {
+                ": nothing is agreed, decide each span"
+            } else {
+                ""
+            }
+        )),
+    };
     let Some(session) = app.session_mut() else {
         return;
     };
@@ -55,27 +77,38 @@ pub fn prepare(app: &mut App, now: Instant) {
         current: 0,
         kappa,
         f1,
+        has_file,
+        scroll: 0,
     });
     if let Some(first) = session.review.as_ref().and_then(|r| r.items.first()) {
         session.cursor = first.range.start;
     }
+    let mut said = Vec::new();
     if session.read_only.is_none() && !already.is_empty() {
         let count = already.len();
         commit(app, already.into_iter().map(Change::Add).collect(), now);
-        app.say(
-            format!("accepted {count} spans everyone agrees on (u to undo)"),
-            Tone::Info,
-        );
+        said.push(format!(
+            "accepted {count} {} everyone agrees on (u to undo)",
+            if count == 1 { "span" } else { "spans" }
+        ));
     }
-    if !problems.is_empty() {
-        app.say(problems.join("; "), Tone::Warning);
+    said.extend(absent_note);
+    said.extend(problems.iter().cloned());
+    if !said.is_empty() {
+        let tone = if problems.is_empty() {
+            Tone::Info
+        } else {
+            Tone::Warning
+        };
+        app.say(said.join("; "), tone);
     }
 }
 
-/// Mean κ and strict F1 of the document over the pairs of annotators.
+/// Mean κ and strict F1 of the document over the pairs of annotators who both have a file, as
+/// `glosser agree --per-doc` computes them; `None` when fewer than two have one.
 fn document_agreement(
     app: &App,
-    sides: &[Vec<Span>],
+    sides: &[Option<Vec<Span>>],
     names: &[String],
 ) -> (Option<f64>, Option<f64>) {
     let Some(doc) = app.document() else {
@@ -85,8 +118,11 @@ fn document_agreement(
     let (mut kappas, mut f1s) = (Vec::new(), Vec::new());
     for i in 0..sides.len() {
         for j in i + 1..sides.len() {
+            let (Some(a), Some(b)) = (&sides[i], &sides[j]) else {
+                continue;
+            };
             let mut pair = Pair::new(&names[i], &names[j], &labels);
-            pair.add(doc.text(), &sides[i], &sides[j]);
+            pair.add(doc.text(), a, b);
             let overall = pair.result().overall;
             kappas.extend(overall.kappa);
             f1s.extend(overall.f1_strict);
@@ -114,12 +150,19 @@ pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
     match action {
         Action::MoveDown | Action::NextSpan => step(app, true),
         Action::MoveUp | Action::PrevSpan => step(app, false),
+        Action::PageDown => scroll(app, true),
+        Action::PageUp => scroll(app, false),
         Action::Label(n) => {
             let count = app.reviewing.as_ref().map_or(0, Vec::len);
             let n = usize::from(n);
             if n == 0 || n > count {
                 app.say(
                     format!("there are {count} annotators: keys 1 to {count}"),
+                    Tone::Warning,
+                );
+            } else if let Some(name) = missing_file(app, n - 1) {
+                app.say(
+                    format!("{name} has no file for this document: nothing to accept"),
                     Tone::Warning,
                 );
             } else {
@@ -132,6 +175,26 @@ pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
         _ => return false,
     }
     true
+}
+
+/// The name of annotator `index` when they have no file for the open document.
+fn missing_file(app: &App, index: usize) -> Option<String> {
+    let review = app.session()?.review.as_ref()?;
+    if review.has_file.get(index).copied().unwrap_or(true) {
+        return None;
+    }
+    app.reviewing.as_ref()?.get(index).cloned()
+}
+
+/// `PgDn` / `PgUp` in the review sidebar: scrolls a long item's versions.
+fn scroll(app: &mut App, down: bool) {
+    if let Some(review) = app.session_mut().and_then(|s| s.review.as_mut()) {
+        review.scroll = if down {
+            review.scroll + 5
+        } else {
+            review.scroll.saturating_sub(5)
+        };
+    }
 }
 
 fn step(app: &mut App, forward: bool) {
@@ -151,6 +214,7 @@ fn step(app: &mut App, forward: bool) {
     };
     session.cursor = review.items[review.current].range.start;
     session.anchor = None;
+    review.scroll = 0;
 }
 
 /// Decides the current item, adds its gold spans, and moves to the next undecided item.
@@ -198,6 +262,7 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
             .find(|&i| review.decisions[i].is_none());
         if let Some(next) = next {
             review.current = next;
+            review.scroll = 0;
             session.cursor = review.items[next].range.start;
         }
         let left = review.left();
@@ -241,7 +306,10 @@ fn majority(app: &mut App, now: Instant) {
     let spans = added.len();
     commit(app, edit, now);
     app.say(
-        format!("majority taken for every item left ({spans} spans added)"),
+        format!(
+            "majority taken for every item left ({} added)",
+            super::counted(spans, "span", "spans")
+        ),
         Tone::Info,
     );
 }

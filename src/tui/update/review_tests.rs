@@ -10,9 +10,10 @@ use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Status};
 use crate::tui::keymap::Keymap;
 
-const TEXT: &str = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota. Kappa lambda.\n";
+pub(super) const TEXT: &str =
+    "Alpha beta gamma. Delta epsilon zeta. Eta theta iota. Kappa lambda.\n";
 
-fn write(dir: &std::path::Path, annotator: &str, spans: &[(usize, usize, &str)]) {
+pub(super) fn write(dir: &std::path::Path, annotator: &str, spans: &[(usize, usize, &str)]) {
     let doc = crate::text::Document::from_text(TEXT);
     let file = AnnotationFile {
         document: "a.txt".into(),
@@ -56,7 +57,7 @@ fn review_app() -> (tempfile::TempDir, App, Instant) {
     (dir, app, now)
 }
 
-fn gold(app: &App) -> Vec<(usize, usize, String, Vec<String>)> {
+pub(super) fn gold(app: &App) -> Vec<(usize, usize, String, Vec<String>)> {
     app.session()
         .unwrap()
         .file
@@ -67,11 +68,11 @@ fn gold(app: &App) -> Vec<(usize, usize, String, Vec<String>)> {
         .collect()
 }
 
-fn review(app: &App) -> &crate::tui::app::DocReview {
+pub(super) fn review(app: &App) -> &crate::tui::app::DocReview {
     app.session().unwrap().review.as_ref().unwrap()
 }
 
-fn act(app: &mut App, actions: &[Action], now: &mut Instant) {
+pub(super) fn act(app: &mut App, actions: &[Action], now: &mut Instant) {
     for &a in actions {
         *now += Duration::from_millis(5);
         update(app, Event::Action(a), *now);

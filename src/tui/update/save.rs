@@ -13,71 +13,33 @@ const DEBOUNCE: Duration = Duration::from_millis(300);
 /// Longest an edit waits for its save, even while the user keeps typing.
 const MAX_DELAY: Duration = Duration::from_millis(800);
 
-/// Writes one session if it has unsaved edits. `Ok(true)` when changes made outside glosser were
-/// merged in.
-pub fn save_session(corpus: &Corpus, index: usize, session: &mut Session) -> Result<bool, String> {
+/// Writes one session if it has unsaved edits, through the one save path
+/// ([`crate::save::save_merged`]: merge with what is on disk, never over a broken file, restamp,
+/// atomic write). `Ok(true)` when changes made outside glosser were merged in.
+pub fn save_session(
+    corpus: &Corpus,
+    index: usize,
+    session: &mut Session,
+) -> Result<bool, crate::save::SaveError> {
     if session.unsaved_since.is_none() || session.read_only.is_some() {
         return Ok(false);
     }
     let Ok(doc) = &session.doc else {
         return Ok(false);
     };
-    if !session.on_disk
-        && session.file.spans.is_empty()
-        && session.file.status == store::Status::Todo
-    {
+    if !session.on_disk && session.file.is_blank() {
         // Every edit was undone: still nothing worth a file.
         session.unsaved_since = None;
         return Ok(false);
     }
-    session.file.text_sha256 = doc.sha256().to_owned();
     let path = corpus.documents[index].annotation_path(&session.file.annotator);
-    let merged = merge_outside_changes(&path, session)?;
-    // Orphaned spans are written back untouched: nothing is ever dropped.
-    let mut on_disk = session.file.clone();
-    if !session.orphans.is_empty() {
-        let mut spans = on_disk.spans.into_spans();
-        spans.extend(session.orphans.iter().cloned());
-        on_disk.spans = crate::span::AnnotationSet::from_spans(spans);
-    }
-    store::save(&path, &on_disk).map_err(|e| e.to_string())?;
+    let saved = crate::save::save_merged(&path, &session.file, session.base.as_ref(), doc)?;
+    session.file = saved.file.clone();
     session.on_disk = true;
     session.unsaved_since = None;
-    session.base = Some(on_disk);
+    session.base = Some(saved.file);
     session.disk_stamp = super::super::app::disk_stamp(&path);
-    Ok(merged)
-}
-
-/// Before writing: if the file changed on disk since it was read (a teammate, a `git pull`,
-/// another glosser), merge by span identity so the outside spans and ours both survive.
-/// Returns whether there was something to merge; refuses to overwrite a broken file.
-fn merge_outside_changes(path: &std::path::Path, session: &mut Session) -> Result<bool, String> {
-    let disk = match store::load(path) {
-        Ok(disk) => disk,
-        Err(store::StoreError::Read { source, .. })
-            if source.kind() == std::io::ErrorKind::NotFound =>
-        {
-            return Ok(false);
-        }
-        Err(e) => {
-            return Err(format!(
-                "{e} — it changed on disk and does not parse, so it is not overwritten"
-            ));
-        }
-    };
-    if session.base.as_ref() == Some(&disk) {
-        return Ok(false);
-    }
-    let base = session
-        .base
-        .clone()
-        .unwrap_or_else(|| store::AnnotationFile {
-            spans: crate::span::AnnotationSet::default(),
-            ..disk.clone()
-        });
-    let merged = crate::merge3::merge3(&base, &session.file, &disk);
-    session.file = merged.file;
-    Ok(true)
+    Ok(saved.merged)
 }
 
 /// Saves every session with edits; returns the errors.
@@ -89,7 +51,7 @@ pub fn save_all(app: &mut App) -> Vec<String> {
         if let Some(session) = app.sessions.get_mut(&index)
             && let Err(e) = save_session(&app.corpus, index, session)
         {
-            errors.push(e);
+            errors.push(e.to_string());
         }
     }
     errors
@@ -127,8 +89,12 @@ fn reload_if_changed_outside(app: &mut App) {
     }
     if let Ok(disk) = store::load(&path)
         && session.base.as_ref() != Some(&disk)
+        && let Ok(doc) = &session.doc
     {
-        session.file = disk.clone();
+        // The teammate's version may be for another text: bring it onto ours first.
+        let mut file = disk.clone();
+        crate::reanchor::restamp(&mut file, doc);
+        session.file = file;
         session.base = Some(disk);
         session.on_disk = true;
         app.doc_info[index] = Some(DocInfo::Annotated {
@@ -153,8 +119,8 @@ pub fn save_now(app: &mut App) {
     }
 }
 
-/// `q`: save everything and quit; if saving fails, say so, and on a second `q` write the
-/// unsaved files to the recovery folder before quitting.
+/// `q`: save everything and quit. If saving fails, say so; a second `q` writes the unsaved
+/// files to the recovery folder and quits; if that fails too, glosser says so and stays.
 pub fn quit(app: &mut App, _now: Instant) {
     let errors = save_all(app);
     if errors.is_empty() {
@@ -162,8 +128,22 @@ pub fn quit(app: &mut App, _now: Instant) {
         return;
     }
     if app.quit_armed {
-        app.recovered = write_recovery(app);
-        app.should_quit = true;
+        match write_recovery(app) {
+            Ok(written) => {
+                app.recovered = written;
+                app.should_quit = true;
+            }
+            Err(e) => {
+                app.force_quit_armed = true;
+                app.say(
+                    format!(
+                        "{} — and the recovery folder cannot be written either ({e}). Your edits are only in memory: free space or fix permissions and press Ctrl-s; Ctrl-q twice quits WITHOUT them",
+                        errors.join("; ")
+                    ),
+                    Tone::Error,
+                );
+            }
+        }
         return;
     }
     app.quit_armed = true;
@@ -171,7 +151,26 @@ pub fn quit(app: &mut App, _now: Instant) {
         format!(
             "{} — NOT saved. Fix it and press Ctrl-s, or press q again to quit with the edits written to {}",
             errors.join("; "),
-            recovery_dir().display()
+            app.recovery_dir.display()
+        ),
+        Tone::Error,
+    );
+}
+
+/// `Ctrl-q`: quits at once when everything is saved; with edits that cannot be saved, the first
+/// press warns and the second leaves without them.
+pub fn force_quit(app: &mut App) {
+    let errors = save_all(app);
+    if errors.is_empty() || app.force_quit_armed {
+        app.should_quit = true;
+        return;
+    }
+    app.force_quit_armed = true;
+    app.say(
+        format!(
+            "{} — press Ctrl-q again to quit and LOSE these edits, or q to write them to {}",
+            errors.join("; "),
+            app.recovery_dir.display()
         ),
         Tone::Error,
     );
@@ -185,9 +184,10 @@ pub fn recovery_dir() -> std::path::PathBuf {
     )
 }
 
-/// Writes every session with unsaved edits into the recovery folder; returns the files written.
-pub fn write_recovery(app: &App) -> Vec<std::path::PathBuf> {
-    let dir = recovery_dir();
+/// Writes every session with unsaved edits into the recovery folder (stamped with their text's
+/// hash, orphans kept); returns the files written, or why not all could be.
+pub fn write_recovery(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
+    let dir = &app.recovery_dir;
     let stamp = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
@@ -196,15 +196,17 @@ pub fn write_recovery(app: &App) -> Vec<std::path::PathBuf> {
         if !session.is_dirty() || session.read_only.is_some() {
             continue;
         }
+        let Ok(doc) = &session.doc else { continue };
+        let mut file = session.file.clone();
+        crate::reanchor::restamp(&mut file, doc);
         let id = app.corpus.documents[index].id.replace('/', "__");
         let path = dir.join(format!("{stamp}-{id}.{}.ron", session.file.annotator));
-        if std::fs::create_dir_all(&dir).is_ok()
-            && store::write_atomic(&path, store::to_ron(&session.file).as_bytes()).is_ok()
-        {
-            written.push(path);
-        }
+        std::fs::create_dir_all(dir)
+            .and_then(|()| store::write_atomic(&path, store::to_ron(&file).as_bytes()))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
     }
-    written
+    Ok(written)
 }
 
 /// Time passes: save what has waited long enough; take in list statuses from the background

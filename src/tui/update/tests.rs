@@ -8,17 +8,17 @@ use crate::store::Status;
 use crate::tui::app::DocInfo;
 use crate::tui::keymap::Keymap;
 
-const ARTICLE: &str =
+pub(super) const ARTICLE: &str =
     "First claim here. Second “quoted words” 😀 end.\nNext paragraph starts. It ends.\n";
 
-struct Fixture {
-    dir: tempfile::TempDir,
-    app: App,
-    now: Instant,
+pub(super) struct Fixture {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) app: App,
+    pub(super) now: Instant,
 }
 
 impl Fixture {
-    fn new(texts: &[(&str, &str)]) -> Self {
+    pub(super) fn new(texts: &[(&str, &str)]) -> Self {
         let dir = tempfile::tempdir().unwrap();
         for (name, text) in texts {
             std::fs::write(dir.path().join(name), text).unwrap();
@@ -31,35 +31,35 @@ impl Fixture {
         }
     }
 
-    fn article() -> Self {
+    pub(super) fn article() -> Self {
         Self::new(&[("a.txt", ARTICLE), ("b.txt", "Other doc.\n")])
     }
 
-    fn send(&mut self, event: Event) {
+    pub(super) fn send(&mut self, event: Event) {
         self.now += Duration::from_millis(10);
         update(&mut self.app, event, self.now);
     }
 
-    fn act(&mut self, actions: &[Action]) {
+    pub(super) fn act(&mut self, actions: &[Action]) {
         for &a in actions {
             self.send(Event::Action(a));
         }
     }
 
-    fn cursor(&self) -> usize {
+    pub(super) fn cursor(&self) -> usize {
         self.app.session().unwrap().cursor
     }
 
-    fn set_cursor(&mut self, offset: usize) {
+    pub(super) fn set_cursor(&mut self, offset: usize) {
         self.app.session_mut().unwrap().cursor = offset;
     }
 
-    fn at(&self, needle: &str) -> usize {
+    pub(super) fn at(&self, needle: &str) -> usize {
         let doc = self.app.document().unwrap();
         doc.byte_to_char(doc.text().find(needle).unwrap()).unwrap()
     }
 
-    fn spans(&self) -> Vec<(usize, usize, String)> {
+    pub(super) fn spans(&self) -> Vec<(usize, usize, String)> {
         self.app
             .session()
             .unwrap()
@@ -71,18 +71,18 @@ impl Fixture {
             .collect()
     }
 
-    fn ron(&self, doc: &str) -> Option<String> {
+    pub(super) fn ron(&self, doc: &str) -> Option<String> {
         std::fs::read_to_string(self.dir.path().join(format!("{doc}.tester.ron"))).ok()
     }
 
     /// Lets time pass until debounced saves are due.
-    fn wait_for_save(&mut self) {
+    pub(super) fn wait_for_save(&mut self) {
         self.now += Duration::from_secs(1);
         update(&mut self.app, Event::Tick(self.now), self.now);
     }
 }
 
-fn app_for(root: &Path) -> App {
+pub(super) fn app_for(root: &Path) -> App {
     let corpus = Corpus::scan(root).unwrap();
     let mut app = App::with_parts(
         corpus,
@@ -182,7 +182,7 @@ fn select_sentence_and_label_saves_within_a_second() {
     f.wait_for_save();
     let ron = f.ron("a.txt").unwrap();
     assert!(
-        ron.contains("(start: 0, end: 17, label: \"claim\", quote: \"First claim here.\")"),
+        ron.contains("(start: 0, end: 17, label: \"claim\", quote: \"First claim here.\", prefix: \"\", suffix: \" Second “quoted words” 😀\")"),
         "{ron}"
     );
     assert!(ron.contains("status: InProgress"));
@@ -514,7 +514,11 @@ fn help_overlay_opens_and_closes() {
     assert_eq!(f.app.mode, Mode::Normal);
     f.act(&[Action::Help, Action::MoveRight]);
     assert_eq!(f.app.mode, Mode::Normal);
-    assert_eq!(f.cursor(), 1, "a key closes the help and still acts");
+    assert_eq!(
+        f.cursor(),
+        0,
+        "the key that closes the help does nothing else"
+    );
 }
 
 #[test]
@@ -675,7 +679,7 @@ fn save_failure_keeps_edits_retries_and_asks_before_quitting() {
 }
 
 /// Someone else's version of a.txt's file: `spans` by label over ARTICLE.
-fn write_outside(f: &Fixture, spans: &[(usize, usize, &str)]) {
+pub(super) fn write_outside(f: &Fixture, spans: &[(usize, usize, &str)]) {
     let doc = crate::text::Document::from_text(ARTICLE);
     let file = crate::store::AnnotationFile {
         document: "a.txt".into(),
@@ -849,14 +853,14 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
         33,
         "moved with the text"
     );
-    assert_eq!(session.orphans.len(), 1);
-    assert_eq!(session.orphans[0].quote, "The end.");
+    assert_eq!(session.file.orphans.len(), 1);
+    assert_eq!(session.file.orphans[0].quote, "The end.");
     assert!(
         app.message
             .as_ref()
             .unwrap()
             .0
-            .contains("1 spans re-anchored, 1 orphaned")
+            .contains("1 span re-anchored, 1 orphaned")
     );
     let terminal_text = {
         let mut terminal =
@@ -874,9 +878,25 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
     update(&mut app, Event::Action(Action::ToggleDone), now);
     update(&mut app, Event::Action(Action::Save), now);
     let saved = crate::store::load(&dir.path().join("a.txt.tester.ron")).unwrap();
-    assert_eq!(saved.spans.len(), 2, "the orphan is kept in the file");
+    assert_eq!(saved.spans.len(), 1, "only the placed span is a span");
+    assert_eq!(
+        saved.orphans.len(),
+        1,
+        "the orphan stays an orphan in the file"
+    );
+    assert!(saved.orphans[0].orphan);
+    assert_eq!(saved.orphans[0].quote, "The end.");
     let new_doc = crate::text::Document::load(&dir.path().join("a.txt")).unwrap();
     assert_eq!(saved.text_sha256, new_doc.sha256());
+    for span in saved.spans.spans() {
+        assert!(span.check_text(&new_doc).is_ok(), "{span:?}");
+    }
+    drop(app);
+    // Reopened: still an orphan, never an ordinary span over unrelated text.
+    let app = app_for(dir.path());
+    let session = app.session().unwrap();
+    assert_eq!(session.file.spans.len(), 1);
+    assert_eq!(session.file.orphans.len(), 1);
 }
 
 #[test]
@@ -900,7 +920,7 @@ fn orphans_are_placed_or_dropped_by_hand_with_undo() {
     crate::store::save(&dir.path().join("a.txt.tester.ron"), &file).unwrap();
     std::fs::write(dir.path().join("a.txt"), "Alpha one. Finis. Zeta three.\n").unwrap();
     let mut app = app_for(dir.path());
-    assert_eq!(app.session().unwrap().orphans.len(), 2);
+    assert_eq!(app.session().unwrap().file.orphans.len(), 2);
     let now = Instant::now();
     let act = |app: &mut App, a: Action| update(app, Event::Action(a), now);
     act(&mut app, Action::PlaceOrphan);
@@ -912,7 +932,7 @@ fn orphans_are_placed_or_dropped_by_hand_with_undo() {
     act(&mut app, Action::SelectSentence);
     act(&mut app, Action::PlaceOrphan);
     let session = app.session().unwrap();
-    assert_eq!(session.orphans.len(), 1);
+    assert_eq!(session.file.orphans.len(), 1);
     let placed = session.file.spans.get(0).unwrap();
     assert_eq!(
         (
@@ -923,15 +943,15 @@ fn orphans_are_placed_or_dropped_by_hand_with_undo() {
         ("Finis.", "claim", Some("keep me"))
     );
     act(&mut app, Action::DropOrphan);
-    assert!(app.session().unwrap().orphans.is_empty());
+    assert!(app.session().unwrap().file.orphans.is_empty());
     act(&mut app, Action::Undo);
     assert_eq!(
-        app.session().unwrap().orphans.len(),
+        app.session().unwrap().file.orphans.len(),
         1,
         "undo brings the dropped orphan back"
     );
     act(&mut app, Action::Undo);
-    assert_eq!(app.session().unwrap().orphans.len(), 2);
+    assert_eq!(app.session().unwrap().file.orphans.len(), 2);
     assert!(app.session().unwrap().file.spans.is_empty());
     act(&mut app, Action::Redo);
     act(&mut app, Action::Redo);

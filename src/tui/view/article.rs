@@ -1,6 +1,6 @@
 //! The article pane: draws only the visible rows of the wrap cache, with spans in their label
 //! colours, nested spans marked, the selection, search matches and the cursor. Cell priority:
-//! cursor > selection > search match > label.
+//! cursor > selection > search match > label; the cursor inside a selection is drawn selected.
 
 use std::ops::Range;
 
@@ -35,6 +35,7 @@ pub struct ArticleView<'a> {
 const CURSOR_BG: Color = Color::Rgb(250, 250, 250);
 const SELECTION_BG: Color = Color::Rgb(70, 70, 140);
 const MATCH_BG: Color = Color::Rgb(255, 235, 120);
+const CURSOR_IN_SELECTION_FG: Color = Color::Rgb(255, 220, 90);
 
 impl ArticleView<'_> {
     /// The style of the cell showing the grapheme at char offset `c`.
@@ -88,13 +89,16 @@ impl ArticleView<'_> {
         style
     }
 
+    /// The cursor's cell. Inside a selection it keeps the selection's look (what is drawn as
+    /// selected is what a label key stores) and is marked by an underline instead.
     fn cursor_style(&self, selected: bool) -> Style {
-        let base = if self.color {
-            Style::new().bg(CURSOR_BG).fg(Color::Black)
-        } else if selected {
-            Style::new().add_modifier(Modifier::UNDERLINED)
-        } else {
-            Style::new().add_modifier(Modifier::REVERSED)
+        let base = match (self.color, selected) {
+            (true, true) => Style::new()
+                .bg(SELECTION_BG)
+                .fg(CURSOR_IN_SELECTION_FG)
+                .add_modifier(Modifier::UNDERLINED),
+            (true, false) => Style::new().bg(CURSOR_BG).fg(Color::Black),
+            (false, _) => Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
         };
         if self.focused {
             base.add_modifier(Modifier::BOLD)
@@ -217,6 +221,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     } else {
         &differing
     };
+    draw_gutter(buf, app, session, area, inner);
     render(
         buf,
         ArticleView {
@@ -233,6 +238,49 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         },
         inner,
     );
+}
+
+/// The label marker of each visible row's span in the pane's left border (the innermost span
+/// covering the row's first character, else the first span starting on it), so labels can be
+/// told apart in the article without colour, too.
+fn draw_gutter(
+    buf: &mut Buffer,
+    app: &App,
+    session: &super::super::app::Session,
+    area: Rect,
+    text: Rect,
+) {
+    if area.width < 2 {
+        return;
+    }
+    let last_row = app.wrap.row_count();
+    for (y, row) in (session.top_row..last_row)
+        .take(usize::from(text.height))
+        .enumerate()
+    {
+        let range = app.wrap.row_range(row);
+        let spans: Vec<&Span> = session
+            .file
+            .spans
+            .intersecting(range.clone())
+            .map(|(_, s)| s)
+            .collect();
+        let covering = spans
+            .iter()
+            .filter(|s| s.start <= range.start && range.start < s.end)
+            .min_by_key(|s| s.len());
+        let starting = spans.iter().find(|s| range.contains(&s.start));
+        let Some(span) = covering.or(starting) else {
+            continue;
+        };
+        let marker = super::marker_in(&app.labels, &span.label);
+        let style = match (app.color, super::label_color(app, &span.label)) {
+            (true, Some(c)) => Style::new().fg(c),
+            _ => Style::new(),
+        };
+        let cell = &mut buf[(area.x, text.y + y as u16)];
+        cell.set_symbol(&marker.to_string()).set_style(style);
+    }
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ pub fn glyph(info: Option<DocInfo>) -> &'static str {
             ..
         }) => "◐",
         Some(DocInfo::Broken) => "!",
+        Some(DocInfo::Locked) => "⊘",
         Some(DocInfo::None | DocInfo::Annotated { .. }) => "·",
         None => " ",
     }
@@ -77,6 +78,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 true,
             ) => Style::new().fg(Color::Green),
             (Some(DocInfo::Broken), true) => Style::new().fg(Color::Red),
+            (Some(DocInfo::Locked), true) => Style::new().fg(Color::Yellow),
             _ => Style::new(),
         };
         let marker = if app.open == Some(index) { "▸" } else { " " };

@@ -28,11 +28,66 @@ pub fn lines(app: &App) -> Vec<(String, String)> {
         .zip(shift_arrows)
         .all(|(a, k)| rows.iter().any(|(keys, b)| b == a && keys == k));
     let mut out: Vec<(String, String)> = rows_for(app, rows);
+    pair_up(&mut out);
     if collapse && let Some(at) = out.iter().position(|(k, _)| k == "Shift-Left") {
         out[at] = ("Shift-arrows".to_owned(), "extend the selection".to_owned());
         out.retain(|(k, _)| !shift_arrows[1..].contains(&k.as_str()));
     }
     out
+}
+
+/// Opposite motions share a line (`w / b  next word / previous word`), so the help fits an
+/// 80×24 terminal in two columns.
+const PAIRS: [(Action, Action, &str); 12] = [
+    (Action::NextPane, Action::PrevPane, "next / previous pane"),
+    (
+        Action::MoveLeft,
+        Action::MoveRight,
+        "left / right one character",
+    ),
+    (
+        Action::MoveUp,
+        Action::MoveDown,
+        "up / down one line (previous / next item)",
+    ),
+    (Action::NextWord, Action::PrevWord, "next / previous word"),
+    (
+        Action::NextSentence,
+        Action::PrevSentence,
+        "next / previous sentence",
+    ),
+    (
+        Action::NextParagraph,
+        Action::PrevParagraph,
+        "next / previous paragraph",
+    ),
+    (Action::Start, Action::End, "start / end of the article"),
+    (Action::PageUp, Action::PageDown, "page up / down"),
+    (Action::NextSpan, Action::PrevSpan, "next / previous span"),
+    (
+        Action::NextMatch,
+        Action::PrevMatch,
+        "next / previous match",
+    ),
+    (Action::Undo, Action::Redo, "undo / redo"),
+    (
+        Action::NextDocument,
+        Action::PrevDocument,
+        "next / previous document",
+    ),
+];
+
+fn pair_up(out: &mut Vec<(String, String)>) {
+    for (a, b, both) in PAIRS {
+        let find = |action: Action, out: &[(String, String)]| {
+            out.iter().position(|(_, d)| *d == action.describe())
+        };
+        if let (Some(i), Some(j)) = (find(a, out), find(b, out)) {
+            let keys = format!("{} / {}", out[i].0, out[j].0);
+            out[i] = (keys, both.to_owned());
+            out.remove(j);
+        }
+    }
 }
 
 /// Help lines for keymap rows: digits only for labels that exist, review keys only in review.
@@ -42,7 +97,7 @@ fn rows_for(app: &App, rows: Vec<(String, Action)>) -> Vec<(String, String)> {
             app.reviewing.is_some() || !matches!(action, Action::Reject | Action::AcceptMajority)
         })
         .filter(|(_, action)| {
-            app.session().is_some_and(|s| !s.orphans.is_empty())
+            app.session().is_some_and(|s| !s.file.orphans.is_empty())
                 || !matches!(action, Action::PlaceOrphan | Action::DropOrphan)
         })
         .filter_map(|(keys, action)| match action.label_key() {
@@ -59,7 +114,7 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
     let rows = lines(app);
     let footer = [
         " mouse: click moves the cursor, opens a document or picks a span; drag selects; wheel scrolls",
-        " every edit is saved within a second · more in docs/keys.md · Esc closes",
+        " every edit is saved within a second · more in docs/keys.md · any key closes",
     ];
     let key_width = rows
         .iter()

@@ -1,5 +1,6 @@
-//! The review sidebar: each disagreement item with every annotator's version (key, name, label,
-//! offsets, text) and its decision; the item in focus highlighted.
+//! The review sidebar: each disagreement item with every annotator's version — a list of spans,
+//! one line each (label, offsets, text, note), or "has no file" — and its decision; the item in
+//! focus highlighted, long items scrollable.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +10,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, DocReview, Focus};
 use super::super::sanitize::sanitize;
-use super::{has_focus, label_color, pane_block, render, truncate};
+use super::{has_focus, label_color, label_marker, pane_block, render, truncate};
 use crate::review::adjudicate::Decision;
 
 fn decision_text(d: Option<Decision>, names: &[String]) -> String {
@@ -21,20 +22,20 @@ fn decision_text(d: Option<Decision>, names: &[String]) -> String {
     }
 }
 
-/// The sidebar's lines for a document under review, and the line of the current item.
+/// The sidebar's lines for a document under review, the line of the current item's head and
+/// how many lines the current item takes. Every span of every version has its own line (a
+/// version is a list): what `1`..`9` accepts is exactly what is shown.
 fn lines(
     app: &App,
     review: &DocReview,
     names: &[String],
     width: usize,
-) -> (Vec<Line<'static>>, usize) {
+) -> (Vec<Line<'static>>, usize, usize) {
     let mut lines = Vec::new();
-    let mut current_line = 0;
+    let (mut current_line, mut current_len) = (0, 0);
     for (i, item) in review.items.iter().enumerate() {
         let current = i == review.current;
-        if current {
-            current_line = lines.len();
-        }
+        let first = lines.len();
         let head_style = if current {
             Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
         } else {
@@ -49,32 +50,57 @@ fn lines(
         );
         lines.push(Line::styled(truncate(&head, width), head_style));
         for (n, (name, version)) in names.iter().zip(&item.versions).enumerate() {
-            let text = if version.is_empty() {
-                "— nothing".to_owned()
-            } else {
-                version
-                    .iter()
-                    .map(|s| format!("{} {}..{} {}", s.label, s.start, s.end, sanitize(&s.quote)))
-                    .collect::<Vec<_>>()
-                    .join(" │ ")
+            let has_file = review.has_file.get(n).copied().unwrap_or(true);
+            let summary = match (has_file, version.len()) {
+                (false, _) => format!(" {} {name} has no file", n + 1),
+                (true, 0) => format!(" {} {name}: nothing here", n + 1),
+                (true, 1) => format!(" {} {name}: 1 span", n + 1),
+                (true, count) => format!(" {} {name}: {count} spans", n + 1),
             };
-            let color = version
-                .first()
-                .and_then(|s| label_color(app, &s.label))
-                .filter(|_| app.color);
-            let label_style = color.map_or(Style::new(), |c| Style::new().fg(c));
-            let head = format!(" {} {name}: ", n + 1);
-            let rest = width.saturating_sub(head.chars().count());
-            lines.push(Line::from(vec![
-                Span::styled(head, Style::new().fg(Color::Gray)),
-                Span::styled(truncate(&text, rest), label_style),
-            ]));
+            let style = if has_file {
+                Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD)
+            } else {
+                Style::new().fg(Color::DarkGray)
+            };
+            lines.push(Line::styled(truncate(&summary, width), style));
+            for span in version {
+                lines.extend(span_lines(app, span, width));
+            }
+        }
+        if current {
+            current_line = first;
+            current_len = lines.len() - first;
         }
     }
     if review.items.is_empty() {
         lines.push(Line::raw("no disagreements in this document"));
     }
-    (lines, current_line)
+    (lines, current_line, current_len)
+}
+
+/// One span of a version: marker, label, offsets and text; its note on the next line.
+fn span_lines(app: &App, span: &crate::span::Span, width: usize) -> Vec<Line<'static>> {
+    let color = label_color(app, &span.label).filter(|_| app.color);
+    let label_style = color.map_or(Style::new(), |c| Style::new().fg(c));
+    let head = format!(
+        "   {} {} {}..{} ",
+        label_marker(app, &span.label),
+        span.label,
+        span.start,
+        span.end
+    );
+    let rest = width.saturating_sub(head.chars().count());
+    let mut out = vec![Line::from(vec![
+        Span::styled(head, label_style),
+        Span::raw(truncate(&sanitize(&span.quote), rest)),
+    ])];
+    if let Some(note) = &span.note {
+        out.push(Line::styled(
+            truncate(&format!("     ✎ {}", sanitize(note)), width),
+            Style::new().add_modifier(Modifier::ITALIC),
+        ));
+    }
+    out
 }
 
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
@@ -88,9 +114,17 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
     let inner = block.inner(area);
     render(buf, block, area);
     let Some(review) = review else { return };
-    let (lines, current) = lines(app, review, names, usize::from(inner.width));
+    let (lines, current, current_len) = lines(app, review, names, usize::from(inner.width));
     let height = usize::from(inner.height.saturating_sub(2));
-    let top = current.saturating_sub(height / 3);
+    // The current item's head a third of the way down, or at the top when the item is long;
+    // PgDn / PgUp scroll through an item longer than the pane.
+    let context = height / 3;
+    let top = if current_len + context > height {
+        current
+    } else {
+        current.saturating_sub(context)
+    };
+    let top = (top + review.scroll).min(lines.len().saturating_sub(1));
     let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     render(
         buf,
@@ -103,7 +137,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
         ),
     );
     let keys = format!(
-        "1-{} accept · 0 reject · m majority · ]/[ move · Tab edit gold",
+        "1-{} accept · 0 reject · m majority · ]/[ move · PgDn scroll · Tab edit gold",
         names.len()
     );
     render(

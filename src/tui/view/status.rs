@@ -26,6 +26,7 @@ fn mode_name(app: &App) -> &'static str {
     match &app.mode {
         Mode::Help => "HELP",
         Mode::Stats(_) => "STATS",
+        Mode::Picker(_) => "LABEL",
         Mode::Prompt(p) => match p.kind {
             PromptKind::Search => "SEARCH",
             PromptKind::Filter => "FILTER",
@@ -54,12 +55,21 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             if let Some(r) = &s.review {
                 let figure =
                     |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"));
-                return Some(format!(
-                    "review: {} left │ κ {} │ F1 {}",
-                    r.left(),
-                    figure(r.kappa),
-                    figure(r.f1)
-                ));
+                let names = app.reviewing.as_deref().unwrap_or_default();
+                let absent = r.without_file(names);
+                let figures = if r.has_file.iter().filter(|h| **h).count() < 2 {
+                    // No pair to compare: not κ 0, simply no figures (agree skips it too).
+                    "no pair to compare".to_owned()
+                } else {
+                    format!("κ {} │ F1 {}", figure(r.kappa), figure(r.f1))
+                };
+                let absent = match absent.as_slice() {
+                    [] => String::new(),
+                    all if all.len() == names.len() => " │ nobody has a file".to_owned(),
+                    [one] => format!(" │ {one} has no file"),
+                    many => format!(" │ {} have no file", many.join(", ")),
+                };
+                return Some(format!("review: {} left │ {figures}{absent}", r.left()));
             }
             Some(format!("{}/{}", s.cursor, doc.char_len()))
         })
@@ -96,10 +106,23 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 PromptKind::Filter => "filter: ".to_owned(),
                 PromptKind::Note { key } => format!("note for {} {}..{}: ", key.2, key.0, key.1),
             };
+            // The cursor is drawn on the character it stands on (a space at the end).
+            let at = prompt
+                .text
+                .char_indices()
+                .nth(prompt.cursor)
+                .map_or(prompt.text.len(), |(i, _)| i);
+            let (before, rest) = prompt.text.split_at(at);
+            let mut under = rest.chars();
+            let cursor = under.next().map_or(" ".to_owned(), String::from);
             Line::from(vec![
                 Span::styled(head, Style::new().add_modifier(Modifier::BOLD)),
-                Span::raw(sanitize(&prompt.text).into_owned()),
-                Span::styled(" ", Style::new().add_modifier(Modifier::REVERSED)),
+                Span::raw(sanitize(before).into_owned()),
+                Span::styled(
+                    sanitize(&cursor).into_owned(),
+                    Style::new().add_modifier(Modifier::REVERSED),
+                ),
+                Span::raw(sanitize(under.as_str()).into_owned()),
                 Span::styled("  Enter ok · Esc cancel", Style::new().fg(Color::DarkGray)),
             ])
         }
@@ -115,7 +138,10 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 };
                 Line::styled(sanitize(text).into_owned(), style)
             }
-            None => Line::styled(hints(app), Style::new().fg(Color::DarkGray)),
+            None => Line::styled(
+                hints(app, usize::from(area.width)),
+                Style::new().fg(Color::DarkGray),
+            ),
         },
     };
     render(
@@ -130,16 +156,52 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     );
 }
 
-fn hints(app: &App) -> String {
-    match app.focus {
-        Focus::List => "j/k move · Enter open · / filter · Tab next pane · ? help · q quit",
-        Focus::Sidebar => "j/k next/prev span · x delete · a note · 1-9 relabel · Tab next pane · ? help",
-        Focus::Article if app.session().is_some_and(|s| s.anchor.is_some()) => {
-            "motions extend · 1-9 label · Esc cancel"
+/// Key hints for the focused pane, as many as fit in `width`; `? help · q quit` always fits.
+fn hints(app: &App, width: usize) -> String {
+    let parts: &[&str] = match app.focus {
+        Focus::List => &[
+            "j/k move",
+            "Enter open",
+            "/ filter",
+            "J/K next/prev doc",
+            "Tab next pane",
+        ],
+        Focus::Sidebar => &[
+            "j/k next/prev span",
+            "x delete",
+            "a note",
+            "1-9 relabel",
+            "Tab next pane",
+        ],
+        Focus::Article if app.session().is_some_and(|s| s.anchor.is_some()) => &[
+            "motions extend",
+            "1-9 label",
+            "Enter all labels",
+            "; other end",
+            "Esc cancel",
+        ],
+        Focus::Article => &[
+            "s sentence",
+            "\" quote",
+            "v select",
+            "1-9 label",
+            "x delete",
+            "a note",
+            "u undo",
+            "J/K next/prev doc",
+            "p paragraph",
+            "D done",
+        ],
+    };
+    let tail = "? help · q quit";
+    let mut out = String::new();
+    for part in parts {
+        if out.chars().count() + part.chars().count() + 3 + tail.chars().count() > width {
+            break;
         }
-        Focus::Article => {
-            "s sentence · p paragraph · \" quote · v select · 1-9 label · x delete · a note · u undo · D done · ? help · q quit"
-        }
+        out.push_str(part);
+        out.push_str(" · ");
     }
-    .to_owned()
+    out.push_str(tail);
+    out
 }

@@ -15,9 +15,12 @@ use crate::tui::update::{Event, MouseKind, update};
 
 fn seeds_app(dir: &Path) -> App {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    // Only the articles: a demo run leaves annotation and lock files in seeds/.
     for entry in std::fs::read_dir(seeds).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+            std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+        }
     }
     let corpus = Corpus::scan(dir).unwrap();
     App::with_parts(

@@ -129,14 +129,26 @@ fn cursor_beats_selection_beats_label() {
     let buf = case.render(20, 1, 3, Some(2..5), true);
     assert_eq!(buf[(0, 0)].bg, rgb("claim"));
     assert_eq!(buf[(2, 0)].bg, SELECTION_BG);
-    assert_eq!(buf[(3, 0)].bg, CURSOR_BG);
+    assert_eq!(
+        buf[(3, 0)].bg,
+        SELECTION_BG,
+        "the cursor's cell is stored by a label key, so it is drawn selected"
+    );
+    assert!(buf[(3, 0)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buf[(2, 0)].modifier.contains(Modifier::UNDERLINED));
     assert_eq!(buf[(4, 0)].bg, SELECTION_BG);
     assert_eq!(buf[(5, 0)].bg, rgb("claim"));
+    let outside = case.render(20, 1, 1, Some(2..5), true);
+    assert_eq!(
+        outside[(1, 0)].bg,
+        CURSOR_BG,
+        "outside a selection: the cursor colour"
+    );
     let plain = case.render(20, 1, 3, Some(2..5), false);
     assert!(plain[(2, 0)].modifier.contains(Modifier::REVERSED));
     assert!(
-        !plain[(3, 0)].modifier.contains(Modifier::REVERSED),
-        "cursor differs from selection"
+        plain[(3, 0)].modifier.contains(Modifier::REVERSED),
+        "the cursor in a selection is drawn selected"
     );
     assert!(plain[(3, 0)].modifier.contains(Modifier::UNDERLINED));
 }

@@ -1,0 +1,216 @@
+//! Agreement over a corpus (`glosser agree`, the stats view, review): every pair of annotators
+//! over the documents both have a file for, streamed one document at a time, and the choice of
+//! annotators to compare.
+
+use std::collections::BTreeMap;
+
+use anyhow::bail;
+use rayon::prelude::*;
+
+use super::agree::{Contribution, Figures, Pair, PairResult, contribution};
+use crate::corpus::{Corpus, DocumentEntry};
+use crate::labels::LabelSet;
+use crate::span::Span;
+use crate::store::GOLD;
+
+/// One document's row: the pairs (a, b) and their overall figures.
+pub type DocRow = Vec<(String, String, Figures)>;
+
+/// Everything `agree` found.
+pub struct Report {
+    pub annotators: Vec<String>,
+    pub documents: usize,
+    /// Documents only one of the annotators has.
+    pub single: usize,
+    /// Documents left out because a file is broken or stale (named on stderr).
+    pub excluded: usize,
+    pub pairs: Vec<PairResult>,
+    /// Per document: id and each pair's overall figures.
+    pub per_doc: Vec<(String, DocRow)>,
+}
+
+/// Computes the report; warnings for left-out documents go to `warn`.
+pub fn compute(
+    corpus: &Corpus,
+    labels: &LabelSet,
+    annotators: &[String],
+    per_doc: bool,
+    warn: &mut dyn FnMut(String),
+) -> Report {
+    let names: Vec<String> = labels.labels().iter().map(|l| l.name.clone()).collect();
+    let mut pairs: Vec<Pair> = Vec::new();
+    for (i, a) in annotators.iter().enumerate() {
+        for b in &annotators[i + 1..] {
+            pairs.push(Pair::new(a, b, &names));
+        }
+    }
+    let mut report = Report {
+        annotators: annotators.to_vec(),
+        documents: 0,
+        single: 0,
+        excluded: 0,
+        pairs: Vec::new(),
+        per_doc: Vec::new(),
+    };
+    let pair_names: Vec<(String, String)> =
+        pairs.iter().map(|p| (p.a.clone(), p.b.clone())).collect();
+    // Documents are analysed on every core a chunk at a time and absorbed in corpus order.
+    for chunk in corpus.documents.chunks(64) {
+        let outcomes: Vec<DocOutcome> = chunk
+            .par_iter()
+            .map(|entry| analyse(entry, annotators, labels, &names, &pair_names))
+            .collect();
+        for outcome in outcomes {
+            match outcome {
+                DocOutcome::Nobody => {}
+                DocOutcome::Single => report.single += 1,
+                DocOutcome::Excluded(warnings) => {
+                    for w in warnings {
+                        warn(w);
+                    }
+                    report.excluded += 1;
+                }
+                DocOutcome::Counted { id, parts } => {
+                    report.documents += 1;
+                    let mut row = Vec::new();
+                    for (index, part) in parts {
+                        if per_doc {
+                            let pair = &pairs[index];
+                            let mut one = Pair::new(&pair.a, &pair.b, &names);
+                            one.absorb(part.clone());
+                            row.push((pair.a.clone(), pair.b.clone(), one.result().overall));
+                        }
+                        pairs[index].absorb(part);
+                    }
+                    if per_doc {
+                        report.per_doc.push((id, row));
+                    }
+                }
+            }
+        }
+    }
+    report.pairs = pairs.iter().map(Pair::result).collect();
+    // Worst first: lowest mean κ over the pairs; documents without a κ last.
+    report.per_doc.sort_by(|(_, x), (_, y)| {
+        let key = |row: &DocRow| {
+            let defined: Vec<f64> = row.iter().filter_map(|(_, _, f)| f.kappa).collect();
+            (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
+        };
+        match (key(x), key(y)) {
+            (Some(a), Some(b)) => a.total_cmp(&b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    });
+    report
+}
+
+/// What one document brings.
+enum DocOutcome {
+    /// None of the annotators has a file for it.
+    Nobody,
+    /// Only one has.
+    Single,
+    /// Left out, with why.
+    Excluded(Vec<String>),
+    /// Its contribution to each pair (by index) whose two annotators both have a file.
+    Counted {
+        id: String,
+        parts: Vec<(usize, Contribution)>,
+    },
+}
+
+fn analyse(
+    entry: &DocumentEntry,
+    annotators: &[String],
+    labels: &LabelSet,
+    names: &[String],
+    pairs: &[(String, String)],
+) -> DocOutcome {
+    let present: Vec<&String> = annotators
+        .iter()
+        .filter(|a| entry.annotation(a).is_some())
+        .collect();
+    match present.len() {
+        0 => return DocOutcome::Nobody,
+        1 => return DocOutcome::Single,
+        _ => {}
+    }
+    let doc = match entry.load() {
+        Ok(doc) => doc,
+        Err(e) => return DocOutcome::Excluded(vec![format!("left out: {e}")]),
+    };
+    let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+    let mut warnings = Vec::new();
+    for name in &present {
+        let Some(annotation) = entry.annotation(name) else {
+            continue;
+        };
+        match annotation.load() {
+            Ok(file) => {
+                let stale = file
+                    .spans
+                    .problems(&doc, labels)
+                    .into_iter()
+                    .find(|(_, p)| !matches!(p, crate::span::SpanError::UnknownLabel { .. }));
+                if let Some((_, problem)) = stale {
+                    warnings.push(format!(
+                        "left out: {}: {problem} (run glosser validate)",
+                        annotation.path.display()
+                    ));
+                }
+                spans.insert(name.as_str(), file.spans.into_spans());
+            }
+            Err(e) => warnings.push(format!("left out: {e}")),
+        }
+    }
+    if !warnings.is_empty() {
+        return DocOutcome::Excluded(warnings);
+    }
+    let parts = pairs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (a, b))| {
+            let (sa, sb) = (spans.get(a.as_str())?, spans.get(b.as_str())?);
+            Some((i, contribution(doc.text(), sa, sb, names)))
+        })
+        .collect();
+    DocOutcome::Counted {
+        id: entry.id.clone(),
+        parts,
+    }
+}
+
+/// The annotators to compare: those asked for (all must exist), else everyone but gold.
+pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Vec<String>> {
+    let known = corpus.annotators();
+    let list = known.iter().cloned().collect::<Vec<_>>().join(", ");
+    let chosen: Vec<String> = if asked.is_empty() {
+        known.iter().filter(|a| *a != GOLD).cloned().collect()
+    } else {
+        for name in asked {
+            if !known.contains(name) {
+                bail!(
+                    "{}: no annotation files for {name:?}; annotators here: {list}",
+                    corpus.root.display()
+                );
+            }
+        }
+        let mut unique = asked.to_vec();
+        unique.dedup();
+        unique
+    };
+    if chosen.len() < 2 {
+        bail!(
+            "{}: agreement needs two annotators or more; annotators here: {} (gold is left out unless named in --annotators)",
+            corpus.root.display(),
+            if list.is_empty() {
+                "none".to_owned()
+            } else {
+                list
+            }
+        );
+    }
+    Ok(chosen)
+}

@@ -1,0 +1,142 @@
+//! The one save path (SPEC §2, §8) every writer of an annotation file goes through: read what is
+//! on disk, refuse a file that does not parse, merge by span identity with what changed there
+//! since it was read, restamp (re-anchor, then set the hash) and write atomically.
+
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use crate::merge3::{Merged, empty_like, merge3};
+use crate::reanchor::{Restamped, restamp};
+use crate::store::{self, AnnotationFile, StoreError};
+use crate::text::Document;
+
+/// Why a save did not happen, typed so that callers can say the right thing.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The file on disk does not parse (git conflict markers, a bad hand edit): never written.
+    #[error("{source} — it does not parse, so it is not overwritten; fix or move it")]
+    Broken {
+        #[source]
+        source: Box<StoreError>,
+    },
+    #[error("{}: the disk is full — free some space and save again", path.display())]
+    NoSpace { path: PathBuf },
+    #[error("{}: permission denied — check the file's and folder's permissions", path.display())]
+    PermissionDenied { path: PathBuf },
+    #[error("{}: the file system is read-only", path.display())]
+    ReadOnlyFileSystem { path: PathBuf },
+    #[error("{}: cannot save: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: cannot read the version on disk: {source}", path.display())]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl SaveError {
+    /// Classifies an I/O error met while writing `path`.
+    pub fn from_io(path: &Path, source: std::io::Error) -> Self {
+        let path = path.to_owned();
+        match source.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Self::NoSpace { path },
+            ErrorKind::PermissionDenied => Self::PermissionDenied { path },
+            ErrorKind::ReadOnlyFilesystem => Self::ReadOnlyFileSystem { path },
+            _ => Self::Io { path, source },
+        }
+    }
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::Write { path, source } => Self::from_io(&path, source),
+            StoreError::Read { path, source } => Self::Unreadable { path, source },
+            other => Self::Broken {
+                source: Box::new(other),
+            },
+        }
+    }
+}
+
+/// What a save wrote.
+#[derive(Debug, Clone)]
+pub struct Saved {
+    /// The file as written (merged and restamped): the base of the next save.
+    pub file: AnnotationFile,
+    /// Whether changes made on disk since `base` were merged in.
+    pub merged: bool,
+    /// Both-sides changes the merge kept both versions of.
+    pub conflicts: Vec<String>,
+    pub restamp: Restamped,
+}
+
+/// Reads the annotation file at `path`; `Ok(None)` when there is none.
+pub fn read_existing(path: &Path) -> Result<Option<AnnotationFile>, SaveError> {
+    match store::load(path) {
+        Ok(file) => Ok(Some(file)),
+        Err(StoreError::Read { source, .. }) if source.kind() == ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Saves `ours` to `path` for the text of `doc`. `base` is the version `ours` started from
+/// (`None`: there was no file): if the file on disk differs from it, the two are merged by span
+/// identity first, each brought onto `doc`'s text. Every span ends up valid in `doc` or an
+/// orphan, and only then is `doc`'s hash stamped.
+pub fn save_merged(
+    path: &Path,
+    ours: &AnnotationFile,
+    base: Option<&AnnotationFile>,
+    doc: &Document,
+) -> Result<Saved, SaveError> {
+    let disk = read_existing(path)?;
+    let mut result = ours.clone();
+    let mut report = restamp(&mut result, doc);
+    let mut merged = false;
+    let mut conflicts = Vec::new();
+    if let Some(disk) = disk
+        && base != Some(&disk)
+    {
+        let mut theirs = disk;
+        restamp(&mut theirs, doc);
+        let mut base = base.cloned().unwrap_or_else(|| empty_like(&theirs));
+        restamp(&mut base, doc);
+        let Merged {
+            file,
+            conflicts: found,
+        } = merge3(&base, &result, &theirs);
+        result = file;
+        report = merge_reports(report, restamp(&mut result, doc));
+        merged = true;
+        conflicts = found;
+    }
+    store::save(path, &result)?;
+    Ok(Saved {
+        file: result,
+        merged,
+        conflicts,
+        restamp: report,
+    })
+}
+
+fn merge_reports(first: Restamped, second: Restamped) -> Restamped {
+    Restamped {
+        text_changed: first.text_changed || second.text_changed,
+        unchanged: first.unchanged,
+        moved: first.moved + second.moved,
+        fuzzy: first.fuzzy + second.fuzzy,
+        orphaned: [first.orphaned, second.orphaned].concat(),
+        still_orphaned: first.still_orphaned,
+        recovered: first.recovered + second.recovered,
+        ambiguous: [first.ambiguous, second.ambiguous].concat(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

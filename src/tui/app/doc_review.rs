@@ -1,0 +1,33 @@
+//! A document under review: its disagreement items, their decisions and the figures shown.
+
+/// A document under review: the items, their decisions, the item in focus, and the
+/// document's agreement (mean over pairs).
+#[derive(Debug, Clone, Default)]
+pub struct DocReview {
+    pub items: Vec<crate::review::adjudicate::Item>,
+    pub decisions: Vec<Option<crate::review::adjudicate::Decision>>,
+    pub current: usize,
+    pub kappa: Option<f64>,
+    pub f1: Option<f64>,
+    /// Per annotator (in review order): whether they have a file for this document.
+    pub has_file: Vec<bool>,
+    /// Lines the sidebar is scrolled past the current item's head (long items).
+    pub scroll: usize,
+}
+
+impl DocReview {
+    /// Items not decided yet.
+    pub fn left(&self) -> usize {
+        self.decisions.iter().filter(|d| d.is_none()).count()
+    }
+
+    /// The annotators (of `names`) without a file for this document.
+    pub fn without_file<'a>(&self, names: &'a [String]) -> Vec<&'a str> {
+        names
+            .iter()
+            .zip(&self.has_file)
+            .filter(|(_, has)| !**has)
+            .map(|(n, _)| n.as_str())
+            .collect()
+    }
+}

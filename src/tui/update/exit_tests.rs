@@ -1,0 +1,139 @@
+//! Ways out and outside changes, driven through `update`: a teammate's file reloaded while idle
+//! is re-anchored first; when neither the file nor the recovery folder can be written, `q`
+//! does not quit and `Ctrl-q` asks before leaving the edits behind.
+
+use super::tests::{ARTICLE, Fixture, app_for, write_outside};
+use super::*;
+use crate::span::{AnnotationSet, Span};
+use crate::store::{self, AnnotationFile, Status};
+use crate::text::Document;
+
+#[test]
+fn an_idle_reload_of_a_file_for_the_old_text_is_reanchored_first() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    f.wait_for_save();
+    // The article gains a lead sentence, and the TUI reopens it (re-anchoring our span).
+    let new_text = format!("A new lead. {ARTICLE}");
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).unwrap();
+    let Fixture { dir, app, now } = f;
+    drop(app);
+    let mut f = Fixture {
+        app: app_for(dir.path()),
+        dir,
+        now,
+    };
+    let new_doc = Document::from_text(new_text.clone());
+    // A teammate (on the old text) writes the file with two spans at the old offsets.
+    write_outside(&f, &[(0, 17, "claim"), (18, 24, "quote")]);
+    f.wait_for_save();
+    let session = f.app.session().unwrap();
+    assert!(f.app.message.as_ref().unwrap().0.contains("reloaded"));
+    assert_eq!(session.file.text_sha256, new_doc.sha256());
+    for span in session.file.spans.spans() {
+        assert!(span.check_text(&new_doc).is_ok(), "{span:?}");
+    }
+    // The next edit saves them under the new hash, in their new places.
+    f.act(&[Action::ToggleDone]);
+    f.wait_for_save();
+    let saved = store::load(&f.dir.path().join("a.txt.tester.ron")).unwrap();
+    assert_eq!(saved.text_sha256, new_doc.sha256());
+    let quotes: Vec<&str> = saved
+        .spans
+        .spans()
+        .iter()
+        .map(|s| s.quote.as_str())
+        .collect();
+    assert_eq!(quotes, ["First claim here.", "Second"]);
+    for span in saved.spans.spans() {
+        assert!(span.check_text(&new_doc).is_ok(), "{span:?}");
+    }
+}
+
+#[test]
+fn duplicate_spans_with_different_notes_keep_both_notes_on_save() {
+    let f = Fixture::article();
+    let doc = Document::from_text(ARTICLE);
+    let mut one = Span::new(&doc, 0..17, "claim");
+    one.note = Some("ours".into());
+    let mut two = one.clone();
+    two.note = Some("theirs".into());
+    let file = AnnotationFile {
+        document: "a.txt".into(),
+        annotator: "tester".into(),
+        text_sha256: doc.sha256().into(),
+        status: Status::InProgress,
+        spans: AnnotationSet::default(),
+        ..Default::default()
+    };
+    // Written by hand, as a resolved git conflict leaves it: the same span twice.
+    let mut text = store::to_ron(&file);
+    let line = |n: &str| {
+        format!(
+            "        (start: 0, end: 17, label: \"claim\", quote: \"First claim here.\", note: \"{n}\"),\n"
+        )
+    };
+    text = text.replace(
+        "    spans: [],\n",
+        &format!("    spans: [\n{}{}    ],\n", line("ours"), line("theirs")),
+    );
+    std::fs::write(f.dir.path().join("a.txt.tester.ron"), text).unwrap();
+    let Fixture { dir, app, now } = f;
+    drop(app);
+    let mut f = Fixture {
+        app: app_for(dir.path()),
+        dir,
+        now,
+    };
+    f.act(&[Action::ToggleDone]);
+    f.wait_for_save();
+    let text = std::fs::read_to_string(f.dir.path().join("a.txt.tester.ron")).unwrap();
+    assert!(text.contains("status: Done"), "{text}");
+    assert_eq!(text.matches("label: \"claim\"").count(), 1, "{text}");
+    assert!(text.contains("note: \"ours | theirs\""), "{text}");
+    let _ = (one, two);
+}
+
+#[test]
+fn when_nothing_can_be_written_q_stays_and_ctrl_q_asks_first() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    let blocker = f.dir.path().join("a.txt.tester.ron");
+    std::fs::create_dir_all(blocker.join("in-the-way")).unwrap();
+    // The recovery folder cannot be created either: a file stands where it should be.
+    let not_a_dir = f.dir.path().join("recovery-blocked");
+    std::fs::write(&not_a_dir, "").unwrap();
+    f.app.recovery_dir = not_a_dir.join("recovery");
+    f.wait_for_save();
+    f.act(&[Action::Quit]);
+    assert!(!f.app.should_quit);
+    f.act(&[Action::Quit]);
+    assert!(
+        !f.app.should_quit,
+        "no file, no recovery: a plain q does not quit"
+    );
+    let message = f.app.message.clone().unwrap().0;
+    assert!(
+        message.contains("recovery folder cannot be written"),
+        "{message}"
+    );
+    f.act(&[Action::ForceQuit]);
+    assert!(f.app.should_quit, "Ctrl-q after the warning leaves");
+}
+
+#[test]
+fn the_second_q_writes_a_recovery_file_that_parses_and_keeps_orphans() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    let blocker = f.dir.path().join("a.txt.tester.ron");
+    std::fs::create_dir_all(blocker.join("in-the-way")).unwrap();
+    f.app.recovery_dir = f.dir.path().join("recovery");
+    f.wait_for_save();
+    f.act(&[Action::Quit, Action::Quit]);
+    assert!(f.app.should_quit);
+    let written = &f.app.recovered;
+    assert_eq!(written.len(), 1);
+    let text = std::fs::read_to_string(&written[0]).unwrap();
+    let file = store::parse_unnamed(&text, &written[0]).unwrap();
+    assert_eq!(file.spans.len(), 1);
+}

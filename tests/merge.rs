@@ -1,0 +1,149 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! `glosser merge` on the cases review found: a document only one annotator has, nesting, and
+//! re-running after review.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn glosser(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glosser"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+const ONE: &str = "Alpha beta gamma. Delta epsilon zeta.\n";
+
+fn write(dir: &Path, doc: &str, annotator: &str, spans: &[(usize, usize, &str, Option<&str>)]) {
+    let text = glosser::text::Document::load(&dir.join(doc)).unwrap();
+    let set = glosser::span::AnnotationSet::from_spans(
+        spans
+            .iter()
+            .map(|&(s, e, l, note)| {
+                let mut span = glosser::span::Span::new(&text, s..e, l);
+                span.note = note.map(str::to_owned);
+                span
+            })
+            .collect(),
+    );
+    let file = glosser::store::AnnotationFile {
+        document: doc.to_owned(),
+        annotator: annotator.to_owned(),
+        text_sha256: text.sha256().to_owned(),
+        status: glosser::store::Status::Done,
+        spans: set,
+        ..Default::default()
+    };
+    glosser::store::save(&dir.join(format!("{doc}.{annotator}.ron")), &file).unwrap();
+}
+
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("one.txt"), ONE).unwrap();
+    std::fs::write(dir.path().join("solo.txt"), "Only alice read this.\n").unwrap();
+    write(
+        dir.path(),
+        "one.txt",
+        "alice",
+        &[(0, 17, "claim", Some("check")), (18, 37, "opinion", None)],
+    );
+    write(
+        dir.path(),
+        "one.txt",
+        "bob",
+        &[
+            (0, 17, "claim", None),
+            (6, 10, "quote", None),
+            (18, 37, "claim", None),
+        ],
+    );
+    write(dir.path(), "solo.txt", "alice", &[(0, 21, "claim", None)]);
+    dir
+}
+
+fn merge(dir: &Path, strategy: &str) -> (Option<i32>, String) {
+    let out = glosser(&[
+        "merge",
+        dir.to_str().unwrap(),
+        "--annotators",
+        "alice,bob",
+        "--strategy",
+        strategy,
+    ]);
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn intersection_of_one_annotator_writes_nothing_and_says_so() {
+    let dir = corpus();
+    let (code, err) = merge(dir.path(), "intersection");
+    assert!(
+        !dir.path().join("solo.txt.gold.ron").exists(),
+        "no gold from alice alone: {err}"
+    );
+    assert!(
+        err.contains(
+            "solo.txt: only alice has a file; left out (intersection needs two annotators or more)"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("1 document with a single annotator left out"),
+        "{err}"
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    let claim = &gold.spans.spans()[0];
+    assert_eq!((claim.start, claim.end), (0, 17));
+    assert_eq!(claim.note.as_deref(), Some("check"), "notes reach gold");
+    assert_eq!(claim.from, ["alice", "bob"]);
+}
+
+#[test]
+fn union_does_not_call_nesting_a_conflict() {
+    let dir = corpus();
+    let (code, err) = merge(dir.path(), "union");
+    assert!(
+        !err.contains("6..10 quote"),
+        "a quote inside a claim is normal: {err}"
+    );
+    assert!(
+        err.contains("conflict: 18..37 claim (bob) overlaps 18..37 opinion (alice)"),
+        "{err}"
+    );
+    assert_eq!(code, Some(1));
+    assert!(
+        dir.path().join("solo.txt.gold.ron").exists(),
+        "union of one annotator is her spans"
+    );
+}
+
+#[test]
+fn a_rerun_after_review_is_quiet_about_what_gold_holds() {
+    let dir = corpus();
+    let (code, err) = merge(dir.path(), "majority");
+    assert_eq!(code, Some(1));
+    let ties = err.matches(": tie: ").count();
+    assert_eq!(ties, 3, "{err}");
+    // The reviewer settles the 18..37 item (alice's opinion) and keeps bob's quote.
+    let path = dir.path().join("one.txt.gold.ron");
+    let mut gold = glosser::store::load(&path).unwrap();
+    let text = glosser::text::Document::load(&dir.path().join("one.txt")).unwrap();
+    let labels = glosser::labels::LabelSet::default();
+    for (s, e, l) in [(18, 37, "opinion"), (6, 10, "quote")] {
+        gold.spans
+            .insert(glosser::span::Span::new(&text, s..e, l), &text, &labels)
+            .unwrap();
+    }
+    glosser::store::save(&path, &gold).unwrap();
+    let (code, err) = merge(dir.path(), "majority");
+    assert!(!err.contains(": tie: "), "{err}");
+    assert!(
+        err.contains("3 already settled in gold (not listed)"),
+        "{err}"
+    );
+    assert_eq!(code, Some(0), "{err}");
+}
