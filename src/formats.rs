@@ -108,8 +108,10 @@ pub enum Offsets {
     /// UTF-16 code units (doccano's unit, JavaScript string indices).
     #[default]
     Utf16,
-    /// Unicode code points (doccano projects in grapheme mode).
+    /// Unicode code points (Python `str` indices).
     Codepoint,
+    /// Grapheme clusters (doccano projects in grapheme mode).
+    Grapheme,
 }
 
 /// One document's spans by one annotator, ready to export.
@@ -123,6 +125,10 @@ pub struct ExportDoc<'a> {
     pub spans: &'a [Span],
     /// The annotator's status for the document.
     pub status: Status,
+    /// Spans whose text left the article, at their last known offsets (jsonl keeps them).
+    pub orphans: &'a [Span],
+    /// Links between `spans` (a link to a span not exported is left out).
+    pub links: &'a [crate::store::Link],
 }
 
 /// A span's stable id: the first 12 hex digits of SHA-256 over the document id, annotator,

@@ -18,11 +18,20 @@ pub const CORPUS_CONFIG_LIMIT: u64 = 1 << 20;
 #[serde(deny_unknown_fields)]
 pub struct Label {
     pub name: String,
-    /// The digit `1`..`9` that applies this label.
-    pub key: char,
-    /// `#rrggbb` or a colour name (see [`parse_color`]).
+    /// The digit `1`..`9` that applies this label. Optional: labels without one get the free
+    /// digits in order, and the rest (a set may have any number of labels) are reached by a
+    /// picker.
+    #[serde(default)]
+    pub key: Option<char>,
+    /// `#rrggbb` or a colour name (see [`parse_color`]); grey when left out.
+    #[serde(default = "default_color")]
     pub color: String,
+    #[serde(default)]
     pub description: String,
+}
+
+fn default_color() -> String {
+    "gray".to_owned()
 }
 
 #[derive(Debug, Deserialize)]
@@ -64,22 +73,25 @@ impl LabelSet {
         Self::new(file.labels).map_err(invalid)
     }
 
-    /// Builds a set, checking names, keys and colours.
-    pub fn new(labels: Vec<Label>) -> Result<Self, String> {
+    /// Builds a set, checking names, keys and colours; labels without a key get the digits no
+    /// label claimed, in order, while they last.
+    pub fn new(mut labels: Vec<Label>) -> Result<Self, String> {
         if labels.is_empty() {
             return Err("the label set is empty; define at least one label".to_owned());
         }
         for (i, label) in labels.iter().enumerate() {
             if !is_valid_label_name(&label.name) {
                 return Err(format!(
-                    "label name {:?} is not allowed: use letters, digits, '_' or '-', no spaces",
+                    "label name {:?} is not allowed: use letters, digits, spaces (not at either end), '_', '-', '.', ':', '/', '&' or '+'",
                     label.name
                 ));
             }
-            if !('1'..='9').contains(&label.key) {
+            if let Some(key) = label.key
+                && !('1'..='9').contains(&key)
+            {
                 return Err(format!(
-                    "label {:?} has key {:?}; keys are the digits 1 to 9",
-                    label.name, label.key
+                    "label {:?} has key {key:?}; keys are the digits 1 to 9",
+                    label.name
                 ));
             }
             if parse_color(&label.color).is_none() {
@@ -91,12 +103,19 @@ impl LabelSet {
             if let Some(other) = labels[..i].iter().find(|l| l.name == label.name) {
                 return Err(format!("label {:?} is defined twice", other.name));
             }
-            if let Some(other) = labels[..i].iter().find(|l| l.key == label.key) {
+            if let Some(key) = label.key
+                && let Some(other) = labels[..i].iter().find(|l| l.key == Some(key))
+            {
                 return Err(format!(
-                    "labels {:?} and {:?} share the key {}",
-                    other.name, label.name, label.key
+                    "labels {:?} and {:?} share the key {key}",
+                    other.name, label.name
                 ));
             }
+        }
+        let taken: Vec<char> = labels.iter().filter_map(|l| l.key).collect();
+        let mut free = ('1'..='9').filter(|d| !taken.contains(d));
+        for label in labels.iter_mut().filter(|l| l.key.is_none()) {
+            label.key = free.next();
         }
         Ok(Self { labels })
     }
@@ -118,7 +137,7 @@ impl LabelSet {
 
     /// The label bound to a digit key.
     pub fn by_key(&self, key: char) -> Option<&Label> {
-        self.labels.iter().find(|l| l.key == key)
+        self.labels.iter().find(|l| l.key == Some(key))
     }
 
     /// Position of a label in the set (unknown labels sort last).
@@ -173,13 +192,17 @@ impl LabelSet {
     }
 }
 
-/// Label names: non-empty, at most 64 chars, letters, digits, `_` and `-`.
+/// Label names: non-empty, at most 64 chars: letters, digits, `_ - . : / & +` and single spaces
+/// inside (`Worked At`, as Label Studio and doccano allow; conll and hf replace the space).
 pub fn is_valid_label_name(name: &str) -> bool {
     !name.is_empty()
         && name.chars().count() <= 64
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
+        && !name.contains("  ")
         && name
             .chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            .all(|c| c.is_alphanumeric() || "_-.:/&+ ".contains(c))
 }
 
 /// `#rrggbb` or one of a few colour names, as RGB.

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use glosser::formats::{Format, Offsets, import, parse};
+use glosser::formats::{Format, import, parse};
 use glosser::labels::LabelSet;
 use libfuzzer_sys::fuzz_target;
 
@@ -22,8 +22,8 @@ fuzz_target!(|data: &[u8]| {
         let records = if format == Format::Brat {
             vec![brat.clone()]
         } else {
-            let Ok(records) = parse::read_str(format, text, Offsets::Utf16) else { continue };
-            records
+            let Ok(parsed) = parse::read_str(format, text, &parse::Options::default()) else { continue };
+            parsed.records
         };
         for record in records.into_iter().flatten() {
             if let Ok(checked) = import::check(&record, root, &labels) {

@@ -46,7 +46,7 @@ pub struct Args {
     /// Only documents the annotator marked Done.
     #[arg(long)]
     pub done_only: bool,
-    /// doccano offsets: utf16 (doccano's default) or codepoint (grapheme-mode projects).
+    /// doccano offsets: utf16 (doccano's default), codepoint, or grapheme (grapheme-mode projects).
     #[arg(long, default_value = "utf16")]
     pub offsets: String,
     /// conll/hf: longest (keep the longest, report the rest), layers (extra tag columns keep
@@ -67,7 +67,8 @@ pub fn parse_offsets(text: &str) -> anyhow::Result<Offsets> {
     match text {
         "utf16" => Ok(Offsets::Utf16),
         "codepoint" => Ok(Offsets::Codepoint),
-        other => bail!("--offsets {other:?}: use utf16 or codepoint"),
+        "grapheme" => Ok(Offsets::Grapheme),
+        other => bail!("--offsets {other:?}: use utf16, codepoint or grapheme"),
     }
 }
 

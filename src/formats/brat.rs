@@ -1,6 +1,8 @@
 //! `brat`: a `NAME.txt` (the text glosser sees, no BOM) and `NAME.ann` per document. `T` lines for
 //! spans (a span over line breaks becomes fragments `s e;s e`, since brat forbids newlines in a
-//! fragment), `#` lines for notes.
+//! fragment), `#` lines for notes, `R` lines for links. Offsets are what brat counts: it reads
+//! the `.txt` with universal newlines, so a `\r\n` is one character. brat types cannot hold
+//! spaces: a label `Worked At` is written `Worked_At`.
 
 use std::fmt::Write as _;
 
@@ -24,18 +26,22 @@ pub fn document_id(txt: &str) -> String {
     }
 }
 
-/// The `.ann` file of one document.
+/// The `.ann` file of one document; its links are `R` lines (`Arg1` the link's source).
 pub fn ann(d: &ExportDoc) -> String {
+    let brat = BratOffsets::new(d);
     let mut out = String::new();
     for (i, s) in d.spans.iter().enumerate() {
         let fragments = fragments(d, s.start, s.end);
-        let offsets: Vec<String> = fragments.iter().map(|(a, b)| format!("{a} {b}")).collect();
+        let offsets: Vec<String> = fragments
+            .iter()
+            .map(|(a, b)| format!("{} {}", brat.of(*a), brat.of(*b)))
+            .collect();
         let texts: Vec<&str> = fragments.iter().map(|(a, b)| d.doc.slice(*a, *b)).collect();
         let _ = writeln!(
             out,
             "T{}\t{} {}\t{}",
             i + 1,
-            s.label,
+            s.label.replace(' ', "_"),
             offsets.join(";"),
             texts.join(" ")
         );
@@ -44,18 +50,52 @@ pub fn ann(d: &ExportDoc) -> String {
             let _ = writeln!(out, "#{}\tAnnotatorNotes T{}\t{note}", i + 1, i + 1);
         }
     }
+    let index = |end: &crate::store::LinkEnd| d.spans.iter().position(|s| end.matches(s));
+    let mut r = 0;
+    for link in d.links {
+        if let (Some(from), Some(to)) = (index(&link.from), index(&link.to)) {
+            r += 1;
+            let kind = link.kind.replace(char::is_whitespace, "_");
+            let _ = writeln!(out, "R{r}\t{kind} Arg1:T{} Arg2:T{}\t", from + 1, to + 1);
+        }
+    }
     out
 }
 
-/// The parts of `start..end` between line breaks, each trimmed of surrounding whitespace.
+/// glosser code points → brat offsets: each `\r\n` wholly before an offset counts one.
+struct BratOffsets {
+    /// Code-point offsets of the `\r` of every `\r\n`, in order.
+    crlf: Vec<usize>,
+}
+
+impl BratOffsets {
+    fn new(d: &ExportDoc) -> Self {
+        let mut crlf = Vec::new();
+        let mut prev_cr = false;
+        for (i, c) in d.doc.text().chars().enumerate() {
+            if prev_cr && c == '\n' {
+                crlf.push(i - 1);
+            }
+            prev_cr = c == '\r';
+        }
+        Self { crlf }
+    }
+
+    fn of(&self, c: usize) -> usize {
+        c - self.crlf.partition_point(|&p| p + 2 <= c)
+    }
+}
+
+/// The parts of `start..end` between line breaks (`\n`, `\r`, or both), each trimmed of
+/// surrounding whitespace.
 pub fn fragments(d: &ExportDoc, start: usize, end: usize) -> Vec<(usize, usize)> {
     let text = d.doc.slice(start, end);
-    if !text.contains('\n') {
+    if !text.contains(['\n', '\r']) {
         return vec![(start, end)];
     }
     let mut out = Vec::new();
     let mut at = start;
-    for line in text.split('\n') {
+    for line in text.split(['\n', '\r']) {
         let len = line.chars().count();
         let lead = line.chars().take_while(|c| c.is_whitespace()).count();
         let trail = line.chars().rev().take_while(|c| c.is_whitespace()).count();

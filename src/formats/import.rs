@@ -5,22 +5,19 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::labels::LabelSet;
 use crate::span::Span;
-use crate::store;
+use crate::store::{self, Link, LinkEnd, Status};
 use crate::text::Document;
 
-/// How a record's offsets are counted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Unit {
-    /// Code points; UTF-16 accepted when that is what makes the span texts match.
-    CodepointOrUtf16,
-    /// UTF-16 code units (doccano).
-    Utf16,
-    /// Code points only.
-    Codepoint,
-}
+pub mod offsets;
+pub mod report;
+
+pub use offsets::Unit;
+pub use report::{Kind, Report};
+
+use offsets::Converter;
 
 /// A span as another tool wrote it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct RawSpan {
     pub start: usize,
     pub end: usize,
@@ -29,19 +26,82 @@ pub struct RawSpan {
     pub text: Option<String>,
     pub note: Option<String>,
     pub from: Vec<String>,
+    /// The span is an orphan (glosser's jsonl): kept at its last known offsets, not checked.
+    pub orphan: bool,
 }
 
-/// One document's annotations from another tool.
+impl RawSpan {
+    pub fn new(start: usize, end: usize, label: impl Into<String>) -> Self {
+        Self {
+            start,
+            end,
+            label: label.into(),
+            ..Self::default()
+        }
+    }
+}
+
+/// A typed link between two spans of a record, by their index in [`Record::spans`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawLink {
+    /// The tool's id for the relation (`R1`, a region id), for the report.
+    pub id: String,
+    pub kind: String,
+    pub from: usize,
+    pub to: usize,
+}
+
+/// One document's annotations by one annotator from another tool.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     /// Where in the input it came from: "line 3", "task 2", "a.ann".
     pub origin: String,
     /// Document id (path relative to the corpus, `/`-separated).
     pub document: String,
+    /// The text as the tool holds it (a leading BOM is dropped from the document, and the
+    /// offsets that counted it are shifted).
     pub text: String,
     pub annotator: Option<String>,
     pub spans: Vec<RawSpan>,
     pub unit: Unit,
+    /// Relations between the record's spans.
+    pub links: Vec<RawLink>,
+    /// The document status the record carries (glosser's jsonl).
+    pub status: Option<Status>,
+    /// What the reader could not keep from this record.
+    pub report: Report,
+}
+
+impl Record {
+    /// A record with no spans, links or status yet.
+    pub fn new(origin: impl Into<String>, document: String, text: String, unit: Unit) -> Self {
+        Self {
+            origin: origin.into(),
+            document,
+            text,
+            annotator: None,
+            spans: Vec::new(),
+            unit,
+            links: Vec::new(),
+            status: None,
+            report: Report::default(),
+        }
+    }
+}
+
+/// A record's spans and links in code points, checked against the document.
+#[derive(Debug, Default)]
+pub struct Converted {
+    pub spans: Vec<Span>,
+    /// Orphans (jsonl), kept unchecked at their last known offsets.
+    pub orphans: Vec<Span>,
+    pub links: Vec<Link>,
+    /// The offsets were UTF-16 code units, converted.
+    pub converted_utf16: bool,
+    /// The tool's text began with a BOM; its offsets were shifted by one.
+    pub shifted_by_bom: bool,
+    /// Links whose ends were not imported.
+    pub report: Report,
 }
 
 /// A record checked against the corpus: spans in code points, ready to merge.
@@ -53,8 +113,11 @@ pub struct Checked {
     pub create: bool,
     pub doc: Document,
     pub spans: Vec<Span>,
+    pub orphans: Vec<Span>,
+    pub links: Vec<Link>,
     /// The offsets were UTF-16 code units, converted.
     pub converted_utf16: bool,
+    pub report: Report,
 }
 
 /// Refuses document ids that could leave the corpus: absolute, `..`, hidden parts, backslashes,
@@ -103,89 +166,214 @@ fn no_symlinks(root: &Path, id: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Where a record's document lives in the corpus, and the document if it exists (read once).
+pub fn locate(document: &str, root: &Path) -> Result<(PathBuf, Option<Document>), String> {
+    safe_document_id(document)?;
+    no_symlinks(root, document)?;
+    let path = root.join(document);
+    let existing = if path.exists() {
+        Some(Document::load(&path).map_err(|e| e.to_string())?)
+    } else {
+        None
+    };
+    Ok((path, existing))
+}
+
+/// The document a record's text makes (its BOM dropped), refusing an empty one.
+pub fn new_document(record: &Record) -> Result<Document, String> {
+    let text = record.text.strip_prefix('\u{feff}').unwrap_or(&record.text);
+    if text.is_empty() {
+        return Err("the record has no text".to_owned());
+    }
+    Ok(Document::from_text(text))
+}
+
+/// Checks that a record's text is the document's (import never changes a document).
+pub fn same_text(record: &Record, doc: &Document) -> Result<(), String> {
+    if doc.text() != record.text.strip_prefix('\u{feff}').unwrap_or(&record.text) {
+        return Err(format!(
+            "the text differs from the existing document {}; import never changes a document",
+            record.document
+        ));
+    }
+    Ok(())
+}
+
 /// Checks a record: the document (existing text must be identical), then every span.
 pub fn check(record: &Record, root: &Path, labels: &LabelSet) -> Result<Checked, String> {
-    safe_document_id(&record.document)?;
-    no_symlinks(root, &record.document)?;
-    let path = root.join(&record.document);
-    let (doc, create) = if path.exists() {
-        let existing = Document::load(&path).map_err(|e| e.to_string())?;
-        if existing.text() != record.text.strip_prefix('\u{feff}').unwrap_or(&record.text) {
-            return Err(format!(
-                "the text differs from the existing document {}; import never changes a document",
-                record.document
-            ));
+    let (path, existing) = locate(&record.document, root)?;
+    let create = existing.is_none();
+    let doc = match existing {
+        Some(doc) => {
+            same_text(record, &doc)?;
+            doc
         }
-        (existing, false)
-    } else {
-        if record.text.is_empty() {
-            return Err("the record has no text".to_owned());
-        }
-        (Document::from_text(record.text.clone()), true)
+        None => new_document(record)?,
     };
-    let (spans, converted_utf16) = convert_spans(record, &doc, labels)?;
+    let converted = convert(record, &doc, labels)?;
     Ok(Checked {
         document: record.document.clone(),
         path,
         create,
         doc,
-        spans,
-        converted_utf16,
+        spans: converted.spans,
+        orphans: converted.orphans,
+        links: converted.links,
+        converted_utf16: converted.converted_utf16,
+        report: converted.report,
     })
+}
+
+/// Converts a record's spans into code points of `doc` (whose text the caller checked), checks
+/// each one, and resolves its links.
+pub fn convert(record: &Record, doc: &Document, labels: &LabelSet) -> Result<Converted, String> {
+    let converter = Converter::new(doc, record.unit, &record.text);
+    let (spans, converted_utf16) = match record.unit {
+        Unit::CodepointOrUtf16 => {
+            match convert_spans(record, doc, labels, &converter, Unit::Codepoint) {
+                Ok(spans) => (spans, false),
+                Err(first) => (
+                    convert_spans(record, doc, labels, &converter, Unit::Utf16)
+                        .map_err(|_| first)?,
+                    true,
+                ),
+            }
+        }
+        unit => match convert_spans(record, doc, labels, &converter, unit) {
+            Ok(spans) => (spans, unit == Unit::Utf16),
+            Err(e) => return Err(e + &other_unit_hint(record, doc, labels, unit)),
+        },
+    };
+    let mut out = Converted {
+        converted_utf16,
+        shifted_by_bom: converter.shifted_by_bom(),
+        ..Converted::default()
+    };
+    let mut ends: Vec<Option<LinkEnd>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match span {
+            Placed::Span(span) => {
+                ends.push(Some(LinkEnd::of(&span)));
+                out.spans.push(span);
+            }
+            Placed::Orphan(span) => {
+                ends.push(None);
+                out.orphans.push(span);
+            }
+        }
+    }
+    for link in &record.links {
+        match (ends.get(link.from), ends.get(link.to)) {
+            (Some(Some(from)), Some(Some(to))) => out.links.push(Link {
+                kind: link.kind.clone(),
+                from: from.clone(),
+                to: to.clone(),
+            }),
+            _ => out
+                .report
+                .add(Kind::Relations, format!("{} {}", record.origin, link.id)),
+        }
+    }
+    Ok(out)
+}
+
+/// When a record's spans fail in its declared unit but all fit in another, says which (never
+/// switching units silently: without span texts both readings could be valid).
+fn other_unit_hint(record: &Record, doc: &Document, labels: &LabelSet, failed: Unit) -> String {
+    let fits = [
+        (Unit::Grapheme, "grapheme"),
+        (Unit::Codepoint, "codepoint"),
+        (Unit::Utf16, "utf16"),
+    ]
+    .into_iter()
+    .filter(|(unit, _)| *unit != failed && record.unit != Unit::UniversalNewlines)
+    .filter(|(unit, _)| {
+        let converter = Converter::new(doc, *unit, &record.text);
+        convert_spans(record, doc, labels, &converter, *unit).is_ok()
+    })
+    .map(|(_, name)| name)
+    .collect::<Vec<_>>();
+    match fits.first() {
+        Some(name) => format!(" (every span fits with --offsets {name})"),
+        None => String::new(),
+    }
+}
+
+enum Placed {
+    Span(Span),
+    Orphan(Span),
 }
 
 fn convert_spans(
     record: &Record,
     doc: &Document,
     labels: &LabelSet,
-) -> Result<(Vec<Span>, bool), String> {
-    let try_unit = |utf16: bool| -> Result<Vec<Span>, String> {
-        record
-            .spans
-            .iter()
-            .map(|raw| {
-                let (start, end) = if utf16 {
-                    let start = doc.utf16_to_char(raw.start);
-                    let end = doc.utf16_to_char(raw.end);
-                    match (start, end) {
-                        (Some(s), Some(e)) => (s, e),
-                        _ => {
-                            return Err(format!(
-                                "span {}..{} ({}) is not a valid UTF-16 range of the text",
-                                raw.start, raw.end, raw.label
-                            ));
-                        }
-                    }
-                } else {
-                    (raw.start, raw.end)
+    converter: &Converter,
+    unit: Unit,
+) -> Result<Vec<Placed>, String> {
+    record
+        .spans
+        .iter()
+        .map(|raw| {
+            if raw.orphan {
+                let mut span = Span {
+                    start: raw.start,
+                    end: raw.end,
+                    label: raw.label.clone(),
+                    quote: raw.text.clone().unwrap_or_default(),
+                    note: raw.note.clone(),
+                    from: raw.from.clone(),
+                    orphan: true,
+                    ..Span::default()
                 };
-                let mut span = Span::new(doc, start..end, raw.label.clone());
-                span.note.clone_from(&raw.note);
-                span.from.clone_from(&raw.from);
-                span.check_text(doc).map_err(|e| e.to_string())?;
-                if let Some(text) = &raw.text
-                    && (end > doc.char_len() || doc.slice(start, end) != text.as_str())
-                {
+                if span.quote.is_empty() || span.start >= span.end {
                     return Err(format!(
-                        "span {}..{} ({}) has text {text:?} but the document says {:?}",
-                        raw.start,
-                        raw.end,
-                        raw.label,
-                        doc.slice(start, end)
+                        "orphan span {}..{} ({}) has no text",
+                        raw.start, raw.end, raw.label
                     ));
                 }
-                span.check(doc, labels).map_err(|e| e.to_string())?;
-                Ok(span)
-            })
-            .collect()
-    };
-    match record.unit {
-        Unit::Utf16 => try_unit(true).map(|s| (s, true)),
-        Unit::Codepoint => try_unit(false).map(|s| (s, false)),
-        Unit::CodepointOrUtf16 => match try_unit(false) {
-            Ok(spans) => Ok((spans, false)),
-            Err(first) => try_unit(true).map(|s| (s, true)).map_err(|_| first),
-        },
+                span.orphan = true;
+                return Ok(Placed::Orphan(span));
+            }
+            let (Some(start), Some(end)) = (
+                converter.to_char(raw.start, unit),
+                converter.to_char(raw.end, unit),
+            ) else {
+                return Err(format!(
+                    "span {}..{} ({}) is not a valid range of the text in {}",
+                    raw.start,
+                    raw.end,
+                    raw.label,
+                    unit_name(unit)
+                ));
+            };
+            let mut span = Span::new(doc, start..end, raw.label.clone());
+            span.note.clone_from(&raw.note);
+            span.from.clone_from(&raw.from);
+            span.check_text(doc).map_err(|e| e.to_string())?;
+            if let Some(text) = &raw.text
+                && doc.slice(start, end) != text.as_str()
+            {
+                return Err(format!(
+                    "span {}..{} ({}) has text {text:?} but the document says {:?}",
+                    raw.start,
+                    raw.end,
+                    raw.label,
+                    doc.slice(start, end)
+                ));
+            }
+            span.check(doc, labels).map_err(|e| e.to_string())?;
+            Ok(Placed::Span(span))
+        })
+        .collect()
+}
+
+fn unit_name(unit: Unit) -> &'static str {
+    match unit {
+        Unit::Codepoint | Unit::CodepointOrUtf16 => "code points",
+        Unit::Utf16 => "UTF-16 code units",
+        Unit::Grapheme => "grapheme clusters",
+        Unit::UniversalNewlines => "code points with universal newlines",
     }
 }
 

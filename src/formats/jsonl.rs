@@ -1,9 +1,12 @@
-//! `jsonl`: glosser's own lossless record, one line per document per annotator, with the
-//! document's status and each span's stable id ([`super::span_id`]).
+//! `jsonl`: glosser's own lossless record, one line per document per annotator: the document's
+//! status, spans with their stable id ([`super::span_id`]), notes, `from`, orphans at their last
+//! known offsets with `"orphan": true`, and the links between spans as `relations` (`from`/`to`
+//! index `spans`).
 
 use serde::Serialize;
 
 use super::ExportDoc;
+use crate::span::Span;
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -12,6 +15,8 @@ struct Record<'a> {
     status: &'a str,
     text: &'a str,
     spans: Vec<SpanOut<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    relations: Vec<Relation<'a>>,
 }
 
 #[derive(Serialize)]
@@ -25,17 +30,28 @@ struct SpanOut<'a> {
     note: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     from: &'a [String],
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    orphan: bool,
+}
+
+#[derive(Serialize)]
+struct Relation<'a> {
+    #[serde(rename = "type")]
+    kind: &'a str,
+    from: usize,
+    to: usize,
 }
 
 /// The record as one line of JSON (without the newline).
 pub fn line(d: &ExportDoc) -> String {
+    let all: Vec<&Span> = d.spans.iter().chain(d.orphans).collect();
+    let index = |end: &crate::store::LinkEnd| d.spans.iter().position(|s| end.matches(s));
     let record = Record {
         document: d.id,
         annotator: d.annotator,
         status: d.status.as_str(),
         text: d.doc.text(),
-        spans: d
-            .spans
+        spans: all
             .iter()
             .map(|s| SpanOut {
                 id: super::span_id(d.id, d.annotator, s),
@@ -45,6 +61,18 @@ pub fn line(d: &ExportDoc) -> String {
                 text: &s.quote,
                 note: s.note.as_deref(),
                 from: &s.from,
+                orphan: s.orphan,
+            })
+            .collect(),
+        relations: d
+            .links
+            .iter()
+            .filter_map(|l| {
+                Some(Relation {
+                    kind: &l.kind,
+                    from: index(&l.from)?,
+                    to: index(&l.to)?,
+                })
             })
             .collect(),
     };

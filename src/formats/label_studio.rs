@@ -1,5 +1,7 @@
 //! `label-studio`: tasks with `data.text` and one annotation whose results are `labels` regions
-//! (`from_name: "label"`, `to_name: "text"`), code-point offsets as Label Studio uses.
+//! (`from_name: "label"`, `to_name: "text"`, code-point offsets as Label Studio uses) and
+//! `relation` results between them. No `completed_by`: Label Studio's importer takes only a user
+//! id or a user dict there, and sets it to the importing user when it is absent.
 
 use serde_json::{Value, json};
 
@@ -7,7 +9,9 @@ use super::ExportDoc;
 
 /// One task; `index` numbers tasks from 1 in export order.
 pub fn task(d: &ExportDoc, index: usize) -> Value {
-    let result: Vec<Value> = d
+    // Stable ids (SPEC §12), so relations and re-exports name the same regions.
+    let region_id = |i: usize| super::span_id(d.id, d.annotator, &d.spans[i]);
+    let mut result: Vec<Value> = d
         .spans
         .iter()
         .map(|s| {
@@ -24,9 +28,21 @@ pub fn task(d: &ExportDoc, index: usize) -> Value {
             region
         })
         .collect();
+    let index_of = |end: &crate::store::LinkEnd| d.spans.iter().position(|s| end.matches(s));
+    for link in d.links {
+        if let (Some(from), Some(to)) = (index_of(&link.from), index_of(&link.to)) {
+            result.push(json!({
+                "from_id": region_id(from),
+                "to_id": region_id(to),
+                "type": "relation",
+                "direction": "right",
+                "labels": [link.kind],
+            }));
+        }
+    }
     json!({
         "id": index,
         "data": {"text": d.doc.text(), "document": d.id},
-        "annotations": [{"completed_by": d.annotator, "result": result}],
+        "annotations": [{"result": result}],
     })
 }

@@ -41,12 +41,14 @@ fn corpus_file_overrides_and_bad_file_warns() {
 fn rejects_bad_sets() {
     let label = |name: &str, key: char, color: &str| Label {
         name: name.into(),
-        key,
+        key: Some(key),
         color: color.into(),
         description: String::new(),
     };
     assert!(LabelSet::new(vec![]).is_err());
-    assert!(LabelSet::new(vec![label("a b", '1', "red")]).is_err());
+    assert!(LabelSet::new(vec![label("a\tb", '1', "red")]).is_err());
+    assert!(LabelSet::new(vec![label(" a", '1', "red")]).is_err());
+    assert!(LabelSet::new(vec![label("a  b", '1', "red")]).is_err());
     assert!(LabelSet::new(vec![label("a", '0', "red")]).is_err());
     assert!(LabelSet::new(vec![label("a", '1', "#12345")]).is_err());
     assert!(LabelSet::new(vec![label("a", '1', "red"), label("a", '2', "red")]).is_err());
@@ -82,6 +84,46 @@ fn colours() {
     let warnings = set.apply_colors(&colors);
     assert_eq!(set.get("claim").unwrap().color, "#000000");
     assert_eq!(warnings.len(), 1);
+}
+
+#[test]
+fn any_number_of_labels_and_names_with_spaces() {
+    // Twelve labels (a BioNLP-sized set): keys given to none, two or all of the first nine.
+    let names: Vec<String> = (1..=12).map(|i| format!("Type {i}")).collect();
+    let source = format!(
+        "(labels: [{}])",
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| if i == 2 {
+                format!("(name: {n:?}, key: '1')")
+            } else {
+                format!("(name: {n:?})")
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let set = LabelSet::parse(&source, "glosser.ron").unwrap();
+    assert_eq!(set.labels().len(), 12);
+    assert_eq!(
+        set.by_key('1').unwrap().name,
+        "Type 3",
+        "an explicit key stays"
+    );
+    assert_eq!(
+        set.by_key('2').unwrap().name,
+        "Type 1",
+        "free digits go in order"
+    );
+    assert_eq!(set.by_key('9').unwrap().name, "Type 9");
+    assert_eq!(set.get("Type 10").unwrap().key, None);
+    assert_eq!(
+        set.get("Type 11").unwrap().key,
+        None,
+        "past nine: the picker"
+    );
+    assert!(set.contains("Type 12"));
+    assert!(LabelSet::parse(r#"(labels: [(name: "Worked At")])"#, "x").is_ok());
 }
 
 #[test]

@@ -69,6 +69,50 @@ for r in records("doccano"):
     got = sorted((units[2 * a:2 * b].decode("utf-16-le"), label) for a, b, label in r["label"])
     check(f"doccano utf16 {r['id']}", got == expected, f"{got} != {expected}")
 
+# label studio: what Label Studio's importer accepts for pre-annotated tasks (its documented rules:
+# `data` an object, `annotations` a list of objects with a `result` list, `completed_by` absent or a
+# user id, every region with id/from_name/to_name/type/value, relations between existing regions),
+# then label-studio-converter's own reader (when it installed) finds every region.
+with open(os.path.join(export_dir, "export.label-studio"), encoding="utf-8") as f:
+    ls_tasks = json.load(f)
+check("label-studio is a list of tasks", isinstance(ls_tasks, list))
+ls_regions = 0
+for task in ls_tasks:
+    name = f"label-studio task {task.get('id')}"
+    check(f"{name} data", isinstance(task.get("data"), dict) and isinstance(task["data"].get("text"), str))
+    for annotation in task.get("annotations", []):
+        completed_by = annotation.get("completed_by")
+        check(f"{name} completed_by", completed_by is None or isinstance(completed_by, int) and not isinstance(completed_by, bool),
+              f"Label Studio refuses completed_by={completed_by!r}")
+        check(f"{name} result", isinstance(annotation.get("result"), list))
+        ids = {r.get("id") for r in annotation["result"] if r.get("type") == "labels"}
+        for r in annotation["result"]:
+            if r.get("type") == "relation":
+                check(f"{name} relation ends", r.get("from_id") in ids and r.get("to_id") in ids)
+                check(f"{name} relation direction", r.get("direction") in ("right", "left", "bi"))
+            else:
+                ls_regions += 1
+                check(f"{name} region fields", all(k in r for k in ("id", "from_name", "to_name", "type", "value")))
+                check(f"{name} region labels", isinstance(r["value"].get("labels"), list) and len(r["value"]["labels"]) == 1)
+try:
+    from label_studio_converter import Converter
+except ImportError:
+    Converter = None
+    print("label-studio-converter not installed: only Label Studio's documented rules were checked")
+if Converter is not None:
+    labels = sorted({r["value"]["labels"][0] for t in ls_tasks for a in t["annotations"] for r in a["result"] if r.get("type") == "labels"})
+    config = ('<View><Text name="text" value="$text"/><Labels name="label" toName="text">'
+              + "".join(f'<Label value="{l}"/>' for l in labels) + "</Labels></View>")
+    converter = Converter(config=config, project_dir=None, download_resources=False)
+    items = list(converter.iter_from_json_file(os.path.join(export_dir, "export.label-studio")))
+    check("label-studio-converter reads every task", len(items) == len(ls_tasks), f"{len(items)} != {len(ls_tasks)}")
+    found = 0
+    for item in items:
+        for v in item["output"].get("label", []):
+            found += 1
+            check(f"label-studio-converter {item['input']['document']} {v['start']}", item["input"]["text"][v["start"]:v["end"]] == v["text"])
+    check("label-studio-converter finds every region", found == ls_regions, f"{found} != {ls_regions}")
+
 # label studio: value.text equals the slice.
 with open(os.path.join(export_dir, "export.label-studio"), encoding="utf-8") as f:
     for task in json.load(f):
@@ -205,9 +249,10 @@ for r in records("prodigy"):
     for s in r["spans"]:
         check(f"prodigy span {s['start']}", toks[s["token_start"]]["start"] == s["start"] and toks[s["token_end"]]["end"] == s["end"])
 
-# brat: .txt has no BOM and the .ann offsets slice it.
+# brat: .txt has no BOM and the .ann offsets slice it as brat reads it: Python's universal newlines
+# (a CRLF is one character, nlplab/brat#853) and a plain UTF-8 codec (a BOM would count).
 for ann in glob.glob(os.path.join(export_dir, "brat", "**", "*.ann"), recursive=True):
-    with open(ann[:-4] + ".txt", encoding="utf-8", newline="") as f:
+    with open(ann[:-4] + ".txt", encoding="utf-8") as f:
         text = f.read()
     check(f"brat no BOM {ann}", not text.startswith("\ufeff"))
     for line in open(ann, encoding="utf-8"):

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Exports the fixture corpus in every format and loads the results in their real consumers
-# (spaCy — including one epoch of spancat training —, seqeval, Hugging Face datasets, plain Python
-# slicing). Creates target/consumers-venv once and reuses it. GLOSSER_CONSUMERS_DATASETS=0 skips
-# Hugging Face datasets (it pulls pyarrow: about 35 s and 300 MB on first install).
+# (spaCy — including one epoch of spancat training —, seqeval, Hugging Face datasets,
+# label-studio-converter, plain Python slicing). Creates target/consumers-venv once and reuses it.
+# GLOSSER_CONSUMERS_DATASETS=0 skips Hugging Face datasets (it pulls pyarrow: about 35 s and
+# 300 MB on first install).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 venv=target/consumers-venv
@@ -15,6 +16,11 @@ fi
 if [[ ! -x $venv/bin/python ]] || ! "$venv/bin/python" -c "$probe" 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "${packages[@]}"
+fi
+if ! "$venv/bin/python" -c "import label_studio_converter" 2>/dev/null; then
+  # Optional: check.py falls back to Label Studio's documented import rules without it.
+  "$venv/bin/pip" install --quiet --disable-pip-version-check label-studio-converter ||
+    echo "label-studio-converter did not install; checking Label Studio's rules only" >&2
 fi
 cargo build --quiet --bin glosser
 bin=target/debug/glosser

@@ -90,12 +90,26 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         Ok(doc) => doc,
         Err(e) => return Outcome::Skipped(e.to_string()),
     };
+    if file.text_sha256 != doc.sha256() {
+        // Spans of a stale file may sit on the wrong occurrence: never export them unchecked.
+        return Outcome::Skipped(format!(
+            "{}: its article changed since it was saved; run glosser validate --fix to re-anchor it",
+            annotation.path.display()
+        ));
+    }
     if let Some((_, problem)) = file.spans.problems(&doc, o.labels).first() {
         return Outcome::Skipped(format!(
             "{}: {problem} (run glosser validate)",
             annotation.path.display()
         ));
     }
+    let status = file.status;
+    let links = file.links;
+    let orphans: Vec<Span> = file
+        .orphans
+        .into_iter()
+        .filter(|s| o.only.is_empty() || o.only.contains(&s.label))
+        .collect();
     let spans: Vec<Span> = file
         .spans
         .into_spans()
@@ -107,11 +121,13 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         annotator: o.annotator,
         doc: &doc,
         spans: &spans,
-        status: file.status,
+        status,
+        orphans: &orphans,
+        links: &links,
     };
     let mut ready = Ready {
         id: entry.id.clone(),
-        status: file.status,
+        status,
         text_sha256: doc.sha256().to_owned(),
         rendered: Rendered::Text(String::new()),
         counts: BTreeMap::new(),

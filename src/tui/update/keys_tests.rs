@@ -155,7 +155,7 @@ fn the_picker_filters_a_long_label_set_by_name() {
     let labels: Vec<crate::labels::Label> = (0..9)
         .map(|i| crate::labels::Label {
             name: format!("label{i}"),
-            key: char::from_digit(i + 1, 10).unwrap(),
+            key: char::from_digit(i + 1, 10),
             color: "#808080".into(),
             description: String::new(),
         })

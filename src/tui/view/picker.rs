@@ -41,11 +41,10 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect, picker: &LabelPicker) {
         if i == cursor {
             style = style.add_modifier(Modifier::REVERSED | Modifier::BOLD);
         }
-        let key = if label.key.is_ascii_digit() {
-            label.key.to_string()
-        } else {
-            " ".to_owned()
-        };
+        let key = label
+            .key
+            .filter(char::is_ascii_digit)
+            .map_or_else(|| " ".to_owned(), |k| k.to_string());
         let head = format!(" {key} {} {} ", label_marker(app, name), sanitize(name));
         let rest = width.saturating_sub(head.chars().count());
         lines.push(Line::from(vec![

@@ -260,7 +260,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         };
         let head = format!(
             " {} {} {} ",
-            label.key,
+            label.key.unwrap_or('·'),
             label_marker(app, &label.name),
             label.name
         );

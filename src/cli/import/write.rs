@@ -1,0 +1,130 @@
+//! Turning checked records into annotation files: each annotator's spans, orphans, links and
+//! status from every record of a document are gathered, then merged into that annotator's
+//! existing file (both sides' spans survive) and saved once through the one save path.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::Imported;
+use crate::formats::import::{self, Record, Unit};
+use crate::labels::LabelSet;
+use crate::span::{AnnotationSet, Span};
+use crate::store::{self, AnnotationFile, Link, Status, StoreError};
+use crate::text::Document;
+
+/// What one annotator gets from the records of one document.
+#[derive(Default)]
+pub struct Pending {
+    spans: Vec<Span>,
+    orphans: Vec<Span>,
+    links: Vec<Link>,
+    status: Option<Status>,
+}
+
+/// The pending files of one document, by annotator, with the records that fed each.
+#[derive(Default)]
+pub struct Files {
+    by_annotator: BTreeMap<String, (Vec<usize>, Pending)>,
+}
+
+impl Files {
+    pub fn into_files(self) -> impl Iterator<Item = (String, (Vec<usize>, Pending))> {
+        self.by_annotator.into_iter()
+    }
+}
+
+/// Checks one record against its document and files what it brings under its annotator.
+pub fn convert(
+    index: usize,
+    record: &Record,
+    doc: &Document,
+    labels: &LabelSet,
+    annotator: Option<&str>,
+    files: &mut Files,
+) -> Result<Imported, String> {
+    import::same_text(record, doc)?;
+    let converted = import::convert(record, doc, labels)?;
+    let mut notices = Vec::new();
+    if converted.converted_utf16 && record.unit == Unit::CodepointOrUtf16 {
+        notices.push(format!(
+            "{}: offsets are UTF-16 code units; converted to code points",
+            record.origin
+        ));
+    }
+    if converted.shifted_by_bom {
+        notices.push(format!(
+            "{}: the text starts with a BOM, which glosser drops; offsets counted with it were shifted by one",
+            record.origin
+        ));
+    }
+    let mut report = record.report.clone();
+    report.merge(converted.report);
+    let count = converted.spans.len() + converted.orphans.len();
+    let nothing = count == 0 && converted.links.is_empty() && record.status.is_none();
+    if !nothing {
+        let name = annotator
+            .map(str::to_owned)
+            .or_else(|| record.annotator.clone())
+            .ok_or("no annotator in the record; give --annotator")?;
+        if !store::is_valid_annotator(&name) {
+            return Err(format!(
+                "annotator {name:?} is not a valid name; give --annotator"
+            ));
+        }
+        let (indexes, pending) = files.by_annotator.entry(name).or_default();
+        indexes.push(index);
+        pending.spans.extend(converted.spans);
+        pending.orphans.extend(converted.orphans);
+        pending.links.extend(converted.links);
+        if record.status.is_some() {
+            pending.status = record.status;
+        }
+    }
+    Ok(Imported {
+        spans: count,
+        notices,
+        report,
+    })
+}
+
+/// Merges `pending` into the annotator's file beside the document at `path` and saves it through
+/// the one save path (`save::save_merged`). An existing file that does not parse is left
+/// untouched; a stale one (stamped for another version of the text) is re-anchored onto this text
+/// by `reanchor::restamp` before anything is added, so no hash is stamped over spans that were
+/// not checked against the text.
+pub fn save(path: &Path, doc: &Document, annotator: &str, pending: Pending) -> Result<(), String> {
+    let ann_path = store::annotation_path(path, annotator);
+    let existing = match store::load(&ann_path) {
+        Ok(file) => Some(file),
+        Err(StoreError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            None
+        }
+        Err(e) => return Err(format!("{e}; the existing file is left untouched")),
+    };
+    let file_name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_owned();
+    let mut file = existing.clone().unwrap_or_else(|| {
+        let mut file = AnnotationFile::new(file_name, annotator, doc.sha256());
+        file.status = Status::InProgress;
+        file
+    });
+    crate::reanchor::restamp(&mut file, doc);
+    let mut spans = std::mem::take(&mut file.spans).into_spans();
+    spans.extend(pending.spans);
+    file.spans = AnnotationSet::from_spans(spans);
+    let mut orphans = std::mem::take(&mut file.orphans);
+    orphans.extend(pending.orphans);
+    file.orphans = store::sorted_orphans(orphans);
+    file.links.extend(pending.links);
+    file.links.sort();
+    file.links.dedup();
+    if let Some(status) = pending.status {
+        file.status = status;
+    }
+    crate::save::save_merged(&ann_path, &file, existing.as_ref(), doc)
+        .map(|_| ())
+        .map_err(|e| e.to_string())
+}

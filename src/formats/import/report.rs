@@ -1,0 +1,177 @@
+//! The import report: everything an import could not keep as it was, counted by kind with the
+//! first few ids named, so that nothing from another tool is dropped silently (SPEC §6).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// What was not kept (or not kept as it was).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    /// Relations whose ends were not both imported (or that glosser cannot hold, such as brat's
+    /// `*` equivalence sets).
+    Relations,
+    /// brat events (`E` lines): their trigger spans are imported, the event structure is not.
+    Events,
+    /// brat attributes (`A`/`M` lines).
+    Attributes,
+    /// brat normalizations (`N` lines).
+    Normalizations,
+    /// Notes on anything but a text span (brat `#` lines on relations or events).
+    Notes,
+    /// Discontinuous spans, imported as one span per fragment.
+    Discontinuous,
+    /// Label Studio annotations marked `was_cancelled`.
+    Cancelled,
+    /// Prodigy answers `reject` or `ignore` (and inputs that only had those).
+    RejectedAnswers,
+    /// Label Studio predictions and results of other types (choices, text areas, …).
+    OtherResults,
+    /// doccano spans whose label is a number that no `--label-ids` file names.
+    NumericLabels,
+    /// Lines or files of the input that are not annotations glosser understands.
+    BadRecords,
+}
+
+impl Kind {
+    fn describe(self, count: usize) -> &'static str {
+        let one = count == 1;
+        match self {
+            Kind::Relations if one => "relation not kept",
+            Kind::Relations => "relations not kept",
+            Kind::Events if one => "event not kept (its trigger span was imported)",
+            Kind::Events => "events not kept (their trigger spans were imported)",
+            Kind::Attributes if one => "attribute not kept",
+            Kind::Attributes => "attributes not kept",
+            Kind::Normalizations if one => "normalization not kept",
+            Kind::Normalizations => "normalizations not kept",
+            Kind::Notes if one => "note on a relation or event not kept",
+            Kind::Notes => "notes on relations or events not kept",
+            Kind::Discontinuous if one => {
+                "discontinuous span imported as one span per fragment (noted with its id)"
+            }
+            Kind::Discontinuous => {
+                "discontinuous spans imported as one span per fragment (noted with their ids)"
+            }
+            Kind::Cancelled if one => "cancelled annotation skipped",
+            Kind::Cancelled => "cancelled annotations skipped",
+            Kind::RejectedAnswers if one => "rejected or ignored answer skipped",
+            Kind::RejectedAnswers => "rejected or ignored answers skipped",
+            Kind::OtherResults if one => "prediction or non-span result skipped",
+            Kind::OtherResults => "predictions or non-span results skipped",
+            Kind::NumericLabels if one => {
+                "span with a numeric label id skipped (give --label-ids with doccano's label list)"
+            }
+            Kind::NumericLabels => {
+                "spans with numeric label ids skipped (give --label-ids with doccano's label list)"
+            }
+            Kind::BadRecords if one => "bad record rejected",
+            Kind::BadRecords => "bad records rejected",
+        }
+    }
+}
+
+/// How many of one kind, and the first few names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Tally {
+    pub count: usize,
+    pub first: Vec<String>,
+}
+
+/// Names kept per kind for the report.
+const NAMED: usize = 3;
+
+/// Everything an import did not keep, by kind.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    kinds: BTreeMap<Kind, Tally>,
+}
+
+impl Report {
+    /// Counts one thing of `kind`, named `name` (e.g. `a.ann R1`, `task 3`).
+    pub fn add(&mut self, kind: Kind, name: impl Into<String>) {
+        let tally = self.kinds.entry(kind).or_default();
+        tally.count += 1;
+        if tally.first.len() < NAMED {
+            tally.first.push(name.into());
+        }
+    }
+
+    /// Adds every count of `other`.
+    pub fn merge(&mut self, other: Report) {
+        for (kind, tally) in other.kinds {
+            let mine = self.kinds.entry(kind).or_default();
+            mine.count += tally.count;
+            let room = NAMED.saturating_sub(mine.first.len());
+            mine.first.extend(tally.first.into_iter().take(room));
+        }
+    }
+
+    /// How many things of `kind` were counted.
+    pub fn count(&self, kind: Kind) -> usize {
+        self.kinds.get(&kind).map_or(0, |t| t.count)
+    }
+
+    /// The tally of one kind.
+    pub fn tally(&self, kind: Kind) -> Option<&Tally> {
+        self.kinds.get(&kind)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// One line per kind: `3 relations not kept (a.ann R1, a.ann R2, a.ann R3, …)`.
+    pub fn lines(&self) -> Vec<String> {
+        self.kinds
+            .iter()
+            .map(|(kind, tally)| {
+                let more = if tally.count > tally.first.len() {
+                    ", …"
+                } else {
+                    ""
+                };
+                format!(
+                    "{} {} ({}{more})",
+                    tally.count,
+                    kind.describe(tally.count),
+                    tally.first.join(", ")
+                )
+            })
+            .collect()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for line in self.lines() {
+            writeln!(f, "{line}")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_by_kind_and_names_the_first_three() {
+        let mut a = Report::default();
+        for id in ["R1", "R2"] {
+            a.add(Kind::Relations, id);
+        }
+        let mut b = Report::default();
+        b.add(Kind::Relations, "R3");
+        b.add(Kind::Relations, "R4");
+        b.add(Kind::Events, "E1");
+        a.merge(b);
+        assert_eq!(a.count(Kind::Relations), 4);
+        assert_eq!(
+            a.lines(),
+            vec![
+                "4 relations not kept (R1, R2, R3, …)".to_owned(),
+                "1 event not kept (its trigger span was imported) (E1)".to_owned(),
+            ]
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! Prodigy's JSONL (`prodigy db-out`): one line per answer. Lines are grouped into one document
+//! per `_input_hash` (else per text) and one annotator per `_annotator_id` / `_session_id` (else
+//! `meta.annotator`); only `answer: accept` gives spans, `reject` and `ignore` are counted.
+//! `relations` (`head_span`, `child_span`, `label`) become links.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use super::{Parsed, annotator_name, each_line, field_str, offset, text_tag};
+use crate::formats::import::{Kind, RawLink, RawSpan, Record, Unit};
+
+/// One answer line, parsed.
+struct Answer {
+    number: usize,
+    key: String,
+    document: Option<String>,
+    text: String,
+    annotator: Option<String>,
+    accepted: bool,
+    spans: Vec<RawSpan>,
+    relations: Vec<(String, Option<RawSpan>, Option<RawSpan>)>,
+}
+
+/// Reads a Prodigy export, grouping its answers by input and annotator.
+pub fn read(text: &str) -> Parsed {
+    let mut parsed = Parsed::default();
+    let mut order: Vec<(String, Option<String>)> = Vec::new();
+    let mut groups: HashMap<(String, Option<String>), Vec<Answer>> = HashMap::new();
+    for answer in each_line(text, answer) {
+        match answer {
+            Ok(a) => {
+                let key = (a.key.clone(), a.annotator.clone());
+                groups
+                    .entry(key.clone())
+                    .or_insert_with(|| {
+                        order.push(key);
+                        Vec::new()
+                    })
+                    .push(a);
+            }
+            Err(e) => parsed.records.push(Err(e)),
+        }
+    }
+    for key in order {
+        let Some(answers) = groups.remove(&key) else {
+            continue;
+        };
+        for a in answers.iter().filter(|a| !a.accepted) {
+            parsed
+                .report
+                .add(Kind::RejectedAnswers, format!("line {}", a.number));
+        }
+        let mut accepted = answers.into_iter().filter(|a| a.accepted).peekable();
+        let Some(first) = accepted.peek() else {
+            continue;
+        };
+        let document = first
+            .document
+            .clone()
+            .unwrap_or_else(|| format!("prodigy-{}.txt", first.key));
+        let mut record = Record::new(
+            format!("line {}", first.number),
+            document,
+            first.text.clone(),
+            Unit::CodepointOrUtf16,
+        );
+        record.annotator.clone_from(&first.annotator);
+        for a in accepted {
+            record.spans.extend(a.spans);
+            for (kind, head, child) in a.relations {
+                let find = |s: &Option<RawSpan>| {
+                    let s = s.as_ref()?;
+                    record
+                        .spans
+                        .iter()
+                        .position(|x| (x.start, x.end, &x.label) == (s.start, s.end, &s.label))
+                };
+                match (find(&head), find(&child)) {
+                    (Some(from), Some(to)) => record.links.push(RawLink {
+                        id: format!("line {} {kind}", a.number),
+                        kind,
+                        from,
+                        to,
+                    }),
+                    _ => parsed
+                        .report
+                        .add(Kind::Relations, format!("line {} {kind}", a.number)),
+                }
+            }
+        }
+        parsed.records.push(Ok(record));
+    }
+    parsed
+}
+
+fn answer(line: &str, number: usize) -> Result<Answer, String> {
+    let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    let text = field_str(&v, "text").ok_or("no \"text\" field")?;
+    let meta = v.get("meta").cloned().unwrap_or(Value::Null);
+    let document = field_str(&meta, "document");
+    let key = match v.get("_input_hash") {
+        _ if document.is_some() => document.clone().unwrap_or_default(),
+        Some(Value::Number(n)) => match n.as_i64() {
+            Some(h) if h < 0 => format!("n{}", h.unsigned_abs()),
+            _ => n.to_string(),
+        },
+        _ => text_tag(&text),
+    };
+    let annotator = ["_annotator_id", "_session_id"]
+        .iter()
+        .find_map(|k| field_str(&v, k))
+        .or_else(|| field_str(&meta, "annotator"))
+        .and_then(|a| annotator_name(&a));
+    let accepted = v
+        .get("answer")
+        .and_then(Value::as_str)
+        .is_none_or(|a| a == "accept");
+    let span = |s: &Value| -> Result<RawSpan, String> {
+        Ok(RawSpan {
+            text: field_str(s, "text"),
+            ..RawSpan::new(
+                offset(s.get("start"), "start")?,
+                offset(s.get("end"), "end")?,
+                field_str(s, "label").ok_or("a span has no label")?,
+            )
+        })
+    };
+    let mut spans = Vec::new();
+    let mut relations = Vec::new();
+    if accepted {
+        for s in v
+            .get("spans")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            spans.push(span(s)?);
+        }
+        for r in v
+            .get("relations")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let end = |key: &str| r.get(key).and_then(|s| span(s).ok());
+            let kind = field_str(r, "label").unwrap_or_else(|| "relation".to_owned());
+            relations.push((kind, end("head_span"), end("child_span")));
+        }
+    }
+    Ok(Answer {
+        number,
+        key,
+        document,
+        text,
+        annotator,
+        accepted,
+        spans,
+        relations,
+    })
+}
