@@ -27,6 +27,7 @@ pub fn safe_stdout() -> crate::fsio::EscapeWriter<std::io::StdoutLock<'static>> 
 pub mod agree;
 pub mod completions;
 pub mod export;
+pub mod git_setup;
 pub mod import;
 pub mod merge;
 pub mod merge_driver;
@@ -84,6 +85,8 @@ pub enum Command {
     MergeDriver(merge_driver::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
+    /// Set up a git clone for sharing annotations: merge driver, attributes, ignores, hook.
+    GitSetup(git_setup::Args),
 }
 
 /// Parses the command line, runs it, and turns errors into a message on stderr and exit code 2.
@@ -100,6 +103,7 @@ pub fn main() -> ExitCode {
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         Some(Command::Completions(args)) => completions::run(args),
+        Some(Command::GitSetup(args)) => git_setup::run(args),
     };
     match result {
         Ok(code) => code,
