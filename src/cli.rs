@@ -31,6 +31,7 @@ pub mod git_setup;
 pub mod import;
 pub mod merge;
 pub mod merge_driver;
+pub mod mv;
 pub mod open;
 pub mod review;
 pub mod stats;
@@ -87,6 +88,8 @@ pub enum Command {
     Completions(completions::Args),
     /// Set up a git clone for sharing annotations: merge driver, attributes, ignores, hook.
     GitSetup(git_setup::Args),
+    /// Move an article with every annotator's file, fixing their `document` field.
+    Mv(mv::Args),
 }
 
 /// Parses the command line, runs it, and turns errors into a message on stderr and exit code 2.
@@ -104,6 +107,7 @@ pub fn main() -> ExitCode {
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         Some(Command::Completions(args)) => completions::run(args),
         Some(Command::GitSetup(args)) => git_setup::run(args),
+        Some(Command::Mv(args)) => mv::run(args),
     };
     match result {
         Ok(code) => code,
