@@ -1,5 +1,6 @@
 //! glosser: annotate claims, quotes and opinions in news articles, review teammates' work and
 //! export training data. The library holds everything; the binary only parses arguments.
+pub mod assignments;
 pub mod cli;
 pub mod config;
 pub mod corpus;
