@@ -35,6 +35,7 @@ pub mod mv;
 pub mod open;
 pub mod review;
 pub mod stats;
+pub mod status;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -90,6 +91,8 @@ pub enum Command {
     GitSetup(git_setup::Args),
     /// Move an article with every annotator's file, fixing their `document` field.
     Mv(mv::Args),
+    /// Who did what: a document × annotator table with assignments and problems.
+    Status(status::Args),
 }
 
 /// Parses the command line, runs it, and turns errors into a message on stderr and exit code 2.
@@ -108,6 +111,7 @@ pub fn main() -> ExitCode {
         Some(Command::Completions(args)) => completions::run(args),
         Some(Command::GitSetup(args)) => git_setup::run(args),
         Some(Command::Mv(args)) => mv::run(args),
+        Some(Command::Status(args)) => status::run(args),
     };
     match result {
         Ok(code) => code,

@@ -200,7 +200,6 @@ fn check_strays(corpus: &Corpus, fix: bool, scope: &Scope, report: &mut Report) 
                         to.display(),
                         entry.id
                     ));
-                    continue;
                 }
                 Err(e) => report.problems.push(Problem {
                     file: stray.path.clone(),

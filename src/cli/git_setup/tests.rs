@@ -1,3 +1,4 @@
+use std::os::unix::fs::PermissionsExt as _;
 use std::path::Path;
 use std::process::Command;
 
@@ -48,7 +49,6 @@ fn sets_up_once_then_has_nothing_to_change() {
         text.contains("glosser validate 'corpus' --staged"),
         "{text}"
     );
-    use std::os::unix::fs::PermissionsExt as _;
     let mode = std::fs::metadata(&hook).expect("stat").permissions().mode();
     assert_eq!(mode & 0o111, 0o111, "{mode:o}");
     let second = set_up(&corpus, true).expect("set up again");
