@@ -103,6 +103,17 @@ impl Assignments {
     }
 }
 
+/// Puts the documents assigned to `annotator` first (each group keeps natural order), so the
+/// TUI lists an analyst's own work at the top. Nothing changes without an assignment for them.
+pub fn assigned_first(corpus: &mut crate::corpus::Corpus, annotator: &str) {
+    let (assignments, _) = Assignments::for_corpus(&corpus.root);
+    if assignments.assign.contains_key(annotator) {
+        corpus
+            .documents
+            .sort_by_key(|d| !assignments.is_assigned(annotator, &d.id));
+    }
+}
+
 /// Whether the document id matches a pattern (`*` within a level, `?` one character, `**` any
 /// number of levels); a pattern without wildcards is an exact id.
 pub fn matches(pattern: &str, id: &str) -> bool {

@@ -291,12 +291,14 @@ pub struct App {
     pub recovered: Vec<std::path::PathBuf>,
     /// Where unsaved edits go when they cannot be saved in the corpus.
     pub recovery_dir: std::path::PathBuf,
+    /// What the corpus looked like at the last poll (articles, folders changed outside).
+    pub follow: super::update::follow::Follow,
 }
 
 impl App {
     /// Opens a corpus for an annotator: labels, config, keymap; the first document is opened.
     pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
-        let corpus = Corpus::scan(root)?;
+        let mut corpus = Corpus::scan(root)?;
         let (config, config_warning) = config::load_config(config::config_path().as_deref());
         let env = std::env::var(config::ANNOTATOR_ENV).ok();
         let (annotator, name_warning) = config::resolve_annotator(
@@ -306,6 +308,7 @@ impl App {
             config::login_name().as_deref(),
         )
         .map_err(anyhow::Error::msg)?;
+        crate::assignments::assigned_first(&mut corpus, &annotator);
         let (mut labels, label_warning) = LabelSet::for_corpus(&corpus.root);
         let color_warnings = labels.apply_colors(&config.colors);
         let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
@@ -354,6 +357,7 @@ impl App {
             reviewing: None,
             recovered: Vec::new(),
             recovery_dir: super::update::recovery_dir(),
+            follow: super::update::follow::Follow::default(),
         };
         if count > 0 {
             app.open_document(0);

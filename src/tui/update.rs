@@ -1,6 +1,7 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
 mod edit;
+pub mod follow;
 mod motion;
 mod mouse;
 mod prompt;
@@ -89,7 +90,10 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         }
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
-        Event::Tick(time) => save::tick(app, time),
+        Event::Tick(time) => {
+            follow::poll(app, time);
+            save::tick(app, time);
+        }
     }
     if let Mode::Prompt(prompt) = &app.mode
         && prompt.kind == PromptKind::Filter
