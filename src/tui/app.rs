@@ -59,6 +59,11 @@ pub enum Mode {
     Help,
     /// The stats view, with the figures gathered when it opened.
     Stats(Box<super::stats::CorpusStats>),
+    /// The corpus's guidelines (`g` in the help), scrolled to line `top`.
+    Guidelines {
+        text: String,
+        top: usize,
+    },
 }
 
 /// How a status-line message looks.

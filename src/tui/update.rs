@@ -2,6 +2,7 @@
 
 mod edit;
 pub mod follow;
+mod guidelines;
 mod motion;
 mod mouse;
 mod prompt;
@@ -107,6 +108,9 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
 }
 
 fn act(app: &mut App, action: Action, now: Instant) {
+    if guidelines::guidelines_key(app, action) {
+        return;
+    }
     if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
         app.mode = Mode::Normal;
         if matches!(action, Action::Help | Action::Cancel | Action::Stats) {

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod doc_list;
+pub mod guidelines;
 pub mod help;
 pub mod review;
 pub mod sidebar;
@@ -49,6 +50,7 @@ pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
     match &app.mode {
         Mode::Help => help::draw(buf, app, size),
         Mode::Stats(figures) => stats::draw(buf, app, size, figures),
+        Mode::Guidelines { text, top } => guidelines::draw(buf, size, text, *top),
         _ => {}
     }
 }
