@@ -16,6 +16,8 @@ use crate::reanchor::restamp;
 use crate::store::{self, AnnotationFile};
 use crate::text::Document;
 
+mod history;
+
 /// Arguments of `glosser merge-driver`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -95,7 +97,22 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let theirs = theirs.unwrap_or_else(|| empty_like(&ours));
     let base = base.unwrap_or_else(|| empty_like(&ours));
     let name = args.path.as_deref().unwrap_or(&args.ours);
-    let doc = args.path.as_deref().and_then(article_beside);
+    let doc = args.path.as_deref().and_then(article_beside).map(|doc| {
+        // Only their side changed the text: git has not written their article yet, so merge
+        // onto their text (found in git by its hash), which is what the work tree will hold.
+        let theirs_changed_text = base.text_sha256 == ours.text_sha256
+            && theirs.text_sha256 != ours.text_sha256
+            && doc.sha256() != theirs.text_sha256;
+        if theirs_changed_text
+            && let Some(path) = args.path.as_deref()
+            && let Some(name) = document_of(path)
+            && let Some(theirs_text) =
+                history::find_text(&path.with_file_name(name), &theirs.text_sha256)
+        {
+            return theirs_text;
+        }
+        doc
+    });
     let (mut base, mut ours, mut theirs) = (base, ours, theirs);
     let mut notes = Vec::new();
     if let Some(doc) = &doc {
