@@ -30,12 +30,21 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     for (from, to) in &moved {
         writeln!(out, "moved {} -> {}", from.display(), to.display())?;
     }
-    writeln!(
-        out,
-        "in git: `git add -A {} {}` records the rename",
-        parent_or_dot(&args.old).display(),
-        parent_or_dot(&args.new).display()
-    )?;
+    let (from, to) = (parent_or_dot(&args.old), parent_or_dot(&args.new));
+    if from == to {
+        writeln!(
+            out,
+            "in git: `git add -A {}` records the rename",
+            from.display()
+        )?;
+    } else {
+        writeln!(
+            out,
+            "in git: `git add -A {} {}` records the rename",
+            from.display(),
+            to.display()
+        )?;
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -67,7 +76,7 @@ fn annotation_files(article: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
         if let Some((document, annotator)) = store::split_annotation_file_name(&entry_name)
             && document == name
         {
-            found.push((annotator.to_owned(), entry.path()));
+            found.push((annotator.to_owned(), article.with_file_name(&entry_name)));
         }
     }
     found.sort();
