@@ -65,3 +65,28 @@ fn for_corpus_reads_the_file_and_warns_on_a_broken_one() {
     assert!(a.is_empty());
     assert!(warning.is_some_and(|w| w.contains("assignments ignored")));
 }
+
+#[test]
+fn assigned_documents_come_first_in_natural_order() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    for id in ["doc1.txt", "doc2.txt", "doc10.txt", "x.txt"] {
+        std::fs::write(tmp.path().join(id), "Text.").expect("write");
+    }
+    std::fs::write(
+        tmp.path().join(ASSIGNMENTS_FILE),
+        r#"(assign: {"alice": ["doc10.txt", "x.txt"], "bob": ["doc2.txt"]})"#,
+    )
+    .expect("write");
+    let ids = |annotator: &str| {
+        let mut corpus = crate::corpus::Corpus::scan(tmp.path()).expect("scan");
+        assigned_first(&mut corpus, annotator);
+        corpus
+            .documents
+            .into_iter()
+            .map(|d| d.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids("alice"), ["doc10.txt", "x.txt", "doc1.txt", "doc2.txt"]);
+    assert_eq!(ids("bob"), ["doc2.txt", "doc1.txt", "doc10.txt", "x.txt"]);
+    assert_eq!(ids("carol"), ["doc1.txt", "doc2.txt", "doc10.txt", "x.txt"]);
+}
