@@ -174,6 +174,9 @@ pub fn refresh_corpus(app: &mut App) {
     if fresh.documents == app.corpus.documents && fresh.strays == app.corpus.strays {
         return;
     }
+    // The background status scan speaks in old indices: take what it sent, and start it again
+    // below if the list still has unknown entries.
+    let scanning = app.info_updates.is_some();
     if let Some(updates) = app.info_updates.take() {
         for (index, info) in updates.try_iter() {
             if let Some(slot) = app.doc_info.get_mut(index) {
@@ -231,6 +234,9 @@ pub fn refresh_corpus(app: &mut App) {
     }
     app.sessions = sessions;
     app.doc_info = doc_info;
+    if scanning && app.doc_info.iter().any(Option::is_none) {
+        crate::tui::start_status_scan(app);
+    }
     app.open = open;
     let filter = app.filter.clone();
     super::motion::apply_filter(app, &filter);
