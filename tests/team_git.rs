@@ -10,9 +10,10 @@
 #[path = "support/team.rs"]
 mod team;
 
-use glosser::store;
+use glosser::store::{self, Status};
 use team::{
-    B, Model, Team, add, check, commit_all, edit, git, glosser, model_note, run, set_note, span,
+    B, Model, Team, add, check, commit_all, edit, git, glosser, model_note, run, set_note,
+    set_status, span,
 };
 
 #[test]
@@ -224,6 +225,17 @@ fn three_clones_merge_rebase_stash_revert_cherry_pick_rename_delete_and_edit() {
     git(bob, &["push", "-q"]);
     team.pull_all_and_check(&model, "text edit pushed");
 
+    // Statuses: bob finishes b.txt while alice, not pulled yet, finishes gold.
+    set_status(bob, &mut model, "b.txt", "bob", Status::Done);
+    commit_all(bob, "bob: done");
+    git(bob, &["push", "-q"]);
+    set_status(alice, &mut model, "news/alpha.txt", "gold", Status::Done);
+    commit_all(alice, "alice: gold done");
+    git(alice, &["pull", "-q", "--no-rebase", "--no-edit"]);
+    check(alice, &model, "statuses");
+    git(alice, &["push", "-q"]);
+    team.pull_all_and_check(&model, "statuses pushed");
+
     // The overview agrees with the model.
     let status = glosser(alice, &["status", ".", "--json"]);
     let json: serde_json::Value = serde_json::from_slice(&status.stdout).unwrap();
@@ -234,6 +246,8 @@ fn three_clones_merge_rebase_stash_revert_cherry_pick_rename_delete_and_edit() {
         .collect();
     assert_eq!(ids, ["b.txt", "news/alpha.txt"]);
     assert_eq!(docs[0]["annotators"]["bob"]["spans"], 3);
+    assert_eq!(docs[0]["annotators"]["bob"]["status"], "Done");
+    assert_eq!(docs[1]["annotators"]["gold"]["status"], "Done");
     assert_eq!(docs[1]["annotators"]["gold"]["spans"], 4);
     assert_eq!(
         docs[1]["annotators"]["gold"]["problems"],

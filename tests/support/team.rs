@@ -227,3 +227,8 @@ impl Team {
         }
     }
 }
+
+pub fn set_status(dir: &Path, model: &mut Model, doc: &str, annotator: &str, status: Status) {
+    edit(dir, doc, annotator, |file, _| file.status = status);
+    model.get_mut(&format!("{doc}.{annotator}.ron")).unwrap().0 = status;
+}
