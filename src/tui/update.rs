@@ -117,6 +117,9 @@ fn act(app: &mut App, action: Action, now: Instant) {
             return;
         }
     }
+    if follow::is_edit(action) && follow::before_edit(app) {
+        return;
+    }
     if review::act(app, action, now) {
         return;
     }

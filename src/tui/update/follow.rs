@@ -112,6 +112,59 @@ fn check_articles(app: &mut App) {
     }
 }
 
+/// Whether an action changes the open document's annotations.
+pub fn is_edit(action: super::super::action::Action) -> bool {
+    use super::super::action::Action;
+    matches!(
+        action,
+        Action::Label(_)
+            | Action::DeleteSpan
+            | Action::EditNote
+            | Action::ToggleDone
+            | Action::PlaceOrphan
+            | Action::DropOrphan
+            | Action::Undo
+            | Action::Redo
+            | Action::Reject
+            | Action::AcceptMajority
+    )
+}
+
+/// Before an edit: if the open article changed on disk since it was read, reload it now (the
+/// edit is not applied: its selection or cursor was on the old text) and return `true`.
+pub fn before_edit(app: &mut App) -> bool {
+    let Some(index) = app.open else { return false };
+    let Some(entry) = app.corpus.documents.get(index) else {
+        return false;
+    };
+    let (id, path) = (entry.id.clone(), entry.path.clone());
+    let stamp = disk_stamp(&path);
+    if app.follow.articles.get(&id) == Some(&stamp) {
+        return false;
+    }
+    let Ok(doc) = Document::load(&path) else {
+        return false;
+    };
+    let changed = app
+        .session()
+        .and_then(|s| s.doc.as_ref().ok())
+        .is_some_and(|old| old.sha256() != doc.sha256());
+    if !changed {
+        app.follow.articles.insert(id, stamp);
+        return false;
+    }
+    if reload_article(app, index, doc) {
+        app.follow.articles.insert(id, stamp);
+        if let Some((message, _)) = &app.message {
+            let message =
+                format!("{message} — nothing was changed by that key: look and try again");
+            app.say(message, Tone::Warning);
+        }
+        return true;
+    }
+    false
+}
+
 /// Reloads session `index` onto the article's new text; `false` when its unsaved edits could
 /// not be saved first (the old text stays, and the reload is tried again at the next poll).
 pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {

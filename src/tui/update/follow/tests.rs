@@ -157,3 +157,41 @@ fn new_articles_join_the_list_without_losing_the_open_one() {
         open_id
     );
 }
+
+#[test]
+fn an_edit_key_right_after_a_text_change_reloads_first_and_changes_nothing() {
+    let mut f = Fixture::article();
+    label_sentence_at(&mut f, "First", 1);
+    f.wait_for_save();
+    let new_text = format!("Lead. {}", super::super::tests::ARTICLE);
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
+    // No poll yet: the very next edit key notices.
+    let at = f.at("Second");
+    f.set_cursor(at);
+    f.act(&[Action::SelectSentence, Action::Label(2)]);
+    assert_eq!(f.app.document().expect("doc").text(), new_text);
+    assert_eq!(
+        quotes(&f),
+        [(6, "First claim here.".to_owned())],
+        "the key changed nothing"
+    );
+    let message = f
+        .app
+        .message
+        .as_ref()
+        .map(|(m, _)| m.clone())
+        .unwrap_or_default();
+    assert!(
+        message.contains("nothing was changed by that key"),
+        "{message}"
+    );
+    label_sentence_at(&mut f, "Second", 2);
+    f.wait_for_save();
+    let file = store::load(&f.dir.path().join("a.txt.tester.ron")).expect("saved");
+    let doc = crate::text::Document::from_text(new_text);
+    assert_eq!(file.text_sha256, doc.sha256());
+    for span in file.spans.spans() {
+        assert_eq!(doc.slice(span.start, span.end), span.quote);
+    }
+    assert_eq!(file.spans.len(), 2);
+}
