@@ -47,7 +47,13 @@ fn the_open_tui_follows_a_text_edit_a_new_and_a_deleted_article() {
         .iter()
         .map(|s| (s.start, s.label.as_str(), s.quote.as_str()))
         .collect();
-    assert_eq!(spans, [(0, "quote", "Breaking lead."), (15, "claim", "Alpha one.")]);
+    assert_eq!(
+        spans,
+        [(0, "quote", "Breaking lead."), (15, "claim", "Alpha one.")]
+    );
     assert!(!corpus.join("b.txt.e2e.ron").exists());
-    assert!(!corpus.join("c.txt.e2e.ron").exists(), "opening nothing writes nothing");
+    assert!(
+        !corpus.join("c.txt.e2e.ron").exists(),
+        "opening nothing writes nothing"
+    );
 }
