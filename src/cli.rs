@@ -27,12 +27,15 @@ pub fn safe_stdout() -> crate::fsio::EscapeWriter<std::io::StdoutLock<'static>> 
 pub mod agree;
 pub mod completions;
 pub mod export;
+pub mod git_setup;
 pub mod import;
 pub mod merge;
 pub mod merge_driver;
+pub mod mv;
 pub mod open;
 pub mod review;
 pub mod stats;
+pub mod status;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -84,6 +87,12 @@ pub enum Command {
     MergeDriver(merge_driver::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
+    /// Set up a git clone for sharing annotations: merge driver, attributes, ignores, hook.
+    GitSetup(git_setup::Args),
+    /// Move an article with every annotator's file, fixing their `document` field.
+    Mv(mv::Args),
+    /// Who did what: a document × annotator table with assignments and problems.
+    Status(status::Args),
 }
 
 /// Parses the command line, runs it, and turns errors into a message on stderr and exit code 2.
@@ -100,6 +109,9 @@ pub fn main() -> ExitCode {
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         Some(Command::Completions(args)) => completions::run(args),
+        Some(Command::GitSetup(args)) => git_setup::run(args),
+        Some(Command::Mv(args)) => mv::run(args),
+        Some(Command::Status(args)) => status::run(args),
     };
     match result {
         Ok(code) => code,

@@ -38,6 +38,9 @@ fn default_color() -> String {
 #[serde(deny_unknown_fields)]
 struct LabelFile {
     labels: Vec<Label>,
+    /// Where the team's guidelines are (read by `crate::guidelines`, not here).
+    #[serde(default, rename = "guidelines")]
+    _guidelines: Option<String>,
 }
 
 /// Why a label set was refused.

@@ -1,10 +1,12 @@
 //! glosser: annotate claims, quotes and opinions in news articles, review teammates' work and
 //! export training data. The library holds everything; the binary only parses arguments.
+pub mod assignments;
 pub mod cli;
 pub mod config;
 pub mod corpus;
 pub mod formats;
 pub mod fsio;
+pub mod guidelines;
 pub mod labels;
 pub mod lock;
 pub mod merge3;

@@ -16,6 +16,8 @@ use crate::reanchor::restamp;
 use crate::store::{self, AnnotationFile};
 use crate::text::Document;
 
+mod history;
+
 /// Arguments of `glosser merge-driver`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -49,6 +51,28 @@ fn article_beside(path: &Path) -> Option<Document> {
     Document::load(&path.with_file_name(document)).ok()
 }
 
+/// The document file name an annotation file at `path` belongs to (`a.txt` for `a.txt.bo.ron`).
+fn document_of(path: &Path) -> Option<String> {
+    let name = path.file_name()?.to_str()?;
+    store::split_annotation_file_name(name).map(|(document, _)| document.to_owned())
+}
+
+/// Whether git is running us inside a rebase (where its ours/theirs are upstream/your commit).
+fn in_rebase() -> bool {
+    if std::env::var("GIT_REFLOG_ACTION").is_ok_and(|a| a.contains("rebase")) {
+        return true;
+    }
+    let git_dir = std::process::Command::new("git")
+        .args(["rev-parse", "--git-dir"])
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .and_then(|o| String::from_utf8(o.stdout).ok())
+        .map_or_else(|| PathBuf::from(".git"), |s| PathBuf::from(s.trim_end()));
+    git_dir.join("rebase-merge").is_dir() || git_dir.join("rebase-apply").is_dir()
+}
+
 /// Marks every span of a version saved against another text as an orphan: it is kept, and
 /// re-anchored by its quote the next time glosser opens or fixes the file.
 fn foreign(mut side: AnnotationFile, hash: &str) -> AnnotationFile {
@@ -73,7 +97,22 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let theirs = theirs.unwrap_or_else(|| empty_like(&ours));
     let base = base.unwrap_or_else(|| empty_like(&ours));
     let name = args.path.as_deref().unwrap_or(&args.ours);
-    let doc = args.path.as_deref().and_then(article_beside);
+    let doc = args.path.as_deref().and_then(article_beside).map(|doc| {
+        // Only their side changed the text: git has not written their article yet, so merge
+        // onto their text (found in git by its hash), which is what the work tree will hold.
+        let theirs_changed_text = base.text_sha256 == ours.text_sha256
+            && theirs.text_sha256 != ours.text_sha256
+            && doc.sha256() != theirs.text_sha256;
+        if theirs_changed_text
+            && let Some(path) = args.path.as_deref()
+            && let Some(name) = document_of(path)
+            && let Some(theirs_text) =
+                history::find_text(&path.with_file_name(name), &theirs.text_sha256)
+        {
+            return theirs_text;
+        }
+        doc
+    });
     let (mut base, mut ours, mut theirs) = (base, ours, theirs);
     let mut notes = Vec::new();
     if let Some(doc) = &doc {
@@ -88,7 +127,25 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         base = foreign(base, &hash);
         theirs = foreign(theirs, &hash);
     }
-    let mut merged = merge3(&base, &ours, &theirs);
+    // A renamed article: git hands over the new path, and the file must name the article it
+    // now sits beside, whatever either side's `document` says.
+    let document = args.path.as_deref().and_then(document_of);
+    if let Some(document) = &document {
+        for side in [&mut base, &mut ours, &mut theirs] {
+            document.clone_into(&mut side.document);
+        }
+    }
+    // During a rebase git's "ours" is upstream and "theirs" the commit being replayed; swap
+    // them so that conflict notes say "ours" for the user's own change.
+    let rebasing = in_rebase();
+    let mut merged = if rebasing {
+        merge3(&base, &theirs, &ours)
+    } else {
+        merge3(&base, &ours, &theirs)
+    };
+    if let Some(document) = document {
+        merged.file.document = document;
+    }
     if let Some(doc) = &doc {
         restamp(&mut merged.file, doc);
     }
@@ -99,6 +156,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     for conflict in &merged.conflicts {
         eprintln_safe!("glosser merge-driver: {shown}: conflict: {conflict}");
+    }
+    if rebasing && !merged.conflicts.is_empty() {
+        eprintln_safe!(
+            "glosser merge-driver: {shown}: during this rebase \"ours\" means your commit being replayed and \"theirs\" the upstream it is replayed onto"
+        );
     }
     Ok(if merged.conflicts.is_empty() {
         ExitCode::SUCCESS

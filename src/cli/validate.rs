@@ -11,6 +11,10 @@ use crate::labels::LabelSet;
 use crate::store::{self, StoreError};
 
 mod file_checks;
+mod moved;
+pub mod scope;
+
+pub use scope::Scope;
 
 /// Arguments of `glosser validate`.
 #[derive(Debug, clap::Args)]
@@ -23,6 +27,13 @@ pub struct Args {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Check only this annotator's files (for a pre-commit hook).
+    #[arg(long, value_name = "NAME")]
+    pub annotator: Option<String>,
+    /// Check only the files staged in git (`git diff --cached`); a staged article brings in
+    /// every annotation file of it.
+    #[arg(long)]
+    pub staged: bool,
 }
 
 /// What kind of problem a file has.
@@ -50,6 +61,8 @@ pub enum Kind {
     Link,
     /// A note the merge driver left to mark a conflict that a person must settle.
     Conflict,
+    /// A stray whose article moved elsewhere in the corpus (same text hash).
+    Moved,
 }
 
 impl Kind {
@@ -66,6 +79,7 @@ impl Kind {
             Self::Duplicate => "duplicate",
             Self::Link => "link",
             Self::Conflict => "conflict",
+            Self::Moved => "moved",
         }
     }
 }
@@ -109,6 +123,11 @@ pub fn check_corpus(corpus: &Corpus) -> Report {
 /// Checks every annotation file; with `fix`, files whose document changed are re-anchored and
 /// written (orphans kept as they were).
 pub fn check_corpus_fixing(corpus: &Corpus, fix: bool) -> Report {
+    check_scoped(corpus, fix, &Scope::default())
+}
+
+/// Checks the annotation files `scope` takes in; with `fix`, repairs what can be repaired.
+pub fn check_scoped(corpus: &Corpus, fix: bool, scope: &Scope) -> Report {
     let (labels, label_warning) = LabelSet::for_corpus(&corpus.root);
     let mut report = Report {
         documents: corpus.documents.len(),
@@ -129,7 +148,13 @@ pub fn check_corpus_fixing(corpus: &Corpus, fix: bool) -> Report {
         .filter(|entry| !entry.annotations.is_empty())
         .map(|entry| {
             let mut part = Report::default();
-            check_document(entry, &labels, fix, &mut part);
+            check_document(
+                entry,
+                &labels,
+                fix,
+                &|a| scope.includes(&corpus.root, &a.path, &a.annotator, &entry.id),
+                &mut part,
+            );
             part
         })
         .collect();
@@ -138,24 +163,80 @@ pub fn check_corpus_fixing(corpus: &Corpus, fix: bool) -> Report {
         report.problems.extend(part.problems);
         report.fixed.extend(part.fixed);
     }
-    for stray in &corpus.strays {
-        report.files_checked += 1;
-        report.problems.push(Problem {
-            file: stray.path.clone(),
-            kind: Kind::MissingDocument,
-            position: None,
-            message: format!(
-                "its document {} does not exist; restore the article or delete this file",
-                stray.document_id
-            ),
-        });
-    }
+    check_strays(corpus, fix, scope, &mut report);
     report
 }
 
-fn check_document(entry: &DocumentEntry, labels: &LabelSet, fix: bool, report: &mut Report) {
+fn check_strays(corpus: &Corpus, fix: bool, scope: &Scope, report: &mut Report) {
+    let strays: Vec<_> = corpus
+        .strays
+        .iter()
+        .filter(|s| scope.includes(&corpus.root, &s.path, &s.annotator, &s.document_id))
+        .collect();
+    if strays.is_empty() {
+        return;
+    }
+    let by_hash = moved::documents_by_hash(corpus);
+    for stray in strays {
+        report.files_checked += 1;
+        let Some(entry) = moved::moved_to(corpus, &by_hash, stray) else {
+            report.problems.push(Problem {
+                file: stray.path.clone(),
+                kind: Kind::MissingDocument,
+                position: None,
+                message: format!(
+                    "its document {} does not exist and no article in the corpus has the text it was saved for; restore the article or delete this file",
+                    stray.document_id
+                ),
+            });
+            continue;
+        };
+        if fix {
+            match moved::fix(&stray.path, &stray.annotator, entry) {
+                Ok(to) => {
+                    report.fixed.push(format!(
+                        "{}: moved to {} beside its article {}",
+                        stray.path.display(),
+                        to.display(),
+                        entry.id
+                    ));
+                }
+                Err(e) => report.problems.push(Problem {
+                    file: stray.path.clone(),
+                    kind: Kind::Moved,
+                    position: None,
+                    message: format!(
+                        "its article moved to {}, but it cannot be moved there: {e:#}",
+                        entry.id
+                    ),
+                }),
+            }
+        } else {
+            report.problems.push(Problem {
+                file: stray.path.clone(),
+                kind: Kind::Moved,
+                position: None,
+                message: format!(
+                    "its document {} does not exist; the article moved to {} (same text); glosser validate --fix moves this file beside it",
+                    stray.document_id, entry.id
+                ),
+            });
+        }
+    }
+}
+
+fn check_document(
+    entry: &DocumentEntry,
+    labels: &LabelSet,
+    fix: bool,
+    include: &dyn Fn(&crate::corpus::AnnotationRef) -> bool,
+    report: &mut Report,
+) {
+    if !entry.annotations.iter().any(include) {
+        return;
+    }
     let doc = entry.load();
-    for annotation in &entry.annotations {
+    for annotation in entry.annotations.iter().filter(|a| include(a)) {
         report.files_checked += 1;
         let (file, joined) = match store::load_checked(&annotation.path) {
             Ok(loaded) => loaded,
@@ -210,8 +291,24 @@ fn store_problem(error: &StoreError) -> Problem {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    if let Some(name) = &args.annotator
+        && !store::is_valid_annotator(name)
+    {
+        eprintln_safe!(
+            "glosser: {name:?} is not a valid annotator name ([a-z0-9][a-z0-9_-]{{0,31}})"
+        );
+        return Ok(ExitCode::from(super::EXIT_ERROR));
+    }
     let corpus = Corpus::scan(&args.corpus)?;
-    let report = check_corpus_fixing(&corpus, args.fix);
+    let scope = Scope {
+        annotator: args.annotator.clone(),
+        paths: if args.staged {
+            Some(scope::staged_paths(&args.corpus)?)
+        } else {
+            None
+        },
+    };
+    let report = check_scoped(&corpus, args.fix, &scope);
     for line in &report.fixed {
         eprintln_safe!("glosser: fixed {line}");
     }

@@ -65,6 +65,11 @@ pub enum Mode {
     Stats(Box<super::stats::CorpusStats>),
     /// The label picker over the selection or the span under the cursor.
     Picker(super::picker::LabelPicker),
+    /// The corpus's guidelines (`g` in the help), scrolled to line `top`.
+    Guidelines {
+        text: String,
+        top: usize,
+    },
 }
 
 /// How a status-line message looks.
@@ -290,12 +295,14 @@ pub struct App {
     pub recovered: Vec<std::path::PathBuf>,
     /// Where unsaved edits go when they cannot be saved in the corpus.
     pub recovery_dir: std::path::PathBuf,
+    /// What the corpus looked like at the last poll (articles, folders changed outside).
+    pub follow: super::update::follow::Follow,
 }
 
 impl App {
     /// Opens a corpus for an annotator: labels, config, keymap; the first document is opened.
     pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
-        let corpus = Corpus::scan(root)?;
+        let mut corpus = Corpus::scan(root)?;
         let (config, config_warning) = config::load_config(config::config_path().as_deref());
         let env = std::env::var(config::ANNOTATOR_ENV).ok();
         let (annotator, name_warning) = config::resolve_annotator(
@@ -305,6 +312,7 @@ impl App {
             config::login_name().as_deref(),
         )
         .map_err(anyhow::Error::msg)?;
+        crate::assignments::assigned_first(&mut corpus, &annotator);
         let (mut labels, label_warning) = LabelSet::for_corpus(&corpus.root);
         let color_warnings = labels.apply_colors(&config.colors);
         let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
@@ -372,6 +380,7 @@ impl App {
             reviewing: None,
             recovered: Vec::new(),
             recovery_dir: super::update::recovery_dir(),
+            follow: super::update::follow::Follow::default(),
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });

@@ -1,6 +1,8 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
 mod edit;
+pub mod follow;
+mod guidelines;
 mod links;
 mod motion;
 mod mouse;
@@ -99,7 +101,10 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         }
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
-        Event::Tick(time) => save::tick(app, time),
+        Event::Tick(time) => {
+            follow::poll(app, time);
+            save::tick(app, time);
+        }
     }
     if let Mode::Prompt(prompt) = &app.mode
         && prompt.kind == PromptKind::Filter
@@ -113,6 +118,9 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
 }
 
 fn act(app: &mut App, action: Action, now: Instant) {
+    if guidelines::guidelines_key(app, action) {
+        return;
+    }
     // An overlay closes on any key, and that key does nothing else.
     if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
         app.mode = Mode::Normal;
@@ -120,6 +128,9 @@ fn act(app: &mut App, action: Action, now: Instant) {
     }
     if matches!(app.mode, Mode::Picker(_)) {
         return picker::act(app, action, now);
+    }
+    if follow::is_edit(action) && follow::before_edit(app) {
+        return;
     }
     if review::act(app, action, now) {
         return;

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod doc_list;
+pub mod guidelines;
 pub mod help;
 pub mod picker;
 pub mod review;
@@ -51,6 +52,7 @@ pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
         Mode::Help => help::draw(buf, app, size),
         Mode::Stats(figures) => stats::draw(buf, app, size, figures),
         Mode::Picker(p) => picker::draw(buf, app, size, p),
+        Mode::Guidelines { text, top } => guidelines::draw(buf, size, text, *top),
         _ => {}
     }
 }

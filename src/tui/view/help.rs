@@ -114,7 +114,7 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
     let rows = lines(app);
     let footer = [
         " mouse: click moves the cursor, opens a document or picks a span; drag selects; wheel scrolls",
-        " every edit is saved within a second · more in docs/keys.md · any key closes",
+        " every edit is saved within a second · g: the team's guidelines · more in docs/keys.md · any other key closes",
     ];
     let key_width = rows
         .iter()

@@ -25,6 +25,7 @@ pub fn save_state(app: &App) -> &'static str {
 fn mode_name(app: &App) -> &'static str {
     match &app.mode {
         Mode::Help => "HELP",
+        Mode::Guidelines { .. } => "GUIDELINES",
         Mode::Stats(_) => "STATS",
         Mode::Picker(_) => "LABEL",
         Mode::Prompt(p) => match p.kind {

@@ -1,0 +1,152 @@
+//! `glosser mv OLD NEW`: renames an article together with every annotator's file (gold
+//! included), each rewritten through the one save path with its `document` field naming the new
+//! file. Refuses to overwrite anything, to move a file that does not parse, and to move an
+//! article someone has open (a lock file beside it).
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, bail};
+
+use crate::store::{self, AnnotationFile};
+use crate::text::Document;
+
+/// Arguments of `glosser mv`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The article to move (`corpus/old.txt`).
+    pub old: PathBuf,
+    /// Its new path (`corpus/politics/new.txt`); must not exist.
+    pub new: PathBuf,
+}
+
+/// One file moved: from, to.
+pub type Moved = (PathBuf, PathBuf);
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let moved = move_article(&args.old, &args.new)?;
+    let mut out = super::safe_stdout();
+    for (from, to) in &moved {
+        writeln!(out, "moved {} -> {}", from.display(), to.display())?;
+    }
+    let (from, to) = (parent_or_dot(&args.old), parent_or_dot(&args.new));
+    if from == to {
+        writeln!(
+            out,
+            "in git: `git add -A {}` records the rename",
+            from.display()
+        )?;
+    } else {
+        writeln!(
+            out,
+            "in git: `git add -A {} {}` records the rename",
+            from.display(),
+            to.display()
+        )?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn parent_or_dot(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+fn file_name(path: &Path) -> anyhow::Result<&str> {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .with_context(|| format!("{}: not a file name glosser can use", path.display()))
+}
+
+/// The annotation files beside the article at `article`, with their annotators.
+fn annotation_files(article: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+    let name = file_name(article)?;
+    let dir = parent_or_dot(article);
+    let mut found = Vec::new();
+    for entry in
+        std::fs::read_dir(dir).with_context(|| format!("{}: cannot list", dir.display()))?
+    {
+        let entry = entry.with_context(|| format!("{}: cannot list", dir.display()))?;
+        let Ok(entry_name) = entry.file_name().into_string() else {
+            continue;
+        };
+        if let Some((document, annotator)) = store::split_annotation_file_name(&entry_name)
+            && document == name
+        {
+            found.push((annotator.to_owned(), article.with_file_name(&entry_name)));
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// Moves the article `old` to `new` with its annotation files; returns what moved, article
+/// first. Nothing is overwritten: every target is checked before anything moves, the article
+/// is moved with a hard link (which fails if the target appeared meanwhile), and each
+/// annotation file is written through [`crate::save::save_merged`] at its new place before the
+/// old one is removed.
+pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Vec<Moved>> {
+    let old_name = file_name(old)?;
+    let new_name = file_name(new)?;
+    if !store::is_document_name(old_name) || !store::is_document_name(new_name) {
+        bail!(
+            "{} -> {}: articles are *.txt or *.md files",
+            old.display(),
+            new.display()
+        );
+    }
+    if new_name.starts_with('.') {
+        bail!("{}: a hidden file is not part of the corpus", new.display());
+    }
+    let doc = Document::load(old).with_context(|| format!("{}: cannot move", old.display()))?;
+    if new.symlink_metadata().is_ok() {
+        bail!(
+            "{}: already exists; glosser mv never overwrites",
+            new.display()
+        );
+    }
+    let mut files: Vec<(PathBuf, AnnotationFile, PathBuf)> = Vec::new();
+    for (annotator, path) in annotation_files(old)? {
+        let lock = crate::lock::lock_path(&path);
+        if lock.symlink_metadata().is_ok() {
+            bail!(
+                "{}: open in glosser (lock {}); quit it first, or delete the lock if that glosser is gone",
+                path.display(),
+                lock.display()
+            );
+        }
+        let file = store::load(&path).with_context(|| "fix it before moving the article")?;
+        let target = store::annotation_path(new, &annotator);
+        if target.symlink_metadata().is_ok() {
+            bail!(
+                "{}: already exists; glosser mv never overwrites",
+                target.display()
+            );
+        }
+        files.push((path, file, target));
+    }
+    if let Some(dir) = new.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("{}: cannot create", dir.display()))?;
+    }
+    std::fs::hard_link(old, new)
+        .with_context(|| format!("{} -> {}: cannot move", old.display(), new.display()))?;
+    std::fs::remove_file(old).with_context(|| format!("{}: cannot remove", old.display()))?;
+    let mut moved = vec![(old.to_owned(), new.to_owned())];
+    for (from, mut file, to) in files {
+        new_name.clone_into(&mut file.document);
+        crate::save::save_merged(&to, &file, None, &doc).with_context(|| {
+            format!("{}: cannot write; {} is kept", to.display(), from.display())
+        })?;
+        std::fs::remove_file(&from)
+            .with_context(|| format!("{}: cannot remove", from.display()))?;
+        moved.push((from, to));
+    }
+    Ok(moved)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,91 @@
+use std::path::Path;
+
+use super::*;
+use crate::span::Span;
+
+fn annotate(article: &Path, annotator: &str, start: usize, end: usize, label: &str) {
+    let doc = Document::load(article).expect("article");
+    let name = article.file_name().and_then(|n| n.to_str()).expect("name");
+    let mut file = AnnotationFile::new(name, annotator, doc.sha256());
+    file.spans
+        .insert_unchecked(Span::new(&doc, start..end, label));
+    file.status = crate::store::Status::InProgress;
+    let path = store::annotation_path(article, annotator);
+    crate::save::save_merged(&path, &file, None, &doc).expect("save");
+}
+
+#[test]
+fn moves_the_article_and_every_file_and_fixes_document() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let old = tmp.path().join("a.txt");
+    std::fs::write(&old, "Alpha said beta. Gamma.").expect("write");
+    annotate(&old, "alice", 0, 5, "claim");
+    annotate(&old, "gold", 6, 10, "quote");
+    std::fs::write(tmp.path().join("ab.txt.bob.ron"), "not ours").expect("write");
+    let new = tmp.path().join("sub/b.txt");
+    let moved = move_article(&old, &new).expect("moves");
+    assert_eq!(moved.len(), 3, "{moved:?}");
+    assert!(!old.exists());
+    assert!(!tmp.path().join("a.txt.alice.ron").exists());
+    assert!(
+        tmp.path().join("ab.txt.bob.ron").exists(),
+        "another article's file stays"
+    );
+    let alice = store::load(&tmp.path().join("sub/b.txt.alice.ron")).expect("alice moved");
+    assert_eq!(alice.document, "b.txt");
+    assert_eq!(alice.spans.spans()[0].quote, "Alpha");
+    assert_eq!(alice.status, crate::store::Status::InProgress);
+    let gold = store::load(&tmp.path().join("sub/b.txt.gold.ron")).expect("gold moved");
+    assert_eq!(gold.document, "b.txt");
+    assert_eq!(gold.spans.len(), 1);
+    let corpus = crate::corpus::Corpus::scan(tmp.path()).expect("scan");
+    let report = crate::cli::validate::check_corpus(&corpus);
+    assert!(
+        report
+            .problems
+            .iter()
+            .all(|p| !p.file.ends_with("b.txt.alice.ron"))
+    );
+    assert!(
+        report
+            .problems
+            .iter()
+            .all(|p| !p.file.ends_with("b.txt.gold.ron"))
+    );
+}
+
+#[test]
+fn refuses_to_overwrite_and_moves_nothing() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let old = tmp.path().join("a.txt");
+    std::fs::write(&old, "Alpha said beta.").expect("write");
+    annotate(&old, "alice", 0, 5, "claim");
+    let new = tmp.path().join("b.txt");
+    std::fs::write(tmp.path().join("b.txt.alice.ron"), "left over").expect("write");
+    let err = move_article(&old, &new).expect_err("a target exists");
+    assert!(format!("{err:#}").contains("never overwrites"), "{err:#}");
+    assert!(old.exists() && !new.exists());
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("b.txt.alice.ron")).expect("read"),
+        "left over"
+    );
+    std::fs::write(&new, "other").expect("write");
+    assert!(move_article(&old, &new).is_err());
+    assert_eq!(std::fs::read_to_string(&new).expect("read"), "other");
+}
+
+#[test]
+fn refuses_a_broken_file_and_an_open_document() {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let old = tmp.path().join("a.txt");
+    std::fs::write(&old, "Alpha said beta.").expect("write");
+    annotate(&old, "alice", 0, 5, "claim");
+    let lock = crate::lock::lock_path(&tmp.path().join("a.txt.alice.ron"));
+    std::fs::write(&lock, "1 host 0 token").expect("write");
+    let err = move_article(&old, &tmp.path().join("b.txt")).expect_err("open");
+    assert!(format!("{err:#}").contains("open in glosser"), "{err:#}");
+    std::fs::remove_file(&lock).expect("rm");
+    std::fs::write(tmp.path().join("a.txt.bob.ron"), "(broken").expect("write");
+    assert!(move_article(&old, &tmp.path().join("b.txt")).is_err());
+    assert!(old.exists());
+}

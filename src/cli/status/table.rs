@@ -1,0 +1,131 @@
+//! The human table of `glosser status`: one row per document, one column per annotator (gold
+//! last), then what needs a person and a line per annotator.
+
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::{Cell, Overview, status_name};
+use crate::store::GOLD;
+
+fn short(cell: &Cell) -> String {
+    let status = match status_name(cell) {
+        "Todo" => "todo",
+        "InProgress" => "prog",
+        "Done" => "done",
+        "broken" => "BROKEN",
+        _ => "new",
+    };
+    let mut text = if cell.status.is_some_and(|s| s.is_some()) {
+        format!("{status} {}", cell.spans)
+    } else {
+        status.to_owned()
+    };
+    if !cell.problems.is_empty() {
+        text.push_str(" !");
+    }
+    text
+}
+
+fn pad(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
+    let len = text.chars().count();
+    write!(out, "{text}{:1$}  ", "", width.saturating_sub(len))
+}
+
+/// Writes the table, the problems and the per-annotator summary.
+pub fn print(out: &mut impl Write, overview: &Overview) -> std::io::Result<()> {
+    let mut columns: Vec<&String> = overview.annotators.iter().filter(|a| *a != GOLD).collect();
+    columns.extend(overview.annotators.iter().filter(|a| *a == GOLD));
+    let rows: Vec<(String, Vec<String>, String)> = overview
+        .rows
+        .iter()
+        .map(|row| {
+            let cells = columns
+                .iter()
+                .map(|name| {
+                    row.annotators
+                        .get(*name)
+                        .map_or_else(|| "-".to_owned(), short)
+                })
+                .collect();
+            let mut extra = row.assigned.join(",");
+            if overview.overlap > 0 && row.assigned.len() < overview.overlap {
+                let _ = write!(extra, " (needs {} annotators)", overview.overlap);
+            }
+            if row.changed_since_gold {
+                extra.push_str(" [changed since gold]");
+            }
+            if let Some(why) = &row.unreadable {
+                let _ = write!(extra, " [cannot be annotated: {why}]");
+            }
+            (row.document.clone(), cells, extra)
+        })
+        .collect();
+    let first = rows
+        .iter()
+        .map(|r| r.0.chars().count())
+        .chain(["document".len()])
+        .max()
+        .unwrap_or(8);
+    let widths: Vec<usize> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            rows.iter()
+                .map(|r| r.1[i].chars().count())
+                .chain([name.chars().count()])
+                .max()
+                .unwrap_or(4)
+        })
+        .collect();
+    pad(out, "document", first)?;
+    for (name, width) in columns.iter().zip(&widths) {
+        pad(out, name, *width)?;
+    }
+    writeln!(out, "assigned")?;
+    for (document, cells, extra) in &rows {
+        pad(out, document, first)?;
+        for (cell, width) in cells.iter().zip(&widths) {
+            pad(out, cell, *width)?;
+        }
+        writeln!(out, "{}", extra.trim_start())?;
+    }
+    let mut any = false;
+    for row in &overview.rows {
+        for (name, cell) in &row.annotators {
+            for problem in &cell.problems {
+                if !any {
+                    writeln!(out, "\nneeds a person (!):")?;
+                    any = true;
+                }
+                writeln!(out, "  {} {name}: {problem}", row.document)?;
+            }
+        }
+    }
+    writeln!(out)?;
+    for name in &columns {
+        let cells: Vec<&Cell> = overview
+            .rows
+            .iter()
+            .filter_map(|r| r.annotators.get(*name))
+            .collect();
+        let count = |s: &str| cells.iter().filter(|c| status_name(c) == s).count();
+        let assigned = overview
+            .rows
+            .iter()
+            .filter(|r| r.assigned.iter().any(|a| a == *name))
+            .count();
+        writeln!(
+            out,
+            "{name}: {assigned} assigned, {} done, {} in progress, {} to do, {} not started{}",
+            count("Done"),
+            count("InProgress"),
+            count("Todo"),
+            count("missing"),
+            match count("broken") {
+                0 => String::new(),
+                n => format!(", {n} broken"),
+            }
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,197 @@
+use std::time::Duration;
+
+use crate::store;
+use crate::tui::action::Action;
+use crate::tui::update::tests::Fixture;
+use crate::tui::update::{Event, update};
+
+fn poll(f: &mut Fixture) {
+    f.now += Duration::from_secs(3);
+    update(&mut f.app, Event::Tick(f.now), f.now);
+}
+
+fn label_sentence_at(f: &mut Fixture, needle: &str, label: u8) {
+    let at = f.at(needle);
+    f.set_cursor(at);
+    f.act(&[Action::SelectSentence, Action::Label(label)]);
+}
+
+fn quotes(f: &Fixture) -> Vec<(usize, String)> {
+    f.app
+        .session()
+        .expect("open")
+        .file
+        .spans
+        .spans()
+        .iter()
+        .map(|s| (s.start, s.quote.clone()))
+        .collect()
+}
+
+#[test]
+fn a_changed_article_is_reloaded_and_new_labels_land_on_the_new_text() {
+    let mut f = Fixture::article();
+    poll(&mut f);
+    label_sentence_at(&mut f, "Second", 1);
+    f.wait_for_save();
+    let new_text = format!("Breaking news. {}", super::super::tests::ARTICLE);
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
+    poll(&mut f);
+    let doc = f.app.document().expect("document");
+    assert_eq!(doc.text(), new_text, "the new text is shown");
+    let second = f.at("Second");
+    assert_eq!(quotes(&f)[0].0, second, "the span moved with its text");
+    assert!(
+        !f.app.session().expect("open").history.can_undo(),
+        "old offsets cannot be undone onto the new text"
+    );
+    label_sentence_at(&mut f, "Next paragraph", 2);
+    f.wait_for_save();
+    let file = store::load(&f.dir.path().join("a.txt.tester.ron")).expect("saved");
+    let doc = crate::text::Document::from_text(new_text);
+    assert_eq!(file.text_sha256, doc.sha256());
+    assert_eq!(file.spans.len(), 2);
+    for span in file.spans.spans() {
+        assert_eq!(doc.slice(span.start, span.end), span.quote, "{span:?}");
+    }
+}
+
+#[test]
+fn unsaved_edits_are_saved_against_the_old_text_before_the_reload() {
+    let mut f = Fixture::article();
+    poll(&mut f);
+    label_sentence_at(&mut f, "First", 3);
+    assert!(f.app.session().expect("open").is_dirty());
+    let old = crate::text::Document::from_text(super::super::tests::ARTICLE);
+    std::fs::write(
+        f.dir.path().join("a.txt"),
+        format!("Intro. {}", super::super::tests::ARTICLE),
+    )
+    .expect("write");
+    poll(&mut f);
+    let on_disk = store::load(&f.dir.path().join("a.txt.tester.ron")).expect("saved first");
+    assert_eq!(
+        on_disk.text_sha256,
+        old.sha256(),
+        "saved against the text it was made on"
+    );
+    assert_eq!(on_disk.spans.spans()[0].start, 0);
+    assert_eq!(quotes(&f), [(7, "First claim here.".to_owned())]);
+}
+
+#[test]
+fn a_deleted_article_is_closed_and_its_file_never_recreated() {
+    let mut f = Fixture::article();
+    f.app.recovery_dir = f.dir.path().join("recovery");
+    poll(&mut f);
+    label_sentence_at(&mut f, "First", 1);
+    std::fs::remove_file(f.dir.path().join("a.txt")).expect("rm");
+    poll(&mut f);
+    f.wait_for_save();
+    assert_eq!(f.app.corpus.documents.len(), 1);
+    assert_eq!(f.app.open, Some(0));
+    assert_eq!(f.app.corpus.documents[0].id, "b.txt");
+    assert!(
+        !f.dir.path().join("a.txt.tester.ron").exists(),
+        "no file for a deleted article"
+    );
+    let kept: Vec<_> = std::fs::read_dir(f.dir.path().join("recovery"))
+        .expect("recovery")
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "the unsaved edit is kept in the recovery folder"
+    );
+    let message = f
+        .app
+        .message
+        .as_ref()
+        .map(|(m, _)| m.clone())
+        .unwrap_or_default();
+    assert!(message.contains("a.txt was deleted"), "{message}");
+}
+
+#[test]
+fn a_renamed_article_is_followed_and_new_edits_go_beside_it() {
+    let mut f = Fixture::article();
+    poll(&mut f);
+    label_sentence_at(&mut f, "First", 1);
+    f.wait_for_save();
+    let dir = f.dir.path().to_owned();
+    std::fs::create_dir(dir.join("sub")).expect("mkdir");
+    std::fs::rename(dir.join("a.txt"), dir.join("sub/c.txt")).expect("mv");
+    // As a pull of a teammate's `glosser mv` brings it: the file beside, `document` fixed.
+    let mut moved = store::load(&dir.join("a.txt.tester.ron")).expect("load");
+    "c.txt".clone_into(&mut moved.document);
+    store::save(&dir.join("sub/c.txt.tester.ron"), &moved).expect("save");
+    std::fs::remove_file(dir.join("a.txt.tester.ron")).expect("rm");
+    poll(&mut f);
+    let open = f.app.open.expect("open");
+    assert_eq!(f.app.corpus.documents[open].id, "sub/c.txt");
+    assert_eq!(quotes(&f), [(0, "First claim here.".to_owned())]);
+    label_sentence_at(&mut f, "Second", 2);
+    f.wait_for_save();
+    assert!(
+        !dir.join("a.txt.tester.ron").exists(),
+        "the old name is not recreated"
+    );
+    let file = store::load(&dir.join("sub/c.txt.tester.ron")).expect("saved beside");
+    assert_eq!(file.document, "c.txt");
+    assert_eq!(file.spans.len(), 2);
+}
+
+#[test]
+fn new_articles_join_the_list_without_losing_the_open_one() {
+    let mut f = Fixture::article();
+    poll(&mut f);
+    f.app.open_document(1);
+    let open_id = f.app.corpus.documents[f.app.open.expect("open")].id.clone();
+    std::fs::write(f.dir.path().join("a0.txt"), "New one.").expect("write");
+    poll(&mut f);
+    assert_eq!(f.app.corpus.documents.len(), 3);
+    assert_eq!(f.app.visible_docs.len(), 3);
+    assert_eq!(f.app.doc_info.len(), 3);
+    assert_eq!(
+        f.app.corpus.documents[f.app.open.expect("open")].id,
+        open_id
+    );
+}
+
+#[test]
+fn an_edit_key_right_after_a_text_change_reloads_first_and_changes_nothing() {
+    let mut f = Fixture::article();
+    label_sentence_at(&mut f, "First", 1);
+    f.wait_for_save();
+    let new_text = format!("Lead. {}", super::super::tests::ARTICLE);
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
+    // No poll yet: the very next edit key notices.
+    let at = f.at("Second");
+    f.set_cursor(at);
+    f.act(&[Action::SelectSentence, Action::Label(2)]);
+    assert_eq!(f.app.document().expect("doc").text(), new_text);
+    assert_eq!(
+        quotes(&f),
+        [(6, "First claim here.".to_owned())],
+        "the key changed nothing"
+    );
+    let message = f
+        .app
+        .message
+        .as_ref()
+        .map(|(m, _)| m.clone())
+        .unwrap_or_default();
+    assert!(
+        message.contains("nothing was changed by that key"),
+        "{message}"
+    );
+    label_sentence_at(&mut f, "Second", 2);
+    f.wait_for_save();
+    let file = store::load(&f.dir.path().join("a.txt.tester.ron")).expect("saved");
+    let doc = crate::text::Document::from_text(new_text);
+    assert_eq!(file.text_sha256, doc.sha256());
+    for span in file.spans.spans() {
+        assert_eq!(doc.slice(span.start, span.end), span.quote);
+    }
+    assert_eq!(file.spans.len(), 2);
+}
