@@ -13,6 +13,11 @@ pub struct DocReview {
     pub has_file: Vec<bool>,
     /// Lines the sidebar is scrolled past the current item's head (long items).
     pub scroll: usize,
+    /// Items gold settled in an earlier review (spans in gold or in its `rejected`): not listed.
+    pub earlier: usize,
+    /// Gold was adjudicated (Done) and an annotator has spans since that gold neither holds nor
+    /// rejected: the document changed since adjudication.
+    pub changed: bool,
 }
 
 impl DocReview {

@@ -39,6 +39,7 @@ fn target<'a>(
             .map_or(scratch, |r| &mut r.decisions),
         orphans: &mut session.file.orphans,
         links: &mut session.file.links,
+        rejected: &mut session.file.rejected,
     }
 }
 

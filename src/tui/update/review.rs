@@ -1,6 +1,11 @@
 //! Review mode (`glosser review`): the gold set is built in the article; the sidebar lists the
 //! disagreement items. Agreed spans are accepted up front in one undoable step; `1`..`9` accept
 //! an annotator's version, `0` rejects them all, `m` takes the majority for every item left.
+//!
+//! Decisions are kept with gold: accepted spans in its spans (with `from`), turned-down ones in
+//! its `rejected` list, so reopening the review lists only the items gold does not settle yet.
+//! Deciding the last open item marks gold Done (adjudicated) in the same undoable step; a Done
+//! gold with open items again is "changed since adjudication".
 
 use std::time::Instant;
 
@@ -40,7 +45,24 @@ pub fn prepare(app: &mut App, now: Instant) {
             None => sides.push(None),
         }
     }
-    let (agreed, items) = adjudicate::plan(&sides, &annotators);
+    let (agreed, mut items) = adjudicate::plan(&sides, &annotators);
+    let Some((held, rejected, adjudicated)) = app.session().map(|s| {
+        (
+            s.file.spans.spans().to_vec(),
+            s.file.rejected.clone(),
+            s.file.status == crate::store::Status::Done,
+        )
+    }) else {
+        return;
+    };
+    let listed = items.len();
+    items.retain(|item| !adjudicate::settled(item, &held, &rejected));
+    let earlier = listed - items.len();
+    // An agreed span gold once turned down stays turned down.
+    let agreed: Vec<Span> = agreed
+        .into_iter()
+        .filter(|s| !rejected.iter().any(|r| r.key() == s.key()))
+        .collect();
     let (kappa, f1) = document_agreement(app, &sides, &annotators);
     let has_file: Vec<bool> = sides.iter().map(Option::is_some).collect();
     let absent: Vec<&str> = annotators
@@ -71,6 +93,8 @@ pub fn prepare(app: &mut App, now: Instant) {
         .into_iter()
         .filter(|s| session.file.spans.position(s.key()).is_none())
         .collect();
+    let changed = adjudicated && (!items.is_empty() || !already.is_empty());
+    let open = items.len();
     session.review = Some(DocReview {
         decisions: vec![None; items.len()],
         items,
@@ -79,6 +103,8 @@ pub fn prepare(app: &mut App, now: Instant) {
         f1,
         has_file,
         scroll: 0,
+        earlier,
+        changed,
     });
     if let Some(first) = session.review.as_ref().and_then(|r| r.items.first()) {
         session.cursor = first.range.start;
@@ -92,10 +118,22 @@ pub fn prepare(app: &mut App, now: Instant) {
             if count == 1 { "span" } else { "spans" }
         ));
     }
+    if changed {
+        said.push(format!(
+            "changed since adjudication: {} open again",
+            super::counted(open, "item", "items")
+        ));
+    }
+    if earlier > 0 {
+        said.push(format!(
+            "{} decided earlier (kept in gold)",
+            super::counted(earlier, "item", "items")
+        ));
+    }
     said.extend(absent_note);
     said.extend(problems.iter().cloned());
     if !said.is_empty() {
-        let tone = if problems.is_empty() {
+        let tone = if problems.is_empty() && !changed {
             Tone::Info
         } else {
             Tone::Warning
@@ -144,7 +182,11 @@ pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
         }
         return false;
     }
-    if app.focus != Focus::Sidebar {
+    // `0` and `m` mean nothing else: they act from any pane. In the list, the digits decide
+    // too (they label nothing there); in the article they edit gold.
+    let anywhere = matches!(action, Action::Reject | Action::AcceptMajority)
+        || (app.focus == Focus::List && matches!(action, Action::Label(_)));
+    if app.focus != Focus::Sidebar && !anywhere {
         return false;
     }
     match action {
@@ -239,11 +281,15 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         old: None,
         new: Some(decision),
     }];
-    for span in adjudicate::gold_spans(item, decision, &names) {
-        if session.file.spans.position(span.key()).is_none() {
-            edit.push(Change::Add(span));
-        }
-    }
+    edit.extend(decision_changes(
+        session,
+        item,
+        decision,
+        &names,
+        &mut Vec::new(),
+    ));
+    let last = review.left() == 1;
+    edit.extend(mark_adjudicated(session, last));
     commit(app, edit, now);
     let what = match decision {
         Decision::Accepted(i) => format!(
@@ -292,17 +338,18 @@ fn majority(app: &mut App, now: Instant) {
             old: None,
             new: Some(Decision::Majority),
         });
-        for span in adjudicate::gold_spans(item, Decision::Majority, &names) {
-            let key = (span.start, span.end, span.label.clone());
-            if session.file.spans.position(span.key()).is_none() && !added.contains(&key) {
-                added.push(key);
-                edit.push(Change::Add(span));
-            }
-        }
+        edit.extend(decision_changes(
+            session,
+            item,
+            Decision::Majority,
+            &names,
+            &mut added,
+        ));
     }
     if edit.is_empty() {
         return app.say("every item is decided", Tone::Info);
     }
+    edit.extend(mark_adjudicated(session, true));
     let spans = added.len();
     commit(app, edit, now);
     app.say(
@@ -312,4 +359,41 @@ fn majority(app: &mut App, now: Instant) {
         ),
         Tone::Info,
     );
+}
+
+/// The span changes of deciding `item`: its gold spans added (those gold lacks), the spans it
+/// turns down recorded in gold's `rejected` (those gold neither holds nor rejected already).
+/// `added` collects the keys added, so one step never adds a span twice.
+fn decision_changes(
+    session: &super::super::app::Session,
+    item: &adjudicate::Item,
+    decision: Decision,
+    names: &[String],
+    added: &mut Vec<(usize, usize, String)>,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for span in adjudicate::gold_spans(item, decision, names) {
+        let key = (span.start, span.end, span.label.clone());
+        if session.file.spans.position(span.key()).is_none() && !added.contains(&key) {
+            added.push(key);
+            changes.push(Change::Add(span));
+        }
+    }
+    for span in adjudicate::rejected_spans(item, decision, names) {
+        let known = session.file.spans.position(span.key()).is_some()
+            || session.file.rejected.iter().any(|r| r.key() == span.key());
+        if !known {
+            changes.push(Change::Reject(span));
+        }
+    }
+    changes
+}
+
+/// Marks gold Done when a decision leaves no open item (`last`): the document is adjudicated.
+fn mark_adjudicated(session: &super::super::app::Session, last: bool) -> Option<Change> {
+    let old = session.file.status;
+    (last && old != crate::store::Status::Done).then_some(Change::Status {
+        old,
+        new: crate::store::Status::Done,
+    })
 }
