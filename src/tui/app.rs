@@ -295,7 +295,17 @@ pub struct App {
 impl App {
     /// Opens a corpus for an annotator: labels, config, keymap; the first document is opened.
     pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
-        let corpus = Corpus::scan(root)?;
+        Self::new_scoped(root, annotator_flag, &|_| true)
+    }
+
+    /// [`App::new`] over the documents `keep` accepts (review leaves out unfinished ones).
+    pub fn new_scoped(
+        root: &Path,
+        annotator_flag: Option<&str>,
+        keep: &dyn Fn(&crate::corpus::DocumentEntry) -> bool,
+    ) -> anyhow::Result<Self> {
+        let mut corpus = Corpus::scan(root)?;
+        corpus.documents.retain(|d| keep(d));
         let (config, config_warning) = config::load_config(config::config_path().as_deref());
         let env = std::env::var(config::ANNOTATOR_ENV).ok();
         let (annotator, name_warning) = config::resolve_annotator(
