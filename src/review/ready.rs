@@ -1,7 +1,7 @@
 //! Which documents are ready for review: those every compared annotator with a file for them
 //! marked Done. A document still in progress for someone, one nobody compared has a file for,
 //! and one with a file that does not parse are left out (and counted) unless the reviewer asks
-//! for every document (`glosser review --all`).
+//! for every document (`glosser review --all`). And which adjudicated documents changed since.
 
 use crate::corpus::DocumentEntry;
 use crate::store::Status;
@@ -41,6 +41,42 @@ pub fn readiness(entry: &DocumentEntry, annotators: &[String]) -> Readiness {
     } else {
         Readiness::InProgress(busy)
     }
+}
+
+/// Whether a document was adjudicated (the `into` file, gold, is Done) and an annotator of
+/// `names` has spans since that gold neither holds nor rejected: it changed since adjudication.
+/// Reads only the files of documents with a Done gold file; a file that does not parse counts as
+/// no change (review says what is wrong when the document opens).
+pub fn changed_since_adjudication(entry: &DocumentEntry, names: &[String], into: &str) -> bool {
+    let Some(Ok(gold)) = entry
+        .annotation(into)
+        .map(crate::corpus::AnnotationRef::load)
+    else {
+        return false;
+    };
+    if gold.status != Status::Done {
+        return false;
+    }
+    let sides: Vec<Option<Vec<crate::span::Span>>> = names
+        .iter()
+        .map(|name| {
+            entry
+                .annotation(name)
+                .and_then(|a| a.load().ok())
+                .map(|f| f.spans.into_spans())
+        })
+        .collect();
+    let (agreed, items) = crate::review::adjudicate::plan(&sides, names);
+    let held = gold.spans.spans();
+    let known = |s: &crate::span::Span| {
+        held.iter()
+            .chain(&gold.rejected)
+            .any(|g| g.key() == s.key())
+    };
+    !agreed.iter().all(known)
+        || !items
+            .iter()
+            .all(|item| crate::review::adjudicate::settled(item, held, &gold.rejected))
 }
 
 /// Counts of the documents left out, by reason.

@@ -286,6 +286,9 @@ pub struct App {
     pub force_quit_armed: bool,
     /// In review mode: the annotators compared, in the order keys 1-9 accept them.
     pub reviewing: Option<Vec<String>>,
+    /// In review mode, per document: adjudicated, then changed by an annotator (found when the
+    /// review starts; an opened document's own review says it from then on).
+    pub review_changed: Vec<bool>,
     /// Recovery files written when quitting with edits that could not be saved.
     pub recovered: Vec<std::path::PathBuf>,
     /// Where unsaved edits go when they cannot be saved in the corpus.
@@ -380,6 +383,7 @@ impl App {
             quit_armed: false,
             force_quit_armed: false,
             reviewing: None,
+            review_changed: Vec::new(),
             recovered: Vec::new(),
             recovery_dir: super::update::recovery_dir(),
         };
@@ -397,6 +401,14 @@ impl App {
 
     /// Turns on review mode: the sidebar lists disagreements between `annotators`.
     pub fn start_review(&mut self, annotators: Vec<String>, now: Instant) {
+        self.review_changed = self
+            .corpus
+            .documents
+            .iter()
+            .map(|e| {
+                crate::review::ready::changed_since_adjudication(e, &annotators, &self.annotator)
+            })
+            .collect();
         self.reviewing = Some(annotators);
         self.focus = Focus::Sidebar;
         super::update::review::prepare(self, now);

@@ -21,6 +21,11 @@ pub struct DocReview {
 }
 
 impl DocReview {
+    /// Whether to say "changed since adjudication": it changed, and items are still open.
+    pub fn flag_changed(&self) -> bool {
+        self.changed && self.left() > 0
+    }
+
     /// Items not decided yet.
     pub fn left(&self) -> usize {
         self.decisions.iter().filter(|d| d.is_none()).count()

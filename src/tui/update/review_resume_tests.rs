@@ -53,6 +53,7 @@ fn decisions_are_kept_with_gold_and_reopening_lists_only_open_items() {
     );
     assert_ne!(saved.status, Status::Done, "one item is still open");
 
+    drop(app);
     let (app, _) = open_review(dir.path(), 120, 40);
     let r = review(&app);
     assert_eq!(r.items.len(), 1, "only the undecided item is listed again");
@@ -103,6 +104,7 @@ fn a_document_edited_after_adjudication_is_flagged_with_its_new_items() {
     let (mut app, mut now) = open_review(dir.path(), 120, 40);
     act(&mut app, &[Action::AcceptMajority, Action::Save], &mut now);
     assert_eq!(saved_gold(dir.path()).status, Status::Done);
+    drop(app);
     let (app, _) = open_review(dir.path(), 120, 40);
     assert!(review(&app).items.is_empty());
     assert!(!review(&app).changed);
@@ -118,6 +120,7 @@ fn a_document_edited_after_adjudication_is_flagged_with_its_new_items() {
             (38, 53, "quote"),
         ],
     );
+    drop(app);
     let (app, _) = open_review(dir.path(), 120, 40);
     let r = review(&app);
     assert!(r.changed);
@@ -152,4 +155,36 @@ fn review_keys_work_right_after_opening_a_document_from_the_list() {
     assert_eq!(app.focus, Focus::Article);
     act(&mut app, &[Action::AcceptMajority], &mut now);
     assert_eq!(review(&app).left(), 0);
+}
+
+#[test]
+fn the_document_list_flags_documents_changed_since_adjudication() {
+    let dir = two_annotators();
+    let (mut app, mut now) = open_review(dir.path(), 120, 40);
+    act(&mut app, &[Action::AcceptMajority, Action::Save], &mut now);
+    // Another document comes first in the list, so a.txt is not open when the review starts.
+    std::fs::write(dir.path().join("0.txt"), TEXT).unwrap();
+    drop(app);
+    let (app, _) = open_review(dir.path(), 120, 40);
+    assert_eq!(app.review_changed, [false, false]);
+    assert!(!screen_text(&app, 120, 40).contains('Δ'));
+
+    write(dir.path(), "bob", &[(0, 17, "claim"), (18, 37, "claim")]);
+    write(
+        dir.path(),
+        "alice",
+        &[(0, 17, "claim"), (18, 37, "opinion"), (54, 60, "quote")],
+    );
+    drop(app);
+    let (app, _) = open_review(dir.path(), 120, 40);
+    assert_eq!(app.open, Some(0));
+    assert_eq!(app.review_changed, [false, true]);
+    let text = screen_text(&app, 120, 40);
+    let row = text.lines().find(|l| l.contains("a.txt")).unwrap();
+    assert!(row.contains("Δ"), "{text}");
+    assert!(
+        text.contains("· 1 changed"),
+        "the list's title counts them: {text}"
+    );
+    assert!(!text.contains("read-only"), "{text}");
 }

@@ -69,7 +69,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                     [one] => format!(" │ {one} has no file"),
                     many => format!(" │ {} have no file", many.join(", ")),
                 };
-                let changed = if r.changed {
+                let changed = if r.flag_changed() {
                     " │ changed since adjudication"
                 } else {
                     ""
