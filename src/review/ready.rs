@@ -168,7 +168,9 @@ mod tests {
             ]
         );
         let mut left = LeftOut::default();
-        got.iter().for_each(|r| left.count(r));
+        for r in &got {
+            left.count(r);
+        }
         left.count(&Readiness::NoFile);
         assert_eq!(
             left.sentence().unwrap(),
