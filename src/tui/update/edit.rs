@@ -46,9 +46,14 @@ fn target<'a>(
 /// Applies an edit to the open session, records it for undo and schedules saving.
 pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
     let Some(index) = app.open else { return };
+    let reviewing = app.reviewing.is_some();
     let Some(session) = app.sessions.get_mut(&index) else {
         return;
     };
+    if reviewing {
+        let rejections = super::review::removals_rejected(&edit, &session.file.rejected);
+        edit.extend(rejections);
+    }
     if session.file.status == Status::Todo
         && !edit.iter().any(|c| matches!(c, Change::Status { .. }))
     {

@@ -13,9 +13,13 @@ use super::super::action::Action;
 use super::super::app::{App, DocReview, Focus, Tone};
 use super::super::undo::Change;
 use super::edit::commit;
+
+mod gold;
 use crate::review::adjudicate::{self, Decision};
 use crate::review::agree::Pair;
 use crate::span::Span;
+pub use gold::removals_rejected;
+use gold::{decision_changes, mark_adjudicated};
 
 /// Builds the open document's review the first time it is opened, accepting agreed spans.
 pub fn prepare(app: &mut App, now: Instant) {
@@ -359,41 +363,4 @@ fn majority(app: &mut App, now: Instant) {
         ),
         Tone::Info,
     );
-}
-
-/// The span changes of deciding `item`: its gold spans added (those gold lacks), the spans it
-/// turns down recorded in gold's `rejected` (those gold neither holds nor rejected already).
-/// `added` collects the keys added, so one step never adds a span twice.
-fn decision_changes(
-    session: &super::super::app::Session,
-    item: &adjudicate::Item,
-    decision: Decision,
-    names: &[String],
-    added: &mut Vec<(usize, usize, String)>,
-) -> Vec<Change> {
-    let mut changes = Vec::new();
-    for span in adjudicate::gold_spans(item, decision, names) {
-        let key = (span.start, span.end, span.label.clone());
-        if session.file.spans.position(span.key()).is_none() && !added.contains(&key) {
-            added.push(key);
-            changes.push(Change::Add(span));
-        }
-    }
-    for span in adjudicate::rejected_spans(item, decision, names) {
-        let known = session.file.spans.position(span.key()).is_some()
-            || session.file.rejected.iter().any(|r| r.key() == span.key());
-        if !known {
-            changes.push(Change::Reject(span));
-        }
-    }
-    changes
-}
-
-/// Marks gold Done when a decision leaves no open item (`last`): the document is adjudicated.
-fn mark_adjudicated(session: &super::super::app::Session, last: bool) -> Option<Change> {
-    let old = session.file.status;
-    (last && old != crate::store::Status::Done).then_some(Change::Status {
-        old,
-        new: crate::store::Status::Done,
-    })
 }

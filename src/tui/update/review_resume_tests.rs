@@ -188,3 +188,37 @@ fn the_document_list_flags_documents_changed_since_adjudication() {
     );
     assert!(!text.contains("read-only"), "{text}");
 }
+
+#[test]
+fn deleting_an_annotators_span_from_gold_by_hand_keeps_it_decided() {
+    let dir = two_annotators();
+    let (mut app, mut now) = open_review(dir.path(), 120, 40);
+    assert!(gold(&app).iter().any(|s| s.0 == 0 && s.2 == "claim"));
+    act(
+        &mut app,
+        &[Action::PrevPane, Action::Start, Action::DeleteSpan],
+        &mut now,
+    );
+    assert_eq!(app.focus, Focus::Article);
+    let session = app.session().unwrap();
+    assert!(!gold(&app).iter().any(|s| s.0 == 0 && s.2 == "claim"));
+    assert_eq!(
+        rejected_keys(&session.file),
+        [(0, 17, "claim".into(), vec!["alice".into(), "bob".into()])],
+        "the agreed span the reviewer deleted is recorded as turned down"
+    );
+    act(&mut app, &[Action::Undo], &mut now);
+    assert!(
+        app.session().unwrap().file.rejected.is_empty(),
+        "undo takes it back"
+    );
+    assert!(gold(&app).iter().any(|s| s.0 == 0 && s.2 == "claim"));
+    act(&mut app, &[Action::Redo, Action::Save], &mut now);
+    drop(app);
+    let (app, _) = open_review(dir.path(), 120, 40);
+    assert!(
+        !gold(&app).iter().any(|s| s.0 == 0 && s.2 == "claim"),
+        "reopening does not accept it again"
+    );
+    assert_eq!(review(&app).items.len(), 3);
+}
