@@ -274,7 +274,12 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         return;
     };
     let Some(item) = review.items.get(review.current) else {
-        return app.say("no disagreements in this document", Tone::Info);
+        let why = if review.earlier > 0 {
+            "every item of this document is decided (kept in gold)"
+        } else {
+            "no disagreements in this document"
+        };
+        return app.say(why, Tone::Info);
     };
     if review.decisions[review.current].is_some() {
         return app.say("already decided: u undoes it", Tone::Info);

@@ -105,9 +105,18 @@ fn a_document_edited_after_adjudication_is_flagged_with_its_new_items() {
     act(&mut app, &[Action::AcceptMajority, Action::Save], &mut now);
     assert_eq!(saved_gold(dir.path()).status, Status::Done);
     drop(app);
-    let (app, _) = open_review(dir.path(), 120, 40);
+    let (mut app, mut now) = open_review(dir.path(), 120, 40);
     assert!(review(&app).items.is_empty());
     assert!(!review(&app).changed);
+    assert!(screen_text(&app, 120, 40).contains("every item is decided"));
+    act(&mut app, &[Action::Reject], &mut now);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .0
+            .contains("every item of this document is decided")
+    );
 
     // Alice adds a quote inside the second sentence after adjudication.
     write(
