@@ -177,6 +177,24 @@ pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, settled: &
     merged
 }
 
+/// The parts of an attributed `note` (`alice: X | bob: Y`) that `held` (gold's note) does not
+/// have yet, neither as they are nor unattributed (`X`, as glossers before attribution wrote
+/// it), so merging again into an older gold file never repeats a note.
+fn not_yet_in(held: Option<&str>, note: &str) -> Option<String> {
+    let Some(held) = held else {
+        return Some(note.to_owned());
+    };
+    let parts: Vec<&str> = held.split(" | ").collect();
+    let fresh: Vec<&str> = note
+        .split(" | ")
+        .filter(|part| {
+            let bare = part.split_once(": ").map_or(*part, |(_, text)| text);
+            !parts.contains(part) && !parts.contains(&bare)
+        })
+        .collect();
+    (!fresh.is_empty()).then(|| fresh.join(" | "))
+}
+
 /// Adds merged spans to an existing gold set: spans already there keep their place and gain
 /// the new annotators in `from`.
 pub fn into_existing(existing: Vec<Span>, merged: Vec<Span>) -> Vec<Span> {
@@ -193,6 +211,9 @@ pub fn into_existing(existing: Vec<Span>, merged: Vec<Span>) -> Vec<Span> {
                     }
                 }
                 old.from.sort();
+                span.note = span
+                    .note
+                    .and_then(|note| not_yet_in(old.note.as_deref(), &note));
                 crate::span::absorb_duplicate(old, &span);
             }
             None => {

@@ -209,3 +209,22 @@ fn spans_gold_rejected_are_decided_and_never_added_again() {
         "without gold the union has all three"
     );
 }
+
+#[test]
+fn merging_again_into_older_gold_does_not_repeat_its_notes() {
+    let d = doc();
+    let mut old = s(&d, 0, 17, "claim");
+    old.from = vec!["alice".into()];
+    old.note = Some("checked".into());
+    let mut again = s(&d, 0, 17, "claim");
+    again.from = vec!["alice".into(), "bob".into()];
+    again.note = Some("alice: checked | bob: source?".into());
+    let out = into_existing(vec![old], vec![again.clone()]);
+    assert_eq!(
+        out[0].note.as_deref(),
+        Some("checked | bob: source?"),
+        "alice's note was there unattributed; bob's is new"
+    );
+    let twice = into_existing(out, vec![again]);
+    assert_eq!(twice[0].note.as_deref(), Some("checked | bob: source?"));
+}
