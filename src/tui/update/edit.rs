@@ -134,6 +134,8 @@ pub fn label_named(app: &mut App, label: &str, now: Instant) {
         }
         let mut new = old.clone();
         label.clone_into(&mut new.label);
+        // Nobody had it with this label: in gold it is the reviewer's, not the annotators'.
+        new.from.clear();
         let mut edit = vec![Change::Remove(old)];
         if session.file.spans.position(new.key()).is_none() {
             edit.push(Change::Add(new));

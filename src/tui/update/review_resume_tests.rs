@@ -231,3 +231,19 @@ fn deleting_an_annotators_span_from_gold_by_hand_keeps_it_decided() {
     );
     assert_eq!(review(&app).items.len(), 3);
 }
+
+#[test]
+fn relabelling_in_gold_rejects_the_annotators_label_and_claims_no_one_had_the_new_one() {
+    let dir = two_annotators();
+    let (mut app, mut now) = open_review(dir.path(), 120, 40);
+    act(
+        &mut app,
+        &[Action::PrevPane, Action::Start, Action::Label(3)],
+        &mut now,
+    );
+    assert!(gold(&app).contains(&(0, 17, "opinion".into(), vec![])));
+    assert_eq!(
+        rejected_keys(&app.session().unwrap().file),
+        [(0, 17, "claim".into(), vec!["alice".into(), "bob".into()])]
+    );
+}
