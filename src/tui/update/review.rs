@@ -122,11 +122,13 @@ pub fn prepare(app: &mut App, now: Instant) {
             if count == 1 { "span" } else { "spans" }
         ));
     }
-    if changed {
+    if changed && open > 0 {
         said.push(format!(
             "changed since adjudication: {} open again",
             super::counted(open, "item", "items")
         ));
+    } else if changed {
+        said.push("changed since adjudication: the annotators now agree on more".to_owned());
     }
     if earlier > 0 {
         said.push(format!(
