@@ -51,7 +51,7 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
         return;
     };
     if reviewing {
-        let rejections = super::review::removals_rejected(&edit, &session.file.rejected);
+        let rejections = super::review::rejections_following(&edit, &session.file.rejected);
         edit.extend(rejections);
     }
     if session.file.status == Status::Todo

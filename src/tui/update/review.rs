@@ -18,7 +18,7 @@ mod gold;
 use crate::review::adjudicate::{self, Decision};
 use crate::review::agree::Pair;
 use crate::span::Span;
-pub use gold::removals_rejected;
+pub use gold::rejections_following;
 use gold::{decision_changes, mark_adjudicated};
 
 /// Builds the open document's review the first time it is opened, accepting agreed spans.

@@ -247,3 +247,58 @@ fn relabelling_in_gold_rejects_the_annotators_label_and_claims_no_one_had_the_ne
         [(0, 17, "claim".into(), vec!["alice".into(), "bob".into()])]
     );
 }
+
+#[test]
+fn accepting_a_span_gold_had_rejected_takes_it_out_of_rejected() {
+    let dir = two_annotators();
+    let (mut app, mut now) = open_review(dir.path(), 120, 40);
+    // Alice's opinion on 18..37 is turned down for bob's claim.
+    act(&mut app, &[Action::Label(2), Action::Save], &mut now);
+    drop(app);
+    // Alice adds a quote inside that sentence: the item opens again, and this time the
+    // reviewer takes alice's version, the opinion included.
+    write(
+        dir.path(),
+        "alice",
+        &[
+            (0, 17, "claim"),
+            (18, 37, "opinion"),
+            (24, 31, "quote"),
+            (38, 53, "quote"),
+        ],
+    );
+    let (mut app, mut now) = open_review(dir.path(), 120, 40);
+    assert_eq!(review(&app).items[0].range, 18..37);
+    act(&mut app, &[Action::Label(1)], &mut now);
+    let file = &app.session().unwrap().file;
+    assert!(gold(&app).iter().any(|s| s.0 == 18 && s.2 == "opinion"));
+    assert!(
+        !file
+            .rejected
+            .iter()
+            .any(|r| r.start == 18 && r.label == "opinion"),
+        "gold never holds and rejects the same span: {:?}",
+        rejected_keys(file)
+    );
+    assert!(
+        file.rejected
+            .iter()
+            .any(|r| r.start == 18 && r.label == "claim"),
+        "bob's claim is turned down now"
+    );
+    assert!(
+        !gold(&app).iter().any(|s| s.0 == 18 && s.2 == "claim"),
+        "and taken out of gold: the item is decided afresh"
+    );
+    act(&mut app, &[Action::Undo], &mut now);
+    assert!(
+        app.session()
+            .unwrap()
+            .file
+            .rejected
+            .iter()
+            .any(|r| r.start == 18 && r.label == "opinion"),
+        "undo puts the old rejection back"
+    );
+    assert!(gold(&app).iter().any(|s| s.0 == 18 && s.2 == "claim"));
+}

@@ -9,7 +9,8 @@ use crate::review::adjudicate::{self, Decision};
 use crate::span::Span;
 
 /// The span changes of deciding `item`: its gold spans added (those gold lacks), the spans it
-/// turns down recorded in gold's `rejected` (those gold neither holds nor rejected already).
+/// turns down recorded in gold's `rejected` (unless already there) and taken out of gold if an
+/// earlier decision had put them there (an item opened again is decided afresh).
 /// `added` collects the keys added, so one step never adds a span twice.
 pub(super) fn decision_changes(
     session: &Session,
@@ -27,9 +28,15 @@ pub(super) fn decision_changes(
         }
     }
     for span in adjudicate::rejected_spans(item, decision, names) {
-        let known = session.file.spans.position(span.key()).is_some()
-            || session.file.rejected.iter().any(|r| r.key() == span.key());
-        if !known {
+        if let Some(held) = session
+            .file
+            .spans
+            .position(span.key())
+            .and_then(|i| session.file.spans.get(i))
+        {
+            changes.push(Change::Remove(held.clone()));
+        }
+        if !session.file.rejected.iter().any(|r| r.key() == span.key()) {
             changes.push(Change::Reject(span));
         }
     }
@@ -45,25 +52,41 @@ pub(super) fn mark_adjudicated(session: &Session, last: bool) -> Option<Change> 
     })
 }
 
-/// In review, the rejections that go with an edit: a span gold had from the annotators (`from`
-/// is set) that the edit removes for good — deleted, or relabelled — joins gold's `rejected`.
-pub fn removals_rejected(edit: &[Change], rejected: &[Span]) -> Vec<Change> {
-    let readded = |span: &Span| {
+/// In review, the changes to gold's `rejected` that go with an edit: a span gold had from the
+/// annotators (`from` is set) that the edit removes for good — deleted, or relabelled — joins
+/// it; a span the edit adds (a decision, or labelling by hand) leaves it, so gold never holds
+/// and rejects the same span.
+pub fn rejections_following(edit: &[Change], rejected: &[Span]) -> Vec<Change> {
+    let added = |span: &Span| {
         edit.iter()
             .any(|c| matches!(c, Change::Add(a) if a.key() == span.key()))
     };
+    let was_rejected = |span: &Span| rejected.iter().find(|r| r.key() == span.key());
+    let rejecting = |span: &Span| {
+        edit.iter()
+            .any(|c| matches!(c, Change::Reject(r) if r.key() == span.key()))
+    };
     let mut out: Vec<Change> = Vec::new();
     for change in edit {
-        let Change::Remove(span) = change else {
-            continue;
-        };
-        if span.from.is_empty() || readded(span) || rejected.iter().any(|r| r.key() == span.key()) {
-            continue;
+        match change {
+            Change::Remove(span)
+                if !span.from.is_empty()
+                    && !added(span)
+                    && !rejecting(span)
+                    && was_rejected(span).is_none() =>
+            {
+                let mut turned_down = span.clone();
+                turned_down.note = None;
+                turned_down.orphan = false;
+                out.push(Change::Reject(turned_down));
+            }
+            Change::Add(span) => {
+                if let Some(old) = was_rejected(span) {
+                    out.push(Change::Unreject(old.clone()));
+                }
+            }
+            _ => {}
         }
-        let mut turned_down = span.clone();
-        turned_down.note = None;
-        turned_down.orphan = false;
-        out.push(Change::Reject(turned_down));
     }
     out
 }
