@@ -45,9 +45,24 @@ pub fn run(corpus: &Path, annotator: Option<&str>) -> anyhow::Result<()> {
 }
 
 /// Runs the TUI in review mode: builds `into` (gold) from the annotators' files.
-pub fn run_review(corpus: &Path, annotators: Vec<String>, into: &str) -> anyhow::Result<()> {
-    let mut app = App::new(corpus, Some(into))?;
+/// The TUI in review mode over the documents `keep` accepts; `left_out` (why some documents
+/// are not listed) is shown in the status line.
+pub fn run_review(
+    corpus: &Path,
+    annotators: Vec<String>,
+    into: &str,
+    keep: &dyn Fn(&crate::corpus::DocumentEntry) -> bool,
+    left_out: Option<String>,
+) -> anyhow::Result<()> {
+    let mut app = App::new_scoped(corpus, Some(into), keep)?;
     app.start_review(annotators, Instant::now());
+    if let Some(left_out) = left_out {
+        let said = match app.message.take() {
+            Some((text, tone)) => (format!("{left_out}; {text}"), tone),
+            None => (left_out, app::Tone::Info),
+        };
+        app.message = Some(said);
+    }
     run_app(app)
 }
 

@@ -98,7 +98,11 @@ fn intersection_of_one_annotator_writes_nothing_and_says_so() {
     let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
     let claim = &gold.spans.spans()[0];
     assert_eq!((claim.start, claim.end), (0, 17));
-    assert_eq!(claim.note.as_deref(), Some("check"), "notes reach gold");
+    assert_eq!(
+        claim.note.as_deref(),
+        Some("alice: check"),
+        "notes reach gold with their author"
+    );
     assert_eq!(claim.from, ["alice", "bob"]);
 }
 
@@ -146,4 +150,51 @@ fn a_rerun_after_review_is_quiet_about_what_gold_holds() {
         "{err}"
     );
     assert_eq!(code, Some(0), "{err}");
+}
+
+#[test]
+fn a_rerun_never_brings_back_what_review_rejected() {
+    let dir = corpus();
+    let (code, err) = merge(dir.path(), "majority");
+    assert_eq!(code, Some(1), "{err}");
+    // Review (as `glosser review` records it): alice's opinion over bob's claim on 18..37, and
+    // bob's nested quote turned down — both kept in gold's `rejected` with whose they were.
+    let path = dir.path().join("one.txt.gold.ron");
+    let mut gold = glosser::store::load(&path).unwrap();
+    let text = glosser::text::Document::load(&dir.path().join("one.txt")).unwrap();
+    let labels = glosser::labels::LabelSet::default();
+    gold.spans
+        .insert(
+            glosser::span::Span::new(&text, 18..37, "opinion"),
+            &text,
+            &labels,
+        )
+        .unwrap();
+    for (s, e, l) in [(18, 37, "claim"), (6, 10, "quote")] {
+        let mut span = glosser::span::Span::new(&text, s..e, l);
+        span.from = vec!["bob".into()];
+        gold.rejected.push(span);
+    }
+    glosser::store::save(&path, &gold).unwrap();
+
+    for strategy in ["majority", "union"] {
+        let (code, err) = merge(dir.path(), strategy);
+        assert!(!err.contains(": tie: "), "{strategy}: {err}");
+        assert!(!err.contains("conflict"), "{strategy}: {err}");
+        assert!(err.contains("already settled in gold"), "{strategy}: {err}");
+        assert_eq!(code, Some(0), "{strategy}: {err}");
+        let gold = glosser::store::load(&path).unwrap();
+        let held: Vec<(usize, usize, &str)> = gold
+            .spans
+            .spans()
+            .iter()
+            .map(|s| (s.start, s.end, s.label.as_str()))
+            .collect();
+        assert_eq!(
+            held,
+            [(0, 17, "claim"), (18, 37, "opinion")],
+            "{strategy} never re-adds a rejected span"
+        );
+        assert_eq!(gold.rejected.len(), 2, "the decisions stay in gold");
+    }
 }

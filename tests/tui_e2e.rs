@@ -224,13 +224,32 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
         gold.contains("(start: 18, end: 37, label: \"opinion\""),
         "alice's version: {gold}"
     );
+    let file = glosser::store::load(&dir.path().join("a.txt.gold.ron")).unwrap();
+    let keys = |spans: &[glosser::span::Span]| -> Vec<(usize, usize, String, Vec<String>)> {
+        spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.clone(), s.from.clone()))
+            .collect()
+    };
     assert!(
-        !gold.contains("label: \"quote\""),
+        !file.spans.spans().iter().any(|s| s.label == "quote"),
         "the rejected item adds nothing: {gold}"
     );
     assert!(
-        !gold.contains("label: \"claim\", quote: \"Delta"),
+        !file
+            .spans
+            .spans()
+            .iter()
+            .any(|s| s.label == "claim" && s.start == 18),
         "bob's version was not taken: {gold}"
+    );
+    assert_eq!(
+        keys(&file.rejected),
+        [
+            (18, 37, "claim".into(), vec!["bob".into()]),
+            (38, 53, "quote".into(), vec!["alice".into()]),
+        ],
+        "the decisions are kept with gold: {gold}"
     );
 }
 

@@ -3,7 +3,8 @@
 //! For each document, the annotators (of those given) that have a file for it are merged; a
 //! majority is more than half of them; majority and intersection leave out (and name) a
 //! document only one of them has. Ties and conflicts are listed on stderr, except those the gold
-//! file already settles. An existing gold file is merged into, never replaced. Exit codes: 0
+//! file already settles (it holds the spans, or review rejected them: `rejected` in gold, never
+//! added again). An existing gold file is merged into, never replaced. Exit codes: 0
 //! merged cleanly; 1 merged, with ties or conflicts to look at (listed) or files skipped; 2 usage
 //! or I/O error.
 
@@ -14,7 +15,7 @@ use anyhow::bail;
 
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
-use crate::review::merge::{Strategy, into_existing, merge_with_gold};
+use crate::review::merge::{Gold, Strategy, into_existing, merge_with_gold};
 use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Status, StoreError};
 
@@ -123,8 +124,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let gold: &[Span] = existing.as_ref().map_or(&[], |f| f.spans.spans());
-        let merged = merge_with_gold(&refs, strategy, gold);
+        // Review's decisions are kept with gold: its spans and the spans it rejected.
+        let gold = existing.as_ref().map_or_else(Gold::default, |f| Gold {
+            spans: f.spans.spans(),
+            rejected: &f.rejected,
+        });
+        let merged = merge_with_gold(&refs, strategy, &gold);
         if merged.single {
             eprintln_safe!(
                 "glosser: {}: only {} has a file; left out ({} needs two annotators or more)",

@@ -1,10 +1,13 @@
-//! `glosser review`: the TUI in review mode, building gold from teammates' files.
+//! `glosser review`: the TUI in review mode, building gold from teammates' files. By default
+//! only the documents every compared annotator with a file marked Done are listed (how many were
+//! left out, and why, is said); `--all` lists every document.
 
 use std::process::ExitCode;
 
 use anyhow::bail;
 
 use crate::corpus::Corpus;
+use crate::review::ready::{LeftOut, Readiness, readiness};
 
 /// Arguments of `glosser review`.
 #[derive(Debug, clap::Args)]
@@ -17,6 +20,16 @@ pub struct Args {
     /// Annotator to build.
     #[arg(long, default_value = "gold")]
     pub into: String,
+    /// Also review documents still in progress (or with no file of the annotators).
+    #[arg(
+        long,
+        visible_alias = "include-in-progress",
+        conflicts_with = "done_only"
+    )]
+    pub all: bool,
+    /// Only documents every compared annotator with a file marked Done (the default).
+    #[arg(long)]
+    pub done_only: bool,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -31,6 +44,32 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             args.into
         );
     }
-    crate::tui::run_review(&args.corpus, annotators, &args.into)?;
+    let mut ready = std::collections::HashSet::new();
+    let mut left_out = LeftOut::default();
+    if !args.all {
+        for entry in &corpus.documents {
+            let readiness = readiness(entry, &annotators);
+            left_out.count(&readiness);
+            if readiness == Readiness::Ready {
+                ready.insert(entry.id.clone());
+            }
+        }
+        if ready.is_empty() {
+            bail!(
+                "no document in {} is marked Done by every one of {} who has a file for it; \
+                 glosser review --all reviews documents still in progress",
+                args.corpus.display(),
+                annotators.join(", ")
+            );
+        }
+    }
+    let keep = |entry: &crate::corpus::DocumentEntry| args.all || ready.contains(&entry.id);
+    crate::tui::run_review(
+        &args.corpus,
+        annotators.clone(),
+        &args.into,
+        &keep,
+        left_out.sentence(),
+    )?;
     Ok(ExitCode::SUCCESS)
 }

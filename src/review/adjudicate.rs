@@ -1,6 +1,12 @@
 //! Adjudication, the model under `glosser review`: spans every annotator has are agreed; the
 //! rest fall into items, each a cluster of overlapping spans across annotators with every
-//! annotator's version. Deciding an item gives the gold spans to add, each with `from`.
+//! annotator's version. Deciding an item gives the gold spans to add, each with `from`, and the
+//! spans it turns down, which gold keeps in `rejected`: an item is settled when every span of
+//! every version is in gold or in gold's `rejected`, so a review reopened later resumes with only
+//! the open items, and a span an annotator adds after adjudication opens an item again.
+//!
+//! Notes: gold never passes a personal note off as its own. An annotator's note reaches gold as
+//! `alice: NOTE`, several joined with ` | ` (see [`attributed`]).
 
 use std::ops::Range;
 
@@ -60,9 +66,10 @@ pub fn plan(sides: &[Option<Vec<Span>>], names: &[String]) -> (Vec<Span>, Vec<It
                 if first_present {
                     let mut gold = span.clone();
                     gold.from.clone_from(&with_file);
-                    for other in &present {
-                        if let Some(same) = other.iter().find(|s| s.key() == span.key()) {
-                            crate::span::absorb_duplicate(&mut gold, &without_from(same));
+                    gold.note = None;
+                    for (other, name) in sides.iter().zip(names) {
+                        if let Some(same) = other.iter().flatten().find(|s| s.key() == span.key()) {
+                            crate::span::absorb_duplicate(&mut gold, &attributed(same, name));
                         }
                     }
                     agreed.push(gold);
@@ -99,6 +106,20 @@ fn without_from(span: &Span) -> Span {
     copy
 }
 
+/// A copy of annotator `name`'s span as it joins gold: without `from`, its note (if any)
+/// attributed as `name: NOTE`. Gold joins several with ` | `; an identical attributed note is
+/// not added twice, so merging again changes nothing.
+pub fn attributed(span: &Span, name: &str) -> Span {
+    let mut copy = without_from(span);
+    if let Some(note) = &copy.note {
+        let prefix = format!("{name}: ");
+        if !note.starts_with(&prefix) {
+            copy.note = Some(format!("{prefix}{note}"));
+        }
+    }
+    copy
+}
+
 /// The gold spans a decision adds for an item, each with `from` (who had it) and the notes of
 /// everyone who had it (joined, none dropped).
 pub fn gold_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<Span> {
@@ -106,13 +127,10 @@ pub fn gold_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<Span
         let mut gold = span.clone();
         gold.from = who_had(&item.versions, names, span);
         gold.note = None;
-        for same in item
-            .versions
-            .iter()
-            .flatten()
-            .filter(|s| s.key() == span.key())
-        {
-            crate::span::absorb_duplicate(&mut gold, &without_from(same));
+        for (version, name) in item.versions.iter().zip(names) {
+            for same in version.iter().filter(|s| s.key() == span.key()) {
+                crate::span::absorb_duplicate(&mut gold, &attributed(same, name));
+            }
         }
         gold
     };
@@ -135,6 +153,34 @@ pub fn gold_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<Span
     }
 }
 
+/// The spans of an item a decision turns down — every span of every version that the
+/// decision does not put in gold — each once, with `from` naming whose it was. Gold keeps them
+/// in `rejected`, so the item stays decided when the review is reopened.
+pub fn rejected_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<Span> {
+    let accepted = gold_spans(item, decision, names);
+    let mut out: Vec<Span> = Vec::new();
+    for span in item.versions.iter().flatten() {
+        if accepted.iter().any(|a| a.key() == span.key())
+            || out.iter().any(|o| o.key() == span.key())
+        {
+            continue;
+        }
+        let mut rejected = without_from(span);
+        rejected.note = None;
+        rejected.orphan = false;
+        rejected.from = who_had(&item.versions, names, span);
+        out.push(rejected);
+    }
+    out
+}
+
+/// Whether gold settles an item: every span of every version is in `gold` or in `rejected`
+/// (compared by start, end and label).
+pub fn settled(item: &Item, gold: &[Span], rejected: &[Span]) -> bool {
+    let known = |span: &Span| gold.iter().chain(rejected).any(|g| g.key() == span.key());
+    item.versions.iter().flatten().all(known)
+}
+
 /// The characters where the versions differ: covered by some annotator's spans but not all.
 pub fn differing(item: &Item) -> Vec<Range<usize>> {
     let covers = |spans: &[Span], c: usize| spans.iter().any(|s| s.start <= c && c < s.end);
@@ -152,92 +198,4 @@ pub fn differing(item: &Item) -> Vec<Range<usize>> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::Document;
-
-    fn names() -> Vec<String> {
-        vec!["alice".into(), "bob".into(), "carol".into()]
-    }
-
-    #[test]
-    fn agreed_spans_and_clusters() {
-        let d = Document::from_text("Alpha beta gamma. Delta epsilon zeta. Eta theta.");
-        let s = |a, b, l| Span::new(&d, a..b, l);
-        let sides = vec![
-            Some(vec![s(0, 17, "claim"), s(18, 37, "opinion")]),
-            Some(vec![
-                s(0, 17, "claim"),
-                s(18, 37, "claim"),
-                s(38, 48, "quote"),
-            ]),
-            Some(vec![s(0, 17, "claim"), s(24, 37, "opinion")]),
-        ];
-        let (agreed, items) = plan(&sides, &names());
-        assert_eq!(agreed.len(), 1);
-        assert_eq!(agreed[0].from, names());
-        assert_eq!(items.len(), 2);
-        assert_eq!(items[0].range, 18..37);
-        assert_eq!(items[0].versions[0].len(), 1);
-        assert_eq!(items[0].versions[1][0].label, "claim");
-        assert!(items[1].versions[0].is_empty() && items[1].versions[2].is_empty());
-        let accepted = gold_spans(&items[0], Decision::Accepted(0), &names());
-        assert_eq!(accepted.len(), 1);
-        assert_eq!(accepted[0].from, ["alice"]);
-        assert!(gold_spans(&items[0], Decision::Rejected, &names()).is_empty());
-        assert!(
-            gold_spans(&items[0], Decision::Majority, &names()).is_empty(),
-            "no span had 2 of 3"
-        );
-        assert_eq!(
-            differing(&items[0]),
-            vec![18..24],
-            "only carol's boundary differs... and bob's label does not"
-        );
-    }
-
-    #[test]
-    fn majority_of_three() {
-        let d = Document::from_text("Alpha beta gamma. Delta epsilon zeta.");
-        let s = |a, b, l| Span::new(&d, a..b, l);
-        let sides = vec![
-            Some(vec![s(0, 17, "claim")]),
-            Some(vec![s(0, 17, "claim")]),
-            Some(vec![s(0, 17, "opinion")]),
-        ];
-        let (agreed, items) = plan(&sides, &names());
-        assert!(agreed.is_empty());
-        let gold = gold_spans(&items[0], Decision::Majority, &names());
-        assert_eq!(gold.len(), 1);
-        assert_eq!(gold[0].label, "claim");
-        assert_eq!(gold[0].from, ["alice", "bob"]);
-    }
-
-    #[test]
-    fn notes_reach_gold_and_one_file_agrees_on_nothing() {
-        let d = Document::from_text("Alpha beta gamma. Delta epsilon zeta.");
-        let s = |a, b, l| Span::new(&d, a..b, l);
-        let mut noted = s(18, 37, "quote");
-        noted.note = Some("Moscow readout".into());
-        let mut agreed_noted = s(0, 17, "claim");
-        agreed_noted.note = Some("checked".into());
-        let sides = vec![
-            Some(vec![agreed_noted.clone(), noted, s(20, 25, "claim")]),
-            Some(vec![s(0, 17, "claim")]),
-            None,
-        ];
-        let (agreed, items) = plan(&sides, &names());
-        assert_eq!(agreed[0].note.as_deref(), Some("checked"));
-        assert_eq!(agreed[0].from, ["alice", "bob"], "carol has no file");
-        let gold = gold_spans(&items[0], Decision::Accepted(0), &names());
-        assert_eq!(gold.len(), 2, "the nested claim comes with the quote");
-        assert_eq!(gold[0].note.as_deref(), Some("Moscow readout"));
-        assert_eq!(gold[0].from, ["alice"]);
-
-        let alone = vec![Some(vec![agreed_noted]), None, None];
-        let (agreed, items) = plan(&alone, &names());
-        assert!(agreed.is_empty(), "one person's spans are not agreement");
-        assert_eq!(items.len(), 1);
-        assert_eq!(items[0].versions[0].len(), 1);
-    }
-}
+mod tests;

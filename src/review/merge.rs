@@ -2,6 +2,8 @@
 //! intersection. Every gold span records in `from` who had it and keeps every annotator's note;
 //! ties and overlapping spans with different labels (on the same text, or crossing: nesting is
 //! normal) are reported, never decided silently. Majority and intersection need two annotators.
+//! A span gold rejected (review turned it down, `rejected` in the gold file) is decided: it is
+//! never added again and its tie is not reported. Notes reach gold attributed (`alice: NOTE`).
 
 use std::collections::BTreeMap;
 
@@ -49,7 +51,20 @@ pub struct Merged {
 
 /// Merges the spans of the annotators that have a file for this document.
 pub fn merge(sides: &[(&str, &[Span])], strategy: Strategy) -> Merged {
-    merge_with_gold(sides, strategy, &[])
+    merge_with_gold(sides, strategy, &Gold::default())
+}
+
+/// What the gold file already holds: its spans and the spans review rejected.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Gold<'a> {
+    pub spans: &'a [Span],
+    pub rejected: &'a [Span],
+}
+
+impl Gold<'_> {
+    fn rejects(&self, span: &Span) -> bool {
+        self.rejected.iter().any(|r| r.key() == span.key())
+    }
 }
 
 /// Whether gold already settles a tie on `span`: it holds the span, another label on the same
@@ -71,9 +86,10 @@ fn conflicting(a: &Span, b: &Span) -> bool {
     same || !nested
 }
 
-/// [`merge`], quiet about ties and conflicts that `gold` (the spans already in the gold file)
-/// settles.
-pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, gold: &[Span]) -> Merged {
+/// [`merge`], quiet about ties and conflicts that `gold` (the gold file's spans and rejections)
+/// settles; a span gold rejected is never merged in again.
+pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, settled: &Gold) -> Merged {
+    let gold = settled.spans;
     let n = sides.len();
     if n < 2 && strategy != Strategy::Union {
         return Merged {
@@ -85,12 +101,11 @@ pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, gold: &[Sp
     for (annotator, spans) in sides {
         for span in *spans {
             let key = (span.start, span.end, span.label.clone());
+            let attributed = crate::review::adjudicate::attributed(span, annotator);
             if let Some(entry) = by_key.get_mut(&key) {
-                crate::span::absorb_duplicate(&mut entry.0, span);
+                crate::span::absorb_duplicate(&mut entry.0, &attributed);
             } else {
-                let mut first = span.clone();
-                first.from.clear();
-                by_key.insert(key.clone(), (first, Vec::new()));
+                by_key.insert(key.clone(), (attributed, Vec::new()));
             }
             if let Some(entry) = by_key.get_mut(&key)
                 && !entry.1.iter().any(|a| a == annotator)
@@ -108,6 +123,13 @@ pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, gold: &[Sp
             Strategy::Intersection => count == n,
             Strategy::Majority => 2 * count > n,
         };
+        if settled.rejects(&span) {
+            // Review turned it down: decided, never added again.
+            if keep || (strategy == Strategy::Majority && 2 * count == n) {
+                merged.settled += 1;
+            }
+            continue;
+        }
         if strategy == Strategy::Majority && 2 * count == n {
             if tie_settled(gold, &span) {
                 merged.settled += 1;
@@ -155,6 +177,24 @@ pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, gold: &[Sp
     merged
 }
 
+/// The parts of an attributed `note` (`alice: X | bob: Y`) that `held` (gold's note) does not
+/// have yet, neither as they are nor unattributed (`X`, as glossers before attribution wrote
+/// it), so merging again into an older gold file never repeats a note.
+fn not_yet_in(held: Option<&str>, note: &str) -> Option<String> {
+    let Some(held) = held else {
+        return Some(note.to_owned());
+    };
+    let parts: Vec<&str> = held.split(" | ").collect();
+    let fresh: Vec<&str> = note
+        .split(" | ")
+        .filter(|part| {
+            let bare = part.split_once(": ").map_or(*part, |(_, text)| text);
+            !parts.contains(part) && !parts.contains(&bare)
+        })
+        .collect();
+    (!fresh.is_empty()).then(|| fresh.join(" | "))
+}
+
 /// Adds merged spans to an existing gold set: spans already there keep their place and gain
 /// the new annotators in `from`.
 pub fn into_existing(existing: Vec<Span>, merged: Vec<Span>) -> Vec<Span> {
@@ -171,6 +211,9 @@ pub fn into_existing(existing: Vec<Span>, merged: Vec<Span>) -> Vec<Span> {
                     }
                 }
                 old.from.sort();
+                span.note = span
+                    .note
+                    .and_then(|note| not_yet_in(old.note.as_deref(), &note));
                 crate::span::absorb_duplicate(old, &span);
             }
             None => {

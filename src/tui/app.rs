@@ -291,6 +291,9 @@ pub struct App {
     pub force_quit_armed: bool,
     /// In review mode: the annotators compared, in the order keys 1-9 accept them.
     pub reviewing: Option<Vec<String>>,
+    /// In review mode, per document: adjudicated, then changed by an annotator (found when the
+    /// review starts; an opened document's own review says it from then on).
+    pub review_changed: Vec<bool>,
     /// Recovery files written when quitting with edits that could not be saved.
     pub recovered: Vec<std::path::PathBuf>,
     /// Where unsaved edits go when they cannot be saved in the corpus.
@@ -302,7 +305,17 @@ pub struct App {
 impl App {
     /// Opens a corpus for an annotator: labels, config, keymap; the first document is opened.
     pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
+        Self::new_scoped(root, annotator_flag, &|_| true)
+    }
+
+    /// [`App::new`] over the documents `keep` accepts (review leaves out unfinished ones).
+    pub fn new_scoped(
+        root: &Path,
+        annotator_flag: Option<&str>,
+        keep: &dyn Fn(&crate::corpus::DocumentEntry) -> bool,
+    ) -> anyhow::Result<Self> {
         let mut corpus = Corpus::scan(root)?;
+        corpus.documents.retain(|d| keep(d));
         let (config, config_warning) = config::load_config(config::config_path().as_deref());
         let env = std::env::var(config::ANNOTATOR_ENV).ok();
         let (annotator, name_warning) = config::resolve_annotator(
@@ -378,6 +391,7 @@ impl App {
             quit_armed: false,
             force_quit_armed: false,
             reviewing: None,
+            review_changed: Vec::new(),
             recovered: Vec::new(),
             recovery_dir: super::update::recovery_dir(),
             follow: super::update::follow::Follow::default(),
@@ -396,6 +410,14 @@ impl App {
 
     /// Turns on review mode: the sidebar lists disagreements between `annotators`.
     pub fn start_review(&mut self, annotators: Vec<String>, now: Instant) {
+        self.review_changed = self
+            .corpus
+            .documents
+            .iter()
+            .map(|e| {
+                crate::review::ready::changed_since_adjudication(e, &annotators, &self.annotator)
+            })
+            .collect();
         self.reviewing = Some(annotators);
         self.focus = Focus::Sidebar;
         super::update::review::prepare(self, now);

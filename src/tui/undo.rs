@@ -27,6 +27,10 @@ pub enum Change {
         old: Vec<Link>,
         new: Vec<Link>,
     },
+    /// A span goes into the file's `rejected` list (review: a version turned down).
+    Reject(Span),
+    /// A span leaves the `rejected` list (undoing `Reject`).
+    Unreject(Span),
     /// A review item decided (or undecided).
     Decide {
         item: usize,
@@ -35,13 +39,15 @@ pub enum Change {
     },
 }
 
-/// What edits change: the spans, the status, and in review the items' decisions.
+/// What edits change: the spans, the status, orphans, links, rejections, and in review the
+/// items' decisions.
 pub struct Target<'a> {
     pub spans: &'a mut AnnotationSet,
     pub status: &'a mut Status,
     pub decisions: &'a mut Vec<Option<Decision>>,
     pub orphans: &'a mut Vec<Span>,
     pub links: &'a mut Vec<Link>,
+    pub rejected: &'a mut Vec<Span>,
 }
 
 /// One user edit: the changes of one keystroke, undone and redone together.
@@ -66,6 +72,13 @@ pub fn apply(change: &Change, t: &mut Target) {
             t.orphans.sort_by(|a, b| a.key().cmp(&b.key()));
         }
         Change::Links { new, .. } => new.clone_into(t.links),
+        Change::Reject(span) => {
+            if !t.rejected.iter().any(|r| r.key() == span.key()) {
+                t.rejected.push(span.clone());
+                t.rejected.sort_by(|a, b| a.key().cmp(&b.key()));
+            }
+        }
+        Change::Unreject(span) => t.rejected.retain(|r| r.key() != span.key()),
         Change::Decide { item, new, .. } => {
             if let Some(slot) = t.decisions.get_mut(*item) {
                 *slot = *new;
@@ -81,6 +94,8 @@ pub fn inverse(change: &Change) -> Change {
         Change::Remove(span) => Change::Add(span.clone()),
         Change::Unorphan(span) => Change::Orphan(span.clone()),
         Change::Orphan(span) => Change::Unorphan(span.clone()),
+        Change::Reject(span) => Change::Unreject(span.clone()),
+        Change::Unreject(span) => Change::Reject(span.clone()),
         Change::Note { key, old, new } => Change::Note {
             key: key.clone(),
             old: new.clone(),

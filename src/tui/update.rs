@@ -189,7 +189,12 @@ fn act(app: &mut App, action: Action, now: Instant) {
             Focus::List => {
                 if let Some(&index) = app.visible_docs.get(app.list_cursor) {
                     switch_document(app, index, now);
-                    app.focus = Focus::Article;
+                    // In review the keys that decide work in the review sidebar.
+                    app.focus = if app.reviewing.is_some() {
+                        Focus::Sidebar
+                    } else {
+                        Focus::Article
+                    };
                 }
             }
             Focus::Sidebar => app.focus = Focus::Article,
@@ -344,6 +349,10 @@ mod keys_tests;
 #[cfg(test)]
 #[path = "update/review_trust_tests.rs"]
 mod review_trust_tests;
+
+#[cfg(test)]
+#[path = "update/review_resume_tests.rs"]
+mod review_resume_tests;
 
 #[cfg(test)]
 #[path = "update/keystroke_tests.rs"]

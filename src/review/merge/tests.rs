@@ -137,7 +137,7 @@ fn notes_of_every_annotator_are_kept() {
         let m = merge(&sides, strategy);
         assert_eq!(
             m.spans[0].note.as_deref(),
-            Some("source? | checked"),
+            Some("alice: source? | bob: checked"),
             "{strategy:?}"
         );
         assert_eq!(m.spans[0].from, ["alice", "bob"]);
@@ -150,15 +150,15 @@ fn ties_and_conflicts_gold_settles_are_not_reported_again() {
     let a = vec![s(&d, 0, 17, "claim"), s(&d, 38, 53, "quote")];
     let b = vec![s(&d, 0, 17, "opinion"), s(&d, 38, 52, "quote")];
     let sides: Vec<(&str, &[Span])> = vec![("alice", &a), ("bob", &b)];
-    let first = merge_with_gold(&sides, Strategy::Majority, &[]);
+    let first = merge(&sides, Strategy::Majority);
     assert_eq!(first.reports.len(), 4);
     // Review chose alice's claim and bob's shorter quote.
     let gold = vec![s(&d, 0, 17, "claim"), s(&d, 38, 52, "quote")];
-    let again = merge_with_gold(&sides, Strategy::Majority, &gold);
+    let again = merge_with_gold(&sides, Strategy::Majority, &held(&gold));
     assert!(again.reports.is_empty(), "{:?}", again.reports);
     assert_eq!(again.settled, 4);
     let other = vec![s(&d, 18, 37, "claim")];
-    let unrelated = merge_with_gold(&sides, Strategy::Majority, &other);
+    let unrelated = merge_with_gold(&sides, Strategy::Majority, &held(&other));
     assert_eq!(
         unrelated.reports.len(),
         4,
@@ -166,7 +166,65 @@ fn ties_and_conflicts_gold_settles_are_not_reported_again() {
     );
     let union = merge(&sides, Strategy::Union);
     let both = union.spans.clone();
-    let quiet = merge_with_gold(&sides, Strategy::Union, &both);
+    let quiet = merge_with_gold(&sides, Strategy::Union, &held(&both));
     assert!(!union.reports.is_empty());
     assert!(quiet.reports.is_empty(), "{:?}", quiet.reports);
+}
+
+fn held(spans: &[Span]) -> Gold<'_> {
+    Gold {
+        spans,
+        rejected: &[],
+    }
+}
+
+#[test]
+fn spans_gold_rejected_are_decided_and_never_added_again() {
+    let d = doc();
+    let a = vec![s(&d, 0, 17, "claim"), s(&d, 38, 53, "quote")];
+    let b = vec![s(&d, 0, 17, "opinion"), s(&d, 38, 53, "quote")];
+    let sides: Vec<(&str, &[Span])> = vec![("alice", &a), ("bob", &b)];
+    // Review took alice's claim and turned bob's opinion down; both had the quote, rejected too.
+    let spans = vec![s(&d, 0, 17, "claim")];
+    let rejected = vec![s(&d, 0, 17, "opinion"), s(&d, 38, 53, "quote")];
+    let gold = Gold {
+        spans: &spans,
+        rejected: &rejected,
+    };
+    let majority = merge_with_gold(&sides, Strategy::Majority, &gold);
+    assert!(majority.reports.is_empty(), "{:?}", majority.reports);
+    assert_eq!(
+        keys(&majority),
+        Vec::<(usize, usize, &str, Vec<&str>)>::new(),
+        "the rejected quote is not added back although both had it"
+    );
+    assert_eq!(majority.settled, 3, "two ties and the rejected quote");
+    let union = merge_with_gold(&sides, Strategy::Union, &gold);
+    assert_eq!(keys(&union), [(0, 17, "claim", vec!["alice"])]);
+    assert!(union.reports.is_empty(), "{:?}", union.reports);
+    let before = merge(&sides, Strategy::Union);
+    assert_eq!(
+        before.spans.len(),
+        3,
+        "without gold the union has all three"
+    );
+}
+
+#[test]
+fn merging_again_into_older_gold_does_not_repeat_its_notes() {
+    let d = doc();
+    let mut old = s(&d, 0, 17, "claim");
+    old.from = vec!["alice".into()];
+    old.note = Some("checked".into());
+    let mut again = s(&d, 0, 17, "claim");
+    again.from = vec!["alice".into(), "bob".into()];
+    again.note = Some("alice: checked | bob: source?".into());
+    let out = into_existing(vec![old], vec![again.clone()]);
+    assert_eq!(
+        out[0].note.as_deref(),
+        Some("checked | bob: source?"),
+        "alice's note was there unattributed; bob's is new"
+    );
+    let twice = into_existing(out, vec![again]);
+    assert_eq!(twice[0].note.as_deref(), Some("checked | bob: source?"));
 }

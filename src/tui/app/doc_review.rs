@@ -13,9 +13,19 @@ pub struct DocReview {
     pub has_file: Vec<bool>,
     /// Lines the sidebar is scrolled past the current item's head (long items).
     pub scroll: usize,
+    /// Items gold settled in an earlier review (spans in gold or in its `rejected`): not listed.
+    pub earlier: usize,
+    /// Gold was adjudicated (Done) and an annotator has spans since that gold neither holds nor
+    /// rejected: the document changed since adjudication.
+    pub changed: bool,
 }
 
 impl DocReview {
+    /// Whether to say "changed since adjudication": it changed, and items are still open.
+    pub fn flag_changed(&self) -> bool {
+        self.changed && self.left() > 0
+    }
+
     /// Items not decided yet.
     pub fn left(&self) -> usize {
         self.decisions.iter().filter(|d| d.is_none()).count()

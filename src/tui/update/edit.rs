@@ -39,15 +39,21 @@ fn target<'a>(
             .map_or(scratch, |r| &mut r.decisions),
         orphans: &mut session.file.orphans,
         links: &mut session.file.links,
+        rejected: &mut session.file.rejected,
     }
 }
 
 /// Applies an edit to the open session, records it for undo and schedules saving.
 pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
     let Some(index) = app.open else { return };
+    let reviewing = app.reviewing.is_some();
     let Some(session) = app.sessions.get_mut(&index) else {
         return;
     };
+    if reviewing {
+        let rejections = super::review::rejections_following(&edit, &session.file.rejected);
+        edit.extend(rejections);
+    }
     if session.file.status == Status::Todo
         && !edit.iter().any(|c| matches!(c, Change::Status { .. }))
     {
@@ -128,6 +134,8 @@ pub fn label_named(app: &mut App, label: &str, now: Instant) {
         }
         let mut new = old.clone();
         label.clone_into(&mut new.label);
+        // Nobody had it with this label: in gold it is the reviewer's, not the annotators'.
+        new.from.clear();
         let mut edit = vec![Change::Remove(old)];
         if session.file.spans.position(new.key()).is_none() {
             edit.push(Change::Add(new));

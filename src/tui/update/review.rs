@@ -1,6 +1,11 @@
 //! Review mode (`glosser review`): the gold set is built in the article; the sidebar lists the
 //! disagreement items. Agreed spans are accepted up front in one undoable step; `1`..`9` accept
 //! an annotator's version, `0` rejects them all, `m` takes the majority for every item left.
+//!
+//! Decisions are kept with gold: accepted spans in its spans (with `from`), turned-down ones in
+//! its `rejected` list, so reopening the review lists only the items gold does not settle yet.
+//! Deciding the last open item marks gold Done (adjudicated) in the same undoable step; a Done
+//! gold with open items again is "changed since adjudication".
 
 use std::time::Instant;
 
@@ -8,9 +13,13 @@ use super::super::action::Action;
 use super::super::app::{App, DocReview, Focus, Tone};
 use super::super::undo::Change;
 use super::edit::commit;
+
+mod gold;
 use crate::review::adjudicate::{self, Decision};
 use crate::review::agree::Pair;
 use crate::span::Span;
+pub use gold::rejections_following;
+use gold::{decision_changes, mark_adjudicated};
 
 /// Builds the open document's review the first time it is opened, accepting agreed spans.
 pub fn prepare(app: &mut App, now: Instant) {
@@ -40,7 +49,24 @@ pub fn prepare(app: &mut App, now: Instant) {
             None => sides.push(None),
         }
     }
-    let (agreed, items) = adjudicate::plan(&sides, &annotators);
+    let (agreed, mut items) = adjudicate::plan(&sides, &annotators);
+    let Some((held, rejected, adjudicated)) = app.session().map(|s| {
+        (
+            s.file.spans.spans().to_vec(),
+            s.file.rejected.clone(),
+            s.file.status == crate::store::Status::Done,
+        )
+    }) else {
+        return;
+    };
+    let listed = items.len();
+    items.retain(|item| !adjudicate::settled(item, &held, &rejected));
+    let earlier = listed - items.len();
+    // An agreed span gold once turned down stays turned down.
+    let agreed: Vec<Span> = agreed
+        .into_iter()
+        .filter(|s| !rejected.iter().any(|r| r.key() == s.key()))
+        .collect();
     let (kappa, f1) = document_agreement(app, &sides, &annotators);
     let has_file: Vec<bool> = sides.iter().map(Option::is_some).collect();
     let absent: Vec<&str> = annotators
@@ -71,6 +97,8 @@ pub fn prepare(app: &mut App, now: Instant) {
         .into_iter()
         .filter(|s| session.file.spans.position(s.key()).is_none())
         .collect();
+    let changed = adjudicated && (!items.is_empty() || !already.is_empty());
+    let open = items.len();
     session.review = Some(DocReview {
         decisions: vec![None; items.len()],
         items,
@@ -79,6 +107,8 @@ pub fn prepare(app: &mut App, now: Instant) {
         f1,
         has_file,
         scroll: 0,
+        earlier,
+        changed,
     });
     if let Some(first) = session.review.as_ref().and_then(|r| r.items.first()) {
         session.cursor = first.range.start;
@@ -92,10 +122,24 @@ pub fn prepare(app: &mut App, now: Instant) {
             if count == 1 { "span" } else { "spans" }
         ));
     }
+    if changed && open > 0 {
+        said.push(format!(
+            "changed since adjudication: {} open again",
+            super::counted(open, "item", "items")
+        ));
+    } else if changed {
+        said.push("changed since adjudication: the annotators now agree on more".to_owned());
+    }
+    if earlier > 0 {
+        said.push(format!(
+            "{} decided earlier (kept in gold)",
+            super::counted(earlier, "item", "items")
+        ));
+    }
     said.extend(absent_note);
     said.extend(problems.iter().cloned());
     if !said.is_empty() {
-        let tone = if problems.is_empty() {
+        let tone = if problems.is_empty() && !changed {
             Tone::Info
         } else {
             Tone::Warning
@@ -144,7 +188,11 @@ pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
         }
         return false;
     }
-    if app.focus != Focus::Sidebar {
+    // `0` and `m` mean nothing else: they act from any pane. In the list, the digits decide
+    // too (they label nothing there); in the article they edit gold.
+    let anywhere = matches!(action, Action::Reject | Action::AcceptMajority)
+        || (app.focus == Focus::List && matches!(action, Action::Label(_)));
+    if app.focus != Focus::Sidebar && !anywhere {
         return false;
     }
     match action {
@@ -228,7 +276,12 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         return;
     };
     let Some(item) = review.items.get(review.current) else {
-        return app.say("no disagreements in this document", Tone::Info);
+        let why = if review.earlier > 0 {
+            "every item of this document is decided (kept in gold)"
+        } else {
+            "no disagreements in this document"
+        };
+        return app.say(why, Tone::Info);
     };
     if review.decisions[review.current].is_some() {
         return app.say("already decided: u undoes it", Tone::Info);
@@ -239,11 +292,15 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         old: None,
         new: Some(decision),
     }];
-    for span in adjudicate::gold_spans(item, decision, &names) {
-        if session.file.spans.position(span.key()).is_none() {
-            edit.push(Change::Add(span));
-        }
-    }
+    edit.extend(decision_changes(
+        session,
+        item,
+        decision,
+        &names,
+        &mut Vec::new(),
+    ));
+    let last = review.left() == 1;
+    edit.extend(mark_adjudicated(session, last));
     commit(app, edit, now);
     let what = match decision {
         Decision::Accepted(i) => format!(
@@ -292,17 +349,18 @@ fn majority(app: &mut App, now: Instant) {
             old: None,
             new: Some(Decision::Majority),
         });
-        for span in adjudicate::gold_spans(item, Decision::Majority, &names) {
-            let key = (span.start, span.end, span.label.clone());
-            if session.file.spans.position(span.key()).is_none() && !added.contains(&key) {
-                added.push(key);
-                edit.push(Change::Add(span));
-            }
-        }
+        edit.extend(decision_changes(
+            session,
+            item,
+            Decision::Majority,
+            &names,
+            &mut added,
+        ));
     }
     if edit.is_empty() {
         return app.say("every item is decided", Tone::Info);
     }
+    edit.extend(mark_adjudicated(session, true));
     let spans = added.len();
     commit(app, edit, now);
     app.say(

@@ -15,7 +15,7 @@ use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Status};
 use crate::tui::keymap::Keymap;
 
-fn open_review(dir: &std::path::Path, width: u16, height: u16) -> (App, Instant) {
+pub(super) fn open_review(dir: &std::path::Path, width: u16, height: u16) -> (App, Instant) {
     let corpus = Corpus::scan(dir).unwrap();
     let mut app = App::with_parts(
         corpus,
@@ -29,7 +29,7 @@ fn open_review(dir: &std::path::Path, width: u16, height: u16) -> (App, Instant)
     (app, now)
 }
 
-fn screen_text(app: &App, width: u16, height: u16) -> String {
+pub(super) fn screen_text(app: &App, width: u16, height: u16) -> String {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
     crate::tui::view::render_screen(&mut buf, app, area);
@@ -123,7 +123,11 @@ fn notes_reach_gold_with_from() {
     assert!(screen_text(&app, 120, 40).contains("✎ Moscow readout"));
     act(&mut app, &[Action::Label(1)], &mut now);
     let span = &app.session().unwrap().file.spans.spans()[0];
-    assert_eq!(span.note.as_deref(), Some("Moscow readout"));
+    assert_eq!(
+        span.note.as_deref(),
+        Some("alice: Moscow readout"),
+        "gold never passes a personal note off as its own"
+    );
     assert_eq!(span.from, ["alice"]);
 }
 

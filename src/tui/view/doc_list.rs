@@ -30,12 +30,32 @@ pub fn glyph(info: Option<DocInfo>) -> &'static str {
     }
 }
 
+/// In review: whether document `index` changed since adjudication (its open review knows best).
+fn changed(app: &App, index: usize) -> bool {
+    match app.sessions.get(&index).and_then(|s| s.review.as_ref()) {
+        Some(review) => review.flag_changed(),
+        None => app.review_changed.get(index).copied().unwrap_or(false),
+    }
+}
+
 pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let focused = has_focus(app, Focus::List);
-    let title = if app.filter.is_empty() {
-        format!(" Documents {} ", app.corpus.documents.len())
+    let changed_count = if app.reviewing.is_some() {
+        (0..app.corpus.documents.len())
+            .filter(|&i| changed(app, i))
+            .count()
     } else {
+        0
+    };
+    let title = if !app.filter.is_empty() {
         format!(" /{} {} ", sanitize(&app.filter), app.visible_docs.len())
+    } else if changed_count > 0 {
+        format!(
+            " Documents {} · {changed_count} changed since adjudication ",
+            app.corpus.documents.len()
+        )
+    } else {
+        format!(" Documents {} ", app.corpus.documents.len())
     };
     let block = pane_block(title, focused, app.color);
     let inner = block.inner(area);
@@ -82,8 +102,20 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             _ => Style::new(),
         };
         let marker = if app.open == Some(index) { "▸" } else { " " };
+        let flagged = app.reviewing.is_some() && changed(app, index);
+        let (glyph, glyph_style) = if flagged {
+            // Changed since adjudication: open items again.
+            let style = if app.color {
+                Style::new().fg(Color::Yellow)
+            } else {
+                Style::new()
+            };
+            ("Δ", style)
+        } else {
+            (glyph(info), glyph_style)
+        };
         lines.push(Line::from(vec![
-            Span::styled(glyph(info), glyph_style),
+            Span::styled(glyph, glyph_style),
             Span::styled(marker, style),
             Span::styled(format!("{name}{}", " ".repeat(pad)), style),
             Span::styled(format!(" {count}"), Style::new().fg(Color::DarkGray)),

@@ -73,7 +73,11 @@ fn lines(
         }
     }
     if review.items.is_empty() {
-        lines.push(Line::raw("no disagreements in this document"));
+        lines.push(Line::raw(if review.earlier > 0 {
+            "every item is decided (kept in gold)"
+        } else {
+            "no disagreements in this document"
+        }));
     }
     (lines, current_line, current_len)
 }

@@ -70,7 +70,15 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                     [one] => format!(" │ {one} has no file"),
                     many => format!(" │ {} have no file", many.join(", ")),
                 };
-                return Some(format!("review: {} left │ {figures}{absent}", r.left()));
+                let changed = if r.flag_changed() {
+                    " │ changed since adjudication"
+                } else {
+                    ""
+                };
+                return Some(format!(
+                    "review: {} left │ {figures}{absent}{changed}",
+                    r.left()
+                ));
             }
             Some(format!("{}/{}", s.cursor, doc.char_len()))
         })

@@ -22,6 +22,12 @@ pub fn refresh_corpus(app: &mut App) {
     };
     crate::assignments::assigned_first(&mut fresh, &app.annotator);
     app.follow.dirs = corpus_dirs(&fresh);
+    if app.reviewing.is_some() {
+        // Review lists only the documents it chose at start (finished ones, unless --all): a
+        // rescan follows changes to those and never brings others in.
+        let chosen: BTreeSet<&str> = app.corpus.documents.iter().map(|d| d.id.as_str()).collect();
+        fresh.documents.retain(|d| chosen.contains(d.id.as_str()));
+    }
     if fresh.documents == app.corpus.documents && fresh.strays == app.corpus.strays {
         return;
     }
