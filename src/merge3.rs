@@ -75,7 +75,19 @@ pub fn merge3(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationF
     mark_relabel_conflicts(&b, &o, &t, &mut result, &mut conflicts);
     let status = merge_status(base.status, ours.status, theirs.status, &mut conflicts);
     let links = merge_links(base, ours, theirs, &mut conflicts);
-    let rejected = merge_keyed(&base.rejected, &ours.rejected, &theirs.rejected);
+    let mut rejected = merge_keyed(&base.rejected, &ours.rejected, &theirs.rejected);
+    // Accepted on one side and rejected on the other (two adjudicators): the span stays, the
+    // rejection goes, and a person hears of it.
+    rejected.retain(|r| {
+        let accepted = result.contains_key(&(r.start, r.end, r.label.clone(), false));
+        if accepted {
+            conflicts.push(format!(
+                "{}..{} {:?}: kept on one side, rejected on the other; kept",
+                r.start, r.end, r.label
+            ));
+        }
+        !accepted
+    });
     let (orphans, placed): (Vec<Span>, Vec<Span>) = result.into_values().partition(|s| s.orphan);
     // A renamed document: the side that changed the name wins.
     let document = if ours.document == base.document {

@@ -206,3 +206,15 @@ mod model {
         }
     }
 }
+
+#[test]
+fn accepted_on_one_side_and_rejected_on_the_other_is_a_conflict_that_keeps_the_span() {
+    let base = file(&[], Status::InProgress);
+    let ours = file(&[(0, 17, "claim")], Status::InProgress);
+    let mut theirs = file(&[], Status::InProgress);
+    theirs.rejected = ours.spans.spans().to_vec();
+    let m = merge3(&base, &ours, &theirs);
+    assert_eq!(keys(&m.file), [(0, 17, "claim")]);
+    assert!(m.file.rejected.is_empty());
+    assert_eq!(m.conflicts.len(), 1);
+}
