@@ -207,3 +207,28 @@ fn links_round_trip_through_brat_label_studio_and_doccano() {
         assert_eq!(back.links, file.links, "{format}");
     }
 }
+
+#[test]
+fn label_studio_json_min_from_label_studio_converter() {
+    let dir = corpus();
+    let (code, err) = import(
+        &wild("label-studio/json_min.json"),
+        "label-studio",
+        dir.path(),
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let doc = "label-studio-7.txt";
+    assert_eq!(
+        texts(&spans(dir.path(), doc, "ls-7")),
+        [("source", "Tsahkna"), ("quote", "“positive”")]
+    );
+    assert_eq!(
+        spans(dir.path(), doc, "maria-k"),
+        [(45, 51, "source".into(), "Lavrov".into())]
+    );
+    assert_eq!(
+        spans(dir.path(), "label-studio-8.txt", "ls-7"),
+        [(0, 6, "source".into(), "Lavrov".into())]
+    );
+}

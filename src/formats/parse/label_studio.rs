@@ -1,4 +1,5 @@
-//! Label Studio's JSON export (a list of tasks; older versions call annotations `completions`):
+//! Label Studio's JSON export (a list of tasks; older versions call annotations `completions`;
+//! the JSON-MIN export's flat `text` + `label` tasks are read too):
 //! one record per annotation, so each `completed_by` gets its own annotation file (an int id
 //! becomes `ls-7`, a user dict or an email its local part). `labels` results become spans,
 //! `relation` results (`from_id`, `to_id`) links; cancelled annotations, predictions and other
@@ -55,6 +56,9 @@ pub fn completed_by(v: &Value) -> Option<String> {
 }
 
 fn task_records(task: &Value, origin: &str, report: &mut Report) -> Result<Vec<Record>, String> {
+    if task.get("data").is_none() && task.get("text").is_some_and(Value::is_string) {
+        return json_min(task, origin).map(|r| vec![r]);
+    }
     let data = task.get("data").ok_or("no \"data\"")?;
     let text = field_str(data, "text")
         .or_else(|| {
@@ -185,4 +189,38 @@ fn read_results(annotation: &Value, record: &mut Record) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// One task of Label Studio's JSON-MIN export (`text`, `label: [{start, end, text, labels}]`,
+/// `annotator`, `id`), as label-studio-converter writes it.
+fn json_min(task: &Value, origin: &str) -> Result<Record, String> {
+    let text = field_str(task, "text").unwrap_or_default();
+    let document = field_str(task, "document").unwrap_or_else(|| match task.get("id") {
+        Some(Value::Number(n)) => format!("label-studio-{n}.txt"),
+        _ => format!("label-studio-{}.txt", origin.trim_start_matches("task ")),
+    });
+    let mut record = Record::new(origin, document, text, Unit::CodepointOrUtf16);
+    record.annotator = task.get("annotator").and_then(completed_by);
+    for region in task
+        .get("label")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+    {
+        let (start, end) = (
+            offset(region.get("start"), "start")?,
+            offset(region.get("end"), "end")?,
+        );
+        let labels = region
+            .get("labels")
+            .and_then(Value::as_array)
+            .ok_or("a region has no labels")?;
+        for label in labels {
+            record.spans.push(RawSpan {
+                text: field_str(region, "text"),
+                ..RawSpan::new(start, end, label.as_str().ok_or("a label is not a string")?)
+            });
+        }
+    }
+    Ok(record)
 }
