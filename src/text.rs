@@ -8,6 +8,7 @@ pub mod bounds;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use sha2::{Digest, Sha256};
 use unicode_segmentation::GraphemeCursor;
@@ -72,10 +73,15 @@ impl DocumentError {
 }
 
 /// The text of one article with its offset index and the hash of its bytes on disk.
+///
+/// The hash is computed on first use (or by [`Document::prefetch_sha256`] on another thread):
+/// only saving, restamping and checking need it, and it costs a pass over the whole text.
 #[derive(Clone)]
 pub struct Document {
-    text: String,
-    sha256: String,
+    text: Arc<String>,
+    /// Whether the file on disk started with a byte order mark (dropped from `text`, hashed).
+    bom: bool,
+    sha256: Arc<OnceLock<String>>,
     char_len: usize,
     /// Byte offset of every `CHECKPOINT_EVERY`-th char (index `i` holds char `i * CHECKPOINT_EVERY`).
     byte_at: Vec<usize>,
@@ -87,7 +93,7 @@ impl fmt::Debug for Document {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Document")
             .field("chars", &self.char_len)
-            .field("sha256", &self.sha256)
+            .field("sha256", &self.sha256.get())
             .finish_non_exhaustive()
     }
 }
@@ -121,12 +127,12 @@ impl Document {
                 size: bytes.len() as u64,
             });
         }
-        let sha256 = sha256_hex(&bytes);
         let mut text = String::from_utf8(bytes).map_err(|e| DocumentError::NotUtf8 {
             path: path.to_owned(),
             offset: e.utf8_error().valid_up_to(),
         })?;
-        if text.starts_with('\u{feff}') {
+        let bom = text.starts_with('\u{feff}');
+        if bom {
             text.drain(..'\u{feff}'.len_utf8());
         }
         if text.is_empty() {
@@ -134,17 +140,15 @@ impl Document {
                 path: path.to_owned(),
             });
         }
-        Ok(Self::with_hash(text, sha256))
+        Ok(Self::with_text(text, bom))
     }
 
     /// A document from text already in memory (the hash is of the text's UTF-8 bytes).
     pub fn from_text(text: impl Into<String>) -> Self {
-        let text = text.into();
-        let sha256 = sha256_hex(text.as_bytes());
-        Self::with_hash(text, sha256)
+        Self::with_text(text.into(), false)
     }
 
-    fn with_hash(text: String, sha256: String) -> Self {
+    fn with_text(text: String, bom: bool) -> Self {
         let mut byte_at = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
         let mut utf16_at = Vec::with_capacity(byte_at.capacity());
         let mut utf16 = 0;
@@ -162,8 +166,9 @@ impl Document {
             utf16_at.push(utf16);
         }
         Self {
-            text,
-            sha256,
+            text: Arc::new(text),
+            bom,
+            sha256: Arc::default(),
             char_len,
             byte_at,
             utf16_at,
@@ -175,9 +180,26 @@ impl Document {
         &self.text
     }
 
-    /// Hex SHA-256 of the file's bytes as read from disk.
+    /// Hex SHA-256 of the file's bytes as read from disk (byte order mark included), computed
+    /// on first use; a hash being computed by [`Self::prefetch_sha256`] is waited for.
     pub fn sha256(&self) -> &str {
-        &self.sha256
+        self.sha256.get_or_init(|| hash_text(self.bom, &self.text))
+    }
+
+    /// Starts computing the hash on another thread, so that a later [`Self::sha256`] finds it
+    /// ready. Costs nothing when it is already known.
+    pub fn prefetch_sha256(&self) {
+        if self.sha256.get().is_some() {
+            return;
+        }
+        let (text, cell, bom) = (Arc::clone(&self.text), Arc::clone(&self.sha256), self.bom);
+        let spawned = std::thread::Builder::new()
+            .name("glosser-hash".into())
+            .spawn(move || {
+                cell.get_or_init(|| hash_text(bom, &text));
+            });
+        // Without a thread the hash is simply computed on first use.
+        drop(spawned);
     }
 
     /// Length in chars (Unicode scalar values).
@@ -313,10 +335,23 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, DocumentError> {
     Ok(crate::fsio::read_capped(path, MAX_DOCUMENT_BYTES)?)
 }
 
+/// Hex SHA-256 of a file's bytes given as its text and whether a byte order mark preceded it.
+fn hash_text(bom: bool, text: &str) -> String {
+    let mut hasher = Sha256::new();
+    if bom {
+        hasher.update("\u{feff}".as_bytes());
+    }
+    hasher.update(text.as_bytes());
+    hex(&hasher.finalize())
+}
+
 /// Lower-case hex SHA-256 of some bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
     use std::fmt::Write;
-    let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
     for byte in digest {
         let _ = write!(out, "{byte:02x}");
@@ -326,3 +361,6 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hash_tests;

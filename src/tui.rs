@@ -6,6 +6,7 @@ pub mod app;
 pub mod keymap;
 pub mod layout;
 pub mod sanitize;
+pub mod search;
 pub mod stats;
 pub mod undo;
 pub mod update;

@@ -244,7 +244,10 @@ pub fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub query: String,
+    /// Sorted and disjoint; filled in slices while `scan` runs (`tui/search.rs`).
     pub matches: Vec<std::ops::Range<usize>>,
+    /// The part of the article still to search, if any.
+    pub scan: Option<super::search::Scan>,
 }
 
 /// Everything the TUI knows.

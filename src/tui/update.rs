@@ -6,6 +6,7 @@ mod mouse;
 mod prompt;
 pub mod review;
 mod save;
+mod search;
 
 use std::time::Instant;
 
@@ -89,7 +90,10 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         }
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
-        Event::Tick(time) => save::tick(app, time),
+        Event::Tick(time) => {
+            search::tick(app);
+            save::tick(app, time);
+        }
     }
     if let Mode::Prompt(prompt) = &app.mode
         && prompt.kind == PromptKind::Filter
@@ -153,6 +157,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
                 s.anchor = None;
             }
             app.search.matches.clear();
+            app.search.scan = None;
             app.message = None;
         }
         Action::Confirm => match app.focus {
@@ -273,3 +278,6 @@ mod fs_tests;
 #[cfg(test)]
 #[path = "update/review_tests.rs"]
 mod review_tests;
+
+#[cfg(test)]
+mod search_tests;
