@@ -1,5 +1,6 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
+mod background;
 mod edit;
 mod motion;
 mod mouse;
@@ -91,7 +92,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
         Event::Tick(time) => {
-            search::tick(app);
+            background::tick(app);
             save::tick(app, time);
         }
     }
@@ -220,8 +221,11 @@ pub fn follow(app: &mut App) {
         && let Some(session) = app.sessions.get_mut(&index)
         && let Ok(doc) = &session.doc
     {
-        app.wrap.update(doc, generation, text.width.max(1));
         session.cursor = session.cursor.min(doc.char_len());
+        // Only the rows this screen (and a page move from it) needs; `Tick`s wrap the rest.
+        let margin = 2 * height + 2;
+        app.wrap
+            .prepare(doc, generation, text.width.max(1), session.cursor, margin);
         let row = app.wrap.row_of(session.cursor);
         if row < session.top_row {
             session.top_row = row;
