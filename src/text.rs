@@ -186,6 +186,11 @@ impl Document {
         self.sha256.get_or_init(|| hash_text(self.bom, &self.text))
     }
 
+    /// Whether [`Self::sha256`] would return at once.
+    pub fn sha256_ready(&self) -> bool {
+        self.sha256.get().is_some()
+    }
+
     /// Starts computing the hash on another thread, so that a later [`Self::sha256`] finds it
     /// ready. Costs nothing when it is already known.
     pub fn prefetch_sha256(&self) {

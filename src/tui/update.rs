@@ -285,3 +285,6 @@ mod review_tests;
 
 #[cfg(test)]
 mod search_tests;
+
+#[cfg(test)]
+mod stamp_tests;

@@ -10,6 +10,9 @@ const WRAP_PER_TICK: usize = 1 << 20;
 /// One `Tick`'s share of background work.
 pub fn tick(app: &mut App) {
     super::search::tick(app);
+    if let Some(session) = app.open.and_then(|i| app.sessions.get_mut(&i)) {
+        session.stamp_new(false);
+    }
     if let Some(doc) = app
         .open
         .and_then(|i| app.sessions.get(&i))

@@ -47,6 +47,7 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
     let Some(session) = app.sessions.get_mut(&index) else {
         return;
     };
+    session.stamp_new(true);
     if session.file.status == Status::Todo
         && !edit.iter().any(|c| matches!(c, Change::Status { .. }))
     {

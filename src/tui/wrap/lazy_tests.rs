@@ -20,7 +20,10 @@ fn prepare_wraps_only_around_the_offset() {
     let doc = Document::from_text(text);
     let mut cache = WrapCache::new();
     cache.prepare(&doc, 1, 80, 0, 100);
-    assert!(!cache.is_complete(), "a 500 KB article is not wrapped for one screen");
+    assert!(
+        !cache.is_complete(),
+        "a 500 KB article is not wrapped for one screen"
+    );
     assert!(cache.row_count() > 100);
     assert!(cache.row_count() < 2_000, "{}", cache.row_count());
     let all = full(&doc, 80);
@@ -39,7 +42,10 @@ fn extend_finishes_and_a_new_width_starts_again() {
     while !cache.extend(&doc, 100) {}
     assert_eq!(ranges(&cache), ranges(&full(&doc, 5)));
     cache.prepare(&doc, 1, 3, 0, 3);
-    assert!(!cache.is_complete(), "another width: rewrapped from the top");
+    assert!(
+        !cache.is_complete(),
+        "another width: rewrapped from the top"
+    );
     assert!(cache.is_for(1));
     assert!(!cache.is_for(2));
 }
