@@ -5,6 +5,7 @@
 //! 5 MB article.
 
 pub mod bounds;
+mod index;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -16,8 +17,7 @@ use unicode_segmentation::GraphemeCursor;
 /// Largest document glosser will open.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Characters between two checkpoints of the offset index.
-const CHECKPOINT_EVERY: usize = 64;
+use index::{CHECKPOINT_EVERY, HEAD_CHARS, Index};
 
 /// Why a file cannot be annotated.
 #[derive(Debug, thiserror::Error)]
@@ -74,7 +74,7 @@ impl DocumentError {
 
 /// The text of one article with its offset index and the hash of its bytes on disk.
 ///
-/// The hash is computed on first use (or by [`Document::prefetch_sha256`] on another thread):
+/// The hash is computed on first use (or by [`Document::prefetch`] on another thread):
 /// only saving, restamping and checking need it, and it costs a pass over the whole text.
 #[derive(Clone)]
 pub struct Document {
@@ -83,10 +83,10 @@ pub struct Document {
     bom: bool,
     sha256: Arc<OnceLock<String>>,
     char_len: usize,
-    /// Byte offset of every `CHECKPOINT_EVERY`-th char (index `i` holds char `i * CHECKPOINT_EVERY`).
-    byte_at: Vec<usize>,
-    /// UTF-16 offset of the same checkpoints.
-    utf16_at: Vec<usize>,
+    /// The offset index of the first [`HEAD_CHARS`] chars, built on load.
+    head: Arc<Index>,
+    /// The whole offset index, built on first use past `head` (or by [`Self::prefetch`]).
+    full: Arc<OnceLock<Index>>,
 }
 
 impl fmt::Debug for Document {
@@ -149,30 +149,31 @@ impl Document {
     }
 
     fn with_text(text: String, bom: bool) -> Self {
-        let mut byte_at = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
-        let mut utf16_at = Vec::with_capacity(byte_at.capacity());
-        let mut utf16 = 0;
-        let mut char_len = 0;
-        for (byte, ch) in text.char_indices() {
-            if char_len % CHECKPOINT_EVERY == 0 {
-                byte_at.push(byte);
-                utf16_at.push(utf16);
-            }
-            char_len += 1;
-            utf16 += ch.len_utf16();
-        }
-        if char_len % CHECKPOINT_EVERY == 0 {
-            byte_at.push(text.len());
-            utf16_at.push(utf16);
-        }
+        let head = Index::build(&text, HEAD_CHARS);
+        let char_len = index::count_chars(&text);
         Self {
             text: Arc::new(text),
             bom,
             sha256: Arc::default(),
             char_len,
-            byte_at,
-            utf16_at,
+            head: Arc::new(head),
+            full: Arc::default(),
         }
+    }
+
+    /// The checkpoints to use for char offset `c`.
+    fn index_for_char(&self, c: usize) -> &Index {
+        if self.head.has_char(c) {
+            &self.head
+        } else {
+            self.full()
+        }
+    }
+
+    /// The whole index, built now if no other thread has.
+    fn full(&self) -> &Index {
+        self.full
+            .get_or_init(|| Index::build(&self.text, usize::MAX))
     }
 
     /// The whole text (BOM dropped).
@@ -181,7 +182,7 @@ impl Document {
     }
 
     /// Hex SHA-256 of the file's bytes as read from disk (byte order mark included), computed
-    /// on first use; a hash being computed by [`Self::prefetch_sha256`] is waited for.
+    /// on first use; a hash being computed by [`Self::prefetch`] is waited for.
     pub fn sha256(&self) -> &str {
         self.sha256.get_or_init(|| hash_text(self.bom, &self.text))
     }
@@ -191,17 +192,23 @@ impl Document {
         self.sha256.get().is_some()
     }
 
-    /// Starts computing the hash on another thread, so that a later [`Self::sha256`] finds it
-    /// ready. Costs nothing when it is already known.
-    pub fn prefetch_sha256(&self) {
-        if self.sha256.get().is_some() {
+    /// Starts building the whole offset index and computing the hash on another thread, so
+    /// that offsets far into the text and [`Self::sha256`] find them ready. Costs nothing when
+    /// both are already there.
+    pub fn prefetch(&self) {
+        let need_index = !self.head.complete && self.full.get().is_none();
+        if self.sha256.get().is_some() && !need_index {
             return;
         }
-        let (text, cell, bom) = (Arc::clone(&self.text), Arc::clone(&self.sha256), self.bom);
+        let (text, bom) = (Arc::clone(&self.text), self.bom);
+        let (full, hash) = (Arc::clone(&self.full), Arc::clone(&self.sha256));
         let spawned = std::thread::Builder::new()
-            .name("glosser-hash".into())
+            .name("glosser-prefetch".into())
             .spawn(move || {
-                cell.get_or_init(|| hash_text(bom, &text));
+                if need_index {
+                    full.get_or_init(|| Index::build(&text, usize::MAX));
+                }
+                hash.get_or_init(|| hash_text(bom, &text));
             });
         // Without a thread the hash is simply computed on first use.
         drop(spawned);
@@ -221,7 +228,7 @@ impl Document {
     pub fn char_to_byte(&self, c: usize) -> usize {
         let c = c.min(self.char_len);
         let checkpoint = c / CHECKPOINT_EVERY;
-        let base = self.byte_at[checkpoint];
+        let base = self.index_for_char(c).byte_at[checkpoint];
         let rest = c - checkpoint * CHECKPOINT_EVERY;
         base + self.text[base..]
             .chars()
@@ -235,8 +242,13 @@ impl Document {
         if b > self.text.len() || !self.text.is_char_boundary(b) {
             return None;
         }
-        let checkpoint = self.byte_at.partition_point(|&x| x <= b) - 1;
-        let base = self.byte_at[checkpoint];
+        let index = if self.head.has_byte(b) {
+            &*self.head
+        } else {
+            self.full()
+        };
+        let checkpoint = index.byte_at.partition_point(|&x| x <= b) - 1;
+        let base = index.byte_at[checkpoint];
         Some(checkpoint * CHECKPOINT_EVERY + self.text[base..b].chars().count())
     }
 
@@ -245,8 +257,9 @@ impl Document {
         let c = c.min(self.char_len);
         let checkpoint = c / CHECKPOINT_EVERY;
         let rest = c - checkpoint * CHECKPOINT_EVERY;
-        self.utf16_at[checkpoint]
-            + self.text[self.byte_at[checkpoint]..]
+        let index = self.index_for_char(c);
+        index.utf16_at[checkpoint]
+            + self.text[index.byte_at[checkpoint]..]
                 .chars()
                 .take(rest)
                 .map(char::len_utf16)
@@ -255,10 +268,15 @@ impl Document {
 
     /// Char offset of UTF-16 offset `u`, or `None` when `u` is past the end or splits a surrogate pair.
     pub fn utf16_to_char(&self, u: usize) -> Option<usize> {
-        let checkpoint = self.utf16_at.partition_point(|&x| x <= u).checked_sub(1)?;
-        let mut at = self.utf16_at[checkpoint];
+        let index = if self.head.has_utf16(u) {
+            &*self.head
+        } else {
+            self.full()
+        };
+        let checkpoint = index.utf16_at.partition_point(|&x| x <= u).checked_sub(1)?;
+        let mut at = index.utf16_at[checkpoint];
         let mut c = checkpoint * CHECKPOINT_EVERY;
-        for ch in self.text[self.byte_at[checkpoint]..].chars() {
+        for ch in self.text[index.byte_at[checkpoint]..].chars() {
             if at >= u {
                 break;
             }
@@ -369,3 +387,6 @@ mod tests;
 
 #[cfg(test)]
 mod hash_tests;
+
+#[cfg(test)]
+mod index_tests;

@@ -32,10 +32,10 @@ fn a_prefetched_hash_is_the_same_and_shared_by_clones() {
     let text = "\u{e9}t\u{e9} ".repeat(100_000);
     let d = Document::from_text(text.clone());
     let copy = d.clone();
-    d.prefetch_sha256();
+    d.prefetch();
     assert_eq!(copy.sha256(), sha256_hex(text.as_bytes()));
     assert_eq!(d.sha256(), copy.sha256());
-    d.prefetch_sha256();
+    d.prefetch();
     assert_eq!(d.sha256(), sha256_hex(text.as_bytes()));
 }
 
@@ -51,7 +51,7 @@ proptest! {
         prop_assume!(d.is_ok(), "a lone byte order mark is an empty document");
         let d = d.unwrap();
         if prefetch {
-            d.prefetch_sha256();
+            d.prefetch();
         }
         prop_assert_eq!(d.sha256(), sha256_hex(&bytes));
     }

@@ -150,7 +150,7 @@ impl Session {
         // The hash is computed on another thread: a new file is stamped by its first edit or a
         // later `Tick` (`Session::stamp_new`), so the first frame never waits for it.
         if let Ok(d) = &doc {
-            d.prefetch_sha256();
+            d.prefetch();
         }
         let (file, read_only, on_disk) = match store::load(&path) {
             Ok(file) => (file, None, true),
