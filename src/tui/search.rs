@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 /// Chars scanned when the query is submitted; the rest is scanned on `Tick`s.
-pub const FIRST_SLICE: usize = 1 << 20;
+pub const FIRST_SLICE: usize = 1 << 18;
 /// Chars scanned between two checks of the time budget.
 pub const SLICE: usize = 1 << 16;
 
