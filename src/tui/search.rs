@@ -70,10 +70,40 @@ impl Scan {
             }
         };
         let n = self.needle.len();
-        for _ in 0..budget {
+        // ASCII that cannot start a match is skipped a byte at a time (a byte is a char there);
+        // anything else is tried char by char below.
+        let first = self
+            .needle
+            .first()
+            .copied()
+            .filter(char::is_ascii)
+            .map(|c| {
+                let byte = c as u8;
+                if fold {
+                    (byte, byte.to_ascii_uppercase())
+                } else {
+                    (byte, byte)
+                }
+            });
+        let mut tried = 0;
+        while tried < budget {
             let Some(tail) = text.get(self.byte..).filter(|t| !t.is_empty()) else {
                 return true;
             };
+            if let Some((lower, upper)) = first {
+                let room = tail.len().min(budget - tried);
+                let skip = tail.as_bytes()[..room]
+                    .iter()
+                    .position(|&b| b == lower || b == upper || !b.is_ascii())
+                    .unwrap_or(room);
+                if skip > 0 {
+                    self.byte += skip;
+                    self.at += skip;
+                    tried += skip;
+                    continue;
+                }
+            }
+            tried += 1;
             let mut chars = tail.chars();
             if self
                 .needle
