@@ -69,18 +69,24 @@ run() {
   tmux -L "$socket" new-session -d -s main -x 200 -y 60 "$cmd"
   wait_for "$socket" "$marker" || { echo "$tool did not show $dir" >&2; tmux -L "$socket" kill-server; return 1; }
   t1=$(now)
-  if [[ $tool == glosser ]]; then tmux -L "$socket" send-keys -t main Enter; fi
   sleep 0.2
   local before after
   before=$(tmux -L "$socket" capture-pane -p -t main | md5sum)
   t2=$(now)
   for _ in $(seq 20); do tmux -L "$socket" send-keys -t main Down; done
-  for _ in $(seq 500); do
+  # Until the screen has changed and then stayed the same for two polls (the last move drawn).
+  local last="" same=0
+  for _ in $(seq 1000); do
     after=$(tmux -L "$socket" capture-pane -p -t main | md5sum)
-    [[ $after != "$before" ]] && break
+    if [[ $after != "$before" && $after == "$last" ]]; then
+      same=$((same + 1))
+      (( same >= 2 )) && break
+    else
+      same=0
+    fi
+    last=$after
     sleep 0.01
   done
-  sleep 0.05
   local t3
   t3=$(now)
   tmux -L "$socket" send-keys -t main q
