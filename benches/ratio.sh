@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
 # Whole-process figures for issue 7's table: each command's wall time over 10,000 generated
-# documents (2 annotators) as a ratio to `cat` over the same files, and its peak RSS.
+# documents (2 annotators) as a ratio to `cat` over the same files, and its peak RSS; then
+# `import` of ann1's jsonl export as a ratio to that export (issue 14).
 #
-#   benches/ratio.sh [DIR]     (default DIR: /tmp/glosser-ratio; generated once, then reused)
+#   benches/ratio.sh [DIR [DOCS]]   (default DIR: /tmp/glosser-ratio, DOCS: 10000; the corpus is
+#                                    generated once, then reused)
 #
 # Times are the best of 3 warm runs; the page cache is warmed by the first `cat`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-/tmp/glosser-ratio}
+ndocs=${2:-10000}
 cargo build --release --quiet --bin glosser --example gen_corpus
 bin=target/release/glosser
 if [[ ! -d $dir ]]; then
-  target/release/examples/gen_corpus --out "$dir" --docs 10000 --annotators 2 --share 1.0
+  target/release/examples/gen_corpus --out "$dir" --docs "$ndocs" --annotators 2 --share 1.0
 fi
 
 # measure CMD...: best wall time of 3 runs and the largest peak RSS, from GNU time.
@@ -31,7 +34,8 @@ measure() {
 [[ -x /usr/bin/time ]] || { echo "ratio.sh needs GNU time: apt-get install time" >&2; exit 2; }
 
 files=$(mktemp)
-trap 'rm -f "$files"' EXIT
+scratch=$(mktemp -d)
+trap 'rm -rf "$files" "$scratch"' EXIT
 (cd "$dir" && find . -type f | sort) > "$files"
 docs=$(grep -c '\.txt$' "$files" || true)
 echo "corpus: $dir ($docs documents, $(wc -l < "$files") files, $(du -sh "$dir" | cut -f1))"
@@ -53,3 +57,15 @@ row "glosser stats" "$bin" stats "$dir"
 row "glosser validate" "$bin" validate "$dir"
 row "glosser export --format jsonl" "$bin" export "$dir" --format jsonl --annotator ann1
 row "glosser agree (2 annotators)" "$bin" agree "$dir" --annotators ann1,ann2
+
+# Import against export: the same records, each way. Every import starts from an empty folder
+# (the `rm -rf` of the previous one is inside the timed command: a few percent of it).
+"$bin" export "$dir" --format jsonl --annotator ann1 -o "$scratch/ann1.jsonl" >/dev/null 2>&1
+records=$(wc -l < "$scratch/ann1.jsonl")
+echo
+echo "import vs export: $records jsonl records ($(du -h "$scratch/ann1.jsonl" | cut -f1))"
+read -r exp_s exp_rss < <(measure "$bin" export "$dir" --format jsonl --annotator ann1 -o "$scratch/out.jsonl")
+read -r imp_s imp_rss < <(measure sh -c "rm -rf '$scratch/imported'; exec '$bin' import '$scratch/ann1.jsonl' --format jsonl --corpus '$scratch/imported'")
+printf '%-34s %8s %8s %10s\n' command seconds "x export" "peak RSS"
+printf '%-34s %8.3f %8s %8.1f MB\n' "glosser export -o FILE" "$exp_s" "1.00" "$exp_rss"
+printf '%-34s %8.3f %8.2f %8.1f MB\n' "glosser import (jsonl)" "$imp_s" "$(python3 -c "print($imp_s / $exp_s)")" "$imp_rss"

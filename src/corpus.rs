@@ -75,6 +75,7 @@ impl Corpus {
         };
         corpus.scan_dir(root, "")?;
         corpus.documents.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+        corpus.documents.shrink_to_fit();
         corpus
             .strays
             .sort_by(|a, b| natural_cmp(&a.document_id, &b.document_id));
@@ -137,6 +138,8 @@ impl Corpus {
             entry
                 .annotations
                 .sort_by(|a, b| a.annotator.cmp(&b.annotator));
+            // The listing lives as long as the command: no spare capacity per document.
+            entry.annotations.shrink_to_fit();
             self.documents.push(entry);
         }
         for name in subdirs {

@@ -5,9 +5,11 @@
 //! 5 MB article.
 
 pub mod bounds;
+mod index;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 use sha2::{Digest, Sha256};
 use unicode_segmentation::GraphemeCursor;
@@ -15,8 +17,7 @@ use unicode_segmentation::GraphemeCursor;
 /// Largest document glosser will open.
 pub const MAX_DOCUMENT_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Characters between two checkpoints of the offset index.
-const CHECKPOINT_EVERY: usize = 64;
+use index::{CHECKPOINT_EVERY, HEAD_CHARS, Index};
 
 /// Why a file cannot be annotated.
 #[derive(Debug, thiserror::Error)]
@@ -72,22 +73,27 @@ impl DocumentError {
 }
 
 /// The text of one article with its offset index and the hash of its bytes on disk.
+///
+/// The hash is computed on first use (or by [`Document::prefetch`] on another thread):
+/// only saving, restamping and checking need it, and it costs a pass over the whole text.
 #[derive(Clone)]
 pub struct Document {
-    text: String,
-    sha256: String,
+    text: Arc<String>,
+    /// Whether the file on disk started with a byte order mark (dropped from `text`, hashed).
+    bom: bool,
+    sha256: Arc<OnceLock<String>>,
     char_len: usize,
-    /// Byte offset of every `CHECKPOINT_EVERY`-th char (index `i` holds char `i * CHECKPOINT_EVERY`).
-    byte_at: Vec<usize>,
-    /// UTF-16 offset of the same checkpoints.
-    utf16_at: Vec<usize>,
+    /// The offset index of the first [`HEAD_CHARS`] chars, built on load.
+    head: Arc<Index>,
+    /// The whole offset index, built on first use past `head` (or by [`Self::prefetch`]).
+    full: Arc<OnceLock<Index>>,
 }
 
 impl fmt::Debug for Document {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Document")
             .field("chars", &self.char_len)
-            .field("sha256", &self.sha256)
+            .field("sha256", &self.sha256.get())
             .finish_non_exhaustive()
     }
 }
@@ -121,12 +127,12 @@ impl Document {
                 size: bytes.len() as u64,
             });
         }
-        let sha256 = sha256_hex(&bytes);
         let mut text = String::from_utf8(bytes).map_err(|e| DocumentError::NotUtf8 {
             path: path.to_owned(),
             offset: e.utf8_error().valid_up_to(),
         })?;
-        if text.starts_with('\u{feff}') {
+        let bom = text.starts_with('\u{feff}');
+        if bom {
             text.drain(..'\u{feff}'.len_utf8());
         }
         if text.is_empty() {
@@ -134,40 +140,40 @@ impl Document {
                 path: path.to_owned(),
             });
         }
-        Ok(Self::with_hash(text, sha256))
+        Ok(Self::with_text(text, bom))
     }
 
     /// A document from text already in memory (the hash is of the text's UTF-8 bytes).
     pub fn from_text(text: impl Into<String>) -> Self {
-        let text = text.into();
-        let sha256 = sha256_hex(text.as_bytes());
-        Self::with_hash(text, sha256)
+        Self::with_text(text.into(), false)
     }
 
-    fn with_hash(text: String, sha256: String) -> Self {
-        let mut byte_at = Vec::with_capacity(text.len() / CHECKPOINT_EVERY + 1);
-        let mut utf16_at = Vec::with_capacity(byte_at.capacity());
-        let mut utf16 = 0;
-        let mut char_len = 0;
-        for (byte, ch) in text.char_indices() {
-            if char_len % CHECKPOINT_EVERY == 0 {
-                byte_at.push(byte);
-                utf16_at.push(utf16);
-            }
-            char_len += 1;
-            utf16 += ch.len_utf16();
-        }
-        if char_len % CHECKPOINT_EVERY == 0 {
-            byte_at.push(text.len());
-            utf16_at.push(utf16);
-        }
+    fn with_text(text: String, bom: bool) -> Self {
+        let head = Index::build(&text, HEAD_CHARS);
+        let char_len = index::count_chars(&text);
         Self {
-            text,
-            sha256,
+            text: Arc::new(text),
+            bom,
+            sha256: Arc::default(),
             char_len,
-            byte_at,
-            utf16_at,
+            head: Arc::new(head),
+            full: Arc::default(),
         }
+    }
+
+    /// The checkpoints to use for char offset `c`.
+    fn index_for_char(&self, c: usize) -> &Index {
+        if self.head.has_char(c) {
+            &self.head
+        } else {
+            self.full()
+        }
+    }
+
+    /// The whole index, built now if no other thread has.
+    fn full(&self) -> &Index {
+        self.full
+            .get_or_init(|| Index::build(&self.text, usize::MAX))
     }
 
     /// The whole text (BOM dropped).
@@ -175,9 +181,37 @@ impl Document {
         &self.text
     }
 
-    /// Hex SHA-256 of the file's bytes as read from disk.
+    /// Hex SHA-256 of the file's bytes as read from disk (byte order mark included), computed
+    /// on first use; a hash being computed by [`Self::prefetch`] is waited for.
     pub fn sha256(&self) -> &str {
-        &self.sha256
+        self.sha256.get_or_init(|| hash_text(self.bom, &self.text))
+    }
+
+    /// Whether [`Self::sha256`] would return at once.
+    pub fn sha256_ready(&self) -> bool {
+        self.sha256.get().is_some()
+    }
+
+    /// Starts building the whole offset index and computing the hash on another thread, so
+    /// that offsets far into the text and [`Self::sha256`] find them ready. Costs nothing when
+    /// both are already there.
+    pub fn prefetch(&self) {
+        let need_index = !self.head.complete && self.full.get().is_none();
+        if self.sha256.get().is_some() && !need_index {
+            return;
+        }
+        let (text, bom) = (Arc::clone(&self.text), self.bom);
+        let (full, hash) = (Arc::clone(&self.full), Arc::clone(&self.sha256));
+        let spawned = std::thread::Builder::new()
+            .name("glosser-prefetch".into())
+            .spawn(move || {
+                if need_index {
+                    full.get_or_init(|| Index::build(&text, usize::MAX));
+                }
+                hash.get_or_init(|| hash_text(bom, &text));
+            });
+        // Without a thread the hash is simply computed on first use.
+        drop(spawned);
     }
 
     /// Length in chars (Unicode scalar values).
@@ -194,7 +228,7 @@ impl Document {
     pub fn char_to_byte(&self, c: usize) -> usize {
         let c = c.min(self.char_len);
         let checkpoint = c / CHECKPOINT_EVERY;
-        let base = self.byte_at[checkpoint];
+        let base = self.index_for_char(c).byte_at[checkpoint];
         let rest = c - checkpoint * CHECKPOINT_EVERY;
         base + self.text[base..]
             .chars()
@@ -208,8 +242,13 @@ impl Document {
         if b > self.text.len() || !self.text.is_char_boundary(b) {
             return None;
         }
-        let checkpoint = self.byte_at.partition_point(|&x| x <= b) - 1;
-        let base = self.byte_at[checkpoint];
+        let index = if self.head.has_byte(b) {
+            &*self.head
+        } else {
+            self.full()
+        };
+        let checkpoint = index.byte_at.partition_point(|&x| x <= b) - 1;
+        let base = index.byte_at[checkpoint];
         Some(checkpoint * CHECKPOINT_EVERY + self.text[base..b].chars().count())
     }
 
@@ -218,8 +257,9 @@ impl Document {
         let c = c.min(self.char_len);
         let checkpoint = c / CHECKPOINT_EVERY;
         let rest = c - checkpoint * CHECKPOINT_EVERY;
-        self.utf16_at[checkpoint]
-            + self.text[self.byte_at[checkpoint]..]
+        let index = self.index_for_char(c);
+        index.utf16_at[checkpoint]
+            + self.text[index.byte_at[checkpoint]..]
                 .chars()
                 .take(rest)
                 .map(char::len_utf16)
@@ -228,10 +268,15 @@ impl Document {
 
     /// Char offset of UTF-16 offset `u`, or `None` when `u` is past the end or splits a surrogate pair.
     pub fn utf16_to_char(&self, u: usize) -> Option<usize> {
-        let checkpoint = self.utf16_at.partition_point(|&x| x <= u).checked_sub(1)?;
-        let mut at = self.utf16_at[checkpoint];
+        let index = if self.head.has_utf16(u) {
+            &*self.head
+        } else {
+            self.full()
+        };
+        let checkpoint = index.utf16_at.partition_point(|&x| x <= u).checked_sub(1)?;
+        let mut at = index.utf16_at[checkpoint];
         let mut c = checkpoint * CHECKPOINT_EVERY;
-        for ch in self.text[self.byte_at[checkpoint]..].chars() {
+        for ch in self.text[index.byte_at[checkpoint]..].chars() {
             if at >= u {
                 break;
             }
@@ -313,10 +358,23 @@ fn read_capped(path: &Path) -> Result<Vec<u8>, DocumentError> {
     Ok(crate::fsio::read_capped(path, MAX_DOCUMENT_BYTES)?)
 }
 
+/// Hex SHA-256 of a file's bytes given as its text and whether a byte order mark preceded it.
+fn hash_text(bom: bool, text: &str) -> String {
+    let mut hasher = Sha256::new();
+    if bom {
+        hasher.update("\u{feff}".as_bytes());
+    }
+    hasher.update(text.as_bytes());
+    hex(&hasher.finalize())
+}
+
 /// Lower-case hex SHA-256 of some bytes.
 pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
     use std::fmt::Write;
-    let digest = Sha256::digest(bytes);
     let mut out = String::with_capacity(64);
     for byte in digest {
         let _ = write!(out, "{byte:02x}");
@@ -326,3 +384,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod hash_tests;
+
+#[cfg(test)]
+mod index_tests;

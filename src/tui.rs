@@ -8,6 +8,7 @@ pub mod layout;
 pub mod picker;
 pub mod resume;
 pub mod sanitize;
+pub mod search;
 pub mod stats;
 pub mod undo;
 pub mod update;

@@ -83,14 +83,36 @@ impl Stats {
 
 /// Gathers the summary, reading one document and its annotation files at a time.
 pub fn gather(corpus: &Corpus, labels: &LabelSet) -> Stats {
+    gather_with(corpus, labels, true)
+}
+
+/// [`gather`], keeping the per-document `list` only if asked (it grows with the corpus and
+/// only `--json` prints it).
+fn gather_with(corpus: &Corpus, labels: &LabelSet, keep_list: bool) -> Stats {
     let mut stats = Stats {
         documents: corpus.documents.len(),
         label_names: labels.labels().iter().map(|l| l.name.clone()).collect(),
         ..Stats::default()
     };
-    // Files are read on every core; collecting keeps the corpus order.
-    let read: Vec<(DocumentStats, Vec<Option<FileSummary>>)> = corpus
-        .documents
+    // Files are read on every core, a chunk of documents at a time (memory stays that of one
+    // chunk's file summaries); collecting each chunk keeps the corpus order.
+    for chunk in corpus.documents.chunks(CHUNK) {
+        gather_chunk(&mut stats, chunk, labels, keep_list);
+    }
+    stats
+}
+
+/// Documents whose files are read together.
+const CHUNK: usize = 64;
+
+/// Reads one chunk of documents and adds them to the summary.
+fn gather_chunk(
+    stats: &mut Stats,
+    chunk: &[crate::corpus::DocumentEntry],
+    labels: &LabelSet,
+    keep_list: bool,
+) {
+    let read: Vec<(DocumentStats, Vec<Option<FileSummary>>)> = chunk
         .par_iter()
         .map(|entry| {
             let line = DocumentStats {
@@ -107,7 +129,7 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet) -> Stats {
             (line, files)
         })
         .collect();
-    for ((mut line, files), entry) in read.into_iter().zip(&corpus.documents) {
+    for ((mut line, files), entry) in read.into_iter().zip(chunk) {
         if let Some(problem) = &line.problem {
             stats.unannotatable.push((line.id.clone(), problem.clone()));
         }
@@ -139,9 +161,10 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet) -> Stats {
                 Some((file.status, file.spans)),
             ));
         }
-        stats.list.push(line);
+        if keep_list {
+            stats.list.push(line);
+        }
     }
-    stats
 }
 
 /// What stats keeps of one annotation file.
@@ -179,7 +202,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(warning) = warning {
         eprintln_safe!("glosser: warning: {warning}");
     }
-    let stats = gather(&corpus, &labels);
+    let stats = gather_with(&corpus, &labels, args.json);
     if args.json {
         super::print_json(&to_json(&args.corpus.display().to_string(), &stats))?;
     } else {

@@ -144,16 +144,20 @@ impl Session {
             spans: AnnotationSet::default(),
             ..Default::default()
         };
-        let sha = doc.as_ref().map_or("", |d| d.sha256()).to_owned();
+        // The hash is computed on another thread: a new file is stamped by its first edit or a
+        // later `Tick` (`Session::stamp_new`), so the first frame never waits for it.
+        if let Ok(d) = &doc {
+            d.prefetch();
+        }
         let (file, read_only, on_disk) = match store::load(&path) {
             Ok(file) => (file, None, true),
             Err(StoreError::Read { source, .. })
                 if source.kind() == std::io::ErrorKind::NotFound =>
             {
-                (empty(&sha), None, false)
+                (empty(""), None, false)
             }
             Err(e) => (
-                empty(&sha),
+                empty(""),
                 Some(format!("read-only: {e} — fix or move the file to annotate")),
                 true,
             ),
@@ -229,6 +233,20 @@ impl Session {
         Some(lo..doc.next_grapheme(hi).max(lo))
     }
 
+    /// Stamps the hash of the article on a new, still blank file (one that is not on disk yet
+    /// and was opened without waiting for the hash). `wait`: compute the hash now if it is not
+    /// ready; otherwise stamp only a hash already computed.
+    pub fn stamp_new(&mut self, wait: bool) {
+        if let Ok(doc) = &self.doc
+            && !self.on_disk
+            && self.file.text_sha256.is_empty()
+            && self.file.is_blank()
+            && (wait || doc.sha256_ready())
+        {
+            crate::reanchor::restamp(&mut self.file, doc);
+        }
+    }
+
     /// Whether there are edits to save.
     pub fn is_dirty(&self) -> bool {
         self.unsaved_since.is_some()
@@ -248,7 +266,10 @@ pub fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub query: String,
+    /// Sorted and disjoint; filled in slices while `scan` runs (`tui/search.rs`).
     pub matches: Vec<std::ops::Range<usize>>,
+    /// The part of the article still to search, if any.
+    pub scan: Option<super::search::Scan>,
 }
 
 /// Everything the TUI knows.

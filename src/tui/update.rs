@@ -1,5 +1,6 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
+mod background;
 mod edit;
 pub mod follow;
 mod guidelines;
@@ -11,6 +12,7 @@ mod picker;
 mod prompt;
 pub mod review;
 mod save;
+mod search;
 
 use std::time::Instant;
 
@@ -103,6 +105,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         Event::Resize(w, h) => app.size = (w, h),
         Event::Tick(time) => {
             follow::poll(app, time);
+            background::tick(app);
             save::tick(app, time);
         }
     }
@@ -183,6 +186,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
                 s.anchor = None;
             }
             app.search.matches.clear();
+            app.search.scan = None;
             app.message = None;
         }
         Action::Confirm => match app.focus {
@@ -270,8 +274,11 @@ pub fn follow(app: &mut App) {
         && let Some(session) = app.sessions.get_mut(&index)
         && let Ok(doc) = &session.doc
     {
-        app.wrap.update(doc, generation, text.width.max(1));
         session.cursor = session.cursor.min(doc.char_len());
+        // Only the rows this screen (and a page move from it) needs; `Tick`s wrap the rest.
+        let margin = 2 * height + 2;
+        app.wrap
+            .prepare(doc, generation, text.width.max(1), session.cursor, margin);
         let row = app.wrap.row_of(session.cursor);
         if row < session.top_row {
             session.top_row = row;
@@ -357,3 +364,9 @@ mod review_resume_tests;
 #[cfg(test)]
 #[path = "update/keystroke_tests.rs"]
 mod keystroke_tests;
+
+#[cfg(test)]
+mod search_tests;
+
+#[cfg(test)]
+mod stamp_tests;

@@ -1,20 +1,27 @@
 //! The wrap cache: the article as screen rows, each a range of char offsets, for one width.
-//! Built in one pass, rebuilt only when the width or the text changes; finding the row of an
-//! offset is a binary search, so a 5 MB article scrolls like a 5 KB one.
+//! Built from the top as far as the screen needs (the rows up to the cursor and a few screens
+//! past it), the rest on `Tick`s; rebuilt only when the width or the text changes. Finding the
+//! row of an offset is a binary search, so a 5 MB article opens and scrolls like a 5 KB one.
 
 use std::ops::Range;
 
 use super::sanitize::{grapheme_cell, graphemes};
 use crate::text::Document;
 
+/// Bytes of text wrapped between two checks of whether the screen has its rows.
+const CHUNK: usize = 32 * 1024;
+
 /// Rows of one document at one width.
 #[derive(Debug, Clone, Default)]
 pub struct WrapCache {
     /// Char offset where each row starts; rows cover the text in order, line breaks included.
+    /// While `rest` is `Some`, only the prefix is known and the last row is still open.
     starts: Vec<usize>,
     len: usize,
     width: u16,
     generation: Option<u64>,
+    /// Where wrapping resumes; `None` once the whole text is wrapped.
+    rest: Option<Wrapper>,
 }
 
 impl WrapCache {
@@ -22,15 +29,65 @@ impl WrapCache {
         Self::default()
     }
 
-    /// Rebuilds the rows if the document (its `generation`) or the width changed.
+    /// Rebuilds the rows if the document (its `generation`) or the width changed, and wraps
+    /// the whole text.
     pub fn update(&mut self, doc: &Document, generation: u64, width: u16) {
+        self.reset(doc, generation, width);
+        self.extend(doc, usize::MAX);
+    }
+
+    /// Like [`Self::update`], but wraps only up to char offset `offset` and `rows_after` rows
+    /// past its row (or to the end): what a screen around `offset` needs.
+    pub fn prepare(
+        &mut self,
+        doc: &Document,
+        generation: u64,
+        width: u16,
+        offset: usize,
+        rows_after: usize,
+    ) {
+        self.reset(doc, generation, width);
+        while self.rest.is_some() {
+            let known = self.starts.last().is_some_and(|&s| s > offset)
+                && self.starts.len() - 1 - self.row_of(offset) > rows_after;
+            if known {
+                break;
+            }
+            self.extend(doc, CHUNK);
+        }
+    }
+
+    /// Wraps about `bytes` more bytes of the text (whole graphemes); returns whether the whole
+    /// text is wrapped.
+    pub fn extend(&mut self, doc: &Document, bytes: usize) -> bool {
+        if let Some(rest) = &mut self.rest
+            && rest.run(doc.text(), self.width.max(1), &mut self.starts, bytes)
+        {
+            self.rest = None;
+        }
+        self.rest.is_none()
+    }
+
+    /// Whether the rows are those of document `generation`.
+    pub fn is_for(&self, generation: u64) -> bool {
+        self.generation == Some(generation)
+    }
+
+    /// Whether every row is known.
+    pub fn is_complete(&self) -> bool {
+        self.rest.is_none()
+    }
+
+    fn reset(&mut self, doc: &Document, generation: u64, width: u16) {
         if self.generation == Some(generation) && self.width == width {
             return;
         }
         self.generation = Some(generation);
         self.width = width;
         self.len = doc.char_len();
-        self.starts = wrap(doc.text(), width.max(1));
+        self.starts = Vec::with_capacity(64);
+        self.starts.push(0);
+        self.rest = Some(Wrapper::default());
     }
 
     /// Forgets the rows (the next `update` rebuilds).
@@ -42,8 +99,10 @@ impl WrapCache {
         self.width
     }
 
+    /// Rows known: all of them once complete; before that, the rows already closed.
     pub fn row_count(&self) -> usize {
-        self.starts.len().max(1)
+        let open = usize::from(self.rest.is_some());
+        (self.starts.len() - open.min(self.starts.len())).max(1)
     }
 
     /// Char offsets of a row (the last row ends at the end of the text).
@@ -101,61 +160,76 @@ impl WrapCache {
     }
 }
 
-/// Row starts of `text` wrapped at `width` cells: greedy, breaking after whitespace when it can,
-/// inside a word only when the word is wider than the row; a line break always ends a row.
-fn wrap(text: &str, width: u16) -> Vec<usize> {
-    let mut starts = Vec::with_capacity(text.len() / usize::from(width).max(1) + 1);
-    starts.push(0);
-    let mut col: u16 = 0;
-    let mut at = 0usize;
-    // Where the row could break: the char offset after the last whitespace, and the column there.
-    let mut last_break: Option<(usize, u16)> = None;
-    let mut byte = 0;
-    while byte < text.len() {
-        let (len, chars, cell, blank) = measure(text, byte);
-        byte += len;
-        let Some(w) = cell else {
-            at += chars;
-            starts.push(at);
-            col = 0;
-            last_break = None;
-            continue;
-        };
-        if col + w > width && col > 0 {
-            if blank {
-                // Whitespace hangs at the end of the row instead of starting the next one.
-                at += chars;
-                starts.push(at);
-                col = 0;
-                last_break = None;
+/// Greedy wrapping that can stop between two graphemes and resume: breaking after whitespace
+/// when it can, inside a word only when the word is wider than the row; a line break always
+/// ends a row. Wrapping in pieces gives the same rows as wrapping at once.
+#[derive(Debug, Clone, Copy, Default)]
+struct Wrapper {
+    /// Byte and char offset of the next grapheme.
+    byte: usize,
+    at: usize,
+    col: u16,
+    /// Where the row could break: the char offset after the last whitespace, and the column there.
+    last_break: Option<(usize, u16)>,
+}
+
+impl Wrapper {
+    /// Wraps at least `bytes` more bytes of `text` (or to its end), pushing row starts onto
+    /// `starts` (which holds at least the first row's 0). Returns whether the text is done.
+    fn run(&mut self, text: &str, width: u16, starts: &mut Vec<usize>, bytes: usize) -> bool {
+        let until = self.byte.saturating_add(bytes).min(text.len());
+        let Self {
+            byte,
+            at,
+            col,
+            last_break,
+        } = self;
+        while *byte < until {
+            let (len, chars, cell, blank) = measure(text, *byte);
+            *byte += len;
+            let Some(w) = cell else {
+                *at += chars;
+                starts.push(*at);
+                *col = 0;
+                *last_break = None;
                 continue;
-            }
-            let row_start = starts.last().copied().unwrap_or(0);
-            match last_break {
-                Some((b, bcol)) if b > row_start => {
-                    starts.push(b);
-                    col -= bcol;
-                    if col + w > width && col > 0 {
-                        // The word since the break is still too long: break inside it too.
-                        starts.push(at);
-                        col = 0;
+            };
+            if *col + w > width && *col > 0 {
+                if blank {
+                    // Whitespace hangs at the end of the row instead of starting the next one.
+                    *at += chars;
+                    starts.push(*at);
+                    *col = 0;
+                    *last_break = None;
+                    continue;
+                }
+                let row_start = starts.last().copied().unwrap_or(0);
+                match *last_break {
+                    Some((b, bcol)) if b > row_start => {
+                        starts.push(b);
+                        *col -= bcol;
+                        if *col + w > width && *col > 0 {
+                            // The word since the break is still too long: break inside it too.
+                            starts.push(*at);
+                            *col = 0;
+                        }
+                    }
+                    _ => {
+                        starts.push(*at);
+                        *col = 0;
                     }
                 }
-                _ => {
-                    starts.push(at);
-                    col = 0;
-                }
+                *last_break = None;
             }
-            last_break = None;
+            *col += w;
+            *at += chars;
+            if blank {
+                *last_break = Some((*at, *col));
+            }
         }
-        col += w;
-        at += chars;
-        if blank {
-            last_break = Some((at, col));
-        }
+        // A trailing line break leaves an empty last row, where the cursor can sit at the end.
+        *byte >= text.len()
     }
-    // A trailing line break leaves an empty last row, where the cursor can sit at the end.
-    starts
 }
 
 /// The grapheme at byte `at`: its length in bytes and chars, its cells (`None` for a line
@@ -184,3 +258,6 @@ fn measure(text: &str, at: usize) -> (usize, usize, Option<u16>, bool) {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod lazy_tests;

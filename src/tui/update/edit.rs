@@ -50,6 +50,7 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
     let Some(session) = app.sessions.get_mut(&index) else {
         return;
     };
+    session.stamp_new(true);
     if reviewing {
         let rejections = super::review::rejections_following(&edit, &session.file.rejected);
         edit.extend(rejections);
@@ -290,50 +291,8 @@ pub fn submit_prompt(app: &mut App, now: Instant) {
     }
 }
 
-/// Finds every match of `query` (case-insensitive unless it has capitals) and jumps to the next.
+/// Finds every match of `query` (case-insensitive unless it has capitals) and jumps to the next;
+/// a long article is searched on in slices (`update/search.rs`).
 fn search(app: &mut App, query: &str) {
-    query.clone_into(&mut app.search.query);
-    app.search.matches.clear();
-    let Some(doc) = app.document() else { return };
-    if query.is_empty() {
-        return;
-    }
-    let fold = !query.chars().any(char::is_uppercase);
-    let needle: Vec<char> = if fold {
-        query.chars().flat_map(char::to_lowercase).collect()
-    } else {
-        query.chars().collect()
-    };
-    let hay: Vec<char> = doc.text().chars().collect();
-    let same = |a: char, b: char| {
-        if fold {
-            a.to_lowercase().eq(std::iter::once(b))
-        } else {
-            a == b
-        }
-    };
-    let mut matches = Vec::new();
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()]
-            .iter()
-            .zip(&needle)
-            .all(|(&a, &b)| same(a, b))
-        {
-            matches.push(i..i + needle.len());
-            i += needle.len();
-        } else {
-            i += 1;
-        }
-    }
-    let count = matches.len();
-    app.search.matches = matches;
-    if count == 0 {
-        return app.say(format!("not found: {query}"), Tone::Warning);
-    }
-    super::motion::article(app, super::super::action::Action::NextMatch);
-    app.say(
-        format!("{} (n / N)", super::counted(count, "match", "matches")),
-        Tone::Info,
-    );
+    super::search::start(app, query);
 }

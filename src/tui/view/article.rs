@@ -11,6 +11,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::super::app::{App, Focus};
 use super::super::sanitize::{grapheme_cell, graphemes, sanitize};
+use super::super::search::matches_in;
 use super::super::wrap::WrapCache;
 use super::{has_focus, pane_block, render};
 use crate::labels::{LabelSet, parse_color};
@@ -26,6 +27,7 @@ pub struct ArticleView<'a> {
     pub top_row: usize,
     pub cursor: usize,
     pub selection: Option<Range<usize>>,
+    /// Sorted by start and disjoint (each row finds its own by binary search).
     pub matches: &'a [Range<usize>],
     pub focused: bool,
     /// False under `NO_COLOR`: spans are then underlined, nested ones also bold.
@@ -39,7 +41,7 @@ const CURSOR_IN_SELECTION_FG: Color = Color::Rgb(255, 220, 90);
 
 impl ArticleView<'_> {
     /// The style of the cell showing the grapheme at char offset `c`.
-    fn style_at(&self, c: usize, row_spans: &[&Span]) -> Style {
+    fn style_at(&self, c: usize, row_spans: &[&Span], row_matches: &[Range<usize>]) -> Style {
         let mut style = Style::new();
         let covers = |s: &&&Span| s.start <= c && c < s.end;
         if let Some(inner) = row_spans
@@ -68,7 +70,7 @@ impl ArticleView<'_> {
                 style = style.add_modifier(Modifier::ITALIC);
             }
         }
-        if self.matches.iter().any(|m| m.contains(&c)) {
+        if row_matches.iter().any(|m| m.contains(&c)) {
             style = if self.color {
                 style.bg(MATCH_BG).fg(Color::Black)
             } else {
@@ -121,6 +123,7 @@ impl Widget for ArticleView<'_> {
                 .intersecting(range.clone())
                 .map(|(_, s)| s)
                 .collect();
+            let row_matches = matches_in(self.matches, range.clone());
             let y = area.y + y as u16;
             let mut x = 0u16;
             let mut c = range.start;
@@ -139,7 +142,7 @@ impl Widget for ArticleView<'_> {
                 if x >= area.width {
                     break;
                 }
-                let style = self.style_at(c, &row_spans);
+                let style = self.style_at(c, &row_spans, row_matches);
                 if width > area.width - x {
                     buf[(area.x + x, y)].set_symbol("…").set_style(style);
                 } else if g == "\t" {

@@ -1,0 +1,116 @@
+//! The TUI's costs on a corpus, for docs/performance.md's "how cost grows" table: first frame
+//! (scan, open the first document, draw 200×60), one cursor move with its frame, the `/e` key
+//! (first slice of the search) and the whole search (its `Tick`s), and `G` with its frame.
+//! Best of `--runs` (default 5), each from a fresh start.
+//!
+//! ```sh
+//! cargo run --release --example tui_cost -- /tmp/gp-1000 /tmp/gp-10000 /tmp/gp-100000
+//! ```
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use glosser::corpus::Corpus;
+use glosser::labels::LabelSet;
+use glosser::tui::action::Action;
+use glosser::tui::app::App;
+use glosser::tui::keymap::Keymap;
+use glosser::tui::update::{Event, update};
+use glosser::tui::view;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn frame(app: &App, buffer: &mut Buffer) {
+    buffer.reset();
+    let area = buffer.area;
+    view::render_screen(buffer, app, area);
+}
+
+fn timed(f: impl FnOnce()) -> Duration {
+    let began = Instant::now();
+    f();
+    began.elapsed()
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1000.0)
+}
+
+fn main() -> anyhow::Result<()> {
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut runs = 5;
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--runs" {
+            runs = args.next().unwrap_or_default().parse()?;
+        } else {
+            dirs.push(arg.into());
+        }
+    }
+    println!(
+        "corpus | documents | first frame ms | move ms | `/e` key ms | whole search ms | matches | `G` ms"
+    );
+    let mut buffer = Buffer::empty(Rect::new(0, 0, 200, 60));
+    for dir in dirs {
+        let mut best = [Duration::MAX; 5];
+        let (mut documents, mut matches) = (0, 0);
+        for _ in 0..runs {
+            let mut app = None;
+            let first = timed(|| {
+                let corpus = match Corpus::scan(&dir) {
+                    Ok(corpus) => corpus,
+                    Err(e) => return eprintln!("{e}"),
+                };
+                let mut a = App::with_parts(
+                    corpus,
+                    LabelSet::default(),
+                    "bench".into(),
+                    Keymap::default(),
+                );
+                update(&mut a, Event::Resize(200, 60), Instant::now());
+                frame(&a, &mut buffer);
+                app = Some(a);
+            });
+            let Some(mut app) = app else { continue };
+            documents = app.corpus.documents.len();
+            if let Some(doc) = app.document() {
+                // Let the prefetch thread finish before the next figures.
+                let _ = doc.sha256();
+            }
+            let step = timed(|| {
+                update(&mut app, Event::Action(Action::MoveDown), Instant::now());
+                frame(&app, &mut buffer);
+            });
+            let key = timed(|| {
+                update(&mut app, Event::Action(Action::Search), Instant::now());
+                update(&mut app, Event::PromptChar('e'), Instant::now());
+                update(&mut app, Event::PromptSubmit, Instant::now());
+                frame(&app, &mut buffer);
+            });
+            let rest = timed(|| {
+                while app.search.scan.is_some() {
+                    update(&mut app, Event::Tick(Instant::now()), Instant::now());
+                }
+            });
+            matches = app.search.matches.len();
+            update(&mut app, Event::Action(Action::Cancel), Instant::now());
+            let end = timed(|| {
+                update(&mut app, Event::Action(Action::End), Instant::now());
+                frame(&app, &mut buffer);
+            });
+            for (b, d) in best.iter_mut().zip([first, step, key, key + rest, end]) {
+                *b = (*b).min(d);
+            }
+        }
+        println!(
+            "{} | {documents} | {} | {} | {} | {} | {matches} | {}",
+            dir.display(),
+            ms(best[0]),
+            ms(best[1]),
+            ms(best[2]),
+            ms(best[3]),
+            ms(best[4])
+        );
+    }
+    Ok(())
+}

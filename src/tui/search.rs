@@ -1,0 +1,134 @@
+//! Article search that costs what the screen shows: matches are found in slices (the first on
+//! the key that submits the query, the rest on `Tick`s), kept sorted, and a row asks for its own
+//! with a binary search.
+
+use std::ops::Range;
+
+/// Chars scanned when the query is submitted; the rest is scanned on `Tick`s.
+pub const FIRST_SLICE: usize = 1 << 18;
+/// Chars scanned between two checks of the time budget.
+pub const SLICE: usize = 1 << 16;
+
+/// A search in progress: where it is in the text and what it looks for.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    needle: Vec<char>,
+    fold: bool,
+    /// Byte and char offset of the next position to try.
+    byte: usize,
+    at: usize,
+    /// The document (`App::generation`) the scan belongs to.
+    pub generation: u64,
+    /// The cursor when the query was submitted: the first match after it is jumped to.
+    pub from: usize,
+    /// Whether the jump to the first match has happened (or been given up).
+    pub jumped: bool,
+}
+
+impl Scan {
+    /// A scan for `query` (case-insensitive unless it has capitals); `None` for an empty query.
+    pub fn new(query: &str, from: usize, generation: u64) -> Option<Self> {
+        if query.is_empty() {
+            return None;
+        }
+        let fold = !query.chars().any(char::is_uppercase);
+        let needle = if fold {
+            query.chars().flat_map(char::to_lowercase).collect()
+        } else {
+            query.chars().collect()
+        };
+        Some(Self {
+            needle,
+            fold,
+            byte: 0,
+            at: 0,
+            generation,
+            from,
+            jumped: false,
+        })
+    }
+
+    /// Char offset the scan has reached.
+    pub fn position(&self) -> usize {
+        self.at
+    }
+
+    /// Whether the whole text has been scanned.
+    pub fn is_done(&self, text: &str) -> bool {
+        self.byte >= text.len()
+    }
+
+    /// Tries at most `budget` more positions of `text`, appending the matches found (disjoint,
+    /// in order: after a match the scan resumes at its end). Returns whether the text is done.
+    pub fn step(&mut self, text: &str, budget: usize, out: &mut Vec<Range<usize>>) -> bool {
+        let fold = self.fold;
+        let same = |a: char, b: char| {
+            if fold {
+                a == b || a.to_lowercase().eq(std::iter::once(b))
+            } else {
+                a == b
+            }
+        };
+        let n = self.needle.len();
+        // ASCII that cannot start a match is skipped a byte at a time (a byte is a char there);
+        // anything else is tried char by char below.
+        let first = self
+            .needle
+            .first()
+            .copied()
+            .filter(char::is_ascii)
+            .map(|c| {
+                let byte = c as u8;
+                if fold {
+                    (byte, byte.to_ascii_uppercase())
+                } else {
+                    (byte, byte)
+                }
+            });
+        let mut tried = 0;
+        while tried < budget {
+            let Some(tail) = text.get(self.byte..).filter(|t| !t.is_empty()) else {
+                return true;
+            };
+            if let Some((lower, upper)) = first {
+                let room = tail.len().min(budget - tried);
+                let skip = tail.as_bytes()[..room]
+                    .iter()
+                    .position(|&b| b == lower || b == upper || !b.is_ascii())
+                    .unwrap_or(room);
+                if skip > 0 {
+                    self.byte += skip;
+                    self.at += skip;
+                    tried += skip;
+                    continue;
+                }
+            }
+            tried += 1;
+            let mut chars = tail.chars();
+            if self
+                .needle
+                .iter()
+                .all(|&b| chars.next().is_some_and(|a| same(a, b)))
+            {
+                out.push(self.at..self.at + n);
+                self.byte += tail.len() - chars.as_str().len();
+                self.at += n;
+            } else {
+                self.byte += tail.chars().next().map_or(1, char::len_utf8);
+                self.at += 1;
+            }
+        }
+        self.is_done(text)
+    }
+}
+
+/// The matches that intersect `range`, from matches sorted by start and disjoint (so sorted by
+/// end too): two binary searches, whatever the number of matches.
+pub fn matches_in(matches: &[Range<usize>], range: Range<usize>) -> &[Range<usize>] {
+    let first = matches.partition_point(|m| m.end <= range.start);
+    let last = first + matches[first..].partition_point(|m| m.start < range.end);
+    &matches[first..last]
+}
+
+#[cfg(test)]
+mod tests;
