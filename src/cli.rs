@@ -33,6 +33,7 @@ pub mod merge_driver;
 pub mod open;
 pub mod review;
 pub mod stats;
+pub mod suggest;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -84,6 +85,8 @@ pub enum Command {
     MergeDriver(merge_driver::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
+    /// Propose spans with patterns, a learner or an external model, as a pseudo-annotator.
+    Suggest(suggest::Args),
 }
 
 /// Parses the command line, runs it, and turns errors into a message on stderr and exit code 2.
@@ -100,6 +103,7 @@ pub fn main() -> ExitCode {
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         Some(Command::Completions(args)) => completions::run(args),
+        Some(Command::Suggest(args)) => suggest::run(args),
     };
     match result {
         Ok(code) => code,
