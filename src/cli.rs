@@ -61,6 +61,9 @@ pub struct Cli {
     /// Annotator name (default: $GLOSSER_ANNOTATOR, the config file, then the login name).
     #[arg(long, value_name = "NAME")]
     pub annotator: Option<String>,
+    /// Show this suggester's spans as suggestions to accept (y, Y) or reject (X).
+    #[arg(long, value_name = "NAME")]
+    pub suggestions: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -93,7 +96,11 @@ pub enum Command {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => open::run(cli.corpus.as_deref(), cli.annotator.as_deref()),
+        None => open::run(
+            cli.corpus.as_deref(),
+            cli.annotator.as_deref(),
+            cli.suggestions.as_deref(),
+        ),
         Some(Command::Review(args)) => review::run(args),
         Some(Command::Validate(args)) => validate::run(args),
         Some(Command::Stats(args)) => stats::run(args),

@@ -97,11 +97,21 @@ pub enum Action {
     PlaceOrphan,
     /// Drop the first orphaned span.
     DropOrphan,
+    /// Accept the suggestion under the cursor (SPEC §9).
+    AcceptSuggestion,
+    /// Accept every suggestion in the document (one undo step).
+    AcceptAllSuggestions,
+    /// Reject the suggestion under the cursor; it is never suggested again.
+    RejectSuggestion,
+    /// Jump to the next suggestion.
+    NextSuggestion,
+    /// Jump to the previous suggestion.
+    PrevSuggestion,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 54] = [
+    pub const ALL: [Action; 59] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -156,6 +166,11 @@ impl Action {
         Action::Stats,
         Action::PlaceOrphan,
         Action::DropOrphan,
+        Action::AcceptSuggestion,
+        Action::AcceptAllSuggestions,
+        Action::RejectSuggestion,
+        Action::NextSuggestion,
+        Action::PrevSuggestion,
     ];
 
     /// The name used in `config.ron` key overrides (`"DeleteSpan"`, `"Label3"`).
@@ -225,6 +240,13 @@ impl Action {
             Action::Stats => "corpus statistics: spans, agreement, progress",
             Action::PlaceOrphan => "place the first orphaned span on the selection",
             Action::DropOrphan => "drop the first orphaned span",
+            Action::AcceptSuggestion => "accept the suggestion under the cursor",
+            Action::AcceptAllSuggestions => "accept every suggestion in the document",
+            Action::RejectSuggestion => {
+                "reject the suggestion under the cursor (never shown again)"
+            }
+            Action::NextSuggestion => "next suggestion",
+            Action::PrevSuggestion => "previous suggestion",
         };
         text.to_owned()
     }

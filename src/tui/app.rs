@@ -113,6 +113,8 @@ pub struct Session {
     pub review: Option<DocReview>,
     /// Something to tell the user when the document opens.
     pub notice: Option<String>,
+    /// The suggester's spans for this document (SPEC §9), once loaded.
+    pub suggested: Option<Vec<crate::span::Span>>,
 }
 
 /// A document under review: the items, their decisions, the item in focus, and the
@@ -217,6 +219,7 @@ impl Session {
             top_row: 0,
             goal_column: None,
             review: None,
+            suggested: None,
         }
     }
 
@@ -291,6 +294,8 @@ pub struct App {
     pub recovered: Vec<std::path::PathBuf>,
     /// Where unsaved edits go when they cannot be saved in the corpus.
     pub recovery_dir: std::path::PathBuf,
+    /// The suggester shown as ghost spans (`--suggestions`, `suggestions:` in the config).
+    pub suggestions: Option<String>,
 }
 
 impl App {
@@ -316,6 +321,9 @@ impl App {
             .chain(key_warnings)
             .collect();
         let mut app = Self::with_parts(corpus, labels, annotator, keymap);
+        if let Some(name) = &config.suggestions {
+            app.show_suggestions(name);
+        }
         app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         if !warnings.is_empty() {
             app.message = Some((warnings.join("; "), Tone::Warning));
@@ -354,6 +362,7 @@ impl App {
             reviewing: None,
             recovered: Vec::new(),
             recovery_dir: super::update::recovery_dir(),
+            suggestions: None,
         };
         if count > 0 {
             app.open_document(0);
@@ -385,6 +394,7 @@ impl App {
             .entry(index)
             .or_insert_with(|| Session::open(corpus, index, &annotator));
         self.open = Some(index);
+        super::update::suggest::load(self, index);
         self.generation += 1;
         self.search.matches.clear();
         if let Some(pos) = self.visible_docs.iter().position(|&d| d == index) {

@@ -22,6 +22,10 @@ pub enum Change {
     Unorphan(Span),
     /// An orphaned span comes back to the orphan list (undoing `Unorphan`).
     Orphan(Span),
+    /// A suggestion rejected: it joins the file's `rejected` list (SPEC §9).
+    Reject(Span),
+    /// A rejection taken back (undoing `Reject`).
+    Unreject(Span),
     /// A review item decided (or undecided).
     Decide {
         item: usize,
@@ -36,6 +40,7 @@ pub struct Target<'a> {
     pub status: &'a mut Status,
     pub decisions: &'a mut Vec<Option<Decision>>,
     pub orphans: &'a mut Vec<Span>,
+    pub rejected: &'a mut Vec<Span>,
 }
 
 /// One user edit: the changes of one keystroke, undone and redone together.
@@ -59,6 +64,13 @@ pub fn apply(change: &Change, t: &mut Target) {
             t.orphans.push(span.clone());
             t.orphans.sort_by(|a, b| a.key().cmp(&b.key()));
         }
+        Change::Reject(span) => {
+            if !t.rejected.iter().any(|r| r.key() == span.key()) {
+                t.rejected.push(span.clone());
+                t.rejected.sort_by(|a, b| a.key().cmp(&b.key()));
+            }
+        }
+        Change::Unreject(span) => t.rejected.retain(|r| r.key() != span.key()),
         Change::Decide { item, new, .. } => {
             if let Some(slot) = t.decisions.get_mut(*item) {
                 *slot = *new;
@@ -74,6 +86,8 @@ pub fn inverse(change: &Change) -> Change {
         Change::Remove(span) => Change::Add(span.clone()),
         Change::Unorphan(span) => Change::Orphan(span.clone()),
         Change::Orphan(span) => Change::Unorphan(span.clone()),
+        Change::Reject(span) => Change::Unreject(span.clone()),
+        Change::Unreject(span) => Change::Reject(span.clone()),
         Change::Note { key, old, new } => Change::Note {
             key: key.clone(),
             old: new.clone(),

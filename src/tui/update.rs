@@ -6,6 +6,7 @@ mod mouse;
 mod prompt;
 pub mod review;
 mod save;
+pub mod suggest;
 
 use std::time::Instant;
 
@@ -109,7 +110,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
             return;
         }
     }
-    if review::act(app, action, now) {
+    if review::act(app, action, now) || suggest::act(app, action, now) {
         return;
     }
     match action {

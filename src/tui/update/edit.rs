@@ -38,6 +38,7 @@ fn target<'a>(
             .as_mut()
             .map_or(scratch, |r| &mut r.decisions),
         orphans: &mut session.file.orphans,
+        rejected: &mut session.file.rejected,
     }
 }
 

@@ -30,6 +30,8 @@ pub struct ArticleView<'a> {
     pub focused: bool,
     /// False under `NO_COLOR`: spans are then underlined, nested ones also bold.
     pub color: bool,
+    /// Suggestions not yet accepted or rejected (SPEC §9), drawn where no real span is.
+    pub ghosts: &'a [Span],
 }
 
 const CURSOR_BG: Color = Color::Rgb(250, 250, 250);
@@ -66,6 +68,12 @@ impl ArticleView<'_> {
                 // A span boundary: its first character is italic, so touching spans part.
                 style = style.add_modifier(Modifier::ITALIC);
             }
+        } else if let Some(g) = self.ghosts.iter().find(|g| g.start <= c && c < g.end) {
+            let rgb = self
+                .labels
+                .get(&g.label)
+                .and_then(|l| parse_color(&l.color));
+            style = super::ghost::style(self.color, rgb.map(|(r, g, b)| Color::Rgb(r, g, b)));
         }
         if self.matches.iter().any(|m| m.contains(&c)) {
             style = if self.color {
@@ -217,9 +225,11 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     } else {
         &differing
     };
+    let ghosts = crate::tui::update::suggest::ghosts(session);
     render(
         buf,
         ArticleView {
+            ghosts: &ghosts,
             doc,
             spans: &session.file.spans,
             labels: &app.labels,
