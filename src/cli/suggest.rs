@@ -55,15 +55,17 @@ enum Suggester {
 }
 
 impl Suggester {
-    /// A digest of what decides the suggestions for document `id`.
+    /// A digest of what decides the suggestions for document `id` (this glosser's version too:
+    /// a newer matcher may match differently).
     fn input(&self, id: &str) -> String {
         let mut hash = Sha256::new();
+        hash.update(env!("CARGO_PKG_VERSION").as_bytes());
         match self {
-            Self::Patterns(_, digest) => return digest.clone(),
-            Self::Quotes => hash.update(b"builtin quotes v1"),
-            Self::Learn(model) => return model.digest(id),
+            Self::Patterns(_, digest) => hash.update(digest.as_bytes()),
+            Self::Quotes => hash.update(b"\0builtin quotes v1"),
+            Self::Learn(model) => hash.update(model.digest(id).as_bytes()),
             Self::Command(cmd) => {
-                hash.update(b"command\0");
+                hash.update(b"\0command\0");
                 hash.update(cmd.as_bytes());
             }
         }

@@ -51,6 +51,60 @@ pub fn words(doc: &Document) -> Vec<Word> {
     }
     let gap_start = out.last().map_or(0, |w| w.end);
     push_space(&mut out, doc, gap_start, doc.char_len());
+    join_hyphens(join_abbreviations(out))
+}
+
+/// spaCy splits a hyphen only between a letter or digit and a letter (`Kremlin-backed`);
+/// elsewhere (`U.S.-Russia`, `5-4`) the hyphen and its neighbours stay one token.
+fn join_hyphens(words: Vec<Word>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    let mut iter = words.into_iter().peekable();
+    while let Some(word) = iter.next() {
+        let glued = matches!(word.text.as_str(), "-" | "–" | "—")
+            && out.last().is_some_and(|l| !l.space && l.end == word.start)
+            && iter.peek().is_some_and(|n| !n.space && n.start == word.end);
+        if glued
+            && let Some(last) = out.last_mut()
+            && let Some(next) = iter.peek()
+        {
+            let before = last
+                .text
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric);
+            let after = next.text.chars().next().is_some_and(char::is_alphabetic);
+            if !(before && after)
+                && let Some(next) = iter.next()
+            {
+                last.text.push_str(&word.text);
+                last.text.push_str(&next.text);
+                last.end = next.end;
+                continue;
+            }
+        }
+        out.push(word);
+    }
+    out
+}
+
+/// `U.S` + `.` → `U.S.`: an abbreviation with inner dots keeps its final dot, as in spaCy's
+/// tokenizer exceptions (`U.S.`, `e.g.`, `a.m.`).
+fn join_abbreviations(words: Vec<Word>) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(words.len());
+    for word in words {
+        if let Some(last) = out.last_mut()
+            && word.text == "."
+            && word.start == last.end
+            && !last.space
+            && last.text.contains('.')
+            && last.text.chars().all(|c| c.is_alphabetic() || c == '.')
+        {
+            last.end = word.end;
+            last.text.push('.');
+            continue;
+        }
+        out.push(word);
+    }
     out
 }
 
@@ -104,9 +158,25 @@ mod tests {
 
     #[test]
     fn possessive_is_split_like_spacy() {
-        let doc = Document::from_text("Putin’s aide, U.S. talks");
+        let doc = Document::from_text("Putin’s aide, U.S. talks, U.S.-Russia, Kremlin-backed");
         let texts: Vec<String> = words(&doc).into_iter().map(|w| w.text).collect();
-        assert_eq!(texts, ["Putin", "’s", "aide", ",", "U.S", ".", "talks"]);
+        assert_eq!(
+            texts,
+            [
+                "Putin",
+                "’s",
+                "aide",
+                ",",
+                "U.S.",
+                "talks",
+                ",",
+                "U.S.-Russia",
+                ",",
+                "Kremlin",
+                "-",
+                "backed"
+            ]
+        );
     }
 
     #[test]
