@@ -110,12 +110,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 todo.iter().map(|(e, d, _)| (e.id.clone(), d)).collect();
             let timeout = Duration::from_secs(args.timeout.max(1));
             if docs.is_empty() {
-                Default::default()
+                std::collections::BTreeMap::default()
             } else {
                 suggest::command::run(cmd, &docs, &labels, timeout)?
             }
         }
-        _ => Default::default(),
+        _ => std::collections::BTreeMap::default(),
     };
     let bar = progress_bar(todo.len() as u64);
     let (mut written, mut same, mut failed) = (0usize, 0usize, 0usize);

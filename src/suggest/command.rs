@@ -211,7 +211,7 @@ fn check_answer(value: &Value, doc: &Document, labels: &LabelSet) -> Answer {
 
 /// Kills the command and everything it started (its process group).
 fn stop(child: &mut Child) {
-    if let Some(pid) = rustix::process::Pid::from_raw(child.id() as i32) {
+    if let Some(pid) = rustix::process::Pid::from_raw(child.id().cast_signed()) {
         let _ = rustix::process::kill_process_group(pid, rustix::process::Signal::KILL);
     }
     let _ = child.kill();

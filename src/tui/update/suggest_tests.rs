@@ -1,6 +1,7 @@
 //! The suggestion keys, driven through `update` as a user would press them.
 
 use proptest::prelude::*;
+use ratatui::style::Modifier;
 
 use super::super::tests::{ARTICLE, Fixture, app_for};
 use super::*;
@@ -145,7 +146,6 @@ fn ghosts_are_drawn_apart_from_real_spans_under_no_color() {
     // Row 0: "First claim here. Second “quoted words” …": a ghost, then a real span.
     let ghost = style_of(2);
     let real = style_of(u16::try_from(f.at("quoted")).unwrap());
-    use ratatui::style::Modifier;
     assert!(
         ghost.contains(Modifier::DIM | Modifier::UNDERLINED),
         "{ghost:?}"
