@@ -1,7 +1,10 @@
 use super::*;
 use crate::store::AnnotationFile;
 
-fn corpus(files: &[(&str, &str, &[(&str, &str)])]) -> (tempfile::TempDir, Corpus) {
+/// A document's name, text and alice's (needle, label) spans.
+type Annotated<'a> = (&'a str, &'a str, &'a [(&'a str, &'a str)]);
+
+fn corpus(files: &[Annotated]) -> (tempfile::TempDir, Corpus) {
     let dir = tempfile::tempdir().unwrap();
     for (name, text, spans) in files {
         std::fs::write(dir.path().join(name), text).unwrap();
