@@ -185,7 +185,7 @@ fn builtin_quotes_and_learn() {
     let refused = run(dir.path(), &["--builtin", "quotes", "--as", "alice"]);
     assert_eq!(refused.status.code(), Some(2));
     assert!(
-        stderr(&refused).contains("an analyst"),
+        stderr(&refused).contains("not a suggester's"),
         "{}",
         stderr(&refused)
     );

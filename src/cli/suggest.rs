@@ -187,7 +187,7 @@ fn check_name(corpus: &Corpus, name: &str, learn: Option<&str>) -> anyhow::Resul
         .any(|d| d.annotation(name).is_some());
     if has_files && !suggest::is_suggester(corpus, name) {
         bail!(
-            "--as {name}: {name} has annotation files of an analyst (spans without a score); suggestions are never written over them — choose another name"
+            "--as {name}: {name} has annotation files that are not a suggester's (spans without a score, or a file that does not parse); suggestions are never written over them — choose another name"
         );
     }
     Ok(())

@@ -195,3 +195,17 @@ proptest! {
         prop_assert_eq!(&f.app.session().unwrap().file, &before);
     }
 }
+
+#[test]
+fn help_lists_the_suggestion_keys_only_when_suggestions_are_shown() {
+    let mut f = Fixture::article();
+    let listed = |f: &Fixture| {
+        crate::tui::view::help::lines(&f.app)
+            .iter()
+            .any(|(keys, what)| keys == "y" && what.contains("accept the suggestion"))
+    };
+    assert!(!listed(&f));
+    suggest_file(&f, TWO);
+    f.app.show_suggestions("suggest");
+    assert!(listed(&f));
+}
