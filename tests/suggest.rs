@@ -79,6 +79,12 @@ fn patterns_are_written_with_scores_and_a_rerun_touches_nothing() {
         "{}",
         stderr(&again)
     );
+    let forced = run(dir.path(), &["--patterns", p, "--force"]);
+    assert!(
+        stderr(&forced).contains("0 documents written, 2 unchanged"),
+        "--force reruns, same spans: {}",
+        stderr(&forced)
+    );
     let after = std::fs::metadata(dir.path().join("one.txt.suggest.ron"))
         .unwrap()
         .modified()
@@ -315,5 +321,41 @@ fn a_hang_times_out_naming_the_document() {
     assert!(
         read(dir.path(), "one.txt.suggest.ron").is_none(),
         "nothing is written at all"
+    );
+}
+
+#[test]
+fn force_asks_a_changed_model_again() {
+    let dir = corpus();
+    let answers = dir.path().join("answers.jsonl");
+    std::fs::write(&answers, format!("{GOOD_ONE}\n{GOOD_TWO}\n")).unwrap();
+    let cmd = format!("cat > /dev/null; cat {}", answers.display());
+    assert!(run(dir.path(), &["--command", &cmd]).status.success());
+    std::fs::write(
+        &answers,
+        format!("{}\n{GOOD_TWO}\n", GOOD_ONE.replace("0.9", "0.2")),
+    )
+    .unwrap();
+    let same = run(dir.path(), &["--command", &cmd]);
+    assert!(
+        stderr(&same).contains("0 documents written, 2 unchanged"),
+        "{}",
+        stderr(&same)
+    );
+    assert!(
+        read(dir.path(), "one.txt.suggest.ron")
+            .unwrap()
+            .contains("score: 0.9")
+    );
+    let forced = run(dir.path(), &["--command", &cmd, "--force"]);
+    assert!(
+        stderr(&forced).contains("1 documents written, 1 unchanged"),
+        "{}",
+        stderr(&forced)
+    );
+    assert!(
+        read(dir.path(), "one.txt.suggest.ron")
+            .unwrap()
+            .contains("score: 0.2")
     );
 }

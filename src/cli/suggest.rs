@@ -41,6 +41,10 @@ pub struct Args {
     /// Seconds to wait for each answer of --command before stopping it.
     #[arg(long, value_name = "SECS", default_value_t = 60)]
     pub timeout: u64,
+    /// Suggest every document again, even those whose text and suggester input did not change
+    /// (a model behind --command that changed under the same command line).
+    #[arg(long)]
+    pub force: bool,
     /// The pseudo-annotator the suggestions are written as.
     #[arg(long = "as", value_name = "NAME", default_value = suggest::DEFAULT_NAME)]
     pub name: String,
@@ -98,7 +102,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         };
         let input = suggester.input(&entry.id);
         let exists = entry.annotation(name).is_some();
-        if exists && state.is_current(&entry.id, doc.sha256(), &input) {
+        if exists && !args.force && state.is_current(&entry.id, doc.sha256(), &input) {
             unchanged += 1;
         } else {
             todo.push((entry, doc, input));

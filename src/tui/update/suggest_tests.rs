@@ -209,3 +209,13 @@ fn help_lists_the_suggestion_keys_only_when_suggestions_are_shown() {
     f.app.show_suggestions("suggest");
     assert!(listed(&f));
 }
+
+#[test]
+fn the_config_names_a_suggester() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("config.ron");
+    std::fs::write(&path, "(annotator: \"alice\", suggestions: \"model\")\n").unwrap();
+    let (config, warning) = crate::config::load_config(Some(&path));
+    assert_eq!(warning, None);
+    assert_eq!(config.suggestions.as_deref(), Some("model"));
+}
