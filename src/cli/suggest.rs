@@ -12,6 +12,7 @@ use std::time::Duration;
 use anyhow::{Context as _, bail};
 use clap::ArgGroup;
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::corpus::{Corpus, DocumentEntry};
@@ -122,19 +123,27 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         _ => std::collections::BTreeMap::default(),
     };
     let bar = progress_bar(todo.len() as u64);
+    // Each document is suggested and written on its own (distinct files), in parallel.
+    let given: Vec<Option<suggest::command::Answer>> =
+        todo.iter().map(|(e, _, _)| answers.remove(&e.id)).collect();
+    let outcomes: Vec<Result<bool, String>> = todo
+        .par_iter()
+        .zip(given)
+        .map(|((entry, doc, _), given)| {
+            let proposals: Result<Vec<Proposal>, String> = match &suggester {
+                Suggester::Patterns(set, _) => Ok(set.suggest(doc)),
+                Suggester::Quotes => Ok(suggest::quotes::suggest(doc)),
+                Suggester::Learn(model) => Ok(model.suggest(&entry.id, doc)),
+                Suggester::Command(_) => given.unwrap_or_else(|| Err("no answer".to_owned())),
+            };
+            let outcome =
+                proposals.and_then(|p| write(entry, doc, name, &p).map_err(|e| format!("{e:#}")));
+            bar.inc(1);
+            outcome
+        })
+        .collect();
     let (mut written, mut same, mut failed) = (0usize, 0usize, 0usize);
-    for (entry, doc, input) in &todo {
-        bar.inc(1);
-        let proposals: Result<Vec<Proposal>, String> = match &suggester {
-            Suggester::Patterns(set, _) => Ok(set.suggest(doc)),
-            Suggester::Quotes => Ok(suggest::quotes::suggest(doc)),
-            Suggester::Learn(model) => Ok(model.suggest(&entry.id, doc)),
-            Suggester::Command(_) => answers
-                .remove(&entry.id)
-                .unwrap_or_else(|| Err("no answer".to_owned())),
-        };
-        let outcome =
-            proposals.and_then(|p| write(entry, doc, name, &p).map_err(|e| format!("{e:#}")));
+    for ((entry, doc, input), outcome) in todo.iter().zip(outcomes) {
         match outcome {
             Ok(changed) => {
                 if changed {

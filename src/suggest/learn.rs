@@ -26,6 +26,8 @@ pub struct Model {
     index: HashMap<String, Vec<(String, Vec<String>)>>,
     /// Label-set order, for ties.
     rank: HashMap<String, usize>,
+    /// Digest of `global`, computed once.
+    global_digest: String,
 }
 
 impl Model {
@@ -72,6 +74,10 @@ impl Model {
                     .push((text.clone(), words));
             }
         }
+        model.global_digest = format!(
+            "{:x}",
+            Sha256::digest(format!("{:?}", model.global).as_bytes())
+        );
         model.rank = labels
             .labels()
             .iter()
@@ -104,7 +110,7 @@ impl Model {
     pub fn digest(&self, id: &str) -> String {
         let mut hash = Sha256::new();
         hash.update(b"learn v1\0");
-        hash.update(format!("{:?}", self.global).as_bytes());
+        hash.update(self.global_digest.as_bytes());
         hash.update(b"\0");
         hash.update(format!("{:?}", self.per_doc.get(id)).as_bytes());
         format!("{:x}", hash.finalize())

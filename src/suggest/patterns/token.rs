@@ -190,12 +190,18 @@ fn length_pred(value: &Value) -> Result<Pred, String> {
 impl Pred {
     fn holds(&self, word: &Word) -> bool {
         let value = |attr: &StrAttr| match attr {
-            StrAttr::Text => word.text.clone(),
-            StrAttr::Lower => word.text.to_lowercase(),
+            StrAttr::Text => std::borrow::Cow::Borrowed(word.text.as_str()),
+            StrAttr::Lower if !word.text.chars().any(char::is_uppercase) => {
+                std::borrow::Cow::Borrowed(word.text.as_str())
+            }
+            StrAttr::Lower => std::borrow::Cow::Owned(word.text.to_lowercase()),
         };
         match self {
-            Pred::Equals(attr, s) => value(attr) == *s,
-            Pred::In(attr, list, want) => list.contains(&value(attr)) == *want,
+            Pred::Equals(attr, s) => value(attr) == s.as_str(),
+            Pred::In(attr, list, want) => {
+                let v = value(attr);
+                list.iter().any(|s| *s == v) == *want
+            }
             Pred::Regex(attr, re) => re.is_match(&value(attr)),
             Pred::Flag(flag, want) => flag_of(*flag, word) == *want,
             Pred::Length(cmp, n) => {
