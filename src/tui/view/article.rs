@@ -40,7 +40,7 @@ const MATCH_BG: Color = Color::Rgb(255, 235, 120);
 
 impl ArticleView<'_> {
     /// The style of the cell showing the grapheme at char offset `c`.
-    fn style_at(&self, c: usize, row_spans: &[&Span]) -> Style {
+    fn style_at(&self, c: usize, row_spans: &[&Span], row_ghosts: &[&Span]) -> Style {
         let mut style = Style::new();
         let covers = |s: &&&Span| s.start <= c && c < s.end;
         if let Some(inner) = row_spans
@@ -68,7 +68,7 @@ impl ArticleView<'_> {
                 // A span boundary: its first character is italic, so touching spans part.
                 style = style.add_modifier(Modifier::ITALIC);
             }
-        } else if let Some(g) = self.ghosts.iter().find(|g| g.start <= c && c < g.end) {
+        } else if let Some(g) = row_ghosts.iter().find(|g| g.start <= c && c < g.end) {
             let rgb = self
                 .labels
                 .get(&g.label)
@@ -125,6 +125,11 @@ impl Widget for ArticleView<'_> {
                 .intersecting(range.clone())
                 .map(|(_, s)| s)
                 .collect();
+            let row_ghosts: Vec<&Span> = self
+                .ghosts
+                .iter()
+                .filter(|g| g.start < range.end && g.end > range.start)
+                .collect();
             let y = area.y + y as u16;
             let mut x = 0u16;
             let mut c = range.start;
@@ -143,7 +148,7 @@ impl Widget for ArticleView<'_> {
                 if x >= area.width {
                     break;
                 }
-                let style = self.style_at(c, &row_spans);
+                let style = self.style_at(c, &row_spans, &row_ghosts);
                 if width > area.width - x {
                     buf[(area.x + x, y)].set_symbol("…").set_style(style);
                 } else if g == "\t" {
