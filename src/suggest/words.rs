@@ -1,6 +1,7 @@
 //! The tokens suggesters match on: Unicode word boundaries without whitespace
 //! (`formats::tokens`), with the English possessive clitic split off as spaCy's tokenizer does
-//! (`Putin’s` → `Putin` `’s`), so a pattern for `Putin` matches there too.
+//! (`Putin’s` → `Putin` `’s`, `aren’t` → `are` `n’t`), so a pattern for `Putin` matches there
+//! too.
 
 use crate::formats::tokens::tokenize;
 use crate::text::Document;
@@ -16,6 +17,9 @@ pub struct Word {
     pub space: bool,
 }
 
+/// Endings spaCy's English tokenizer splits off a word: the possessive and `n't`.
+const CLITICS: [&str; 8] = ["n't", "n’t", "N'T", "N’T", "'s", "’s", "'S", "’S"];
+
 /// The document's tokens in order, whitespace tokens included where spaCy has them.
 pub fn words(doc: &Document) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
@@ -23,19 +27,20 @@ pub fn words(doc: &Document) -> Vec<Word> {
         let gap_start = out.last().map_or(0, |w| w.end);
         push_space(&mut out, doc, gap_start, token.start);
         let chars = token.end - token.start;
-        let clitic = ["'s", "’s", "'S", "’S"]
+        let clitic = CLITICS
             .iter()
-            .find(|c| token.text.ends_with(*c) && chars > 2);
+            .find(|c| token.text.ends_with(*c) && chars > c.chars().count());
         if let Some(clitic) = clitic {
             let stem = &token.text[..token.text.len() - clitic.len()];
+            let at = token.end - clitic.chars().count();
             out.push(Word {
                 start: token.start,
-                end: token.end - 2,
+                end: at,
                 text: stem.to_owned(),
                 space: false,
             });
             out.push(Word {
-                start: token.end - 2,
+                start: at,
                 end: token.end,
                 text: (*clitic).to_owned(),
                 space: false,
@@ -158,7 +163,8 @@ mod tests {
 
     #[test]
     fn possessive_is_split_like_spacy() {
-        let doc = Document::from_text("Putin’s aide, U.S. talks, U.S.-Russia, Kremlin-backed");
+        let doc =
+            Document::from_text("Putin’s aide, U.S. talks, U.S.-Russia, Kremlin-backed won’t");
         let texts: Vec<String> = words(&doc).into_iter().map(|w| w.text).collect();
         assert_eq!(
             texts,
@@ -174,7 +180,9 @@ mod tests {
                 ",",
                 "Kremlin",
                 "-",
-                "backed"
+                "backed",
+                "wo",
+                "n’t"
             ]
         );
     }
