@@ -36,6 +36,7 @@ pub mod open;
 pub mod review;
 pub mod stats;
 pub mod status;
+pub mod suggest;
 pub mod validate;
 
 use std::path::PathBuf;
@@ -63,6 +64,9 @@ pub struct Cli {
     /// Annotator name (default: $GLOSSER_ANNOTATOR, the config file, then the login name).
     #[arg(long, value_name = "NAME")]
     pub annotator: Option<String>,
+    /// Show this suggester's spans as suggestions to accept (y, Y) or reject (X).
+    #[arg(long, value_name = "NAME")]
+    pub suggestions: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -93,13 +97,19 @@ pub enum Command {
     Mv(mv::Args),
     /// Who did what: a document × annotator table with assignments and problems.
     Status(status::Args),
+    /// Propose spans with patterns, a learner or an external model, as a pseudo-annotator.
+    Suggest(suggest::Args),
 }
 
 /// Parses the command line, runs it, and turns errors into a message on stderr and exit code 2.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
-        None => open::run(cli.corpus.as_deref(), cli.annotator.as_deref()),
+        None => open::run(
+            cli.corpus.as_deref(),
+            cli.annotator.as_deref(),
+            cli.suggestions.as_deref(),
+        ),
         Some(Command::Review(args)) => review::run(args),
         Some(Command::Validate(args)) => validate::run(args),
         Some(Command::Stats(args)) => stats::run(args),
@@ -112,6 +122,7 @@ pub fn main() -> ExitCode {
         Some(Command::GitSetup(args)) => git_setup::run(args),
         Some(Command::Mv(args)) => mv::run(args),
         Some(Command::Status(args)) => status::run(args),
+        Some(Command::Suggest(args)) => suggest::run(args),
     };
     match result {
         Ok(code) => code,

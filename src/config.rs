@@ -25,6 +25,8 @@ pub struct Config {
     pub keys: BTreeMap<String, String>,
     /// Colour overrides: label name → `#rrggbb` or colour name.
     pub colors: BTreeMap<String, String>,
+    /// The suggester whose spans the TUI shows as ghost spans (SPEC §9), as `--suggestions`.
+    pub suggestions: Option<String>,
 }
 
 /// Where the user's config lives: `$GLOSSER_CONFIG`, else the platform config dir.

@@ -15,5 +15,6 @@ pub mod review;
 pub mod save;
 pub mod span;
 pub mod store;
+pub mod suggest;
 pub mod text;
 pub mod tui;

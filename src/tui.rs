@@ -41,8 +41,16 @@ use update::{Event, MouseKind};
 const TICK: Duration = Duration::from_millis(100);
 
 /// Runs the TUI on a corpus until the user quits. Returns when everything is saved.
-pub fn run(corpus: &Path, annotator: Option<&str>) -> anyhow::Result<()> {
-    run_app(App::new(corpus, annotator)?)
+pub fn run(
+    corpus: &Path,
+    annotator: Option<&str>,
+    suggestions: Option<&str>,
+) -> anyhow::Result<()> {
+    let mut app = App::new(corpus, annotator)?;
+    if let Some(name) = suggestions {
+        app.show_suggestions(name);
+    }
+    run_app(app)
 }
 
 /// Runs the TUI in review mode: builds `into` (gold) from the annotators' files.

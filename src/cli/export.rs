@@ -88,6 +88,10 @@ pub fn pick_annotator(corpus: &Corpus, asked: Option<&str>) -> anyhow::Result<St
     if annotators.contains(GOLD) {
         return Ok(GOLD.to_owned());
     }
+    // Suggesters (SPEC §9) are exported only when named.
+    let suggesters = crate::suggest::suggesters(corpus);
+    let annotators: std::collections::BTreeSet<String> =
+        annotators.difference(&suggesters).cloned().collect();
     match annotators.len() {
         1 => Ok(annotators.into_iter().next().unwrap_or_default()),
         0 => bail!("{}: no annotation files to export", corpus.root.display()),

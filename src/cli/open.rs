@@ -3,8 +3,12 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(corpus: Option<&Path>, annotator: Option<&str>) -> anyhow::Result<ExitCode> {
+pub fn run(
+    corpus: Option<&Path>,
+    annotator: Option<&str>,
+    suggestions: Option<&str>,
+) -> anyhow::Result<ExitCode> {
     let corpus = corpus.unwrap_or(Path::new("."));
-    crate::tui::run(corpus, annotator)?;
+    crate::tui::run(corpus, annotator, suggestions)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -218,7 +218,13 @@ pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Ve
     let known = corpus.annotators();
     let list = known.iter().cloned().collect::<Vec<_>>().join(", ");
     let chosen: Vec<String> = if asked.is_empty() {
-        known.iter().filter(|a| *a != GOLD).cloned().collect()
+        // Suggesters (SPEC §9) are nobody's annotations unless named.
+        let suggesters = crate::suggest::suggesters(corpus);
+        known
+            .iter()
+            .filter(|a| *a != GOLD && !suggesters.contains(*a))
+            .cloned()
+            .collect()
     } else {
         for name in asked {
             if !known.contains(name) {
@@ -238,7 +244,7 @@ pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Ve
     };
     if chosen.len() < 2 {
         bail!(
-            "{}: agreement needs two annotators or more; annotators here: {} (gold is left out unless named in --annotators)",
+            "{}: agreement needs two annotators or more; annotators here: {} (gold and suggesters are left out unless named in --annotators)",
             corpus.root.display(),
             if list.is_empty() {
                 "none".to_owned()

@@ -111,11 +111,21 @@ pub enum Action {
     PrevDocument,
     /// Pick a label from a list of every label (the 10th and later have no digit key).
     PickLabel,
+    /// Accept the suggestion under the cursor (SPEC §9).
+    AcceptSuggestion,
+    /// Accept every suggestion in the document (one undo step).
+    AcceptAllSuggestions,
+    /// Reject the suggestion under the cursor; it is never suggested again.
+    RejectSuggestion,
+    /// Jump to the next suggestion.
+    NextSuggestion,
+    /// Jump to the previous suggestion.
+    PrevSuggestion,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 61] = [
+    pub const ALL: [Action; 66] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -177,6 +187,11 @@ impl Action {
         Action::Stats,
         Action::PlaceOrphan,
         Action::DropOrphan,
+        Action::AcceptSuggestion,
+        Action::AcceptAllSuggestions,
+        Action::RejectSuggestion,
+        Action::NextSuggestion,
+        Action::PrevSuggestion,
     ];
 
     /// The name used in `config.ron` key overrides (`"DeleteSpan"`, `"Label3"`).
@@ -253,6 +268,13 @@ impl Action {
             Action::NextDocument => "next document",
             Action::PrevDocument => "previous document",
             Action::PickLabel => "pick a label from the full list",
+            Action::AcceptSuggestion => "accept the suggestion under the cursor",
+            Action::AcceptAllSuggestions => "accept every suggestion in the document",
+            Action::RejectSuggestion => {
+                "reject the suggestion under the cursor (never shown again)"
+            }
+            Action::NextSuggestion => "next suggestion",
+            Action::PrevSuggestion => "previous suggestion",
         };
         text.to_owned()
     }

@@ -128,6 +128,8 @@ pub struct Session {
     pub review: Option<DocReview>,
     /// Something to tell the user when the document opens.
     pub notice: Option<String>,
+    /// The suggester's spans for this document (SPEC §9), once loaded.
+    pub suggested: Option<Vec<crate::span::Span>>,
 }
 
 impl Session {
@@ -222,6 +224,7 @@ impl Session {
             top_row: 0,
             goal_column: None,
             review: None,
+            suggested: None,
         }
     }
 
@@ -321,6 +324,8 @@ pub struct App {
     pub recovery_dir: std::path::PathBuf,
     /// What the corpus looked like at the last poll (articles, folders changed outside).
     pub follow: super::update::follow::Follow,
+    /// The suggester shown as ghost spans (`--suggestions`, `suggestions:` in the config).
+    pub suggestions: Option<String>,
 }
 
 impl App {
@@ -364,6 +369,9 @@ impl App {
             && let Ok(doc) = &session.doc
         {
             session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
+        }
+        if let Some(name) = &config.suggestions {
+            app.show_suggestions(name);
         }
         app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         if !warnings.is_empty() {
@@ -416,6 +424,7 @@ impl App {
             recovered: Vec::new(),
             recovery_dir: super::update::recovery_dir(),
             follow: super::update::follow::Follow::default(),
+            suggestions: None,
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });
@@ -455,6 +464,7 @@ impl App {
             .entry(index)
             .or_insert_with(|| Session::open(corpus, index, &annotator));
         self.open = Some(index);
+        super::update::suggest::load(self, index);
         self.generation += 1;
         self.search.matches.clear();
         if let Some(pos) = self.visible_docs.iter().position(|&d| d == index) {

@@ -214,6 +214,11 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("S", Action::Stats),
     ("o", Action::PlaceOrphan),
     ("O", Action::DropOrphan),
+    ("y", Action::AcceptSuggestion),
+    ("Y", Action::AcceptAllSuggestions),
+    ("X", Action::RejectSuggestion),
+    (">", Action::NextSuggestion),
+    ("<", Action::PrevSuggestion),
 ];
 
 /// The live key bindings.

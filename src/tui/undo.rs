@@ -27,7 +27,8 @@ pub enum Change {
         old: Vec<Link>,
         new: Vec<Link>,
     },
-    /// A span goes into the file's `rejected` list (review: a version turned down).
+    /// A span goes into the file's `rejected` list: a version turned down in review, or a
+    /// suggestion rejected (SPEC §9), never suggested again.
     Reject(Span),
     /// A span leaves the `rejected` list (undoing `Reject`).
     Unreject(Span),

@@ -13,6 +13,7 @@ mod prompt;
 pub mod review;
 mod save;
 mod search;
+pub mod suggest;
 
 use std::time::Instant;
 
@@ -135,7 +136,7 @@ fn act(app: &mut App, action: Action, now: Instant) {
     if follow::is_edit(action) && follow::before_edit(app) {
         return;
     }
-    if review::act(app, action, now) {
+    if review::act(app, action, now) || suggest::act(app, action, now) {
         return;
     }
     match action {

@@ -2,6 +2,7 @@
 
 pub mod article;
 pub mod doc_list;
+pub mod ghost;
 pub mod guidelines;
 pub mod help;
 pub mod picker;

@@ -41,3 +41,24 @@ printf '%s\n' '{"document":"edges.txt","annotator":"ann","text":"北京官员说
 "$bin" import "$out/edges.jsonl" --format jsonl --corpus "$out/edges" 2>/dev/null
 "$bin" export "$out/edges" --format spacy --annotator ann -o "$out/export.edges" 2>/dev/null
 "$venv/bin/python" tests/consumers/check.py "$out" "$corpus"
+
+# Suggestions (SPEC §9): the shipped spaCy example over the --command protocol on a copy of the
+# seeds writes a file per document that validates, and the pattern matcher finds exactly the
+# spans of spaCy's own EntityRuler on the seeds and the fixture texts.
+seeds="$out/seeds-copy"
+cp -r seeds "$seeds"
+"$bin" suggest "$seeds" --command "$venv/bin/python examples/suggest_spacy.py"
+written=$(find "$seeds" -name '*.txt.suggest.ron' | wc -l)
+documents=$(find "$seeds" -name '*.txt' | wc -l)
+if [[ $written -ne $documents ]]; then
+  echo "suggest --command wrote $written files for $documents documents" >&2
+  exit 1
+fi
+"$bin" validate "$seeds"
+patterns_corpus="$out/patterns-corpus"
+mkdir "$patterns_corpus"
+cp seeds/*.txt "$corpus"/*.txt "$patterns_corpus"/
+"$bin" suggest "$patterns_corpus" --patterns tests/consumers/patterns.jsonl --as patterns
+"$bin" export "$patterns_corpus" --format jsonl --annotator patterns -o "$out/patterns.jsonl"
+"$venv/bin/python" tests/consumers/suggest_check.py tests/consumers/patterns.jsonl "$patterns_corpus" "$out/patterns.jsonl"
+echo "suggest: spaCy example and EntityRuler comparison passed"

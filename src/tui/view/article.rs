@@ -32,6 +32,8 @@ pub struct ArticleView<'a> {
     pub focused: bool,
     /// False under `NO_COLOR`: spans are then underlined, nested ones also bold.
     pub color: bool,
+    /// Suggestions not yet accepted or rejected (SPEC §9), drawn where no real span is.
+    pub ghosts: &'a [Span],
 }
 
 const CURSOR_BG: Color = Color::Rgb(250, 250, 250);
@@ -41,7 +43,13 @@ const CURSOR_IN_SELECTION_FG: Color = Color::Rgb(255, 220, 90);
 
 impl ArticleView<'_> {
     /// The style of the cell showing the grapheme at char offset `c`.
-    fn style_at(&self, c: usize, row_spans: &[&Span], row_matches: &[Range<usize>]) -> Style {
+    fn style_at(
+        &self,
+        c: usize,
+        row_spans: &[&Span],
+        row_matches: &[Range<usize>],
+        row_ghosts: &[&Span],
+    ) -> Style {
         let mut style = Style::new();
         let covers = |s: &&&Span| s.start <= c && c < s.end;
         if let Some(inner) = row_spans
@@ -69,6 +77,12 @@ impl ArticleView<'_> {
                 // A span boundary: its first character is italic, so touching spans part.
                 style = style.add_modifier(Modifier::ITALIC);
             }
+        } else if let Some(g) = row_ghosts.iter().find(|g| g.start <= c && c < g.end) {
+            let rgb = self
+                .labels
+                .get(&g.label)
+                .and_then(|l| parse_color(&l.color));
+            style = super::ghost::style(self.color, rgb.map(|(r, g, b)| Color::Rgb(r, g, b)));
         }
         if row_matches.iter().any(|m| m.contains(&c)) {
             style = if self.color {
@@ -124,6 +138,11 @@ impl Widget for ArticleView<'_> {
                 .map(|(_, s)| s)
                 .collect();
             let row_matches = matches_in(self.matches, range.clone());
+            let row_ghosts: Vec<&Span> = self
+                .ghosts
+                .iter()
+                .filter(|g| g.start < range.end && g.end > range.start)
+                .collect();
             let y = area.y + y as u16;
             let mut x = 0u16;
             let mut c = range.start;
@@ -142,7 +161,7 @@ impl Widget for ArticleView<'_> {
                 if x >= area.width {
                     break;
                 }
-                let style = self.style_at(c, &row_spans, row_matches);
+                let style = self.style_at(c, &row_spans, row_matches, &row_ghosts);
                 if width > area.width - x {
                     buf[(area.x + x, y)].set_symbol("…").set_style(style);
                 } else if g == "\t" {
@@ -225,9 +244,11 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         &differing
     };
     draw_gutter(buf, app, session, area, inner);
+    let ghosts = crate::tui::update::suggest::ghosts(session);
     render(
         buf,
         ArticleView {
+            ghosts: &ghosts,
             doc,
             spans: &session.file.spans,
             labels: &app.labels,

@@ -90,11 +90,23 @@ fn pair_up(out: &mut Vec<(String, String)>) {
     }
 }
 
-/// Help lines for keymap rows: digits only for labels that exist, review keys only in review.
+/// Help lines for keymap rows: digits only for labels that exist, review keys only in review,
+/// orphan keys only with orphans, suggestion keys only with `--suggestions`.
 fn rows_for(app: &App, rows: Vec<(String, Action)>) -> Vec<(String, String)> {
     rows.into_iter()
         .filter(|(_, action)| {
             app.reviewing.is_some() || !matches!(action, Action::Reject | Action::AcceptMajority)
+        })
+        .filter(|(_, action)| {
+            app.suggestions.is_some()
+                || !matches!(
+                    action,
+                    Action::AcceptSuggestion
+                        | Action::AcceptAllSuggestions
+                        | Action::RejectSuggestion
+                        | Action::NextSuggestion
+                        | Action::PrevSuggestion
+                )
         })
         .filter(|(_, action)| {
             app.session().is_some_and(|s| !s.file.orphans.is_empty())

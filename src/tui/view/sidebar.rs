@@ -230,7 +230,17 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                 Span::styled(truncate(&excerpt, rest), style),
             ]));
         }
-        if spans.is_empty() {
+        let ghosts = crate::tui::update::suggest::ghosts(session);
+        if !ghosts.is_empty() {
+            lines.push(super::ghost::heading(ghosts.len(), width));
+            lines.extend(super::ghost::sidebar_lines(
+                app,
+                &ghosts,
+                session.cursor,
+                width,
+            ));
+        }
+        if spans.is_empty() && ghosts.is_empty() {
             lines.push(Line::styled(
                 "no spans yet: s selects a sentence, 1-9 labels it",
                 Style::new().fg(Color::DarkGray),

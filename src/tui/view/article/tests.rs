@@ -53,6 +53,7 @@ impl Case {
             matches: &[],
             focused: true,
             color,
+            ghosts: &[],
         }
         .render(area, &mut buf);
         buf
@@ -206,6 +207,7 @@ fn only_visible_rows_drawn() {
         matches: &[],
         focused: true,
         color: true,
+        ghosts: &[],
     }
     .render(area, &mut buf);
     assert_eq!(row_text(&buf, 0).trim_end(), "line");
