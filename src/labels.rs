@@ -77,11 +77,10 @@ pub struct LabelSet {
 
 impl Default for LabelSet {
     fn default() -> Self {
-        Self::parse(DEFAULT_LABELS_RON, "assets/labels.ron")
-            .unwrap_or_else(|_| Self {
-                labels: Vec::new(),
-                links: Vec::new(),
-            })
+        Self::parse(DEFAULT_LABELS_RON, "assets/labels.ron").unwrap_or_else(|_| Self {
+            labels: Vec::new(),
+            links: Vec::new(),
+        })
     }
 }
 

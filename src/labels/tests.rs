@@ -177,13 +177,22 @@ fn link_types_parse_from_a_corpus_file_and_bad_ones_are_refused() {
     let no_links = LabelSet::parse(r#"(labels: [(name: "a")])"#, "g").unwrap();
     assert!(no_links.link_types().is_empty());
     for (bad, says) in [
-        (r#"(labels: [(name: "a")], links: [(name: "l", from: ["a"], to: ["zz"])])"#, "\"zz\""),
-        (r#"(labels: [(name: "a")], links: [(name: "l", from: [], to: ["a"])])"#, "at least one"),
+        (
+            r#"(labels: [(name: "a")], links: [(name: "l", from: ["a"], to: ["zz"])])"#,
+            "\"zz\"",
+        ),
+        (
+            r#"(labels: [(name: "a")], links: [(name: "l", from: [], to: ["a"])])"#,
+            "at least one",
+        ),
         (
             r#"(labels: [(name: "a")], links: [(name: "l", from: ["a"], to: ["a"]), (name: "l", from: ["a"], to: ["a"])])"#,
             "twice",
         ),
-        (r#"(labels: [(name: "a")], links: [(name: "", from: ["a"], to: ["a"])])"#, "not allowed"),
+        (
+            r#"(labels: [(name: "a")], links: [(name: "", from: ["a"], to: ["a"])])"#,
+            "not allowed",
+        ),
     ] {
         let err = LabelSet::parse(bad, "glosser.ron").unwrap_err().to_string();
         assert!(err.contains(says) && err.contains("glosser.ron"), "{err}");

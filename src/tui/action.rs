@@ -111,11 +111,15 @@ pub enum Action {
     PrevDocument,
     /// Pick a label from a list of every label (the 10th and later have no digit key).
     PickLabel,
+    /// Start a link at the span under the cursor; pressed again on another span, create it.
+    Link,
+    /// Remove the links of the span under the cursor.
+    Unlink,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 61] = [
+    pub const ALL: [Action; 63] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -157,6 +161,8 @@ impl Action {
         Action::PickLabel,
         Action::DeleteSpan,
         Action::EditNote,
+        Action::Link,
+        Action::Unlink,
         Action::NextSpan,
         Action::PrevSpan,
         Action::Search,
@@ -253,6 +259,8 @@ impl Action {
             Action::NextDocument => "next document",
             Action::PrevDocument => "previous document",
             Action::PickLabel => "pick a label from the full list",
+            Action::Link => "link: start at this span, r again on the other span (quote → source)",
+            Action::Unlink => "remove the links of the span under the cursor",
         };
         text.to_owned()
     }

@@ -123,6 +123,9 @@ pub struct Session {
     pub review: Option<DocReview>,
     /// Something to tell the user when the document opens.
     pub notice: Option<String>,
+    /// A link being drawn with `r` (SPEC §10): its first span, and the link types to choose
+    /// from once several fit.
+    pub pending_link: Option<super::update::PendingLink>,
 }
 
 impl Session {
@@ -197,6 +200,7 @@ impl Session {
                 .is_some_and(|why| why.ends_with(HELD_ELSEWHERE));
         Self {
             notice,
+            pending_link: None,
             doc,
             lock,
             held_elsewhere,

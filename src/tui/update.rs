@@ -1,6 +1,7 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
 mod edit;
+mod link_edit;
 mod links;
 mod motion;
 mod mouse;
@@ -12,6 +13,7 @@ mod save;
 
 use std::time::Instant;
 
+pub use link_edit::PendingLink;
 pub use prompt::{PromptEdit, prompt_key};
 pub use save::{recovery_dir, save_all, save_open, write_recovery};
 
@@ -109,6 +111,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
             motion::apply_filter(app, &text);
         }
     }
+    link_edit::show_pending(app);
     follow(app);
 }
 
@@ -122,6 +125,9 @@ fn act(app: &mut App, action: Action, now: Instant) {
         return picker::act(app, action, now);
     }
     if review::act(app, action, now) {
+        return;
+    }
+    if link_edit::act(app, action, now) {
         return;
     }
     match action {
@@ -315,6 +321,14 @@ mod exit_tests;
 
 #[cfg(test)]
 mod link_tests;
+
+#[cfg(test)]
+#[path = "update/link_edit_tests.rs"]
+mod link_edit_tests;
+
+#[cfg(test)]
+#[path = "update/keystroke_link_tests.rs"]
+mod keystroke_link_tests;
 
 #[cfg(test)]
 mod prompt_tests;
