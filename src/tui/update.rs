@@ -13,7 +13,7 @@ mod save;
 
 use std::time::Instant;
 
-pub use link_edit::PendingLink;
+pub use link_edit::{PendingLink, excerpt};
 pub use prompt::{PromptEdit, prompt_key};
 pub use save::{recovery_dir, save_all, save_open, write_recovery};
 

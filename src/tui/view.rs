@@ -3,6 +3,7 @@
 pub mod article;
 pub mod doc_list;
 pub mod help;
+pub mod links;
 pub mod picker;
 pub mod review;
 pub mod sidebar;
@@ -153,3 +154,7 @@ mod tests;
 #[cfg(test)]
 #[path = "view/screen_tests.rs"]
 mod screen_tests;
+
+#[cfg(test)]
+#[path = "view/link_screen_tests.rs"]
+mod link_screen_tests;

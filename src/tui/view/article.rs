@@ -27,6 +27,9 @@ pub struct ArticleView<'a> {
     pub cursor: usize,
     pub selection: Option<Range<usize>>,
     pub matches: &'a [Range<usize>],
+    /// The spans linked to the one under the cursor (SPEC §10): bold and underlined, and in a
+    /// link colour when colours are on.
+    pub linked: &'a [Range<usize>],
     pub focused: bool,
     /// False under `NO_COLOR`: spans are then underlined, nested ones also bold.
     pub color: bool,
@@ -35,6 +38,7 @@ pub struct ArticleView<'a> {
 const CURSOR_BG: Color = Color::Rgb(250, 250, 250);
 const SELECTION_BG: Color = Color::Rgb(70, 70, 140);
 const MATCH_BG: Color = Color::Rgb(255, 235, 120);
+const LINKED_FG: Color = Color::Rgb(120, 0, 140);
 const CURSOR_IN_SELECTION_FG: Color = Color::Rgb(255, 220, 90);
 
 impl ArticleView<'_> {
@@ -66,6 +70,12 @@ impl ArticleView<'_> {
             if row_spans.iter().any(|s| s.start == c) {
                 // A span boundary: its first character is italic, so touching spans part.
                 style = style.add_modifier(Modifier::ITALIC);
+            }
+        }
+        if self.linked.iter().any(|r| r.contains(&c)) {
+            style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+            if self.color {
+                style = style.fg(LINKED_FG);
             }
         }
         if self.matches.iter().any(|m| m.contains(&c)) {
@@ -222,6 +232,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         &differing
     };
     draw_gutter(buf, app, session, area, inner);
+    let linked = super::links::linked_ranges(app);
     render(
         buf,
         ArticleView {
@@ -233,6 +244,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             cursor: session.cursor,
             selection: session.selection(),
             matches,
+            linked: &linked,
             focused,
             color: app.color,
         },

@@ -51,6 +51,7 @@ impl Case {
             cursor,
             selection,
             matches: &[],
+            linked: &[],
             focused: true,
             color,
         }
@@ -204,6 +205,7 @@ fn only_visible_rows_drawn() {
         cursor: 0,
         selection: None,
         matches: &[],
+        linked: &[],
         focused: true,
         color: true,
     }
