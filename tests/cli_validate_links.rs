@@ -74,3 +74,14 @@ fn a_link_the_label_set_does_not_allow_is_a_problem() {
         "{out}"
     );
 }
+
+#[test]
+fn stats_counts_links_per_type() {
+    let dir = corpus(&[("speaker", 1, 0), ("speaker", 2, 0)]);
+    let (code, out) = run(&["stats", dir.path().to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("links: speaker=2"), "{out}");
+    let (_, json) = run(&["stats", dir.path().to_str().unwrap(), "--json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["annotators"]["ann"]["links"]["speaker"], 2, "{json}");
+}
