@@ -8,3 +8,4 @@ pub mod corpus;
 pub mod f1;
 pub mod kappa;
 pub mod merge;
+pub mod relations;

@@ -47,8 +47,7 @@ fn run(args: &[&str]) -> (Option<i32>, String) {
         .unwrap();
     (
         out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned()
-            + &String::from_utf8_lossy(&out.stderr),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
     )
 }
 
