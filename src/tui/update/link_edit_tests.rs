@@ -194,3 +194,16 @@ fn a_set_without_link_types_says_so() {
         message(&f)
     );
 }
+
+#[test]
+fn the_stats_view_counts_the_annotators_links() {
+    let (mut f, source, _, quote) = spans_only();
+    f.set_cursor(quote.start);
+    f.act(&[Action::Link]);
+    f.set_cursor(source.start);
+    f.act(&[Action::Link, Action::Stats]);
+    let crate::tui::app::Mode::Stats(stats) = &f.app.mode else {
+        panic!("S opens the stats view");
+    };
+    assert_eq!(stats.links, 1);
+}
