@@ -9,6 +9,7 @@ mod orphan;
 mod picker;
 mod prompt;
 pub mod review;
+mod review_links;
 mod save;
 
 use std::time::Instant;
@@ -325,6 +326,10 @@ mod link_tests;
 #[cfg(test)]
 #[path = "update/link_edit_tests.rs"]
 mod link_edit_tests;
+
+#[cfg(test)]
+#[path = "update/review_link_tests.rs"]
+mod review_link_tests;
 
 #[cfg(test)]
 #[path = "update/keystroke_link_tests.rs"]

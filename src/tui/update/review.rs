@@ -244,6 +244,16 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
             edit.push(Change::Add(span));
         }
     }
+    if let Decision::Accepted(i) = decision {
+        let added: Vec<Span> = edit
+            .iter()
+            .filter_map(|c| match c {
+                Change::Add(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        edit.extend(super::review_links::carried(app, i, &added));
+    }
     commit(app, edit, now);
     let what = match decision {
         Decision::Accepted(i) => format!(
