@@ -76,6 +76,15 @@ impl Format {
         )
     }
 
+    /// Whether the format can hold links between spans (SPEC §10); the others drop them and the
+    /// export says how many.
+    pub fn holds_links(self) -> bool {
+        matches!(
+            self,
+            Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Brat | Format::W3c
+        )
+    }
+
     /// Whether the format cannot hold overlapping spans (the longest is kept).
     pub fn needs_flat_spans(self) -> bool {
         matches!(self, Format::Conll | Format::Hf)

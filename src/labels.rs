@@ -34,6 +34,25 @@ fn default_color() -> String {
     "gray".to_owned()
 }
 
+/// A link type (SPEC §10): its name as stored in files, which labels it may go from and to, and
+/// an optional key (informative: the TUI's `r` creates every type).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LinkType {
+    pub name: String,
+    pub from: Vec<String>,
+    pub to: Vec<String>,
+    #[serde(default)]
+    pub key: Option<char>,
+}
+
+impl LinkType {
+    /// Whether this type may link a span labelled `from` to one labelled `to`.
+    pub fn allows(&self, from: &str, to: &str) -> bool {
+        self.from.iter().any(|l| l == from) && self.to.iter().any(|l| l == to)
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LabelFile {
@@ -41,6 +60,8 @@ struct LabelFile {
     /// Where the team's guidelines are (read by `crate::guidelines`, not here).
     #[serde(default, rename = "guidelines")]
     _guidelines: Option<String>,
+    #[serde(default)]
+    links: Vec<LinkType>,
 }
 
 /// Why a label set was refused.
@@ -54,12 +75,15 @@ pub enum LabelError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelSet {
     labels: Vec<Label>,
+    links: Vec<LinkType>,
 }
 
 impl Default for LabelSet {
     fn default() -> Self {
-        Self::parse(DEFAULT_LABELS_RON, "assets/labels.ron")
-            .unwrap_or_else(|_| Self { labels: Vec::new() })
+        Self::parse(DEFAULT_LABELS_RON, "assets/labels.ron").unwrap_or_else(|_| Self {
+            labels: Vec::new(),
+            links: Vec::new(),
+        })
     }
 }
 
@@ -73,7 +97,51 @@ impl LabelSet {
         let file: LabelFile = crate::store::ron_options()
             .from_str(source)
             .map_err(|e| invalid(format!("{}: {}", e.span.start, e.code)))?;
-        Self::new(file.labels).map_err(invalid)
+        Self::new(file.labels)
+            .and_then(|set| set.with_links(file.links))
+            .map_err(invalid)
+    }
+
+    /// The set with these link types, checking that names are valid and unique and that every
+    /// label they name is in the set.
+    pub fn with_links(mut self, links: Vec<LinkType>) -> Result<Self, String> {
+        for (i, link) in links.iter().enumerate() {
+            if !is_valid_label_name(&link.name) {
+                return Err(format!("link type name {:?} is not allowed", link.name));
+            }
+            if links[..i].iter().any(|l| l.name == link.name) {
+                return Err(format!("link type {:?} is defined twice", link.name));
+            }
+            if link.from.is_empty() || link.to.is_empty() {
+                return Err(format!(
+                    "link type {:?} needs at least one label in `from` and in `to`",
+                    link.name
+                ));
+            }
+            if let Some(unknown) = link.from.iter().chain(&link.to).find(|l| !self.contains(l)) {
+                return Err(format!(
+                    "link type {:?} names label {unknown:?}, which the set does not define",
+                    link.name
+                ));
+            }
+        }
+        self.links = links;
+        Ok(self)
+    }
+
+    /// The link types in order.
+    pub fn link_types(&self) -> &[LinkType] {
+        &self.links
+    }
+
+    /// The link type with this name.
+    pub fn link_type(&self, name: &str) -> Option<&LinkType> {
+        self.links.iter().find(|l| l.name == name)
+    }
+
+    /// The link types that may go from a span labelled `from` to one labelled `to`.
+    pub fn link_types_for(&self, from: &str, to: &str) -> Vec<&LinkType> {
+        self.links.iter().filter(|l| l.allows(from, to)).collect()
     }
 
     /// Builds a set, checking names, keys and colours; labels without a key get the digits no
@@ -120,7 +188,10 @@ impl LabelSet {
         for label in labels.iter_mut().filter(|l| l.key.is_none()) {
             label.key = free.next();
         }
-        Ok(Self { labels })
+        Ok(Self {
+            labels,
+            links: Vec::new(),
+        })
     }
 
     /// The labels in order.

@@ -358,3 +358,6 @@ mod tests;
 
 #[cfg(test)]
 mod restamp_tests;
+
+#[cfg(test)]
+mod link_props;

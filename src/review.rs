@@ -9,3 +9,4 @@ pub mod f1;
 pub mod kappa;
 pub mod merge;
 pub mod ready;
+pub mod relations;

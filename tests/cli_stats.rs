@@ -34,7 +34,7 @@ fn seeds_json_describes_the_five_documents() {
     assert_eq!(list[4]["id"], "004_a7af00d26b2c9dde.txt");
     assert_eq!(
         v["labels"],
-        serde_json::json!(["claim", "quote", "opinion", "unverified"])
+        serde_json::json!(["claim", "quote", "opinion", "unverified", "source"])
     );
 }
 

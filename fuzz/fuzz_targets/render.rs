@@ -46,6 +46,7 @@ fuzz_target!(|data: &[u8]| {
         cursor,
         selection: None,
         matches: &[],
+        linked: &[],
         focused: true,
         color: head[0] % 2 == 0,
     }

@@ -259,6 +259,7 @@ struct Tally {
     layered: usize,
     split_tokens: usize,
     joined: usize,
+    links_dropped: usize,
     /// Labels written whose names hold whitespace (conll/hf tags use `_` there).
     spaced: std::collections::BTreeSet<String>,
 }
@@ -286,6 +287,7 @@ impl Tally {
         self.layered += r.layered;
         self.split_tokens += r.split_tokens;
         self.joined += r.joined_sentences;
+        self.links_dropped += r.links_dropped;
         if matches!(r.rendered, render::Rendered::Tagged(_)) {
             self.spaced.extend(
                 r.counts
@@ -315,6 +317,13 @@ impl Tally {
             eprintln_safe!(
                 "glosser: {format}: label {label:?} is written as {} (a tag holds no spaces)",
                 crate::formats::overlaps::tag_label(label)
+            );
+        }
+        if self.links_dropped > 0 {
+            eprintln_safe!(
+                "glosser: {format} cannot hold links between spans: dropped {} link{} (jsonl, brat, doccano, label-studio and w3c keep them)",
+                self.links_dropped,
+                plural(self.links_dropped)
             );
         }
         if self.joined > 0 {

@@ -34,6 +34,8 @@ pub struct AnnotatorStats {
     pub spans: usize,
     /// Spans per label name (every label of the set, plus any unknown label found).
     pub labels: BTreeMap<String, usize>,
+    /// Links per link type (SPEC §10).
+    pub links: BTreeMap<String, usize>,
 }
 
 /// The corpus summary.
@@ -156,6 +158,9 @@ fn gather_chunk(
             for (label, n) in file.labels {
                 *who.labels.entry(label).or_default() += n;
             }
+            for (kind, n) in file.links {
+                *who.links.entry(kind).or_default() += n;
+            }
             line.annotators.push((
                 annotation.annotator.clone(),
                 Some((file.status, file.spans)),
@@ -172,6 +177,7 @@ struct FileSummary {
     status: Status,
     spans: usize,
     labels: BTreeMap<String, usize>,
+    links: BTreeMap<String, usize>,
 }
 
 impl FileSummary {
@@ -180,10 +186,15 @@ impl FileSummary {
         for span in file.spans.spans() {
             *labels.entry(span.label.clone()).or_default() += 1;
         }
+        let mut links = BTreeMap::new();
+        for link in &file.links {
+            *links.entry(link.kind.clone()).or_default() += 1;
+        }
         Self {
             status: file.status,
             spans: file.spans.len(),
             labels,
+            links,
         }
     }
 }
@@ -226,6 +237,7 @@ fn to_json(root: &str, stats: &Stats) -> serde_json::Value {
                 "status": {"Todo": a.todo, "InProgress": a.in_progress, "Done": a.done},
                 "spans": a.spans,
                 "labels": a.labels,
+                "links": a.links,
                 "progress": stats.progress(a),
                 "to_do": stats.left_to_do(a),
             });
@@ -330,6 +342,10 @@ fn print_human(out: &mut impl std::io::Write, root: &str, stats: &Stats) -> std:
             .collect();
         if !unknown.is_empty() {
             write!(out, "  (unknown labels: {})", unknown.join(", "))?;
+        }
+        if !a.links.is_empty() {
+            let links: Vec<String> = a.links.iter().map(|(t, n)| format!("{t}={n}")).collect();
+            write!(out, "  links: {}", links.join(", "))?;
         }
         writeln!(out)?;
     }

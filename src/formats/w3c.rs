@@ -1,6 +1,8 @@
 //! `w3c`: a Web Annotation collection per document (JSON-LD), each span an annotation whose
 //! target has a `TextQuoteSelector` (exact, 32-char prefix and suffix) and a
-//! `TextPositionSelector` (code points). Annotation ids are `#` + the span's stable id.
+//! `TextPositionSelector` (code points). Annotation ids are `#` + the span's stable id. A link
+//! between spans (SPEC §10) is an annotation with `motivation: "linking"` whose body is its type
+//! (`purpose: "linking"`) and whose target is the two span annotations, from first.
 
 use serde_json::{Value, json};
 
@@ -9,7 +11,7 @@ use super::ExportDoc;
 const CONTEXT: usize = 32;
 
 pub fn record(d: &ExportDoc) -> Value {
-    let items: Vec<Value> = d
+    let mut items: Vec<Value> = d
         .spans
         .iter()
         .map(|s| {
@@ -34,6 +36,7 @@ pub fn record(d: &ExportDoc) -> Value {
             })
         })
         .collect();
+    items.extend(links(d));
     json!({
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": format!("{}#{}", d.id, d.annotator),
@@ -43,4 +46,28 @@ pub fn record(d: &ExportDoc) -> Value {
         "total": items.len(),
         "first": {"type": "AnnotationPage", "items": items},
     })
+}
+
+/// The links whose two spans are exported, as linking annotations.
+fn links(d: &ExportDoc) -> Vec<Value> {
+    let id_of = |end: &crate::store::LinkEnd| {
+        d.spans
+            .iter()
+            .find(|s| end.matches(s))
+            .map(|s| format!("#{}", super::span_id(d.id, d.annotator, s)))
+    };
+    d.links
+        .iter()
+        .filter_map(|link| {
+            let (from, to) = (id_of(&link.from)?, id_of(&link.to)?);
+            Some(json!({
+                "id": format!("{from}-{}-{}", link.kind, &to[1..]),
+                "type": "Annotation",
+                "motivation": "linking",
+                "creator": d.annotator,
+                "body": {"type": "TextualBody", "purpose": "linking", "value": link.kind},
+                "target": [from, to],
+            }))
+        })
+        .collect()
 }

@@ -1,13 +1,21 @@
 use super::*;
 
 #[test]
-fn default_set_has_the_four_labels() {
+fn default_set_has_the_four_labels_source_and_speaker() {
     let set = LabelSet::parse(DEFAULT_LABELS_RON, "assets/labels.ron").unwrap();
     let names: Vec<&str> = set.labels().iter().map(|l| l.name.as_str()).collect();
-    assert_eq!(names, ["claim", "quote", "opinion", "unverified"]);
+    assert_eq!(names, ["claim", "quote", "opinion", "unverified", "source"]);
     assert_eq!(set.by_key('2').unwrap().name, "quote");
+    assert_eq!(set.by_key('5').unwrap().name, "source");
     assert_eq!(set.rank("opinion"), 2);
-    assert_eq!(set.rank("nope"), 4);
+    assert_eq!(set.rank("nope"), 5);
+    let speaker = set.link_type("speaker").unwrap();
+    assert_eq!(speaker.from, ["quote", "claim"]);
+    assert_eq!(speaker.to, ["source"]);
+    assert_eq!(speaker.key, Some('r'));
+    assert_eq!(set.link_types_for("quote", "source").len(), 1);
+    assert!(set.link_types_for("source", "quote").is_empty(), "directed");
+    assert!(set.link_types_for("opinion", "source").is_empty());
     assert!(set.labels().iter().all(|l| !l.description.is_empty()));
     assert_eq!(LabelSet::default(), set);
 }
@@ -156,4 +164,37 @@ fn a_glosser_ron_that_is_a_fifo_or_a_link_out_is_a_warning_not_a_hang() {
     let (_, warning) = LabelSet::for_corpus(corpus.path());
     let warning = warning.unwrap();
     assert!(warning.contains("outside"), "{warning}");
+}
+
+#[test]
+fn link_types_parse_from_a_corpus_file_and_bad_ones_are_refused() {
+    let ok = r#"(labels: [(name: "a"), (name: "b")],
+        links: [(name: "cites", from: ["a"], to: ["a", "b"]), (name: "x", from: ["b"], to: ["a"])])"#;
+    let set = LabelSet::parse(ok, "glosser.ron").unwrap();
+    assert_eq!(set.link_types().len(), 2);
+    assert_eq!(set.link_types_for("a", "b")[0].name, "cites");
+    assert!(set.link_type("cites").unwrap().key.is_none());
+    let no_links = LabelSet::parse(r#"(labels: [(name: "a")])"#, "g").unwrap();
+    assert!(no_links.link_types().is_empty());
+    for (bad, says) in [
+        (
+            r#"(labels: [(name: "a")], links: [(name: "l", from: ["a"], to: ["zz"])])"#,
+            "\"zz\"",
+        ),
+        (
+            r#"(labels: [(name: "a")], links: [(name: "l", from: [], to: ["a"])])"#,
+            "at least one",
+        ),
+        (
+            r#"(labels: [(name: "a")], links: [(name: "l", from: ["a"], to: ["a"]), (name: "l", from: ["a"], to: ["a"])])"#,
+            "twice",
+        ),
+        (
+            r#"(labels: [(name: "a")], links: [(name: "", from: ["a"], to: ["a"])])"#,
+            "not allowed",
+        ),
+    ] {
+        let err = LabelSet::parse(bad, "glosser.ron").unwrap_err().to_string();
+        assert!(err.contains(says) && err.contains("glosser.ron"), "{err}");
+    }
 }

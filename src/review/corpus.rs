@@ -8,10 +8,11 @@ use anyhow::bail;
 use rayon::prelude::*;
 
 use super::agree::{Contribution, Figures, Pair, PairResult, contribution};
+use super::relations::RelationCounts;
 use crate::corpus::{Corpus, DocumentEntry};
 use crate::labels::LabelSet;
 use crate::span::Span;
-use crate::store::GOLD;
+use crate::store::{GOLD, Link};
 
 /// One document's row: the pairs (a, b) and their overall figures.
 pub type DocRow = Vec<(String, String, Figures)>;
@@ -25,6 +26,8 @@ pub struct Report {
     /// Documents left out because a file is broken or stale (named on stderr).
     pub excluded: usize,
     pub pairs: Vec<PairResult>,
+    /// Link agreement of each pair, in the order of `pairs` (SPEC §10).
+    pub relations: Vec<RelationCounts>,
     /// Per document: id and each pair's overall figures.
     pub per_doc: Vec<(String, DocRow)>,
 }
@@ -74,6 +77,7 @@ pub fn compute_filtered(
         single: 0,
         excluded: 0,
         pairs: Vec::new(),
+        relations: vec![RelationCounts::default(); pairs.len()],
         per_doc: Vec::new(),
     };
     let pair_names: Vec<(String, String)> =
@@ -97,7 +101,10 @@ pub fn compute_filtered(
                 DocOutcome::Counted { id, parts } => {
                     report.documents += 1;
                     let mut row = Vec::new();
-                    for (index, part) in parts {
+                    for (index, part, links) in parts {
+                        if let Some(counts) = report.relations.get_mut(index) {
+                            counts.absorb(links);
+                        }
                         if per_doc {
                             let pair = &pairs[index];
                             let mut one = Pair::new(&pair.a, &pair.b, &names);
@@ -141,7 +148,7 @@ enum DocOutcome {
     /// Its contribution to each pair (by index) whose two annotators both have a file.
     Counted {
         id: String,
-        parts: Vec<(usize, Contribution)>,
+        parts: Vec<(usize, Contribution, RelationCounts)>,
     },
 }
 
@@ -167,6 +174,7 @@ fn analyse(
         Err(e) => return DocOutcome::Excluded(vec![format!("left out: {e}")]),
     };
     let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
+    let mut links: BTreeMap<&str, Vec<Link>> = BTreeMap::new();
     let mut warnings = Vec::new();
     for name in &present {
         let Some(annotation) = entry.annotation(name) else {
@@ -186,6 +194,7 @@ fn analyse(
                         annotation.path.display()
                     ));
                 }
+                links.insert(name.as_str(), file.links);
                 spans.insert(name.as_str(), file.spans.into_spans());
             }
             Err(e) => warnings.push(format!("left out: {e}")),
@@ -204,7 +213,12 @@ fn analyse(
         .enumerate()
         .filter_map(|(i, (a, b))| {
             let (sa, sb) = (spans.get(a.as_str())?, spans.get(b.as_str())?);
-            Some((i, contribution(doc.text(), sa, sb, names)))
+            let (la, lb) = (links.get(a.as_str())?, links.get(b.as_str())?);
+            Some((
+                i,
+                contribution(doc.text(), sa, sb, names),
+                RelationCounts::of(la, lb),
+            ))
         })
         .collect();
     DocOutcome::Counted {

@@ -121,11 +121,15 @@ pub enum Action {
     NextSuggestion,
     /// Jump to the previous suggestion.
     PrevSuggestion,
+    /// Start a link at the span under the cursor; pressed again on another span, create it.
+    Link,
+    /// Remove the links of the span under the cursor.
+    Unlink,
 }
 
 impl Action {
     /// Every action with a key, in the order the help lists them.
-    pub const ALL: [Action; 66] = [
+    pub const ALL: [Action; 68] = [
         Action::NextPane,
         Action::PrevPane,
         Action::MoveLeft,
@@ -167,6 +171,8 @@ impl Action {
         Action::PickLabel,
         Action::DeleteSpan,
         Action::EditNote,
+        Action::Link,
+        Action::Unlink,
         Action::NextSpan,
         Action::PrevSpan,
         Action::Search,
@@ -275,6 +281,8 @@ impl Action {
             }
             Action::NextSuggestion => "next suggestion",
             Action::PrevSuggestion => "previous suggestion",
+            Action::Link => "link: start at this span, r again on the other span (quote → source)",
+            Action::Unlink => "remove the links of the span under the cursor",
         };
         text.to_owned()
     }

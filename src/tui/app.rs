@@ -130,6 +130,9 @@ pub struct Session {
     pub notice: Option<String>,
     /// The suggester's spans for this document (SPEC §9), once loaded.
     pub suggested: Option<Vec<crate::span::Span>>,
+    /// A link being drawn with `r` (SPEC §10): its first span, and the link types to choose
+    /// from once several fit.
+    pub pending_link: Option<super::update::PendingLink>,
 }
 
 impl Session {
@@ -208,6 +211,7 @@ impl Session {
                 .is_some_and(|why| why.ends_with(HELD_ELSEWHERE));
         Self {
             notice,
+            pending_link: None,
             doc,
             lock,
             held_elsewhere,

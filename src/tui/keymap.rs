@@ -195,6 +195,8 @@ pub const DEFAULT_BINDINGS: &[(&str, Action)] = &[
     ("x", Action::DeleteSpan),
     ("delete", Action::DeleteSpan),
     ("a", Action::EditNote),
+    ("r", Action::Link),
+    ("R", Action::Unlink),
     ("]", Action::NextSpan),
     ("[", Action::PrevSpan),
     ("/", Action::Search),

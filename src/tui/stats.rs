@@ -19,6 +19,8 @@ pub struct CorpusStats {
     pub done: usize,
     pub in_progress: usize,
     pub todo: usize,
+    /// This annotator's links (SPEC §10), over the corpus.
+    pub links: usize,
 }
 
 /// Gathers the figures for `annotator`'s progress and everyone's spans.
@@ -29,7 +31,7 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet, annotator: &str) -> CorpusStat
         .iter()
         .map(|a| (a.clone(), vec![0; names.len()]))
         .collect();
-    let (mut done, mut in_progress, mut annotatable) = (0, 0, 0usize);
+    let (mut done, mut in_progress, mut annotatable, mut links) = (0, 0, 0usize, 0usize);
     for entry in &corpus.documents {
         if crate::text::Document::check_file(&entry.path).is_ok() {
             annotatable += 1;
@@ -39,6 +41,7 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet, annotator: &str) -> CorpusStat
                 continue;
             };
             if annotation.annotator == annotator {
+                links += file.links.len();
                 match file.status {
                     Status::Done => done += 1,
                     Status::InProgress => in_progress += 1,
@@ -71,6 +74,7 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet, annotator: &str) -> CorpusStat
         in_progress,
         // As `glosser stats`: annotatable documents neither done nor in progress.
         todo: annotatable.saturating_sub(done + in_progress),
+        links,
     }
 }
 

@@ -4,6 +4,7 @@ mod background;
 mod edit;
 pub mod follow;
 mod guidelines;
+mod link_edit;
 mod links;
 mod motion;
 mod mouse;
@@ -11,12 +12,14 @@ mod orphan;
 mod picker;
 mod prompt;
 pub mod review;
+mod review_links;
 mod save;
 mod search;
 pub mod suggest;
 
 use std::time::Instant;
 
+pub use link_edit::{PendingLink, excerpt};
 pub use prompt::{PromptEdit, prompt_key};
 pub use save::{recovery_dir, save_all, save_open, write_recovery};
 
@@ -118,6 +121,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
             motion::apply_filter(app, &text);
         }
     }
+    link_edit::show_pending(app);
     follow(app);
 }
 
@@ -137,6 +141,9 @@ fn act(app: &mut App, action: Action, now: Instant) {
         return;
     }
     if review::act(app, action, now) || suggest::act(app, action, now) {
+        return;
+    }
+    if link_edit::act(app, action, now) {
         return;
     }
     match action {
@@ -339,6 +346,18 @@ mod exit_tests;
 
 #[cfg(test)]
 mod link_tests;
+
+#[cfg(test)]
+#[path = "update/link_edit_tests.rs"]
+mod link_edit_tests;
+
+#[cfg(test)]
+#[path = "update/review_link_tests.rs"]
+mod review_link_tests;
+
+#[cfg(test)]
+#[path = "update/keystroke_link_tests.rs"]
+mod keystroke_link_tests;
 
 #[cfg(test)]
 mod prompt_tests;

@@ -5,6 +5,7 @@ pub mod doc_list;
 pub mod ghost;
 pub mod guidelines;
 pub mod help;
+pub mod links;
 pub mod picker;
 pub mod review;
 pub mod sidebar;
@@ -156,3 +157,7 @@ mod tests;
 #[cfg(test)]
 #[path = "view/screen_tests.rs"]
 mod screen_tests;
+
+#[cfg(test)]
+#[path = "view/link_screen_tests.rs"]
+mod link_screen_tests;

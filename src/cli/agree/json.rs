@@ -52,9 +52,12 @@ pub fn to_json(report: &Report, per_doc: bool) -> Value {
     let pairs: Vec<Value> = report
         .pairs
         .iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(i, p)| {
             let kind = if is_gold_pair(p) { "accuracy" } else { "agreement" };
-            json!({"a": p.a, "b": p.b, "kind": kind, "labels": labels_json(&p.labels), "overall": figures_json(&p.overall)})
+            let links = report.relations.get(i).copied().unwrap_or_default();
+            let relations = json!({"f1": links.f1(), "a": links.a, "b": links.b, "matched": links.matched});
+            json!({"a": p.a, "b": p.b, "kind": kind, "labels": labels_json(&p.labels), "overall": figures_json(&p.overall), "relations": relations})
         })
         .collect();
     let mut out = json!({

@@ -48,7 +48,7 @@ pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std:
         let title = format!("mean of the {n} annotator pairs (gold left out)");
         blocks.push(((title, labels.as_slice(), *overall), false));
     }
-    for ((title, labels, overall), counts) in blocks {
+    for (index, ((title, labels, overall), counts)) in blocks.into_iter().enumerate() {
         writeln!(out, "\n{title}")?;
         writeln!(
             out,
@@ -69,6 +69,22 @@ pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std:
                 cell(f.f1_overlap),
                 count(counts, f.a_spans),
                 count(counts, f.b_spans)
+            )?;
+        }
+        // Links (SPEC §10): strict F1, each annotator's count; only for a pair's own block.
+        if let Some(links) = report.relations.get(index).filter(|_| counts)
+            && links.a + links.b > 0
+        {
+            writeln!(
+                out,
+                "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7} {:>7}",
+                "links",
+                "",
+                "",
+                cell(links.f1()),
+                "",
+                links.a,
+                links.b
             )?;
         }
     }

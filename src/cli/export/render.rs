@@ -50,6 +50,8 @@ pub struct Ready {
     pub joined_sentences: usize,
     /// Sentences written (conll, hf).
     pub sentences: usize,
+    /// Links between exported spans that the format cannot hold (SPEC §10).
+    pub links_dropped: usize,
 }
 
 /// A document's output.
@@ -137,7 +139,15 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         split_tokens: 0,
         joined_sentences: 0,
         sentences: 0,
+        links_dropped: 0,
     };
+    if !o.format.holds_links() {
+        let exported = |end: &crate::store::LinkEnd| spans.iter().any(|s| end.matches(s));
+        ready.links_dropped = links
+            .iter()
+            .filter(|l| exported(&l.from) && exported(&l.to))
+            .count();
+    }
     ready.rendered = render(&d, task_id, o, &mut ready);
     Outcome::Ready(Box::new(ready))
 }

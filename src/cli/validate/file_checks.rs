@@ -159,5 +159,34 @@ fn check_spans_and_links(
                 ));
             }
         }
+        if let Some(why) = link_type_problem(labels, link) {
+            report.problems.push(problem(path, Kind::Link, why));
+        }
     }
+}
+
+/// Why the label set does not allow this link, if it does not: an unknown type, or labels its
+/// type does not go from or to.
+pub fn link_type_problem(labels: &LabelSet, link: &crate::store::Link) -> Option<String> {
+    let (from, to) = (&link.from, &link.to);
+    let Some(kind) = labels.link_type(&link.kind) else {
+        return Some(format!(
+            "link type {:?} ({}..{} {} → {}..{} {}) is not in the label set's links",
+            link.kind, from.0, from.1, from.2, to.0, to.1, to.2
+        ));
+    };
+    (!kind.allows(&from.2, &to.2)).then(|| {
+        format!(
+            "link {} goes from {} to {} ({}..{} → {}..{}); the label set allows it from [{}] to [{}]",
+            link.kind,
+            from.2,
+            to.2,
+            from.0,
+            from.1,
+            to.0,
+            to.1,
+            kind.from.join(", "),
+            kind.to.join(", ")
+        )
+    })
 }

@@ -301,6 +301,17 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
     ));
     let last = review.left() == 1;
     edit.extend(mark_adjudicated(session, last));
+    if let Decision::Accepted(i) = decision {
+        // The accepted version's links come along once both their spans are in gold.
+        let added: Vec<Span> = edit
+            .iter()
+            .filter_map(|c| match c {
+                Change::Add(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        edit.extend(super::review_links::carried(app, i, &added));
+    }
     commit(app, edit, now);
     let what = match decision {
         Decision::Accepted(i) => format!(

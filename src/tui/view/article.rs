@@ -29,6 +29,9 @@ pub struct ArticleView<'a> {
     pub selection: Option<Range<usize>>,
     /// Sorted by start and disjoint (each row finds its own by binary search).
     pub matches: &'a [Range<usize>],
+    /// The spans linked to the one under the cursor (SPEC §10): bold and underlined, and in a
+    /// link colour when colours are on.
+    pub linked: &'a [Range<usize>],
     pub focused: bool,
     /// False under `NO_COLOR`: spans are then underlined, nested ones also bold.
     pub color: bool,
@@ -39,6 +42,7 @@ pub struct ArticleView<'a> {
 const CURSOR_BG: Color = Color::Rgb(250, 250, 250);
 const SELECTION_BG: Color = Color::Rgb(70, 70, 140);
 const MATCH_BG: Color = Color::Rgb(255, 235, 120);
+const LINKED_FG: Color = Color::Rgb(120, 0, 140);
 const CURSOR_IN_SELECTION_FG: Color = Color::Rgb(255, 220, 90);
 
 impl ArticleView<'_> {
@@ -83,6 +87,12 @@ impl ArticleView<'_> {
                 .get(&g.label)
                 .and_then(|l| parse_color(&l.color));
             style = super::ghost::style(self.color, rgb.map(|(r, g, b)| Color::Rgb(r, g, b)));
+        }
+        if self.linked.iter().any(|r| r.contains(&c)) {
+            style = style.add_modifier(Modifier::BOLD | Modifier::UNDERLINED);
+            if self.color {
+                style = style.fg(LINKED_FG);
+            }
         }
         if row_matches.iter().any(|m| m.contains(&c)) {
             style = if self.color {
@@ -245,6 +255,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     };
     draw_gutter(buf, app, session, area, inner);
     let ghosts = crate::tui::update::suggest::ghosts(session);
+    let linked = super::links::linked_ranges(app);
     render(
         buf,
         ArticleView {
@@ -257,6 +268,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             cursor: session.cursor,
             selection: session.selection(),
             matches,
+            linked: &linked,
             focused,
             color: app.color,
         },

@@ -170,7 +170,7 @@ fn a_small_terminal_gives_the_article_the_room() {
     assert!(row(&buf, 1).contains("Officials said"), "{}", text(&buf));
     let screen = text(&buf);
     assert!(
-        screen.contains(" 4 label…"),
+        screen.contains(" 5 label…"),
         "the legend gives way and says how to reach the labels:\n{screen}"
     );
     assert!(!screen.contains("unverified"), "{screen}");

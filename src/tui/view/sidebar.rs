@@ -137,7 +137,12 @@ fn detail_lines(app: &App, width: usize, max: usize) -> Vec<Line<'static>> {
     let note_lines = note
         .as_deref()
         .map_or(Vec::new(), |n| wrap_text(n, width, (max - 1) / 2));
-    let quote_room = max - 1 - note_lines.len();
+    let link_lines: Vec<String> = super::links::detail_lines(app)
+        .iter()
+        .take((max - 1 - note_lines.len()) / 2)
+        .map(|l| truncate(l, width))
+        .collect();
+    let quote_room = max - 1 - note_lines.len() - link_lines.len();
     // Only as much text as the box can show is wrapped (a span may be a whole long article).
     let shown: String = span
         .quote
@@ -148,6 +153,11 @@ fn detail_lines(app: &App, width: usize, max: usize) -> Vec<Line<'static>> {
         wrap_text(&sanitize(&shown), width, quote_room)
             .into_iter()
             .map(Line::raw),
+    );
+    out.extend(
+        link_lines
+            .into_iter()
+            .map(|l| Line::styled(l, Style::new().add_modifier(Modifier::BOLD))),
     );
     out.extend(
         note_lines

@@ -110,10 +110,14 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect, stats: &CorpusStats) {
     }
     render(buf, Paragraph::new(lines), agreement);
     let total = (stats.done + stats.in_progress + stats.todo).max(1);
-    let label = format!(
+    let mut label = format!(
         "{}: {} done · {} in progress · {} to do",
         app.annotator, stats.done, stats.in_progress, stats.todo
     );
+    if stats.links > 0 {
+        label.push_str(" · ");
+        label.push_str(&crate::tui::update::counted(stats.links, "link", "links"));
+    }
     render(
         buf,
         Gauge::default()

@@ -1,0 +1,85 @@
+//! Agreement on links (SPEC §10): a link of one annotator matches one of the other when its type
+//! and both of its spans (offsets and labels) are the same; F1 over the two sets.
+
+use std::collections::BTreeSet;
+
+use crate::store::Link;
+
+/// Link counts of a pair over some documents: each annotator's links and those both drew.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct RelationCounts {
+    pub a: u64,
+    pub b: u64,
+    pub matched: u64,
+}
+
+impl RelationCounts {
+    /// The counts of one document's links (duplicates count once).
+    pub fn of(a: &[Link], b: &[Link]) -> Self {
+        let a: BTreeSet<&Link> = a.iter().collect();
+        let b: BTreeSet<&Link> = b.iter().collect();
+        Self {
+            a: a.len() as u64,
+            b: b.len() as u64,
+            matched: a.intersection(&b).count() as u64,
+        }
+    }
+
+    /// Adds another document's counts.
+    pub fn absorb(&mut self, other: Self) {
+        self.a += other.a;
+        self.b += other.b;
+        self.matched += other.matched;
+    }
+
+    /// Strict F1 (2·matched / (a + b)); undefined when neither drew a link.
+    pub fn f1(&self) -> Option<f64> {
+        let total = self.a + self.b;
+        (total > 0).then(|| 2.0 * self.matched as f64 / total as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::LinkEnd;
+
+    fn link(kind: &str, from: (usize, usize, &str), to: (usize, usize, &str)) -> Link {
+        Link {
+            kind: kind.into(),
+            from: LinkEnd(from.0, from.1, from.2.into()),
+            to: LinkEnd(to.0, to.1, to.2.into()),
+        }
+    }
+
+    #[test]
+    fn a_link_matches_only_when_type_and_both_spans_match() {
+        let base = link("speaker", (10, 20, "quote"), (0, 5, "source"));
+        let a = vec![
+            base.clone(),
+            link("speaker", (30, 40, "claim"), (0, 5, "source")),
+        ];
+        let b = vec![
+            base,
+            // Same spans, other type; one offset off; other label: none matches.
+            link("cites", (30, 40, "claim"), (0, 5, "source")),
+            link("speaker", (30, 41, "claim"), (0, 5, "source")),
+            link("speaker", (30, 40, "quote"), (0, 5, "source")),
+        ];
+        let counts = RelationCounts::of(&a, &b);
+        assert_eq!(
+            counts,
+            RelationCounts {
+                a: 2,
+                b: 4,
+                matched: 1
+            }
+        );
+        assert!((counts.f1().unwrap() - 2.0 / 6.0).abs() < 1e-9);
+        assert_eq!(RelationCounts::default().f1(), None);
+        let mut total = counts;
+        total.absorb(RelationCounts::of(&a, &a));
+        assert_eq!((total.a, total.b, total.matched), (4, 6, 3));
+        assert!((total.f1().unwrap() - 0.6).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,69 @@
+//! Review carries the accepted annotator's links into gold, only those whose two spans are gold.
+
+use std::time::Instant;
+
+use super::review_tests::{TEXT, write};
+use super::*;
+use crate::corpus::Corpus;
+use crate::labels::LabelSet;
+use crate::store::{self, Link, LinkEnd};
+use crate::tui::keymap::Keymap;
+
+fn end(s: usize, e: usize, l: &str) -> LinkEnd {
+    LinkEnd(s, e, l.into())
+}
+
+#[test]
+fn accepting_a_version_carries_its_links_once_both_spans_are_gold() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
+    write(
+        dir.path(),
+        "alice",
+        &[(0, 17, "claim"), (18, 37, "opinion"), (38, 53, "quote")],
+    );
+    write(
+        dir.path(),
+        "bob",
+        &[(0, 17, "claim"), (18, 37, "claim"), (54, 67, "unverified")],
+    );
+    let path = dir.path().join("a.txt.alice.ron");
+    let mut alice = store::load(&path).unwrap();
+    let mut links = vec![
+        Link {
+            kind: "speaker".into(),
+            from: end(38, 53, "quote"),
+            to: end(0, 17, "claim"),
+        },
+        Link {
+            kind: "speaker".into(),
+            from: end(18, 37, "opinion"),
+            to: end(38, 53, "quote"),
+        },
+    ];
+    links.sort();
+    alice.links.clone_from(&links);
+    store::save(&path, &alice).unwrap();
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let mut app = App::with_parts(
+        corpus,
+        LabelSet::default(),
+        "gold".into(),
+        Keymap::default(),
+    );
+    let now = Instant::now();
+    update(&mut app, Event::Resize(120, 40), now);
+    app.start_review(vec!["alice".into(), "bob".into()], now);
+    let gold_links = |app: &App| app.session().unwrap().file.links.clone();
+    assert!(gold_links(&app).is_empty());
+    // Accept alice's opinion: its link goes to her quote, not gold yet, so nothing comes along.
+    update(&mut app, Event::Action(Action::Label(1)), now);
+    let file = &app.session().unwrap().file;
+    assert!(file.spans.position((18, 37, "opinion")).is_some());
+    assert!(gold_links(&app).is_empty(), "{:?}", gold_links(&app));
+    // Accept alice's quote: both of her links now have their spans in gold.
+    update(&mut app, Event::Action(Action::Label(1)), now);
+    assert_eq!(gold_links(&app), links);
+    update(&mut app, Event::Action(Action::Undo), now);
+    assert!(gold_links(&app).is_empty());
+}
