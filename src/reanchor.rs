@@ -179,7 +179,7 @@ pub fn restamp(file: &mut AnnotationFile, doc: &Document) -> Restamped {
     let orphan_count = old_orphans.len();
     move_these.extend(old_orphans);
     if !move_these.is_empty() {
-        let r = reanchor_around(&move_these, doc, &keep);
+        let r = reanchor_clear_of_orphans(&move_these, doc, &keep, &file.links);
         let recovered = r
             .moves
             .iter()
@@ -217,6 +217,37 @@ pub fn restamp(file: &mut AnnotationFile, doc: &Document) -> Restamped {
     }
     doc.sha256().clone_into(&mut file.text_sha256);
     report
+}
+
+/// [`reanchor_around`], keeping placed spans off the last known offsets of a linked orphan with
+/// the same label: a link names a span by (start, end, label), so a span moved onto such an
+/// orphan's key would silently take over its links. A span that would land there takes its next
+/// candidate, or becomes an orphan itself (reported, placeable with `o`); orphans nothing links
+/// to block nothing. The rounds end because the blocked keys only grow.
+fn reanchor_clear_of_orphans(
+    spans: &[Span],
+    doc: &Document,
+    keep: &[Span],
+    links: &[crate::store::Link],
+) -> Reanchored {
+    let key = |s: &Span| (s.start, s.end, s.label.clone());
+    let mut blocked: Vec<Span> = keep.to_vec();
+    loop {
+        let r = reanchor_around(spans, doc, &blocked);
+        let orphan_keys: HashSet<(usize, usize, String)> = r.orphans.iter().map(key).collect();
+        let clashes: Vec<Span> = r
+            .orphans
+            .iter()
+            .filter(|o| r.placed.iter().any(|p| key(p) == key(o)))
+            .filter(|o| links.iter().any(|l| l.from.matches(o) || l.to.matches(o)))
+            .filter(|o| !blocked.iter().any(|b| key(b) == key(o)))
+            .cloned()
+            .collect();
+        if clashes.is_empty() || !r.placed.iter().any(|p| orphan_keys.contains(&key(p))) {
+            return r;
+        }
+        blocked.extend(clashes);
+    }
 }
 
 /// Points links at their spans' new keys.

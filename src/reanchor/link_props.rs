@@ -1,4 +1,5 @@
-//! Links survive re-anchoring and merges (SPEC §10), as a property: through insertions into the article,
+//! Links survive re-anchoring and merges (SPEC §10), as a property: through insertions into and
+//! removals from the article,
 //! reopening (`restamp`), saves and merges, every link still names a span the file holds, and
 //! the links — by type and the text and label of both spans — are the ones drawn at the start.
 
@@ -25,6 +26,8 @@ fn nth_span(doc: &Document, needle: &str, nth: usize, label: &str) -> Span {
 #[derive(Debug, Clone)]
 enum Step {
     Insert(usize, &'static str),
+    /// A sentence removed: its spans become orphans, and links to them must stay theirs.
+    Remove(usize),
     SaveLoad,
     Restamp,
     /// Merged with a teammate who reopened the same file on the current text.
@@ -36,8 +39,7 @@ fn steps() -> impl Strategy<Value = Vec<Step>> {
         prop_oneof![
             (0usize..20, prop::sample::select(SENTENCES.to_vec()))
                 .prop_map(|(i, s)| Step::Insert(i, s)),
-            // No removals: removing a sentence orphans its spans, and a link to an orphan can be
-            // taken over by another span (the ignored test at the end of this file, open).
+            (0usize..20).prop_map(Step::Remove),
             Just(Step::SaveLoad),
             Just(Step::Restamp),
             Just(Step::Merge),
@@ -113,6 +115,11 @@ proptest! {
                     let i = i % (text.len() + 1);
                     text.insert(i, s);
                 }
+                Step::Remove(i) => {
+                    if text.len() > 1 {
+                        text.remove(i % text.len());
+                    }
+                }
                 Step::SaveLoad => {
                     let saved = store::to_ron(&file);
                     file = store::parse(&saved, std::path::Path::new("a.txt.alice.ron")).unwrap();
@@ -159,14 +166,11 @@ fn a_link_a_teammate_drew_is_kept_by_the_merge() {
     assert!(merged.conflicts.is_empty());
 }
 
-/// KNOWN BUG (issue #16, open): a link end is a span key (start, end, label), and an orphan keeps
-/// its last known offsets. When another span of the same label moves onto exactly those offsets,
-/// the orphan's link reads as a link to the moved span. Here "Rutte agreed." (13 chars) moves
-/// onto the offsets of the orphaned "😀 Emoji news." (13 chars): the quote's link to the orphan
-/// then names "Rutte agreed.". Fixing it needs link ends that tell an orphan from a placed span
-/// (or span ids); until then this test stays ignored so the suite states the bug.
+/// A link end is a span key (start, end, label), and an orphan keeps its last known offsets.
+/// Here "Rutte agreed." (13 chars) would move onto the offsets of the orphaned "😀 Emoji news."
+/// (13 chars) and take over the quote's link to the orphan; re-anchoring keeps placed spans off
+/// orphans' keys, so the link still names the orphan.
 #[test]
-#[ignore = "known bug: a link to an orphan collides with a span moved onto its last offsets"]
 fn a_link_to_an_orphan_is_not_taken_over_by_a_span_moved_onto_its_offsets() {
     let mut text = vec![SENTENCES[1], SENTENCES[0], SENTENCES[3], SENTENCES[2]];
     let doc = Document::from_text(text.join(" "));
