@@ -198,3 +198,33 @@ fn a_rerun_never_brings_back_what_review_rejected() {
         assert_eq!(gold.rejected.len(), 2, "the decisions stay in gold");
     }
 }
+
+#[test]
+fn done_only_leaves_out_files_not_marked_done_and_says_so() {
+    let dir = corpus();
+    let bob = dir.path().join("one.txt.bob.ron");
+    let mut file = glosser::store::load(&bob).unwrap();
+    file.status = glosser::store::Status::InProgress;
+    glosser::store::save(&bob, &file).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let out = glosser(&[
+        "merge",
+        root,
+        "--annotators",
+        "alice,bob",
+        "--strategy",
+        "union",
+        "--done-only",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 file not marked Done left out (--done-only)"),
+        "{stderr}"
+    );
+    // Without bob's file, one.txt has a single annotator: union keeps alice's spans only.
+    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    assert!(
+        gold.spans.spans().iter().all(|s| s.from == ["alice"]),
+        "{gold:?}"
+    );
+}

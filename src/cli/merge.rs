@@ -33,6 +33,9 @@ pub struct Args {
     /// Annotator to write.
     #[arg(long, default_value = "gold")]
     pub into: String,
+    /// Only annotation files marked Done (the others are left out and counted).
+    #[arg(long)]
+    pub done_only: bool,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -53,7 +56,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         eprintln_safe!("glosser: warning: {w}");
     }
     let (mut written, mut reported, mut skipped) = (0usize, 0usize, 0usize);
-    let (mut single, mut settled) = (0usize, 0usize);
+    let (mut single, mut settled, mut not_done) = (0usize, 0usize, 0usize);
     for entry in &corpus.documents {
         let present: Vec<&String> = annotators
             .iter()
@@ -76,6 +79,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 continue;
             };
             match annotation.load() {
+                Ok(file) if args.done_only && file.status != Status::Done => not_done += 1,
                 Ok(mut file) => {
                     // A file saved against an older text is brought onto this one first.
                     let restamped = crate::reanchor::restamp(&mut file, &doc);
@@ -181,6 +185,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         notes.push(format!(
             "{single} {} with a single annotator left out (listed above)",
             if single == 1 { "document" } else { "documents" }
+        ));
+    }
+    if not_done > 0 {
+        notes.push(format!(
+            "{not_done} {} not marked Done left out (--done-only)",
+            if not_done == 1 { "file" } else { "files" }
         ));
     }
     if skipped > 0 {
