@@ -301,16 +301,13 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
     ));
     let last = review.left() == 1;
     edit.extend(mark_adjudicated(session, last));
-    if let Decision::Accepted(i) = decision {
-        // The accepted version's links come along once both their spans are in gold.
-        let added: Vec<Span> = edit
-            .iter()
-            .filter_map(|c| match c {
-                Change::Add(s) => Some(s.clone()),
-                _ => None,
-            })
-            .collect();
-        edit.extend(super::review_links::carried(app, i, &added));
+    // The accepted version's links (or the majority's) come along once both their spans are
+    // in gold.
+    let added = added_spans(&edit);
+    match decision {
+        Decision::Accepted(i) => edit.extend(super::review_links::carried(app, i, &added)),
+        Decision::Majority => edit.extend(super::review_links::carried_by_majority(app, &added)),
+        Decision::Rejected => {}
     }
     commit(app, edit, now);
     let what = match decision {
@@ -337,6 +334,16 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         let noun = if left == 1 { "item" } else { "items" };
         app.say(format!("{what}; {left} {noun} left"), Tone::Info);
     }
+}
+
+/// The spans an edit adds.
+fn added_spans(edit: &[Change]) -> Vec<Span> {
+    edit.iter()
+        .filter_map(|c| match c {
+            Change::Add(s) => Some(s.clone()),
+            _ => None,
+        })
+        .collect()
 }
 
 /// `m`: the majority for every undecided item, as one undoable step.
@@ -373,6 +380,8 @@ fn majority(app: &mut App, now: Instant) {
     }
     edit.extend(mark_adjudicated(session, true));
     let spans = added.len();
+    let added_spans = added_spans(&edit);
+    edit.extend(super::review_links::carried_by_majority(app, &added_spans));
     commit(app, edit, now);
     app.say(
         format!(

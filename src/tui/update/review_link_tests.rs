@@ -67,3 +67,57 @@ fn accepting_a_version_carries_its_links_once_both_spans_are_gold() {
     update(&mut app, Event::Action(Action::Undo), now);
     assert!(gold_links(&app).is_empty());
 }
+
+#[test]
+fn the_majority_carries_the_links_most_annotators_drew() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
+    write(
+        dir.path(),
+        "alice",
+        &[(0, 17, "claim"), (18, 37, "opinion"), (38, 53, "quote")],
+    );
+    write(
+        dir.path(),
+        "bob",
+        &[(0, 17, "claim"), (18, 37, "claim"), (38, 53, "quote")],
+    );
+    let shared = Link {
+        kind: "speaker".into(),
+        from: end(38, 53, "quote"),
+        to: end(0, 17, "claim"),
+    };
+    let alone = Link {
+        kind: "speaker".into(),
+        from: end(38, 53, "quote"),
+        to: end(18, 37, "opinion"),
+    };
+    for (who, links) in [
+        ("alice", vec![shared.clone(), alone]),
+        ("bob", vec![shared.clone()]),
+    ] {
+        let path = dir.path().join(format!("a.txt.{who}.ron"));
+        let mut file = store::load(&path).unwrap();
+        file.links = links;
+        file.links.sort();
+        store::save(&path, &file).unwrap();
+    }
+    let corpus = Corpus::scan(dir.path()).unwrap();
+    let mut app = App::with_parts(
+        corpus,
+        LabelSet::default(),
+        "gold".into(),
+        Keymap::default(),
+    );
+    let now = Instant::now();
+    update(&mut app, Event::Resize(120, 40), now);
+    app.start_review(vec!["alice".into(), "bob".into()], now);
+    update(&mut app, Event::Action(Action::AcceptMajority), now);
+    assert_eq!(
+        app.session().unwrap().file.links,
+        [shared],
+        "only the link both drew, over spans gold holds"
+    );
+    update(&mut app, Event::Action(Action::Undo), now);
+    assert!(app.session().unwrap().file.links.is_empty());
+}
