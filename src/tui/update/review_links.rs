@@ -15,7 +15,10 @@ pub fn carried_by_majority(app: &App, added: &[Span]) -> Option<Change> {
     let entry = app.corpus.documents.get(app.open?)?;
     let mut counts: std::collections::BTreeMap<Link, usize> = std::collections::BTreeMap::new();
     for name in names {
-        let Some(Ok(file)) = entry.annotation(name).map(|a| a.load()) else {
+        let Some(Ok(file)) = entry
+            .annotation(name)
+            .map(crate::corpus::AnnotationRef::load)
+        else {
             continue;
         };
         let mut mine = file.links;
