@@ -234,7 +234,6 @@ fn reanchor_clear_of_orphans(
     let mut blocked: Vec<Span> = keep.to_vec();
     loop {
         let r = reanchor_around(spans, doc, &blocked);
-        let orphan_keys: HashSet<(usize, usize, String)> = r.orphans.iter().map(key).collect();
         let clashes: Vec<Span> = r
             .orphans
             .iter()
@@ -243,7 +242,7 @@ fn reanchor_clear_of_orphans(
             .filter(|o| !blocked.iter().any(|b| key(b) == key(o)))
             .cloned()
             .collect();
-        if clashes.is_empty() || !r.placed.iter().any(|p| orphan_keys.contains(&key(p))) {
+        if clashes.is_empty() {
             return r;
         }
         blocked.extend(clashes);

@@ -13,6 +13,21 @@ fn end(s: usize, e: usize, l: &str) -> LinkEnd {
     LinkEnd(s, e, l.into())
 }
 
+/// Gold reviewing alice and bob on the corpus at `root`.
+fn review_as_gold(root: &std::path::Path) -> (App, Instant) {
+    let corpus = Corpus::scan(root).unwrap();
+    let mut app = App::with_parts(
+        corpus,
+        LabelSet::default(),
+        "gold".into(),
+        Keymap::default(),
+    );
+    let now = Instant::now();
+    update(&mut app, Event::Resize(120, 40), now);
+    app.start_review(vec!["alice".into(), "bob".into()], now);
+    (app, now)
+}
+
 #[test]
 fn accepting_a_version_carries_its_links_once_both_spans_are_gold() {
     let dir = tempfile::tempdir().unwrap();
@@ -44,16 +59,7 @@ fn accepting_a_version_carries_its_links_once_both_spans_are_gold() {
     links.sort();
     alice.links.clone_from(&links);
     store::save(&path, &alice).unwrap();
-    let corpus = Corpus::scan(dir.path()).unwrap();
-    let mut app = App::with_parts(
-        corpus,
-        LabelSet::default(),
-        "gold".into(),
-        Keymap::default(),
-    );
-    let now = Instant::now();
-    update(&mut app, Event::Resize(120, 40), now);
-    app.start_review(vec!["alice".into(), "bob".into()], now);
+    let (mut app, now) = review_as_gold(dir.path());
     let gold_links = |app: &App| app.session().unwrap().file.links.clone();
     assert!(gold_links(&app).is_empty());
     // Accept alice's opinion: its link goes to her quote, not gold yet, so nothing comes along.
@@ -102,16 +108,7 @@ fn the_majority_carries_the_links_most_annotators_drew() {
         file.links.sort();
         store::save(&path, &file).unwrap();
     }
-    let corpus = Corpus::scan(dir.path()).unwrap();
-    let mut app = App::with_parts(
-        corpus,
-        LabelSet::default(),
-        "gold".into(),
-        Keymap::default(),
-    );
-    let now = Instant::now();
-    update(&mut app, Event::Resize(120, 40), now);
-    app.start_review(vec!["alice".into(), "bob".into()], now);
+    let (mut app, now) = review_as_gold(dir.path());
     update(&mut app, Event::Action(Action::AcceptMajority), now);
     assert_eq!(
         app.session().unwrap().file.links,
