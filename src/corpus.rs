@@ -4,11 +4,14 @@
 //! so a 10,000-document corpus lists instantly.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::store::{self, AnnotationFile, StoreError};
 use crate::text::{Document, DocumentError};
+use walk::Found;
+
+pub mod walk;
 
 /// A corpus directory and what it holds.
 #[derive(Debug, Clone)]
@@ -62,90 +65,21 @@ pub enum CorpusError {
 
 impl Corpus {
     /// Lists a corpus: `*.txt` and `*.md` files, recursively, skipping hidden entries and symlinks.
+    /// The whole listing is kept; [`walk::walk`] hands documents out one at a time instead.
     pub fn scan(root: &Path) -> Result<Self, CorpusError> {
-        if !root.is_dir() {
-            return Err(CorpusError::NotADirectory {
-                path: root.to_owned(),
-            });
-        }
         let mut corpus = Self {
             root: root.to_owned(),
             documents: Vec::new(),
             strays: Vec::new(),
         };
-        corpus.scan_dir(root, "")?;
-        corpus.documents.sort_by(|a, b| natural_cmp(&a.id, &b.id));
+        for found in walk::walk(root)? {
+            match found? {
+                Found::Document(entry) => corpus.documents.push(entry),
+                Found::Stray(stray) => corpus.strays.push(stray),
+            }
+        }
         corpus.documents.shrink_to_fit();
-        corpus
-            .strays
-            .sort_by(|a, b| natural_cmp(&a.document_id, &b.document_id));
         Ok(corpus)
-    }
-
-    fn scan_dir(&mut self, dir: &Path, prefix: &str) -> Result<(), CorpusError> {
-        let io = |source| CorpusError::Io {
-            path: dir.to_owned(),
-            source,
-        };
-        let mut documents: BTreeMap<String, (PathBuf, u64)> = BTreeMap::new();
-        let mut annotations: Vec<(String, String, PathBuf)> = Vec::new();
-        let mut subdirs = Vec::new();
-        for entry in std::fs::read_dir(dir).map_err(io)? {
-            let entry = entry.map_err(io)?;
-            let Ok(name) = entry.file_name().into_string() else {
-                continue;
-            };
-            let Ok(kind) = entry.file_type() else {
-                continue;
-            };
-            if name.starts_with('.') || kind.is_symlink() {
-                continue;
-            }
-            if kind.is_dir() {
-                subdirs.push(name);
-            } else if kind.is_file() {
-                if let Some((document, annotator)) = store::split_annotation_file_name(&name) {
-                    annotations.push((document.to_owned(), annotator.to_owned(), entry.path()));
-                } else if store::is_document_name(&name) {
-                    let size = entry.metadata().map_or(0, |m| m.len());
-                    documents.insert(name, (entry.path(), size));
-                }
-            }
-        }
-        let mut entries: BTreeMap<String, DocumentEntry> = documents
-            .into_iter()
-            .map(|(name, (path, size))| {
-                let entry = DocumentEntry {
-                    id: format!("{prefix}{name}"),
-                    path,
-                    size,
-                    annotations: Vec::new(),
-                };
-                (name, entry)
-            })
-            .collect();
-        for (document, annotator, path) in annotations {
-            match entries.get_mut(&document) {
-                Some(entry) => entry.annotations.push(AnnotationRef { annotator, path }),
-                None => self.strays.push(StrayAnnotation {
-                    path,
-                    document_id: format!("{prefix}{document}"),
-                    annotator,
-                }),
-            }
-        }
-        for mut entry in entries.into_values() {
-            entry
-                .annotations
-                .sort_by(|a, b| a.annotator.cmp(&b.annotator));
-            // The listing lives as long as the command: no spare capacity per document.
-            entry.annotations.shrink_to_fit();
-            self.documents.push(entry);
-        }
-        for name in subdirs {
-            self.scan_dir(&dir.join(&name), &format!("{prefix}{name}/"))?;
-        }
-        Ok(())
     }
 
     /// Every annotator with at least one file in the corpus (strays included), sorted.
