@@ -124,16 +124,15 @@ fn list_folder(dir: &Path, prefix: &str) -> Result<Vec<Pending>, CorpusError> {
     // (sort key, item): documents by name, strays by their document's name, folders as `name/`.
     let mut items: Vec<(String, Pending)> = Vec::new();
     for (document, annotator, path) in annotations {
-        match entries.get_mut(&document) {
-            Some(entry) => entry.annotations.push(AnnotationRef { annotator, path }),
-            None => {
-                let stray = StrayAnnotation {
-                    path,
-                    document_id: format!("{prefix}{document}"),
-                    annotator,
-                };
-                items.push((document, Pending::Found(Found::Stray(stray))));
-            }
+        if let Some(entry) = entries.get_mut(&document) {
+            entry.annotations.push(AnnotationRef { annotator, path });
+        } else {
+            let stray = StrayAnnotation {
+                path,
+                document_id: format!("{prefix}{document}"),
+                annotator,
+            };
+            items.push((document, Pending::Found(Found::Stray(stray))));
         }
     }
     for (name, mut entry) in entries {

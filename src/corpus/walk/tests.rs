@@ -132,7 +132,10 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let mut expected = Vec::new();
         for (folders, name, md) in paths {
-            let mut rel: String = folders.iter().map(|f| format!("{f}/")).collect();
+            let mut rel = folders.join("/");
+            if !rel.is_empty() {
+                rel.push('/');
+            }
             rel.push_str(&name);
             rel.push_str(if md { ".md" } else { ".txt" });
             // A folder and a document of the same name cannot both exist.
