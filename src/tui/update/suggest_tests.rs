@@ -67,6 +67,21 @@ fn y_accepts_the_suggestion_under_the_cursor_as_an_ordinary_span() {
 }
 
 #[test]
+fn an_accepted_suggestion_relabelled_does_not_come_back_as_a_ghost() {
+    let mut f = with_suggestions(TWO);
+    let at = f.at("quoted");
+    f.set_cursor(at);
+    f.act(&[Action::AcceptSuggestion, Action::Label(3)]);
+    let quote = f.at("“");
+    assert_eq!(f.spans(), vec![(quote, quote + 14, "opinion".to_owned())]);
+    assert_eq!(
+        ghost_keys(&f),
+        vec![(f.at("First"), f.at("First") + 17, "claim".to_owned())],
+        "the relabelled suggestion is decided; only the other one is still open"
+    );
+}
+
+#[test]
 fn capital_y_accepts_all_in_one_undo_step() {
     let mut f = with_suggestions(TWO);
     f.act(&[Action::AcceptAllSuggestions]);
