@@ -362,6 +362,10 @@ mod link_key_tests;
 mod review_link_tests;
 
 #[cfg(test)]
+#[path = "update/review_link_item_tests.rs"]
+mod review_link_item_tests;
+
+#[cfg(test)]
 #[path = "update/keystroke_link_tests.rs"]
 mod keystroke_link_tests;
 

@@ -195,11 +195,15 @@ pub fn left_out_note(left_out: usize, whose: Option<&str>) -> String {
     if left_out == 0 {
         return String::new();
     }
-    let whose = whose.map_or_else(String::new, |w| format!(" of {w}'s"));
-    let (links, its) = if left_out == 1 {
-        ("link", "its other span is")
+    let its = if left_out == 1 {
+        "its other span is"
     } else {
-        ("links", "their other spans are")
+        "their other spans are"
     };
-    format!("; {left_out}{whose} {links} not carried: {its} not in gold")
+    let links = match whose {
+        Some(who) => format!("of {who}'s links"),
+        None if left_out == 1 => "link".to_owned(),
+        None => "links".to_owned(),
+    };
+    format!("; {left_out} {links} not carried: {its} not in gold")
 }
