@@ -48,7 +48,11 @@ pub fn plan_linked(
 /// The links that go with the agreed spans: those from an agreed span (everyone drew the same
 /// links from it, so the first annotator with a file speaks for all). Whether their other end
 /// is in gold is for the caller to check.
-pub fn agreed_links(sides: &[Option<Vec<Span>>], links: &[Vec<Link>], agreed: &[Span]) -> Vec<Link> {
+pub fn agreed_links(
+    sides: &[Option<Vec<Span>>],
+    links: &[Vec<Link>],
+    agreed: &[Span],
+) -> Vec<Link> {
     let Some(first) = sides.iter().position(Option::is_some) else {
         return Vec::new();
     };

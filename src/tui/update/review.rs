@@ -16,9 +16,9 @@ use super::edit::commit;
 
 mod agreement;
 mod gold;
-use agreement::document_agreement;
 use crate::review::adjudicate::{self, Decision};
 use crate::span::Span;
+use agreement::document_agreement;
 pub use gold::rejections_following;
 use gold::{decision_changes, mark_adjudicated};
 

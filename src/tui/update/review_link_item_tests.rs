@@ -62,16 +62,32 @@ fn a_quote_linked_to_different_sources_is_an_item_and_accepting_takes_those_link
     );
     // The sources are agreed (a link belongs to the span it goes from) and went in up front.
     assert_eq!(gold(&app).len(), 2);
-    assert!(message(&app).contains("accepted 2 spans everyone agrees on"), "{}", message(&app));
+    assert!(
+        message(&app).contains("accepted 2 spans everyone agrees on"),
+        "{}",
+        message(&app)
+    );
     act(&mut app, &[Action::Label(2)], &mut now);
     assert_eq!(gold(&app).len(), 3);
-    assert_eq!(gold_links(&app), [speaker(QUOTE, KAPPA)], "bob's link, not alice's");
-    assert!(message(&app).contains("accepted bob's version; 0 items left"), "{}", message(&app));
+    assert_eq!(
+        gold_links(&app),
+        [speaker(QUOTE, KAPPA)],
+        "bob's link, not alice's"
+    );
+    assert!(
+        message(&app).contains("accepted bob's version; 0 items left"),
+        "{}",
+        message(&app)
+    );
     act(&mut app, &[Action::Undo], &mut now);
     assert!(gold_links(&app).is_empty());
     assert_eq!(gold(&app).len(), 2);
     act(&mut app, &[Action::Label(1)], &mut now);
-    assert_eq!(gold_links(&app), [speaker(QUOTE, ALPHA)], "alice's link, not bob's");
+    assert_eq!(
+        gold_links(&app),
+        [speaker(QUOTE, ALPHA)],
+        "alice's link, not bob's"
+    );
 }
 
 #[test]
@@ -145,7 +161,11 @@ fn a_link_waits_for_its_other_span_and_follows_the_decision_on_its_first_span() 
     };
     let dir = setup();
     let (mut app, mut now) = open_review(dir.path(), 120, 40);
-    assert_eq!(review(&app).items.len(), 2, "the quote (links) and Kappa (alice's only)");
+    assert_eq!(
+        review(&app).items.len(),
+        2,
+        "the quote (links) and Kappa (alice's only)"
+    );
     act(&mut app, &[Action::Label(1)], &mut now);
     assert!(gold_links(&app).is_empty());
     assert!(

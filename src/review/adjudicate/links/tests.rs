@@ -33,15 +33,25 @@ fn same_spans_different_links_make_an_item_of_the_span_they_go_from() {
     let (tsahkna, quote, putin) = spans();
     let all = vec![tsahkna.clone(), quote.clone(), putin.clone()];
     let sides = vec![Some(all.clone()), Some(all.clone())];
-    let links = vec![vec![speaker(&quote, &tsahkna)], vec![speaker(&quote, &putin)]];
+    let links = vec![
+        vec![speaker(&quote, &tsahkna)],
+        vec![speaker(&quote, &putin)],
+    ];
     let (agreed, items) = plan(&sides, &names());
-    assert_eq!((agreed.len(), items.len()), (3, 0), "without links all agree");
+    assert_eq!(
+        (agreed.len(), items.len()),
+        (3, 0),
+        "without links all agree"
+    );
     let (agreed, items) = plan_linked(&sides, &links, &names());
     assert_eq!(agreed.len(), 2, "the two sources are agreed: {agreed:?}");
     assert!(agreed.iter().all(|s| s.label == "source"));
     assert_eq!(items.len(), 1);
     assert_eq!(items[0].range, quote.range());
-    assert_eq!(items[0].versions, [vec![quote.clone()], vec![quote.clone()]]);
+    assert_eq!(
+        items[0].versions,
+        [vec![quote.clone()], vec![quote.clone()]]
+    );
     // Accepting either version takes the quote (both had it) and turns nothing down.
     let taken = gold_spans(&items[0], Decision::Accepted(1), &names());
     assert_eq!(taken.len(), 1);
@@ -52,7 +62,10 @@ fn same_spans_different_links_make_an_item_of_the_span_they_go_from() {
     let (_, items) = plan_linked(&sides, &links, &names());
     assert_eq!(items.len(), 1);
     assert!(outgoing_differs(&sides, &links, &quote));
-    assert!(!outgoing_differs(&sides, &links, &tsahkna), "incoming links do not count");
+    assert!(
+        !outgoing_differs(&sides, &links, &tsahkna),
+        "incoming links do not count"
+    );
 }
 
 #[test]
@@ -75,7 +88,10 @@ fn an_item_of_links_is_settled_when_gold_holds_one_annotators_links() {
     let (tsahkna, quote, putin) = spans();
     let all = vec![tsahkna.clone(), quote.clone(), putin.clone()];
     let sides = vec![Some(all.clone()), Some(all.clone())];
-    let links = vec![vec![speaker(&quote, &tsahkna)], vec![speaker(&quote, &putin)]];
+    let links = vec![
+        vec![speaker(&quote, &tsahkna)],
+        vec![speaker(&quote, &putin)],
+    ];
     let (_, items) = plan_linked(&sides, &links, &names());
     let item = &items[0];
     let settled = |gold_links: &[Link], gold: &[Span]| {
@@ -83,8 +99,14 @@ fn an_item_of_links_is_settled_when_gold_holds_one_annotators_links() {
     };
     assert!(settled(&[speaker(&quote, &tsahkna)], &all));
     assert!(settled(&[speaker(&quote, &putin)], &all));
-    assert!(!settled(&[], &all), "gold has the quote but neither's links");
-    assert!(!settled(&[], &[tsahkna.clone(), putin.clone()]), "no quote in gold");
+    assert!(
+        !settled(&[], &all),
+        "gold has the quote but neither's links"
+    );
+    assert!(
+        !settled(&[], &[tsahkna.clone(), putin.clone()]),
+        "no quote in gold"
+    );
     // Without Putin in gold, bob's link cannot be there: gold without links is bob's decision.
     assert!(settled(&[], &[tsahkna, quote]));
 }

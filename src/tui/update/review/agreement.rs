@@ -32,4 +32,3 @@ pub(super) fn document_agreement(
     let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
     (mean(&kappas), mean(&f1s))
 }
-
