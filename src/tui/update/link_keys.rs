@@ -31,15 +31,11 @@ pub fn link_type_key(app: &App, key: KeyEvent) -> Option<Action> {
     let kind = app.labels.link_type_by_key(c)?;
     let pending = app.session()?.pending_link.as_ref()?;
     let is_link_key = app.keymap.action_for(key) == Some(Action::Link);
-    match &pending.choice {
-        Some((_, types)) => {
-            (!is_link_key || types.contains(&kind.name)).then_some(Action::LinkAs(c))
-        }
-        None => {
-            let here = span_under_cursor(app)?;
-            (!is_link_key && here.key() != pending.from.key()).then_some(Action::LinkAs(c))
-        }
+    if let Some((_, types)) = &pending.choice {
+        return (!is_link_key || types.contains(&kind.name)).then_some(Action::LinkAs(c));
     }
+    let here = span_under_cursor(app)?;
+    (!is_link_key && here.key() != pending.from.key()).then_some(Action::LinkAs(c))
 }
 
 /// `Action::LinkAs`: the pending link, to the span under the cursor (or the one the type picker

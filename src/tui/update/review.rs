@@ -108,8 +108,8 @@ pub fn prepare(app: &mut App, now: Instant) {
     };
     let already: Vec<Span> = agreed
         .iter()
+        .filter(|&s| session.file.spans.position(s.key()).is_none())
         .cloned()
-        .filter(|s| session.file.spans.position(s.key()).is_none())
         .collect();
     let (with_links, new_links) =
         super::review_links::with_agreed(&session.file.links, agreed_links, &[&held, &agreed]);
