@@ -142,14 +142,17 @@ pub fn prepare(app: &mut App, now: Instant) {
             });
         }
         commit(app, edit, now);
-        let links = if new_links > 0 {
-            format!(" and {}", super::counted(new_links, "link", "links"))
-        } else {
-            String::new()
-        };
+        let what: Vec<String> = [
+            (count, super::counted(count, "span", "spans")),
+            (new_links, super::counted(new_links, "link", "links")),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, text)| text)
+        .collect();
         said.push(format!(
-            "accepted {}{links} everyone agrees on (u to undo)",
-            super::counted(count, "span", "spans")
+            "accepted {} everyone agrees on (u to undo)",
+            what.join(" and ")
         ));
     }
     if changed && open > 0 {

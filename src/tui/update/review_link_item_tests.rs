@@ -186,3 +186,16 @@ fn a_link_waits_for_its_other_span_and_follows_the_decision_on_its_first_span() 
     assert_eq!(gold(&app).len(), 2);
     assert!(gold_links(&app).is_empty(), "{:?}", gold_links(&app));
 }
+
+#[test]
+fn a_gold_with_the_agreed_spans_but_not_their_link_gains_the_link() {
+    let dir = linked_differently(&[speaker(QUOTE, ALPHA)]);
+    write(dir.path(), "gold", &[ALPHA, QUOTE, KAPPA]);
+    let (app, _) = open_review(dir.path(), 120, 40);
+    assert_eq!(gold_links(&app), [speaker(QUOTE, ALPHA)]);
+    assert!(
+        message(&app).contains("accepted 1 link everyone agrees on"),
+        "{}",
+        message(&app)
+    );
+}
