@@ -145,3 +145,41 @@ fn review_with_links_120x40() {
     let terminal = draw(&mut app);
     insta::assert_snapshot!("review_with_links_120x40", terminal.backend());
 }
+
+#[test]
+fn the_article_highlights_where_the_current_items_links_go() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = review_app(dir.path(), true);
+    // The second item, the quotation: alice links it to Tsahkna, bob to Putin.
+    update(&mut app, Event::Action(Action::NextSpan), Instant::now());
+    assert_eq!(
+        app.session()
+            .and_then(|s| s.review.as_ref())
+            .map(|r| r.current),
+        Some(1)
+    );
+    let terminal = draw(&mut app);
+    let buf = terminal.backend().buffer();
+    let areas = crate::tui::layout::Areas::new(120, 40).unwrap();
+    let find = |needle: &str| {
+        let a = areas.article;
+        (a.y..a.y + a.height)
+            .find_map(|y| {
+                let row: String = (a.x..a.x + a.width)
+                    .map(|x| buf[(x, y)].symbol().to_owned())
+                    .collect();
+                row.find(needle)
+                    .map(|b| (a.x + u16::try_from(row[..b].chars().count()).unwrap(), y))
+            })
+            .unwrap()
+    };
+    for name in ["Tsahkna", "Putin"] {
+        let cell = &buf[find(name)];
+        assert!(
+            cell.modifier
+                .contains(Modifier::BOLD | Modifier::UNDERLINED),
+            "{name}: {cell:?}"
+        );
+    }
+    assert!(!buf[find("spoke")].modifier.contains(Modifier::BOLD));
+}
