@@ -35,7 +35,8 @@ fn default_color() -> String {
 }
 
 /// A link type (SPEC §10): its name as stored in files, which labels it may go from and to, and
-/// an optional key (informative: the TUI's `r` creates every type).
+/// an optional key: while a link is pending in the TUI, that key on the second span creates a
+/// link of this type (and picks it in the type picker). `r` still creates every type.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LinkType {
@@ -124,6 +125,9 @@ impl LabelSet {
                     link.name
                 ));
             }
+            if let Some(key) = link.key {
+                check_link_key(link, key, &links[..i])?;
+            }
         }
         self.links = links;
         Ok(self)
@@ -137,6 +141,11 @@ impl LabelSet {
     /// The link type with this name.
     pub fn link_type(&self, name: &str) -> Option<&LinkType> {
         self.links.iter().find(|l| l.name == name)
+    }
+
+    /// The link type whose key is `key`.
+    pub fn link_type_by_key(&self, key: char) -> Option<&LinkType> {
+        self.links.iter().find(|l| l.key == Some(key))
     }
 
     /// The link types that may go from a span labelled `from` to one labelled `to`.
@@ -264,6 +273,31 @@ impl LabelSet {
             ),
         }
     }
+}
+
+/// A link type's key: one printable character that is not a label digit, unique among the link
+/// types (`earlier`).
+fn check_link_key(link: &LinkType, key: char, earlier: &[LinkType]) -> Result<(), String> {
+    if key.is_control() || key.is_whitespace() {
+        return Err(format!(
+            "link type {:?} has key {:?}, which is not a printable character; use a letter or sign such as 'r'",
+            link.name,
+            key.escape_default().to_string()
+        ));
+    }
+    if ('1'..='9').contains(&key) {
+        return Err(format!(
+            "link type {:?} has key '{key}', but the digits 1 to 9 are label keys; use a letter or sign such as 'r'",
+            link.name
+        ));
+    }
+    if let Some(other) = earlier.iter().find(|l| l.key == Some(key)) {
+        return Err(format!(
+            "link types {:?} and {:?} share the key '{key}'; give each its own key (or leave `key` out)",
+            other.name, link.name
+        ));
+    }
+    Ok(())
 }
 
 /// Label names: non-empty, at most 64 chars: letters, digits, `_ - . : / & +` and single spaces

@@ -265,6 +265,9 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
                     _ => None,
                 };
             }
+            if let Some(action) = update::link_type_key(app, *key) {
+                return Some(Event::Action(action));
+            }
             let action = app.keymap.action_for(*key);
             // Any key closes an overlay, bound or not (and does nothing else).
             if matches!(app.mode, Mode::Help | Mode::Stats(_)) {

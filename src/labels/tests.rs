@@ -198,3 +198,55 @@ fn link_types_parse_from_a_corpus_file_and_bad_ones_are_refused() {
         assert!(err.contains(says) && err.contains("glosser.ron"), "{err}");
     }
 }
+
+#[test]
+fn link_type_keys_are_checked_and_found() {
+    let set = LabelSet::default();
+    assert_eq!(
+        set.link_type_by_key('r').map(|l| l.name.as_str()),
+        Some("speaker")
+    );
+    assert!(set.link_type_by_key('x').is_none());
+    let file =
+        |links: &str| format!(r#"(labels: [(name: "quote"), (name: "source")], links: [{links}])"#);
+    let ok = file(
+        r#"(name: "speaker", from: ["quote"], to: ["source"], key: 'r'),
+           (name: "cites", from: ["quote"], to: ["source"], key: 'C')"#,
+    );
+    let set = LabelSet::parse(&ok, "glosser.ron").unwrap();
+    assert_eq!(
+        set.link_type_by_key('C').map(|l| l.name.as_str()),
+        Some("cites")
+    );
+    for (links, says) in [
+        (
+            r#"(name: "speaker", from: ["quote"], to: ["source"], key: '3')"#,
+            "digits 1 to 9 are label keys",
+        ),
+        (
+            r#"(name: "speaker", from: ["quote"], to: ["source"], key: ' ')"#,
+            "not a printable character",
+        ),
+        (
+            r#"(name: "speaker", from: ["quote"], to: ["source"], key: '\t')"#,
+            "not a printable character",
+        ),
+        (
+            r#"(name: "speaker", from: ["quote"], to: ["source"], key: 'r'),
+               (name: "cites", from: ["quote"], to: ["source"], key: 'r')"#,
+            "\"speaker\" and \"cites\" share the key 'r'; give each its own key",
+        ),
+    ] {
+        let err = LabelSet::parse(&file(links), "corpus/glosser.ron")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("corpus/glosser.ron: "), "{err}");
+        assert!(err.contains(says), "{err}");
+    }
+    // A key of two characters is not a char at all: the file does not parse, and says where.
+    let two = file(r#"(name: "speaker", from: ["quote"], to: ["source"], key: 'rr')"#);
+    let err = LabelSet::parse(&two, "corpus/glosser.ron")
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("corpus/glosser.ron: "), "{err}");
+}

@@ -45,6 +45,16 @@ fn who_had(sides: &[Vec<Span>], names: &[String], span: &Span) -> Vec<String> {
 /// agreed when every annotator with a file has it and there are two of them at least: one
 /// person's spans are never agreed, each of them is an item to decide.
 pub fn plan(sides: &[Option<Vec<Span>>], names: &[String]) -> (Vec<Span>, Vec<Item>) {
+    plan_by(sides, names, |_| true)
+}
+
+/// [`plan`] where a span everyone has is agreed only if `agree` holds for it too (links:
+/// everyone drew the same links from it, see [`links::plan_linked`]).
+fn plan_by(
+    sides: &[Option<Vec<Span>>],
+    names: &[String],
+    agree: impl Fn(&Span) -> bool,
+) -> (Vec<Span>, Vec<Item>) {
     let present: Vec<&Vec<Span>> = sides.iter().flatten().collect();
     let with_file: Vec<String> = sides
         .iter()
@@ -59,6 +69,7 @@ pub fn plan(sides: &[Option<Vec<Span>>], names: &[String]) -> (Vec<Span>, Vec<It
         let Some(spans) = side else { continue };
         for span in spans {
             let everyone = present.len() >= 2
+                && agree(span)
                 && present
                     .iter()
                     .all(|other| other.iter().any(|s| s.key() == span.key()));
@@ -196,6 +207,9 @@ pub fn differing(item: &Item) -> Vec<Range<usize>> {
     }
     out
 }
+
+mod links;
+pub use links::{agreed_links, outgoing_differs, plan_linked, settled_linked};
 
 #[cfg(test)]
 mod tests;

@@ -44,7 +44,8 @@ pub fn readiness(entry: &DocumentEntry, annotators: &[String]) -> Readiness {
 }
 
 /// Whether a document was adjudicated (the `into` file, gold, is Done) and an annotator of
-/// `names` has spans since that gold neither holds nor rejected: it changed since adjudication.
+/// `names` has spans since that gold neither holds nor rejected, or links that reopen an item
+/// (`adjudicate::settled_linked`): it changed since adjudication.
 /// Reads only the files of documents with a Done gold file; a file that does not parse counts as
 /// no change (review says what is wrong when the document opens).
 pub fn changed_since_adjudication(entry: &DocumentEntry, names: &[String], into: &str) -> bool {
@@ -57,16 +58,19 @@ pub fn changed_since_adjudication(entry: &DocumentEntry, names: &[String], into:
     if gold.status != Status::Done {
         return false;
     }
-    let sides: Vec<Option<Vec<crate::span::Span>>> = names
+    let files: Vec<Option<crate::store::AnnotationFile>> = names
         .iter()
-        .map(|name| {
-            entry
-                .annotation(name)
-                .and_then(|a| a.load().ok())
-                .map(|f| f.spans.into_spans())
-        })
+        .map(|name| entry.annotation(name).and_then(|a| a.load().ok()))
         .collect();
-    let (agreed, items) = crate::review::adjudicate::plan(&sides, names);
+    let links: Vec<Vec<crate::store::Link>> = files
+        .iter()
+        .map(|f| f.as_ref().map(|f| f.links.clone()).unwrap_or_default())
+        .collect();
+    let sides: Vec<Option<Vec<crate::span::Span>>> = files
+        .into_iter()
+        .map(|f| f.map(|f| f.spans.into_spans()))
+        .collect();
+    let (agreed, items) = crate::review::adjudicate::plan_linked(&sides, &links, names);
     let held = gold.spans.spans();
     let known = |s: &crate::span::Span| {
         held.iter()
@@ -74,9 +78,16 @@ pub fn changed_since_adjudication(entry: &DocumentEntry, names: &[String], into:
             .any(|g| g.key() == s.key())
     };
     !agreed.iter().all(known)
-        || !items
-            .iter()
-            .all(|item| crate::review::adjudicate::settled(item, held, &gold.rejected))
+        || !items.iter().all(|item| {
+            crate::review::adjudicate::settled_linked(
+                item,
+                held,
+                &gold.rejected,
+                &gold.links,
+                &sides,
+                &links,
+            )
+        })
 }
 
 /// Counts of the documents left out, by reason.

@@ -125,6 +125,10 @@ pub enum Action {
     Link,
     /// Remove the links of the span under the cursor.
     Unlink,
+    /// While a link is pending: create a link of the type whose key (in the label set) is this
+    /// character, to the span under the cursor (or the span the type picker asks about). Bound
+    /// by the label set, not the keymap, so not in [`Action::ALL`].
+    LinkAs(char),
 }
 
 impl Action {
@@ -283,6 +287,9 @@ impl Action {
             Action::PrevSuggestion => "previous suggestion",
             Action::Link => "link: start at this span, r again on the other span (quote → source)",
             Action::Unlink => "remove the links of the span under the cursor",
+            Action::LinkAs(key) => {
+                return format!("while linking: a link of the type with key {key}");
+            }
         };
         text.to_owned()
     }

@@ -5,6 +5,7 @@ mod edit;
 pub mod follow;
 mod guidelines;
 mod link_edit;
+mod link_keys;
 mod links;
 mod motion;
 mod mouse;
@@ -20,6 +21,7 @@ pub mod suggest;
 use std::time::Instant;
 
 pub use link_edit::{PendingLink, excerpt};
+pub use link_keys::link_type_key;
 pub use prompt::{PromptEdit, prompt_key};
 pub use save::{recovery_dir, save_all, save_open, write_recovery};
 
@@ -352,8 +354,16 @@ mod link_tests;
 mod link_edit_tests;
 
 #[cfg(test)]
+#[path = "update/link_key_tests.rs"]
+mod link_key_tests;
+
+#[cfg(test)]
 #[path = "update/review_link_tests.rs"]
 mod review_link_tests;
+
+#[cfg(test)]
+#[path = "update/review_link_item_tests.rs"]
+mod review_link_item_tests;
 
 #[cfg(test)]
 #[path = "update/keystroke_link_tests.rs"]

@@ -161,3 +161,7 @@ mod screen_tests;
 #[cfg(test)]
 #[path = "view/link_screen_tests.rs"]
 mod link_screen_tests;
+
+#[cfg(test)]
+#[path = "view/review_link_screen_tests.rs"]
+mod review_link_screen_tests;

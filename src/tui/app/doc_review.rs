@@ -11,6 +11,8 @@ pub struct DocReview {
     pub f1: Option<f64>,
     /// Per annotator (in review order): whether they have a file for this document.
     pub has_file: Vec<bool>,
+    /// Per annotator (in review order): the links they drew (none without a file).
+    pub links: Vec<Vec<crate::store::Link>>,
     /// Lines the sidebar is scrolled past the current item's head (long items).
     pub scroll: usize,
     /// Items gold settled in an earlier review (spans in gold or in its `rejected`): not listed.

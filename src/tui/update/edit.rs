@@ -63,7 +63,16 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
             new: Status::InProgress,
         });
     }
-    if let Some(links) = super::links::links_following(&edit, &session.file.links) {
+    // After the edit's own link change, if any (review carrying links), so the two chain.
+    let links = edit
+        .iter()
+        .rev()
+        .find_map(|c| match c {
+            Change::Links { new, .. } => Some(new.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| session.file.links.clone());
+    if let Some(links) = super::links::links_following(&edit, &links) {
         edit.push(links);
     }
     let mut scratch = Vec::new();

@@ -40,6 +40,7 @@ pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
         .and_then(|p| p.choice.clone());
     match action {
         Action::Link => link_key(app, now),
+        Action::LinkAs(key) => super::link_keys::link_as(app, key, now),
         Action::Unlink => unlink(app, now),
         Action::Cancel if pending(app) => {
             set_pending(app, None);
@@ -72,7 +73,7 @@ fn set_pending(app: &mut App, link: Option<PendingLink>) {
     }
 }
 
-fn span_under_cursor(app: &App) -> Option<Span> {
+pub(super) fn span_under_cursor(app: &App) -> Option<Span> {
     let session = app.session()?;
     let spans = &session.file.spans;
     spans
@@ -154,7 +155,7 @@ fn link_key(app: &mut App, now: Instant) {
 }
 
 /// Adds the link from the pending span to `to` as one undoable change.
-fn create(app: &mut App, to: &Span, kind: &str, now: Instant) {
+pub(super) fn create(app: &mut App, to: &Span, kind: &str, now: Instant) {
     let Some(session) = app.session_mut() else {
         return;
     };
@@ -223,7 +224,10 @@ pub fn show_pending(app: &mut App) {
     };
     let from = format!("{} “{}”", pending.from.label, excerpt(&pending.from.quote));
     let text = match &pending.choice {
-        None => format!("link from {from}: move to the other span, r to link, Esc to cancel"),
+        None => format!(
+            "link from {from}: move to the other span, r to link, Esc to cancel{}",
+            super::link_keys::hint(app, &pending.from.label)
+        ),
         Some((_, types)) => {
             let listed: Vec<String> = types
                 .iter()
@@ -231,8 +235,9 @@ pub fn show_pending(app: &mut App) {
                 .map(|(i, t)| format!("{} {t}", i + 1))
                 .collect();
             format!(
-                "link from {from}: which type? {} · Esc to cancel",
-                listed.join(" · ")
+                "link from {from}: which type? {}{} · Esc to cancel",
+                listed.join(" · "),
+                super::link_keys::choice_hint(app, types)
             )
         }
     };

@@ -7,7 +7,7 @@ use crate::store::{self, AnnotationFile, Link, LinkEnd, Status};
 use crate::text::Document;
 
 /// ARTICLE with a source on "First", a claim on "claim here" and a quote on “quoted words”.
-fn spans_only() -> (Fixture, Span, Span, Span) {
+pub(super) fn spans_only() -> (Fixture, Span, Span, Span) {
     let f = Fixture::article();
     let doc = Document::from_text(ARTICLE);
     let at = |needle: &str| doc.byte_to_char(ARTICLE.find(needle).unwrap()).unwrap();
@@ -34,11 +34,11 @@ fn spans_only() -> (Fixture, Span, Span, Span) {
     (f, source, claim, quote)
 }
 
-fn links(f: &Fixture) -> Vec<Link> {
+pub(super) fn links(f: &Fixture) -> Vec<Link> {
     f.app.session().unwrap().file.links.clone()
 }
 
-fn message(f: &Fixture) -> String {
+pub(super) fn message(f: &Fixture) -> String {
     f.app.message.clone().map(|(m, _)| m).unwrap_or_default()
 }
 

@@ -14,10 +14,11 @@ use super::super::app::{App, DocReview, Focus, Tone};
 use super::super::undo::Change;
 use super::edit::commit;
 
+mod agreement;
 mod gold;
 use crate::review::adjudicate::{self, Decision};
-use crate::review::agree::Pair;
 use crate::span::Span;
+use agreement::document_agreement;
 pub use gold::rejections_following;
 use gold::{decision_changes, mark_adjudicated};
 
@@ -35,38 +36,50 @@ pub fn prepare(app: &mut App, now: Instant) {
     }
     let entry = &app.corpus.documents[index];
     let mut sides: Vec<Option<Vec<Span>>> = Vec::new();
+    let mut links: Vec<Vec<crate::store::Link>> = Vec::new();
     let mut problems = Vec::new();
     for name in &annotators {
         match entry
             .annotation(name)
             .map(crate::corpus::AnnotationRef::load)
         {
-            Some(Ok(file)) => sides.push(Some(file.spans.into_spans())),
+            Some(Ok(file)) => {
+                links.push(file.links);
+                sides.push(Some(file.spans.into_spans()));
+            }
             Some(Err(e)) => {
                 problems.push(format!("{e} (left out of this review)"));
                 sides.push(None);
+                links.push(Vec::new());
             }
-            None => sides.push(None),
+            None => {
+                sides.push(None);
+                links.push(Vec::new());
+            }
         }
     }
-    let (agreed, mut items) = adjudicate::plan(&sides, &annotators);
-    let Some((held, rejected, adjudicated)) = app.session().map(|s| {
+    let (agreed, mut items) = adjudicate::plan_linked(&sides, &links, &annotators);
+    let Some((held, rejected, gold_links, adjudicated)) = app.session().map(|s| {
         (
             s.file.spans.spans().to_vec(),
             s.file.rejected.clone(),
+            s.file.links.clone(),
             s.file.status == crate::store::Status::Done,
         )
     }) else {
         return;
     };
     let listed = items.len();
-    items.retain(|item| !adjudicate::settled(item, &held, &rejected));
+    items.retain(|item| {
+        !adjudicate::settled_linked(item, &held, &rejected, &gold_links, &sides, &links)
+    });
     let earlier = listed - items.len();
     // An agreed span gold once turned down stays turned down.
     let agreed: Vec<Span> = agreed
         .into_iter()
         .filter(|s| !rejected.iter().any(|r| r.key() == s.key()))
         .collect();
+    let agreed_links = adjudicate::agreed_links(&sides, &links, &agreed);
     let (kappa, f1) = document_agreement(app, &sides, &annotators);
     let has_file: Vec<bool> = sides.iter().map(Option::is_some).collect();
     let absent: Vec<&str> = annotators
@@ -94,9 +107,12 @@ pub fn prepare(app: &mut App, now: Instant) {
         return;
     };
     let already: Vec<Span> = agreed
-        .into_iter()
-        .filter(|s| session.file.spans.position(s.key()).is_none())
+        .iter()
+        .filter(|&s| session.file.spans.position(s.key()).is_none())
+        .cloned()
         .collect();
+    let (with_links, new_links) =
+        super::review_links::with_agreed(&session.file.links, agreed_links, &[&held, &agreed]);
     let changed = adjudicated && (!items.is_empty() || !already.is_empty());
     let open = items.len();
     session.review = Some(DocReview {
@@ -106,6 +122,7 @@ pub fn prepare(app: &mut App, now: Instant) {
         kappa,
         f1,
         has_file,
+        links,
         scroll: 0,
         earlier,
         changed,
@@ -114,12 +131,28 @@ pub fn prepare(app: &mut App, now: Instant) {
         session.cursor = first.range.start;
     }
     let mut said = Vec::new();
-    if session.read_only.is_none() && !already.is_empty() {
+    if session.read_only.is_none() && (!already.is_empty() || new_links > 0) {
         let count = already.len();
-        commit(app, already.into_iter().map(Change::Add).collect(), now);
+        let old = session.file.links.clone();
+        let mut edit: Vec<Change> = already.into_iter().map(Change::Add).collect();
+        if new_links > 0 {
+            edit.push(Change::Links {
+                old,
+                new: with_links,
+            });
+        }
+        commit(app, edit, now);
+        let what: Vec<String> = [
+            (count, super::counted(count, "span", "spans")),
+            (new_links, super::counted(new_links, "link", "links")),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, text)| text)
+        .collect();
         said.push(format!(
-            "accepted {count} {} everyone agrees on (u to undo)",
-            if count == 1 { "span" } else { "spans" }
+            "accepted {} everyone agrees on (u to undo)",
+            what.join(" and ")
         ));
     }
     if changed && open > 0 {
@@ -146,34 +179,6 @@ pub fn prepare(app: &mut App, now: Instant) {
         };
         app.say(said.join("; "), tone);
     }
-}
-
-/// Mean κ and strict F1 of the document over the pairs of annotators who both have a file, as
-/// `glosser agree --per-doc` computes them; `None` when fewer than two have one.
-fn document_agreement(
-    app: &App,
-    sides: &[Option<Vec<Span>>],
-    names: &[String],
-) -> (Option<f64>, Option<f64>) {
-    let Some(doc) = app.document() else {
-        return (None, None);
-    };
-    let labels: Vec<String> = app.labels.labels().iter().map(|l| l.name.clone()).collect();
-    let (mut kappas, mut f1s) = (Vec::new(), Vec::new());
-    for i in 0..sides.len() {
-        for j in i + 1..sides.len() {
-            let (Some(a), Some(b)) = (&sides[i], &sides[j]) else {
-                continue;
-            };
-            let mut pair = Pair::new(&names[i], &names[j], &labels);
-            pair.add(doc.text(), a, b);
-            let overall = pair.result().overall;
-            kappas.extend(overall.kappa);
-            f1s.extend(overall.f1_strict);
-        }
-    }
-    let mean = |v: &[f64]| (!v.is_empty()).then(|| v.iter().sum::<f64>() / v.len() as f64);
-    (mean(&kappas), mean(&f1s))
 }
 
 /// Handles an action in the review sidebar; `false` when it is not a review action.
@@ -303,21 +308,22 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
     edit.extend(mark_adjudicated(session, last));
     // The accepted version's links (or the majority's) come along once both their spans are
     // in gold.
-    let added = added_spans(&edit);
-    match decision {
-        Decision::Accepted(i) => edit.extend(super::review_links::carried(app, i, &added)),
-        Decision::Majority => edit.extend(super::review_links::carried_by_majority(app, &added)),
-        Decision::Rejected => {}
-    }
+    let carried = match decision {
+        Decision::Accepted(i) => super::review_links::carried(app, i, index, &edit),
+        Decision::Majority => super::review_links::carried_by_majority(app, &edit),
+        Decision::Rejected => super::review_links::Carried::default(),
+    };
+    edit.extend(carried.change);
     commit(app, edit, now);
+    let whose = match decision {
+        Decision::Accepted(i) => names.get(i).map(String::as_str),
+        _ => None,
+    };
     let what = match decision {
-        Decision::Accepted(i) => format!(
-            "accepted {}'s version",
-            names.get(i).map_or("?", String::as_str)
-        ),
+        Decision::Accepted(_) => format!("accepted {}'s version", whose.unwrap_or("?")),
         Decision::Rejected => "rejected every version".to_owned(),
         Decision::Majority => "accepted the majority".to_owned(),
-    };
+    } + &super::review_links::left_out_note(carried.left_out, whose);
     let Some(session) = app.session_mut() else {
         return;
     };
@@ -334,16 +340,6 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         let noun = if left == 1 { "item" } else { "items" };
         app.say(format!("{what}; {left} {noun} left"), Tone::Info);
     }
-}
-
-/// The spans an edit adds.
-fn added_spans(edit: &[Change]) -> Vec<Span> {
-    edit.iter()
-        .filter_map(|c| match c {
-            Change::Add(s) => Some(s.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 /// `m`: the majority for every undecided item, as one undoable step.
@@ -380,13 +376,14 @@ fn majority(app: &mut App, now: Instant) {
     }
     edit.extend(mark_adjudicated(session, true));
     let spans = added.len();
-    let added_spans = added_spans(&edit);
-    edit.extend(super::review_links::carried_by_majority(app, &added_spans));
+    let carried = super::review_links::carried_by_majority(app, &edit);
+    edit.extend(carried.change);
     commit(app, edit, now);
     app.say(
         format!(
-            "majority taken for every item left ({} added)",
-            super::counted(spans, "span", "spans")
+            "majority taken for every item left ({} added){}",
+            super::counted(spans, "span", "spans"),
+            super::review_links::left_out_note(carried.left_out, None)
         ),
         Tone::Info,
     );

@@ -67,6 +67,11 @@ fn accepting_a_version_carries_its_links_once_both_spans_are_gold() {
     let file = &app.session().unwrap().file;
     assert!(file.spans.position((18, 37, "opinion")).is_some());
     assert!(gold_links(&app).is_empty(), "{:?}", gold_links(&app));
+    let said = app.message.clone().map(|(m, _)| m).unwrap_or_default();
+    assert!(
+        said.contains("1 of alice's links not carried: its other span is not in gold"),
+        "nothing silent: {said}"
+    );
     // Accept alice's quote: both of her links now have their spans in gold.
     update(&mut app, Event::Action(Action::Label(1)), now);
     assert_eq!(gold_links(&app), links);

@@ -28,12 +28,37 @@ pub fn lines(app: &App) -> Vec<(String, String)> {
         .zip(shift_arrows)
         .all(|(a, k)| rows.iter().any(|(keys, b)| b == a && keys == k));
     let mut out: Vec<(String, String)> = rows_for(app, rows);
+    let after_links = out
+        .iter()
+        .position(|(_, d)| *d == Action::Unlink.describe())
+        .map_or(out.len(), |i| i + 1);
+    out.splice(after_links..after_links, link_type_keys(app));
     pair_up(&mut out);
     if collapse && let Some(at) = out.iter().position(|(k, _)| k == "Shift-Left") {
         out[at] = ("Shift-arrows".to_owned(), "extend the selection".to_owned());
         out.retain(|(k, _)| !shift_arrows[1..].contains(&k.as_str()));
     }
     out
+}
+
+/// One line per link type with a key: what the key does while a link is pending.
+fn link_type_keys(app: &App) -> Vec<(String, String)> {
+    app.labels
+        .link_types()
+        .iter()
+        .filter_map(|t| {
+            let key = t.key?;
+            Some((
+                key.to_string(),
+                format!(
+                    "linking, on the other span: a {} link ({} → {})",
+                    t.name,
+                    t.from.join("/"),
+                    t.to.join("/")
+                ),
+            ))
+        })
+        .collect()
 }
 
 /// Opposite motions share a line (`w / b  next word / previous word`), so the help fits an

@@ -1,6 +1,7 @@
 //! Links in the views (SPEC §10): the lines the detail box shows for the span under the cursor
 //! (`→ speaker: Tsahkna`, `← speaker: “a leader…`) and the ranges of the spans it is linked
-//! to, which the article highlights.
+//! to, which the article highlights — in review, also the spans the current item's versions
+//! link to.
 
 use std::ops::Range;
 
@@ -67,6 +68,32 @@ pub fn linked_ranges(app: &App) -> Vec<Range<usize>> {
     }
     if let Some(pending) = app.session().and_then(|s| s.pending_link.as_ref()) {
         out.push(pending.from.start..pending.from.end);
+    }
+    out.extend(review_linked(app));
+    out
+}
+
+/// In review, the spans the current item's versions link to or from (every annotator's), so a
+/// disagreement about links shows where each link goes.
+fn review_linked(app: &App) -> Vec<Range<usize>> {
+    let Some(review) = app.session().and_then(|s| s.review.as_ref()) else {
+        return Vec::new();
+    };
+    let Some(item) = review.items.get(review.current) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (version, links) in item.versions.iter().zip(&review.links) {
+        for span in version {
+            for link in links {
+                if link.from.matches(span) {
+                    out.push(link.to.0..link.to.1);
+                }
+                if link.to.matches(span) {
+                    out.push(link.from.0..link.from.1);
+                }
+            }
+        }
     }
     out
 }

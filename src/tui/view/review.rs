@@ -1,6 +1,7 @@
 //! The review sidebar: each disagreement item with every annotator's version — a list of spans,
-//! one line each (label, offsets, text, note), or "has no file" — and its decision; the item in
-//! focus highlighted, long items scrollable.
+//! one line each (label, offsets, text, note) with the links that annotator drew from and to it,
+//! or "has no file" — what gold holds of it, and its decision; the item in focus highlighted,
+//! long items scrollable.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -12,6 +13,8 @@ use super::super::app::{App, DocReview, Focus};
 use super::super::sanitize::sanitize;
 use super::{has_focus, label_color, label_marker, pane_block, render, truncate};
 use crate::review::adjudicate::Decision;
+
+mod links;
 
 fn decision_text(d: Option<Decision>, names: &[String]) -> String {
     match d {
@@ -51,11 +54,17 @@ fn lines(
         lines.push(Line::styled(truncate(&head, width), head_style));
         for (n, (name, version)) in names.iter().zip(&item.versions).enumerate() {
             let has_file = review.has_file.get(n).copied().unwrap_or(true);
+            let mine: &[crate::store::Link] = review.links.get(n).map_or(&[], Vec::as_slice);
+            let linked = match links::count(mine, version) {
+                0 => String::new(),
+                1 => ", 1 link".to_owned(),
+                count => format!(", {count} links"),
+            };
             let summary = match (has_file, version.len()) {
                 (false, _) => format!(" {} {name} has no file", n + 1),
                 (true, 0) => format!(" {} {name}: nothing here", n + 1),
-                (true, 1) => format!(" {} {name}: 1 span", n + 1),
-                (true, count) => format!(" {} {name}: {count} spans", n + 1),
+                (true, 1) => format!(" {} {name}: 1 span{linked}", n + 1),
+                (true, count) => format!(" {} {name}: {count} spans{linked}", n + 1),
             };
             let style = if has_file {
                 Style::new().fg(Color::Gray).add_modifier(Modifier::BOLD)
@@ -65,8 +74,10 @@ fn lines(
             lines.push(Line::styled(truncate(&summary, width), style));
             for span in version {
                 lines.extend(span_lines(app, span, width));
+                lines.extend(links::span_lines(app, mine, span, version, width));
             }
         }
+        lines.extend(links::gold_lines(app, item, width));
         if current {
             current_line = first;
             current_len = lines.len() - first;
