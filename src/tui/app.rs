@@ -6,13 +6,19 @@ use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 mod doc_review;
+mod settings;
 
 pub use doc_review::DocReview;
+use settings::Settings;
+
+/// How long opening waits for the start document to be listed before the first frame (it is
+/// usually listed within milliseconds; a resumed one deep in a big tree may take longer, and
+/// then opens on a later `Tick`).
+const START_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
 
 use super::keymap::Keymap;
 use super::undo::History;
 use super::wrap::WrapCache;
-use crate::config;
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
 use crate::span::AnnotationSet;
@@ -330,15 +336,41 @@ pub struct App {
     pub follow: super::update::follow::Follow,
     /// The suggester shown as ghost spans (`--suggestions`, `suggestions:` in the config).
     pub suggestions: Option<String>,
+    /// The corpus listing while it runs on its thread, and the list's assigned-first order.
+    pub listing: super::listing::Listing,
 }
 
 impl App {
-    /// Opens a corpus for an annotator: labels, config, keymap; the first document is opened.
+    /// Opens a corpus for an annotator: labels, config, keymap. The corpus is listed on a
+    /// thread (`listing.rs`); the document to start at (where the annotator left off, else
+    /// the first) is opened as soon as it is listed, waiting for it at most a moment.
     pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
-        Self::new_scoped(root, annotator_flag, &|_| true)
+        let settings = Settings::resolve(root, annotator_flag)?;
+        // Reopening a corpus resumes at the last document and cursor.
+        let start = super::resume::resume_path()
+            .and_then(|path| super::resume::recall(&path, root, &settings.annotator))
+            .map_or(super::listing::Start::First, |place| {
+                super::listing::Start::Resume {
+                    id: place.document,
+                    cursor: place.cursor,
+                }
+            });
+        let mut app = Self::listed(
+            root,
+            settings.labels,
+            settings.annotator,
+            settings.keymap,
+            start,
+        )?;
+        let now = Instant::now();
+        super::listing::wait_for_start(&mut app, START_WAIT, now);
+        app.finish_settings(settings.suggestions.as_deref(), settings.warnings);
+        Ok(app)
     }
 
     /// [`App::new`] over the documents `keep` accepts (review leaves out unfinished ones).
+    /// Review needs the whole list (which documents are ready, what changed since
+    /// adjudication), so this one lists the corpus before it returns.
     pub fn new_scoped(
         root: &Path,
         annotator_flag: Option<&str>,
@@ -346,42 +378,37 @@ impl App {
     ) -> anyhow::Result<Self> {
         let mut corpus = Corpus::scan(root)?;
         corpus.documents.retain(|d| keep(d));
-        let (config, config_warning) = config::load_config(config::config_path().as_deref());
-        let env = std::env::var(config::ANNOTATOR_ENV).ok();
-        let (annotator, name_warning) = config::resolve_annotator(
-            annotator_flag,
-            env.as_deref(),
-            config.annotator.as_deref(),
-            config::login_name().as_deref(),
-        )
-        .map_err(anyhow::Error::msg)?;
-        crate::assignments::assigned_first(&mut corpus, &annotator);
-        let (mut labels, label_warning) = LabelSet::for_corpus(&corpus.root);
-        let color_warnings = labels.apply_colors(&config.colors);
-        let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
-        let warnings: Vec<String> = [config_warning, name_warning, label_warning]
-            .into_iter()
-            .flatten()
-            .chain(color_warnings)
-            .chain(key_warnings)
-            .collect();
+        let settings = Settings::resolve(root, annotator_flag)?;
+        crate::assignments::assigned_first(&mut corpus, &settings.annotator);
         // Reopening a corpus resumes at the last document and cursor.
         let resume = super::resume::resume_path();
-        let (start, cursor) = super::resume::starting_place(resume.as_deref(), &corpus, &annotator);
-        let mut app = Self::with_parts_at(corpus, labels, annotator, keymap, start);
+        let (start, cursor) =
+            super::resume::starting_place(resume.as_deref(), &corpus, &settings.annotator);
+        let mut app = Self::with_parts_at(
+            corpus,
+            settings.labels,
+            settings.annotator,
+            settings.keymap,
+            start,
+        );
         if let Some(session) = app.session_mut()
             && let Ok(doc) = &session.doc
         {
             session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
         }
-        if let Some(name) = &config.suggestions {
-            app.show_suggestions(name);
-        }
-        app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        if !warnings.is_empty() {
-            app.message = Some((warnings.join("; "), Tone::Warning));
-        }
+        app.finish_settings(settings.suggestions.as_deref(), settings.warnings);
         Ok(app)
+    }
+
+    /// The suggester, `NO_COLOR` and the warnings met while opening.
+    fn finish_settings(&mut self, suggestions: Option<&str>, warnings: Vec<String>) {
+        if let Some(name) = suggestions {
+            self.show_suggestions(name);
+        }
+        self.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        if !warnings.is_empty() {
+            self.message = Some((warnings.join("; "), Tone::Warning));
+        }
     }
 
     /// An app over an already scanned corpus (tests build it this way).
@@ -429,6 +456,7 @@ impl App {
             recovery_dir: super::update::recovery_dir(),
             follow: super::update::follow::Follow::default(),
             suggestions: None,
+            listing: super::listing::Listing::default(),
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });

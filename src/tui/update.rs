@@ -108,6 +108,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
         Event::Tick(time) => {
+            super::listing::tick(app, time);
             follow::poll(app, time);
             background::tick(app);
             save::tick(app, time);
