@@ -11,11 +11,6 @@ mod settings;
 pub use doc_review::DocReview;
 use settings::Settings;
 
-/// How long opening waits for the start document to be listed before the first frame (it is
-/// usually listed within milliseconds; a resumed one deep in a big tree may take longer, and
-/// then opens on a later `Tick`).
-const START_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
-
 use super::keymap::Keymap;
 use super::undo::History;
 use super::wrap::WrapCache;
@@ -341,33 +336,6 @@ pub struct App {
 }
 
 impl App {
-    /// Opens a corpus for an annotator: labels, config, keymap. The corpus is listed on a
-    /// thread (`listing.rs`); the document to start at (where the annotator left off, else
-    /// the first) is opened as soon as it is listed, waiting for it at most a moment.
-    pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
-        let settings = Settings::resolve(root, annotator_flag)?;
-        // Reopening a corpus resumes at the last document and cursor.
-        let start = super::resume::resume_path()
-            .and_then(|path| super::resume::recall(&path, root, &settings.annotator))
-            .map_or(super::listing::Start::First, |place| {
-                super::listing::Start::Resume {
-                    id: place.document,
-                    cursor: place.cursor,
-                }
-            });
-        let mut app = Self::listed(
-            root,
-            settings.labels,
-            settings.annotator,
-            settings.keymap,
-            start,
-        )?;
-        let now = Instant::now();
-        super::listing::wait_for_start(&mut app, START_WAIT, now);
-        app.finish_settings(settings.suggestions.as_deref(), settings.warnings);
-        Ok(app)
-    }
-
     /// [`App::new`] over the documents `keep` accepts (review leaves out unfinished ones).
     /// Review needs the whole list (which documents are ready, what changed since
     /// adjudication), so this one lists the corpus before it returns.
@@ -396,19 +364,8 @@ impl App {
         {
             session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
         }
-        app.finish_settings(settings.suggestions.as_deref(), settings.warnings);
+        app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
         Ok(app)
-    }
-
-    /// The suggester, `NO_COLOR` and the warnings met while opening.
-    fn finish_settings(&mut self, suggestions: Option<&str>, warnings: Vec<String>) {
-        if let Some(name) = suggestions {
-            self.show_suggestions(name);
-        }
-        self.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        if !warnings.is_empty() {
-            self.message = Some((warnings.join("; "), Tone::Warning));
-        }
     }
 
     /// An app over an already scanned corpus (tests build it this way).

@@ -22,6 +22,10 @@ const BATCH: usize = 512;
 /// A batch is sent at least this often while the walk is slow (a network file system).
 const BATCH_AGE: Duration = Duration::from_millis(20);
 
+/// Where the status scan is asked for documents' statuses: (index, this annotator's file, or
+/// an empty path when there is none).
+pub type StatusJobs = Sender<(usize, PathBuf)>;
+
 /// What the listing thread sends.
 enum Piece {
     Found {
@@ -53,7 +57,7 @@ pub struct Listing {
     /// This annotator's assignments, when they have any: their documents are listed first.
     assigned: Option<Assignments>,
     /// While the walk runs and the status scan is on: where new documents' statuses are asked.
-    status_jobs: Option<Sender<(usize, PathBuf)>>,
+    status_jobs: Option<StatusJobs>,
     /// Folders listed so far, with their modification times from before their listing.
     folders: BTreeMap<PathBuf, Option<SystemTime>>,
     /// Folders that could not be listed.
@@ -86,7 +90,7 @@ impl Listing {
 
     /// Hands the status scan's job queue over while the walk runs (new documents are queued
     /// as they arrive); otherwise drops it, which ends the scan once its queue is done.
-    pub fn feed_statuses(&mut self, jobs: Sender<(usize, PathBuf)>) {
+    pub fn feed_statuses(&mut self, jobs: StatusJobs) {
         if self.is_listing() {
             self.status_jobs = Some(jobs);
         }
@@ -341,7 +345,7 @@ fn finish(app: &mut App, now: Instant) {
 
 /// A thread that reads this annotator's files for the list's statuses, in the order asked,
 /// until the job queue is dropped and done.
-pub fn status_worker() -> (Sender<(usize, PathBuf)>, Receiver<(usize, DocInfo)>) {
+pub fn status_worker() -> (StatusJobs, Receiver<(usize, DocInfo)>) {
     let (jobs, queue) = std::sync::mpsc::channel::<(usize, PathBuf)>();
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
@@ -367,3 +371,6 @@ pub fn status_worker() -> (Sender<(usize, PathBuf)>, Receiver<(usize, DocInfo)>)
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod start_tests;

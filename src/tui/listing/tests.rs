@@ -10,16 +10,16 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Keymap;
 use crate::tui::update::{Event, update};
 
-struct Feed {
-    dir: tempfile::TempDir,
-    app: App,
-    sender: Sender<Piece>,
-    now: Instant,
+pub(super) struct Feed {
+    pub(super) dir: tempfile::TempDir,
+    pub(super) app: App,
+    pub(super) sender: Sender<Piece>,
+    pub(super) now: Instant,
 }
 
 impl Feed {
     /// An app listing `files` (written now, sent later by hand), starting at `start`.
-    fn new(files: &[&str], annotator: &str, start: Start) -> Self {
+    pub(super) fn new(files: &[&str], annotator: &str, start: Start) -> Self {
         let dir = tempfile::tempdir().unwrap();
         for name in files {
             let path = dir.path().join(name);
@@ -29,7 +29,7 @@ impl Feed {
         Self::in_dir(dir, annotator, start)
     }
 
-    fn in_dir(dir: tempfile::TempDir, annotator: &str, start: Start) -> Self {
+    pub(super) fn in_dir(dir: tempfile::TempDir, annotator: &str, start: Start) -> Self {
         let corpus = Corpus {
             root: dir.path().to_owned(),
             documents: Vec::new(),
@@ -55,7 +55,7 @@ impl Feed {
         }
     }
 
-    fn entry(&self, id: &str) -> DocumentEntry {
+    pub(super) fn entry(&self, id: &str) -> DocumentEntry {
         let path = self.dir.path().join(id);
         DocumentEntry {
             id: id.to_owned(),
@@ -66,7 +66,7 @@ impl Feed {
     }
 
     /// Sends one batch and lets a `Tick` take it in.
-    fn batch(&mut self, ids: &[&str]) {
+    pub(super) fn batch(&mut self, ids: &[&str]) {
         let documents = ids.iter().map(|id| self.entry(id)).collect();
         self.sender
             .send(Piece::Found {
@@ -78,22 +78,22 @@ impl Feed {
         self.tick();
     }
 
-    fn done(&mut self) {
+    pub(super) fn done(&mut self) {
         self.sender.send(Piece::Done).unwrap();
         self.tick();
     }
 
-    fn tick(&mut self) {
+    pub(super) fn tick(&mut self) {
         self.now += Duration::from_millis(20);
         update(&mut self.app, Event::Tick(self.now), self.now);
     }
 
-    fn act(&mut self, action: Action) {
+    pub(super) fn act(&mut self, action: Action) {
         self.now += Duration::from_millis(10);
         update(&mut self.app, Event::Action(action), self.now);
     }
 
-    fn visible_ids(&self) -> Vec<&str> {
+    pub(super) fn visible_ids(&self) -> Vec<&str> {
         let documents = &self.app.corpus.documents;
         self.app
             .visible_docs
@@ -102,19 +102,23 @@ impl Feed {
             .collect()
     }
 
-    fn open_id(&self) -> Option<&str> {
+    pub(super) fn open_id(&self) -> Option<&str> {
         Some(self.app.corpus.documents[self.app.open?].id.as_str())
     }
 
-    fn message(&self) -> Option<&str> {
+    pub(super) fn message(&self) -> Option<&str> {
         self.app.message.as_ref().map(|(m, _)| m.as_str())
     }
 
-    fn screen(&self) -> String {
+    pub(super) fn screen(&self) -> String {
         let area = ratatui::layout::Rect::new(0, 0, 120, 30);
         let mut buffer = ratatui::buffer::Buffer::empty(area);
         crate::tui::view::render_screen(&mut buffer, &self.app, area);
-        buffer.content().iter().map(|c| c.symbol()).collect()
+        buffer
+            .content()
+            .iter()
+            .map(ratatui::buffer::Cell::symbol)
+            .collect()
     }
 }
 
@@ -184,100 +188,6 @@ fn the_filter_applies_to_documents_listed_later() {
         4,
         "clearing the filter shows every listed one"
     );
-}
-
-#[test]
-fn assigned_documents_are_listed_first_as_they_arrive() {
-    let files = ["a/1.txt", "a/2.txt", "b/1.txt", "b/2.txt", "c/1.txt"];
-    let dir = tempfile::tempdir().unwrap();
-    for name in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, "Some words.\n").unwrap();
-    }
-    std::fs::write(
-        dir.path().join("assignments.ron"),
-        r#"(assign: {"alice": ["b/**"]})"#,
-    )
-    .unwrap();
-    let mut f = Feed::in_dir(dir, "alice", Start::First);
-    f.batch(&["a/1.txt", "a/2.txt"]);
-    assert_eq!(
-        f.app.open, None,
-        "the first assigned document is waited for"
-    );
-    assert_eq!(f.visible_ids(), ["a/1.txt", "a/2.txt"]);
-    f.batch(&["b/1.txt"]);
-    assert_eq!(f.visible_ids(), ["b/1.txt", "a/1.txt", "a/2.txt"]);
-    assert_eq!(f.open_id(), Some("b/1.txt"));
-    assert_eq!(f.app.open, Some(2), "corpus indices keep the listing order");
-    f.app.focus = Focus::List;
-    f.act(Action::MoveDown);
-    assert_eq!(f.app.list_cursor, 1);
-    f.batch(&["b/2.txt", "c/1.txt"]);
-    assert_eq!(
-        f.visible_ids(),
-        ["b/1.txt", "b/2.txt", "a/1.txt", "a/2.txt", "c/1.txt"]
-    );
-    assert_eq!(f.app.list_cursor, 2, "the cursor stays on a/1.txt");
-    f.done();
-    // The same order as today's listing of the whole corpus.
-    let mut whole = Corpus::scan(f.dir.path()).unwrap();
-    crate::assignments::assigned_first(&mut whole, "alice");
-    let ids: Vec<&str> = whole.documents.iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(f.visible_ids(), ids);
-    // A filter keeps that order.
-    f.act(Action::Search);
-    update(&mut f.app, Event::PromptChar('1'), f.now);
-    assert_eq!(f.visible_ids(), ["b/1.txt", "a/1.txt", "c/1.txt"]);
-}
-
-#[test]
-fn a_resumed_document_opens_when_it_arrives() {
-    let start = Start::Resume {
-        id: "c.txt".into(),
-        cursor: 5,
-    };
-    let mut f = Feed::new(&["a.txt", "b.txt", "c.txt"], "alice", start);
-    f.batch(&["a.txt", "b.txt"]);
-    assert_eq!(f.app.open, None, "waiting for c.txt, nothing else opens");
-    f.batch(&["c.txt"]);
-    assert_eq!(f.open_id(), Some("c.txt"));
-    assert_eq!(f.app.session().unwrap().cursor, 5);
-    assert_eq!(f.app.list_cursor, 2);
-    f.done();
-    assert_eq!(f.open_id(), Some("c.txt"));
-}
-
-#[test]
-fn a_resumed_document_that_is_gone_opens_the_first_at_the_end() {
-    let start = Start::Resume {
-        id: "gone.txt".into(),
-        cursor: 5,
-    };
-    let mut f = Feed::new(&["a.txt", "b.txt"], "alice", start);
-    f.batch(&["a.txt", "b.txt"]);
-    assert_eq!(f.app.open, None);
-    f.done();
-    assert_eq!(f.open_id(), Some("a.txt"));
-    assert_eq!(f.app.session().unwrap().cursor, 0);
-}
-
-#[test]
-fn a_document_the_user_opens_meanwhile_wins_over_the_resumed_one() {
-    let start = Start::Resume {
-        id: "c.txt".into(),
-        cursor: 5,
-    };
-    let mut f = Feed::new(&["a.txt", "b.txt", "c.txt"], "alice", start);
-    f.batch(&["a.txt", "b.txt"]);
-    f.app.focus = Focus::List;
-    f.act(Action::MoveDown);
-    f.act(Action::Confirm);
-    assert_eq!(f.open_id(), Some("b.txt"));
-    f.batch(&["c.txt"]);
-    f.done();
-    assert_eq!(f.open_id(), Some("b.txt"));
 }
 
 #[test]
