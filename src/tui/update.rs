@@ -237,6 +237,12 @@ fn step_document(app: &mut App, forward: bool, now: Instant) {
         (None, _) => 0,
     };
     let Some(&index) = app.visible_docs.get(target) else {
+        if app.listing.is_listing() {
+            return app.say(
+                "this is the last document listed so far (still listing)",
+                Tone::Info,
+            );
+        }
         return app.say("this is the last document", Tone::Info);
     };
     app.message = None;

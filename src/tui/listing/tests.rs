@@ -236,9 +236,15 @@ fn the_last_document_key_says_the_list_is_still_filling() {
     f.act(Action::End);
     assert_eq!(f.app.list_cursor, 1);
     assert!(f.message().is_some_and(|m| m.contains("still listing")));
+    f.act(Action::NextDocument);
+    f.act(Action::NextDocument);
+    assert_eq!(f.open_id(), Some("b.txt"));
+    assert!(f.message().is_some_and(|m| m.contains("listed so far")));
     f.done();
     f.act(Action::End);
     assert_eq!(f.message(), None);
+    f.act(Action::NextDocument);
+    assert_eq!(f.message(), Some("this is the last document"));
 }
 
 #[test]
