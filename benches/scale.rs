@@ -55,14 +55,22 @@ fn corpus_benches(c: &mut Criterion) {
     });
     group.bench_function("tui_first_frame", |b| {
         b.iter(|| {
-            let corpus = Corpus::scan(dir.path()).expect("scan");
-            let mut app = glosser::tui::app::App::with_parts(
-                corpus,
+            // As the TUI starts: the listing thread, the first document as soon as it is
+            // listed, the frame (the rest of the list fills in later).
+            let mut app = glosser::tui::app::App::listed(
+                dir.path(),
                 LabelSet::default(),
                 "ann1".into(),
                 glosser::tui::keymap::Keymap::default(),
-            );
+                glosser::tui::listing::Start::First,
+            )
+            .expect("listing");
             let now = std::time::Instant::now();
+            glosser::tui::listing::wait_for_start(
+                &mut app,
+                std::time::Duration::from_secs(10),
+                now,
+            );
             glosser::tui::update::update(
                 &mut app,
                 glosser::tui::update::Event::Resize(200, 60),

@@ -5,6 +5,7 @@ pub mod action;
 pub mod app;
 pub mod keymap;
 pub mod layout;
+pub mod listing;
 pub mod picker;
 pub mod resume;
 pub mod sanitize;
@@ -34,11 +35,13 @@ use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 
 use action::Action;
-use app::{App, DocInfo, Mode};
+use app::{App, Mode};
 use update::{Event, MouseKind};
 
 /// How often the loop wakes up to save and poll when no key arrives.
 const TICK: Duration = Duration::from_millis(100);
+/// How often it wakes up while the corpus is still being listed, so the list fills in smoothly.
+const LISTING_TICK: Duration = Duration::from_millis(20);
 
 /// Runs the TUI on a corpus until the user quits. Returns when everything is saved.
 pub fn run(
@@ -201,7 +204,12 @@ fn event_loop(
     let panic_key = test_panic_key();
     loop {
         terminal.draw(|frame| view::draw(frame, app))?;
-        match events.recv_timeout(TICK) {
+        let wait = if app.listing.is_listing() {
+            LISTING_TICK
+        } else {
+            TICK
+        };
+        match events.recv_timeout(wait) {
             Ok(term_event) => {
                 for term_event in std::iter::once(term_event).chain(events.try_iter()) {
                     // Keys typed after `q` in the same burst must not run (`question`: q, then
@@ -297,36 +305,16 @@ pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
 }
 
 /// Reads this annotator's files in the background so the list shows statuses and the gauge
-/// fills in without delaying the first frame.
+/// fills in without delaying the first frame. While the corpus is still being listed, the
+/// documents listed later are queued as they arrive (`listing.rs`).
 fn start_status_scan(app: &mut App) {
-    let (sender, receiver) = std::sync::mpsc::channel();
-    let jobs: Vec<(usize, std::path::PathBuf)> = app
-        .corpus
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let path = d.annotation(&app.annotator).map(|a| a.path.clone());
-            (i, path.unwrap_or_default())
-        })
-        .collect();
-    std::thread::spawn(move || {
-        for (index, path) in jobs {
-            let info = if path.as_os_str().is_empty() {
-                DocInfo::None
-            } else {
-                match crate::store::load(&path) {
-                    Ok(file) => DocInfo::Annotated {
-                        status: file.status,
-                        spans: file.spans.len(),
-                    },
-                    Err(_) => DocInfo::Broken,
-                }
-            };
-            if sender.send((index, info)).is_err() {
-                return;
-            }
+    let (jobs, receiver) = listing::status_worker();
+    for (index, entry) in app.corpus.documents.iter().enumerate() {
+        let path = entry.annotation(&app.annotator).map(|a| a.path.clone());
+        if jobs.send((index, path.unwrap_or_default())).is_err() {
+            break;
         }
-    });
+    }
+    app.listing.feed_statuses(jobs);
     app.info_updates = Some(receiver);
 }

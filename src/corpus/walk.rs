@@ -11,6 +11,7 @@
 use std::cmp::Ordering;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::{AnnotationRef, CorpusError, DocumentEntry, StrayAnnotation, natural_cmp};
 use crate::store;
@@ -28,6 +29,9 @@ pub enum Found {
 pub struct Walk {
     /// One entry per folder on the current path: what is left of it, in reverse order.
     stack: Vec<Vec<Pending>>,
+    /// With [`walk_recording_folders`]: each folder listed so far and its modification time
+    /// taken just before it was listed, until [`Walk::take_folders`] hands them out.
+    folders: Option<Vec<(PathBuf, Option<SystemTime>)>>,
 }
 
 enum Pending {
@@ -37,13 +41,28 @@ enum Pending {
 
 /// Starts a walk at `root` (which must be a folder).
 pub fn walk(root: &Path) -> Result<Walk, CorpusError> {
+    start(root, false)
+}
+
+/// [`walk`], keeping every folder's modification time as it was just before the folder was
+/// listed (the root's included), for [`Walk::take_folders`]: a follower compares them later
+/// and so sees a change made while the walk ran.
+pub fn walk_recording_folders(root: &Path) -> Result<Walk, CorpusError> {
+    start(root, true)
+}
+
+fn start(root: &Path, record: bool) -> Result<Walk, CorpusError> {
     if !root.is_dir() {
         return Err(CorpusError::NotADirectory {
             path: root.to_owned(),
         });
     }
+    let folders = record.then(|| vec![(root.to_owned(), folder_mtime(root))]);
     let first = list_folder(root, "")?;
-    Ok(Walk { stack: vec![first] })
+    Ok(Walk {
+        stack: vec![first],
+        folders,
+    })
 }
 
 impl Iterator for Walk {
@@ -58,16 +77,30 @@ impl Iterator for Walk {
             };
             match next {
                 Pending::Found(found) => return Some(Ok(found)),
-                Pending::Folder { path, prefix } => match list_folder(&path, &prefix) {
-                    Ok(items) => self.stack.push(items),
-                    Err(e) => return Some(Err(e)),
-                },
+                Pending::Folder { path, prefix } => {
+                    if let Some(folders) = &mut self.folders {
+                        folders.push((path.clone(), folder_mtime(&path)));
+                    }
+                    match list_folder(&path, &prefix) {
+                        Ok(items) => self.stack.push(items),
+                        Err(e) => return Some(Err(e)),
+                    }
+                }
             }
         }
     }
 }
 
 impl Walk {
+    /// The folders listed since the last call, with their times (see
+    /// [`walk_recording_folders`]); none for a plain [`walk`].
+    pub fn take_folders(&mut self) -> Vec<(PathBuf, Option<SystemTime>)> {
+        self.folders
+            .as_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+    }
+
     /// Only the documents, in corpus order; strays and unlistable folders are skipped.
     pub fn documents(self) -> impl Iterator<Item = DocumentEntry> {
         self.filter_map(|found| match found {
@@ -75,6 +108,10 @@ impl Walk {
             _ => None,
         })
     }
+}
+
+fn folder_mtime(dir: &Path) -> Option<SystemTime> {
+    std::fs::metadata(dir).and_then(|m| m.modified()).ok()
 }
 
 /// Lists one folder: its documents (each with its annotation files, sorted by annotator), its

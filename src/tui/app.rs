@@ -6,13 +6,14 @@ use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 mod doc_review;
+mod settings;
 
 pub use doc_review::DocReview;
+use settings::Settings;
 
 use super::keymap::Keymap;
 use super::undo::History;
 use super::wrap::WrapCache;
-use crate::config;
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
 use crate::span::AnnotationSet;
@@ -330,15 +331,14 @@ pub struct App {
     pub follow: super::update::follow::Follow,
     /// The suggester shown as ghost spans (`--suggestions`, `suggestions:` in the config).
     pub suggestions: Option<String>,
+    /// The corpus listing while it runs on its thread, and the list's assigned-first order.
+    pub listing: super::listing::Listing,
 }
 
 impl App {
-    /// Opens a corpus for an annotator: labels, config, keymap; the first document is opened.
-    pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
-        Self::new_scoped(root, annotator_flag, &|_| true)
-    }
-
     /// [`App::new`] over the documents `keep` accepts (review leaves out unfinished ones).
+    /// Review needs the whole list (which documents are ready, what changed since
+    /// adjudication), so this one lists the corpus before it returns.
     pub fn new_scoped(
         root: &Path,
         annotator_flag: Option<&str>,
@@ -346,41 +346,25 @@ impl App {
     ) -> anyhow::Result<Self> {
         let mut corpus = Corpus::scan(root)?;
         corpus.documents.retain(|d| keep(d));
-        let (config, config_warning) = config::load_config(config::config_path().as_deref());
-        let env = std::env::var(config::ANNOTATOR_ENV).ok();
-        let (annotator, name_warning) = config::resolve_annotator(
-            annotator_flag,
-            env.as_deref(),
-            config.annotator.as_deref(),
-            config::login_name().as_deref(),
-        )
-        .map_err(anyhow::Error::msg)?;
-        crate::assignments::assigned_first(&mut corpus, &annotator);
-        let (mut labels, label_warning) = LabelSet::for_corpus(&corpus.root);
-        let color_warnings = labels.apply_colors(&config.colors);
-        let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
-        let warnings: Vec<String> = [config_warning, name_warning, label_warning]
-            .into_iter()
-            .flatten()
-            .chain(color_warnings)
-            .chain(key_warnings)
-            .collect();
+        let settings = Settings::resolve(root, annotator_flag)?;
+        crate::assignments::assigned_first(&mut corpus, &settings.annotator);
         // Reopening a corpus resumes at the last document and cursor.
         let resume = super::resume::resume_path();
-        let (start, cursor) = super::resume::starting_place(resume.as_deref(), &corpus, &annotator);
-        let mut app = Self::with_parts_at(corpus, labels, annotator, keymap, start);
+        let (start, cursor) =
+            super::resume::starting_place(resume.as_deref(), &corpus, &settings.annotator);
+        let mut app = Self::with_parts_at(
+            corpus,
+            settings.labels,
+            settings.annotator,
+            settings.keymap,
+            start,
+        );
         if let Some(session) = app.session_mut()
             && let Ok(doc) = &session.doc
         {
             session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
         }
-        if let Some(name) = &config.suggestions {
-            app.show_suggestions(name);
-        }
-        app.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        if !warnings.is_empty() {
-            app.message = Some((warnings.join("; "), Tone::Warning));
-        }
+        app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
         Ok(app)
     }
 
@@ -429,6 +413,7 @@ impl App {
             recovery_dir: super::update::recovery_dir(),
             follow: super::update::follow::Follow::default(),
             suggestions: None,
+            listing: super::listing::Listing::default(),
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });

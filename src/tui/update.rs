@@ -110,6 +110,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
         Event::Resize(w, h) => app.size = (w, h),
         Event::Tick(time) => {
+            super::listing::tick(app, time);
             follow::poll(app, time);
             background::tick(app);
             save::tick(app, time);
@@ -238,6 +239,12 @@ fn step_document(app: &mut App, forward: bool, now: Instant) {
         (None, _) => 0,
     };
     let Some(&index) = app.visible_docs.get(target) else {
+        if app.listing.is_listing() {
+            return app.say(
+                "this is the last document listed so far (still listing)",
+                Tone::Info,
+            );
+        }
         return app.say("this is the last document", Tone::Info);
     };
     app.message = None;

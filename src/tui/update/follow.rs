@@ -51,10 +51,27 @@ pub fn poll(app: &mut App, now: Instant) {
     }
     let first = app.follow.last_poll.is_none();
     app.follow.last_poll = Some(now);
+    if app.listing.is_listing() {
+        // Folders are followed once the listing is done (`start_following`): a rescan now
+        // would race with it. The open articles can be followed already.
+        check_articles(app);
+        return;
+    }
     if first || dirs_changed(&app.follow.dirs) {
         rescan::refresh_corpus(app);
     }
     check_articles(app);
+}
+
+/// The listing on its thread has ended: follow the folders from the times they had before
+/// they were listed, so a change made while the listing ran is seen at the next poll.
+pub fn start_following(
+    app: &mut App,
+    folders: BTreeMap<PathBuf, Option<SystemTime>>,
+    now: Instant,
+) {
+    app.follow.dirs = folders;
+    app.follow.last_poll = Some(now);
 }
 
 fn dir_mtime(dir: &Path) -> Option<SystemTime> {

@@ -164,7 +164,15 @@ pub fn list(app: &mut App, action: Action) {
         Action::PageUp => app.list_cursor.saturating_sub(page),
         Action::PageDown => (app.list_cursor + page).min(last),
         Action::Start => 0,
-        Action::End => last,
+        Action::End => {
+            if app.listing.is_listing() {
+                app.say(
+                    format!("still listing: this is the last of {count} documents so far"),
+                    super::super::app::Tone::Info,
+                );
+            }
+            last
+        }
         _ => {
             // Other keys act on the article even from the list.
             article(app, action);
@@ -182,9 +190,14 @@ pub fn apply_filter(app: &mut App, filter: &str) {
         .documents
         .iter()
         .enumerate()
-        .filter(|(_, d)| needle.is_empty() || d.id.to_lowercase().contains(&needle))
+        .filter(|(_, d)| super::super::listing::passes(&needle, &d.id))
         .map(|(i, _)| i)
         .collect();
+    // While (and after) listing on a thread, the corpus is in natural order and the list puts
+    // the assigned documents first; a rescan orders the corpus itself, and this keeps it.
+    let (listing, corpus, annotator) = (&app.listing, &app.corpus, &app.annotator);
+    app.visible_docs
+        .sort_by_key(|&i| !listing.is_assigned(annotator, &corpus.documents[i].id));
     app.list_cursor = app
         .open
         .and_then(|o| app.visible_docs.iter().position(|&d| d == o))

@@ -47,7 +47,17 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     } else {
         0
     };
-    let title = if !app.filter.is_empty() {
+    let listing = app.listing.is_listing();
+    let title = if listing && !app.filter.is_empty() {
+        format!(
+            " /{} {} · listing… {} documents ",
+            sanitize(&app.filter),
+            app.visible_docs.len(),
+            app.corpus.documents.len()
+        )
+    } else if listing {
+        format!(" listing… {} documents ", app.corpus.documents.len())
+    } else if !app.filter.is_empty() {
         format!(" /{} {} ", sanitize(&app.filter), app.visible_docs.len())
     } else if changed_count > 0 {
         format!(
@@ -137,7 +147,12 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     } else {
         done as f64 / total as f64
     };
-    let label = format!("{done}/{total} done{}", if complete { "" } else { "…" });
+    // While listing, the total is what has been listed so far.
+    let label = format!(
+        "{done}/{total}{} done{}",
+        if listing { "+" } else { "" },
+        if complete && !listing { "" } else { "…" }
+    );
     let gauge_style = if app.color {
         Style::new().fg(Color::Green).bg(Color::Black)
     } else {
