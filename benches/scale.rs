@@ -41,7 +41,7 @@ fn corpus_benches(c: &mut Criterion) {
     });
     let corpus = Corpus::scan(dir.path()).expect("scan");
     group.bench_function("validate", |b| {
-        b.iter(|| glosser::cli::validate::check_corpus(&corpus));
+        b.iter(|| glosser::cli::validate::check_corpus(dir.path()).expect("validate"));
     });
     let labels = LabelSet::default();
     group.bench_function("stats", |b| {

@@ -11,6 +11,7 @@ use crate::store::{self, AnnotationFile, StoreError};
 use crate::text::{Document, DocumentError};
 use walk::Found;
 
+pub mod stream;
 pub mod walk;
 
 /// A corpus directory and what it holds.

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use crate::corpus::Corpus;
+use crate::corpus::stream::CHUNK;
 use crate::labels::LabelSet;
 use crate::store::{AnnotationFile, Status};
 use crate::text::Document;
@@ -91,11 +92,8 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet) -> Stats {
 /// [`gather`], keeping the per-document `list` only if asked (it grows with the corpus and
 /// only `--json` prints it).
 fn gather_with(corpus: &Corpus, labels: &LabelSet, keep_list: bool) -> Stats {
-    let mut stats = Stats {
-        documents: corpus.documents.len(),
-        label_names: labels.labels().iter().map(|l| l.name.clone()).collect(),
-        ..Stats::default()
-    };
+    let mut stats = empty_stats(labels);
+    stats.documents = corpus.documents.len();
     // Files are read on every core, a chunk of documents at a time (memory stays that of one
     // chunk's file summaries); collecting each chunk keeps the corpus order.
     for chunk in corpus.documents.chunks(CHUNK) {
@@ -104,8 +102,32 @@ fn gather_with(corpus: &Corpus, labels: &LabelSet, keep_list: bool) -> Stats {
     stats
 }
 
-/// Documents whose files are read together.
-const CHUNK: usize = 64;
+/// [`gather_with`] over the corpus at `root` as it is listed: only a chunk of documents is held.
+fn gather_streamed(
+    root: &std::path::Path,
+    labels: &LabelSet,
+    keep_list: bool,
+) -> Result<Stats, crate::corpus::CorpusError> {
+    let mut stats = empty_stats(labels);
+    let mut documents = 0;
+    crate::corpus::stream::for_each_chunk(
+        root,
+        |chunk| {
+            documents += chunk.len();
+            gather_chunk(&mut stats, chunk, labels, keep_list);
+        },
+        |_| {},
+    )?;
+    stats.documents = documents;
+    Ok(stats)
+}
+
+fn empty_stats(labels: &LabelSet) -> Stats {
+    Stats {
+        label_names: labels.labels().iter().map(|l| l.name.clone()).collect(),
+        ..Stats::default()
+    }
+}
 
 /// Reads one chunk of documents and adds them to the summary.
 fn gather_chunk(
@@ -208,12 +230,11 @@ fn stats_labels(labels: &LabelSet) -> BTreeMap<String, usize> {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let corpus = Corpus::scan(&args.corpus)?;
-    let (labels, warning) = LabelSet::for_corpus(&corpus.root);
+    let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(warning) = warning {
         eprintln_safe!("glosser: warning: {warning}");
     }
-    let stats = gather_with(&corpus, &labels, args.json);
+    let stats = gather_streamed(&args.corpus, &labels, args.json)?;
     if args.json {
         super::print_json(&to_json(&args.corpus.display().to_string(), &stats))?;
     } else {
@@ -351,3 +372,6 @@ fn print_human(out: &mut impl std::io::Write, root: &str, stats: &Stats) -> std:
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::corpus::{Corpus, DocumentEntry};
+use crate::corpus::{CorpusError, DocumentEntry, StrayAnnotation};
 use crate::labels::LabelSet;
 use crate::store::{self, StoreError};
 
@@ -115,71 +115,80 @@ pub struct Report {
     pub fixed: Vec<String>,
 }
 
-/// Checks every annotation file of a scanned corpus.
-pub fn check_corpus(corpus: &Corpus) -> Report {
-    check_corpus_fixing(corpus, false)
+/// Checks every annotation file of the corpus at `root`.
+pub fn check_corpus(root: &Path) -> Result<Report, CorpusError> {
+    check_scoped(root, false, &Scope::default())
 }
 
-/// Checks every annotation file; with `fix`, files whose document changed are re-anchored and
-/// written (orphans kept as they were).
-pub fn check_corpus_fixing(corpus: &Corpus, fix: bool) -> Report {
-    check_scoped(corpus, fix, &Scope::default())
-}
-
-/// Checks the annotation files `scope` takes in; with `fix`, repairs what can be repaired.
-pub fn check_scoped(corpus: &Corpus, fix: bool, scope: &Scope) -> Report {
-    let (labels, label_warning) = LabelSet::for_corpus(&corpus.root);
-    let mut report = Report {
-        documents: corpus.documents.len(),
-        ..Report::default()
-    };
+/// Checks the annotation files `scope` takes in; with `fix`, repairs what can be repaired (files
+/// whose document changed are re-anchored and written, orphans kept as they were; strays whose
+/// article moved are moved beside it). The corpus is read as it is listed, a chunk of documents
+/// at a time: what is held is one chunk, the problems found and the strays.
+pub fn check_scoped(root: &Path, fix: bool, scope: &Scope) -> Result<Report, CorpusError> {
+    let (labels, label_warning) = LabelSet::for_corpus(root);
+    let mut report = Report::default();
     if let Some(message) = label_warning {
         report.problems.push(Problem {
-            file: corpus.root.join(crate::labels::CORPUS_CONFIG_FILE),
+            file: root.join(crate::labels::CORPUS_CONFIG_FILE),
             kind: Kind::Labels,
             position: None,
             message,
         });
     }
-    // Documents are checked on every core; collecting keeps the corpus order.
-    let parts: Vec<Report> = corpus
-        .documents
-        .par_iter()
-        .filter(|entry| !entry.annotations.is_empty())
-        .map(|entry| {
-            let mut part = Report::default();
-            check_document(
-                entry,
-                &labels,
-                fix,
-                &|a| scope.includes(&corpus.root, &a.path, &a.annotator, &entry.id),
-                &mut part,
-            );
-            part
-        })
-        .collect();
-    for part in parts {
-        report.files_checked += part.files_checked;
-        report.problems.extend(part.problems);
-        report.fixed.extend(part.fixed);
-    }
-    check_strays(corpus, fix, scope, &mut report);
-    report
+    let mut strays = Vec::new();
+    crate::corpus::stream::for_each_chunk(
+        root,
+        |chunk| {
+            report.documents += chunk.len();
+            // Documents are checked on every core; collecting keeps the corpus order.
+            let parts: Vec<Report> = chunk
+                .par_iter()
+                .filter(|entry| !entry.annotations.is_empty())
+                .map(|entry| {
+                    let mut part = Report::default();
+                    check_document(
+                        entry,
+                        &labels,
+                        fix,
+                        &|a| scope.includes(root, &a.path, &a.annotator, &entry.id),
+                        &mut part,
+                    );
+                    part
+                })
+                .collect();
+            for part in parts {
+                report.files_checked += part.files_checked;
+                report.problems.extend(part.problems);
+                report.fixed.extend(part.fixed);
+            }
+        },
+        |stray| {
+            if scope.includes(root, &stray.path, &stray.annotator, &stray.document_id) {
+                strays.push(stray);
+            }
+        },
+    )?;
+    check_strays(root, &strays, fix, &mut report)?;
+    Ok(report)
 }
 
-fn check_strays(corpus: &Corpus, fix: bool, scope: &Scope, report: &mut Report) {
-    let strays: Vec<_> = corpus
-        .strays
-        .iter()
-        .filter(|s| scope.includes(&corpus.root, &s.path, &s.annotator, &s.document_id))
-        .collect();
+fn check_strays(
+    root: &Path,
+    strays: &[StrayAnnotation],
+    fix: bool,
+    report: &mut Report,
+) -> Result<(), CorpusError> {
     if strays.is_empty() {
-        return;
+        return Ok(());
     }
-    let by_hash = moved::documents_by_hash(corpus);
-    for stray in strays {
+    let hashes: Vec<Option<String>> = strays
+        .iter()
+        .map(|s| store::load(&s.path).ok().map(|f| f.text_sha256))
+        .collect();
+    let by_hash = moved::documents_with_hashes(root, hashes.iter().flatten())?;
+    for (stray, hash) in strays.iter().zip(&hashes) {
         report.files_checked += 1;
-        let Some(entry) = moved::moved_to(corpus, &by_hash, stray) else {
+        let Some(entry) = hash.as_ref().and_then(|h| moved::moved_to(&by_hash, h)) else {
             report.problems.push(Problem {
                 file: stray.path.clone(),
                 kind: Kind::MissingDocument,
@@ -223,6 +232,7 @@ fn check_strays(corpus: &Corpus, fix: bool, scope: &Scope, report: &mut Report) 
             });
         }
     }
+    Ok(())
 }
 
 fn check_document(
@@ -299,7 +309,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(super::EXIT_ERROR));
     }
-    let corpus = Corpus::scan(&args.corpus)?;
     let scope = Scope {
         annotator: args.annotator.clone(),
         paths: if args.staged {
@@ -308,7 +317,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             None
         },
     };
-    let report = check_scoped(&corpus, args.fix, &scope);
+    let report = check_scoped(&args.corpus, args.fix, &scope)?;
     for line in &report.fixed {
         eprintln_safe!("glosser: fixed {line}");
     }

@@ -2,39 +2,55 @@
 //! is the hash of an article elsewhere in the corpus (a rename done without `glosser mv`).
 //! `--fix` moves it beside the article through the one save path and removes the stray.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use crate::corpus::{Corpus, DocumentEntry, StrayAnnotation};
+use crate::corpus::{CorpusError, DocumentEntry};
 use crate::store;
 
-/// Hash → the documents whose text has it, computed only when there are strays to place.
-pub fn documents_by_hash(corpus: &Corpus) -> BTreeMap<String, Vec<usize>> {
-    let hashes: Vec<(usize, String)> = corpus
-        .documents
-        .par_iter()
-        .enumerate()
-        .filter_map(|(i, entry)| entry.load().ok().map(|d| (i, d.sha256().to_owned())))
-        .collect();
-    let mut map: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, hash) in hashes {
-        map.entry(hash).or_default().push(i);
+/// Hash → the documents whose text has it, for the hashes strays were saved for (at most two
+/// each: one is a move, two are no answer). Every document is read once, a chunk at a time; only
+/// the matches are kept.
+pub fn documents_with_hashes<'h>(
+    root: &Path,
+    wanted: impl Iterator<Item = &'h String>,
+) -> Result<BTreeMap<String, Vec<DocumentEntry>>, CorpusError> {
+    let wanted: BTreeSet<&String> = wanted.collect();
+    let mut map: BTreeMap<String, Vec<DocumentEntry>> = BTreeMap::new();
+    if wanted.is_empty() {
+        return Ok(map);
     }
-    map
+    crate::corpus::stream::for_each_chunk(
+        root,
+        |chunk| {
+            let hashes: Vec<Option<String>> = chunk
+                .par_iter()
+                .map(|entry| entry.load().ok().map(|d| d.sha256().to_owned()))
+                .collect();
+            for (entry, hash) in chunk.iter().zip(hashes) {
+                if let Some(hash) = hash.filter(|h| wanted.contains(h)) {
+                    let found = map.entry(hash).or_default();
+                    if found.len() < 2 {
+                        found.push(entry.clone());
+                    }
+                }
+            }
+        },
+        |_| {},
+    )?;
+    Ok(map)
 }
 
 /// Where a stray's article went: the one document with the stray's text hash, when exactly one
 /// has it.
-pub fn moved_to<'c>(
-    corpus: &'c Corpus,
-    by_hash: &BTreeMap<String, Vec<usize>>,
-    stray: &StrayAnnotation,
-) -> Option<&'c DocumentEntry> {
-    let file = store::load(&stray.path).ok()?;
-    match by_hash.get(&file.text_sha256)?.as_slice() {
-        [one] => corpus.documents.get(*one),
+pub fn moved_to<'m>(
+    by_hash: &'m BTreeMap<String, Vec<DocumentEntry>>,
+    hash: &str,
+) -> Option<&'m DocumentEntry> {
+    match by_hash.get(hash)?.as_slice() {
+        [one] => Some(one),
         _ => None,
     }
 }

@@ -1,0 +1,136 @@
+//! Whole-corpus commands without the whole listing: documents handed out in chunks, in corpus
+//! order, as the walk finds them, and a census (who annotated how much) that keeps only counts.
+//! What a command holds is then one chunk of documents, never the corpus.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use super::walk::{Found, walk};
+use super::{CorpusError, DocumentEntry, StrayAnnotation};
+
+/// Documents read together on every core by the corpus-wide commands.
+pub const CHUNK: usize = 64;
+
+/// Walks the corpus at `root`, calling `chunk` with up to [`CHUNK`] documents at a time in corpus
+/// order and `stray` with each annotation file whose document is missing. A folder that cannot
+/// be listed stops the walk with its error, as `Corpus::scan` does.
+pub fn for_each_chunk(
+    root: &Path,
+    mut chunk: impl FnMut(&[DocumentEntry]),
+    mut stray: impl FnMut(StrayAnnotation),
+) -> Result<(), CorpusError> {
+    let mut pending: Vec<DocumentEntry> = Vec::with_capacity(CHUNK);
+    for found in walk(root)? {
+        match found? {
+            Found::Document(entry) => {
+                pending.push(entry);
+                if pending.len() == CHUNK {
+                    chunk(&pending);
+                    pending.clear();
+                }
+            }
+            Found::Stray(s) => stray(s),
+        }
+    }
+    if !pending.is_empty() {
+        chunk(&pending);
+    }
+    Ok(())
+}
+
+/// What a listing of the corpus says without reading a file: how many documents, and how many
+/// annotation files each annotator has (strays included, as `Corpus::annotators` counts them).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Census {
+    pub documents: usize,
+    /// Annotator → files beside an existing document.
+    pub files: BTreeMap<String, usize>,
+    /// Annotator → files whose document is missing.
+    pub strays: BTreeMap<String, usize>,
+}
+
+impl Census {
+    /// Lists the corpus once, keeping only the counts.
+    pub fn take(root: &Path) -> Result<Self, CorpusError> {
+        let mut census = Self::default();
+        for found in walk(root)? {
+            match found? {
+                Found::Document(entry) => {
+                    census.documents += 1;
+                    for a in entry.annotations {
+                        *census.files.entry(a.annotator).or_default() += 1;
+                    }
+                }
+                Found::Stray(s) => *census.strays.entry(s.annotator).or_default() += 1,
+            }
+        }
+        Ok(census)
+    }
+
+    /// Every annotator with at least one file (strays included), sorted.
+    pub fn annotators(&self) -> std::collections::BTreeSet<String> {
+        self.files
+            .keys()
+            .chain(self.strays.keys())
+            .cloned()
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    fn touch(root: &Path, rel: &str) {
+        let path = root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, "()").unwrap();
+    }
+
+    #[test]
+    fn chunks_are_the_scan_in_order_and_strays_are_handed_out() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..150 {
+            touch(dir.path(), &format!("f{}/d{i}.txt", i % 3));
+            if i % 2 == 0 {
+                touch(dir.path(), &format!("f{}/d{i}.txt.alice.ron", i % 3));
+            }
+        }
+        touch(dir.path(), "gone.txt.bob.ron");
+        let mut sizes = Vec::new();
+        let mut ids = Vec::new();
+        let mut strays = Vec::new();
+        for_each_chunk(
+            dir.path(),
+            |chunk| {
+                sizes.push(chunk.len());
+                ids.extend(chunk.iter().map(|d| d.id.clone()));
+            },
+            |s| strays.push(s.document_id),
+        )
+        .unwrap();
+        assert_eq!(sizes, [64, 64, 22]);
+        let scanned = Corpus::scan(dir.path()).unwrap();
+        let expected: Vec<String> = scanned.documents.iter().map(|d| d.id.clone()).collect();
+        assert_eq!(ids, expected);
+        assert_eq!(strays, ["gone.txt"]);
+
+        let census = Census::take(dir.path()).unwrap();
+        assert_eq!(census.documents, 150);
+        assert_eq!(census.files.get("alice"), Some(&75));
+        assert_eq!(census.strays.get("bob"), Some(&1));
+        assert_eq!(census.annotators(), scanned.annotators());
+    }
+
+    #[test]
+    fn an_empty_corpus_calls_nothing_and_a_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut chunks, mut strays) = (0, 0);
+        for_each_chunk(dir.path(), |_| chunks += 1, |_| strays += 1).unwrap();
+        assert_eq!((chunks, strays), (0, 0));
+        touch(dir.path(), "a.txt");
+        assert!(for_each_chunk(&dir.path().join("a.txt"), |_| {}, |_| {}).is_err());
+        assert!(Census::take(&dir.path().join("a.txt")).is_err());
+    }
+}
