@@ -54,12 +54,21 @@ impl Proposal {
 /// them carries a `score` (analysts' spans never do). Suggesters are left out of `agree`,
 /// `merge`, `review` and `export` unless named there.
 pub fn is_suggester(corpus: &Corpus, name: &str) -> bool {
-    if state::path(&corpus.root, name).is_file() {
+    is_suggester_among(&corpus.root, corpus.documents.iter(), name)
+}
+
+/// [`is_suggester`] over documents as they are listed (`corpus::walk`), without a listing.
+pub fn is_suggester_among<D: std::borrow::Borrow<crate::corpus::DocumentEntry>>(
+    root: &Path,
+    documents: impl Iterator<Item = D>,
+    name: &str,
+) -> bool {
+    if state::path(root, name).is_file() {
         return true;
     }
     let mut any = false;
-    for entry in &corpus.documents {
-        let Some(file) = entry.annotation(name) else {
+    for entry in documents {
+        let Some(file) = entry.borrow().annotation(name) else {
             continue;
         };
         let Ok(file) = file.load() else { return false };

@@ -72,15 +72,19 @@ pub fn parse_offsets(text: &str) -> anyhow::Result<Offsets> {
     }
 }
 
-/// The annotator to export: the one asked for, else gold, else the only one.
-pub fn pick_annotator(corpus: &Corpus, asked: Option<&str>) -> anyhow::Result<String> {
-    let annotators = corpus.annotators();
+/// The annotator to export: the one asked for (who must have files), else gold, else the only
+/// annotator who is not a suggester. `annotators` is every annotator with a file in the corpus.
+pub fn pick_annotator(
+    root: &Path,
+    annotators: &std::collections::BTreeSet<String>,
+    asked: Option<&str>,
+) -> anyhow::Result<String> {
     if let Some(name) = asked {
         if !annotators.contains(name) {
             bail!(
                 "{}: no annotation files for annotator {name:?}; annotators here: {}",
-                corpus.root.display(),
-                list(&annotators)
+                root.display(),
+                list(annotators)
             );
         }
         return Ok(name.to_owned());
@@ -89,26 +93,31 @@ pub fn pick_annotator(corpus: &Corpus, asked: Option<&str>) -> anyhow::Result<St
         return Ok(GOLD.to_owned());
     }
     // Suggesters (SPEC §9) are exported only when named.
-    let suggesters = crate::suggest::suggesters(corpus);
-    let annotators: std::collections::BTreeSet<String> =
-        annotators.difference(&suggesters).cloned().collect();
+    let annotators: std::collections::BTreeSet<String> = annotators
+        .iter()
+        .filter(|name| !is_suggester_at(root, name))
+        .cloned()
+        .collect();
     match annotators.len() {
         1 => Ok(annotators.into_iter().next().unwrap_or_default()),
-        0 => bail!("{}: no annotation files to export", corpus.root.display()),
+        0 => bail!("{}: no annotation files to export", root.display()),
         _ => bail!(
             "{}: several annotators and no gold files; choose one with --annotator ({})",
-            corpus.root.display(),
+            root.display(),
             list(&annotators)
         ),
     }
 }
 
+/// Whether `name` is a suggester, reading the corpus as it is listed.
+fn is_suggester_at(root: &Path, name: &str) -> bool {
+    crate::corpus::walk::walk(root)
+        .is_ok_and(|walk| crate::suggest::is_suggester_among(root, walk.documents(), name))
+}
+
 fn list(names: &std::collections::BTreeSet<String>) -> String {
     names.iter().cloned().collect::<Vec<_>>().join(", ")
 }
-
-/// Documents prepared in parallel before writing.
-const CHUNK: usize = 64;
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
@@ -132,8 +141,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Some(text) => Some(split::parse(text, args.seed)?),
     };
-    let corpus = Corpus::scan(&args.corpus)?;
-    let (labels, warning) = LabelSet::for_corpus(&corpus.root);
+    // One listing for who annotated what (counts only), then the documents as they are listed.
+    let census = crate::corpus::stream::Census::take(&args.corpus)?;
+    let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(w) = warning {
         eprintln_safe!("glosser: warning: {w}");
     }
@@ -143,21 +153,20 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     }
     if let Some(output) = &args.output {
-        refuse_output_in_corpus(&corpus.root, output)?;
+        refuse_output_in_corpus(&args.corpus, output)?;
     }
-    let annotator = pick_annotator(&corpus, args.annotator.as_deref())?;
+    let annotator = pick_annotator(
+        &args.corpus,
+        &census.annotators(),
+        args.annotator.as_deref(),
+    )?;
     let deferred = split.is_some() || overlaps != Policy::Longest;
     let mut sink = if deferred {
         None
     } else {
         Some(Sink::open(format, args.output.as_deref())?)
     };
-    let entries: Vec<_> = corpus
-        .documents
-        .iter()
-        .filter(|d| d.annotation(&annotator).is_some())
-        .collect();
-    let progress = progress_bar(entries.len() as u64);
+    let progress = progress_bar(census.files.get(&annotator).copied().unwrap_or(0) as u64);
     let options = Options {
         format,
         annotator: &annotator,
@@ -169,33 +178,45 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     };
     let mut tally = Tally::default();
     let mut kept: Vec<Ready> = Vec::new();
-    // Documents are prepared on every core, a chunk at a time (memory stays bounded unless the
-    // whole export must be seen first: --split, --overlaps layers or error), written in corpus
-    // order.
-    for (chunk_index, chunk) in entries.chunks(CHUNK).enumerate() {
-        let outcomes: Vec<Outcome> = chunk
-            .par_iter()
-            .enumerate()
-            .map(|(i, entry)| prepare(entry, chunk_index * CHUNK + i + 1, &options))
-            .collect();
-        for outcome in outcomes {
-            progress.inc(1);
-            match outcome {
-                Outcome::Skipped(why) => {
-                    progress.suspend(|| eprintln_safe!("glosser: skipped: {why}"));
-                    tally.skipped += 1;
-                }
-                Outcome::NotDone => tally.not_done += 1,
-                Outcome::Ready(ready) => {
-                    progress.suspend(|| tally.report(&ready, overlaps));
-                    match &mut sink {
-                        Some(sink) => sink.write(&ready.id, &ready.rendered, 1)?,
-                        None => kept.push(*ready),
+    let mut number = 0;
+    // Documents are prepared on every core, a chunk at a time as the corpus is listed (memory
+    // stays bounded unless the whole export must be seen first: --split, --overlaps layers or
+    // error), written in corpus order.
+    crate::corpus::stream::for_each_chunk(
+        &args.corpus,
+        |chunk| -> anyhow::Result<()> {
+            let entries: Vec<_> = chunk
+                .iter()
+                .filter(|d| d.annotation(&annotator).is_some())
+                .collect();
+            let first = number + 1;
+            number += entries.len();
+            let outcomes: Vec<Outcome> = entries
+                .par_iter()
+                .enumerate()
+                .map(|(i, entry)| prepare(entry, first + i, &options))
+                .collect();
+            for outcome in outcomes {
+                progress.inc(1);
+                match outcome {
+                    Outcome::Skipped(why) => {
+                        progress.suspend(|| eprintln_safe!("glosser: skipped: {why}"));
+                        tally.skipped += 1;
+                    }
+                    Outcome::NotDone => tally.not_done += 1,
+                    Outcome::Ready(ready) => {
+                        progress.suspend(|| tally.report(&ready, overlaps));
+                        match &mut sink {
+                            Some(sink) => sink.write(&ready.id, &ready.rendered, 1)?,
+                            None => kept.push(*ready),
+                        }
                     }
                 }
             }
-        }
-    }
+            Ok(())
+        },
+        |_| {},
+    )?;
     progress.finish_and_clear();
     if let Some(sink) = sink {
         sink.finish()?;
@@ -225,6 +246,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let depth = kept.iter().map(|r| r.depth).max().unwrap_or(1);
         if let Some(split) = &split {
             let dir = args.output.as_deref().unwrap_or(Path::new("."));
+            // dataset.json's agreement figures need the other annotators' files: listed here,
+            // where the whole export is held anyway.
+            let corpus = Corpus::scan(&args.corpus)?;
             write_split(&corpus, &options, split, dir, &kept, depth)?;
         } else {
             let mut sink = Sink::open(format, args.output.as_deref())?;

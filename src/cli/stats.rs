@@ -115,6 +115,7 @@ fn gather_streamed(
         |chunk| {
             documents += chunk.len();
             gather_chunk(&mut stats, chunk, labels, keep_list);
+            Ok::<(), crate::corpus::CorpusError>(())
         },
         |_| {},
     )?;

@@ -161,6 +161,7 @@ pub fn check_scoped(root: &Path, fix: bool, scope: &Scope) -> Result<Report, Cor
                 report.problems.extend(part.problems);
                 report.fixed.extend(part.fixed);
             }
+            Ok::<(), CorpusError>(())
         },
         |stray| {
             if scope.includes(root, &stray.path, &stray.annotator, &stray.document_id) {

@@ -13,19 +13,19 @@ pub const CHUNK: usize = 64;
 
 /// Walks the corpus at `root`, calling `chunk` with up to [`CHUNK`] documents at a time in corpus
 /// order and `stray` with each annotation file whose document is missing. A folder that cannot
-/// be listed stops the walk with its error, as `Corpus::scan` does.
-pub fn for_each_chunk(
+/// be listed stops the walk with its error, as `Corpus::scan` does; so does an error of `chunk`.
+pub fn for_each_chunk<E: From<CorpusError>>(
     root: &Path,
-    mut chunk: impl FnMut(&[DocumentEntry]),
+    mut chunk: impl FnMut(&[DocumentEntry]) -> Result<(), E>,
     mut stray: impl FnMut(StrayAnnotation),
-) -> Result<(), CorpusError> {
+) -> Result<(), E> {
     let mut pending: Vec<DocumentEntry> = Vec::with_capacity(CHUNK);
     for found in walk(root)? {
         match found? {
             Found::Document(entry) => {
                 pending.push(entry);
                 if pending.len() == CHUNK {
-                    chunk(&pending);
+                    chunk(&pending)?;
                     pending.clear();
                 }
             }
@@ -33,7 +33,7 @@ pub fn for_each_chunk(
         }
     }
     if !pending.is_empty() {
-        chunk(&pending);
+        chunk(&pending)?;
     }
     Ok(())
 }
@@ -106,6 +106,7 @@ mod tests {
             |chunk| {
                 sizes.push(chunk.len());
                 ids.extend(chunk.iter().map(|d| d.id.clone()));
+                Ok::<(), CorpusError>(())
             },
             |s| strays.push(s.document_id),
         )
@@ -127,10 +128,15 @@ mod tests {
     fn an_empty_corpus_calls_nothing_and_a_file_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let (mut chunks, mut strays) = (0, 0);
-        for_each_chunk(dir.path(), |_| chunks += 1, |_| strays += 1).unwrap();
+        let count = |_: &[DocumentEntry]| -> Result<(), CorpusError> {
+            chunks += 1;
+            Ok(())
+        };
+        for_each_chunk(dir.path(), count, |_| strays += 1).unwrap();
         assert_eq!((chunks, strays), (0, 0));
         touch(dir.path(), "a.txt");
-        assert!(for_each_chunk(&dir.path().join("a.txt"), |_| {}, |_| {}).is_err());
+        let nothing = |_: &[DocumentEntry]| Ok::<(), CorpusError>(());
+        assert!(for_each_chunk(&dir.path().join("a.txt"), nothing, |_| {}).is_err());
         assert!(Census::take(&dir.path().join("a.txt")).is_err());
     }
 }

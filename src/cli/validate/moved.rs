@@ -37,6 +37,7 @@ pub fn documents_with_hashes<'h>(
                     }
                 }
             }
+            Ok::<(), CorpusError>(())
         },
         |_| {},
     )?;
