@@ -1,0 +1,191 @@
+//! Opening an article a slice first (issue 14): a big article's session starts with the text
+//! of its first slice (`text::progressive`), enough for the first frames, while a thread reads
+//! the rest. The slice is for drawing only. Every event but a resize, every save and every mode
+//! that reads the whole text (review, suggestions) first waits for the rest
+//! ([`App::finish_loading`], a few ms for 5 MB, done long before by the first `Tick`), and the
+//! session is then settled exactly as opening the whole file would have settled it: read-only or
+//! not, its lock, its merge base, a file saved against another text re-anchored. So nothing is
+//! saved, stamped, re-anchored or searched against part of an article, and an article that
+//! turns out unreadable past the first slice ends in the error a whole read gives.
+
+use std::path::{Path, PathBuf};
+
+use super::{App, DocInfo, HELD_ELSEWHERE, Session, Tone};
+use crate::text::{Loaded, Opening, Rest};
+
+/// Chars a screen around a resumed cursor may need past it: a cursor closer than this to the
+/// end of the first slice waits for the rest before the first frame.
+const PAST_RESUMED_CURSOR: usize = 1 << 16;
+
+/// The rest of an article being read, and the annotation file its session settles.
+#[derive(Debug)]
+pub struct Loading {
+    rest: Rest,
+    path: PathBuf,
+}
+
+impl Session {
+    /// Takes an article being opened: the first slice to draw from while the rest is read, or
+    /// the whole document (an existing annotation file needs the article's hash at once, to
+    /// see whether it changed).
+    pub(super) fn start(
+        &mut self,
+        opening: Result<Opening, crate::text::DocumentError>,
+        path: PathBuf,
+    ) {
+        let broken = self.read_only.is_some();
+        match opening {
+            Ok(Opening::Partial { head, rest }) if !self.on_disk || broken => {
+                self.doc = Ok(head);
+                self.loading = Some(Loading { rest, path });
+            }
+            Ok(opening) => self.settle(opening.finish(), &path),
+            Err(e) => self.settle(
+                Loaded {
+                    doc: Err(e),
+                    changed: false,
+                },
+                &path,
+            ),
+        }
+    }
+
+    /// Waits for the rest of a loading article and settles the session; `false` when it was
+    /// not loading.
+    pub fn finish_loading(&mut self) -> bool {
+        let Some(Loading { rest, path }) = self.loading.take() else {
+            return false;
+        };
+        self.settle(rest.wait(), &path);
+        if let Ok(doc) = &self.doc {
+            self.cursor = doc.grapheme_floor(self.cursor.min(doc.char_len()));
+        }
+        true
+    }
+
+    /// What opening decides once the whole article is known: why the document is read-only, if
+    /// it is (the annotation file's own problem, found on open, first; then the article's; then
+    /// the file's permissions; then another glosser's lock), the merge base, and a file saved
+    /// against another text re-anchored onto this one.
+    fn settle(&mut self, loaded: Loaded, path: &Path) {
+        let doc = loaded.doc.map_err(|e| e.to_string());
+        let read_only = self
+            .read_only
+            .take()
+            .or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")))
+            .or_else(|| {
+                crate::store::is_read_only(path).then(|| {
+                    format!(
+                        "read-only: {} has no write permission; make it writable (chmod u+w) to annotate",
+                        crate::fsio::display_path(path)
+                    )
+                })
+            });
+        // One glosser at a time edits this file; a second one only reads it.
+        let (lock, read_only) = match read_only {
+            Some(why) => (None, Some(why)),
+            None => match crate::lock::DocumentLock::acquire(path) {
+                Ok(lock) => (Some(lock), None),
+                Err(e @ crate::lock::LockError::HeldBy { .. }) => {
+                    (None, Some(format!("read-only: {e}{HELD_ELSEWHERE}")))
+                }
+                Err(crate::lock::LockError::Io { .. }) => (None, None),
+            },
+        };
+        self.base = self
+            .on_disk
+            .then(|| self.file.clone())
+            .filter(|_| read_only.is_none());
+        let mut notices = Vec::new();
+        if loaded.changed {
+            notices.push(
+                "the article changed on disk while it was opening: it is shown as it is now"
+                    .to_owned(),
+            );
+        }
+        // The article changed since the file was saved: find every span again by its quote.
+        if let Ok(d) = &doc
+            && self.on_disk
+            && read_only.is_none()
+            && self.file.text_sha256 != d.sha256()
+        {
+            let r = crate::reanchor::restamp(&mut self.file, d);
+            notices.push(format!(
+                "the article changed since these annotations were saved: {} (orphans are listed first in the sidebar)",
+                r.summary()
+            ));
+        }
+        self.notice = (!notices.is_empty()).then(|| notices.join("; "));
+        self.held_elsewhere = lock.is_none()
+            && read_only
+                .as_deref()
+                .is_some_and(|why| why.ends_with(HELD_ELSEWHERE));
+        self.doc = doc;
+        self.lock = lock;
+        self.read_only = read_only;
+    }
+}
+
+impl App {
+    /// Waits for every article still loading and settles its session (the open one's rows are
+    /// wrapped again, its notice shown, its list entry refreshed).
+    pub fn finish_loading(&mut self) {
+        for (&index, session) in &mut self.sessions {
+            if !session.finish_loading() {
+                continue;
+            }
+            if let Some(info) = self.doc_info.get_mut(index) {
+                *info = Some(list_info(session));
+            }
+            if self.open == Some(index) {
+                self.generation += 1;
+                if let Some(notice) = session.notice.take() {
+                    self.message = Some((notice, Tone::Warning));
+                }
+            }
+        }
+    }
+
+    /// Whether the open article is still being read.
+    pub fn is_loading(&self) -> bool {
+        self.session().is_some_and(|s| s.loading.is_some())
+    }
+
+    /// Puts the cursor where the last session left it (on a grapheme boundary, in the text);
+    /// a cursor near or past the end of a first slice waits for the rest.
+    pub fn resume_at(&mut self, cursor: usize) {
+        let near_the_end = self.session().is_some_and(|s| {
+            s.loading.is_some()
+                && s.doc
+                    .as_ref()
+                    .is_ok_and(|d| cursor.saturating_add(PAST_RESUMED_CURSOR) >= d.char_len())
+        });
+        if near_the_end {
+            self.finish_loading();
+        }
+        if let Some(session) = self.session_mut()
+            && let Ok(doc) = &session.doc
+        {
+            session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
+        }
+    }
+}
+
+/// What the document list shows for an open session.
+pub(super) fn list_info(s: &Session) -> DocInfo {
+    if s.read_only.is_some() && s.held_elsewhere {
+        DocInfo::Locked
+    } else if s.read_only.is_some() && s.on_disk {
+        DocInfo::Broken
+    } else if s.on_disk || s.is_dirty() {
+        DocInfo::Annotated {
+            status: s.file.status,
+            spans: s.file.spans.len(),
+        }
+    } else {
+        DocInfo::None
+    }
+}
+
+#[cfg(test)]
+mod tests;
