@@ -4,7 +4,8 @@
 //! that reads the whole text (review, suggestions) first waits for the rest
 //! ([`App::finish_loading`], a few ms for 5 MB, done long before by the first `Tick`), and the
 //! session is then settled exactly as opening the whole file would have settled it: read-only or
-//! not, its lock, its merge base, a file saved against another text re-anchored. So nothing is
+//! not, its lock (taken on open; given back if the article cannot be annotated), its merge base,
+//! a file saved against another text re-anchored. So nothing is
 //! saved, stamped, re-anchored or searched against part of an article, and an article that
 //! turns out unreadable past the first slice ends in the error a whole read gives.
 
@@ -17,85 +18,70 @@ use crate::text::{Loaded, Opening, Rest};
 /// end of the first slice waits for the rest before the first frame.
 const PAST_RESUMED_CURSOR: usize = 1 << 16;
 
-/// The rest of an article being read, and the annotation file its session settles.
+/// The rest of an article being read, the annotation file its session settles, and that
+/// file's own problem (it does not parse), found on open.
 #[derive(Debug)]
 pub struct Loading {
     rest: Rest,
     path: PathBuf,
+    broken: Option<String>,
 }
 
 impl Session {
     /// Takes an article being opened: the first slice to draw from while the rest is read, or
     /// the whole document (an existing annotation file needs the article's hash at once, to
-    /// see whether it changed).
+    /// see whether it changed). The lock is taken now either way; an article that turns out
+    /// not to be annotatable gives it back.
     pub(super) fn start(
         &mut self,
         opening: Result<Opening, crate::text::DocumentError>,
         path: PathBuf,
     ) {
-        let broken = self.read_only.is_some();
+        let broken = self.read_only.take();
         match opening {
-            Ok(Opening::Partial { head, rest }) if !self.on_disk || broken => {
+            Ok(Opening::Partial { head, rest }) if !self.on_disk || broken.is_some() => {
                 self.doc = Ok(head);
-                self.loading = Some(Loading { rest, path });
+                (self.lock, self.read_only) = access(broken.clone(), None, &path);
+                self.held_elsewhere = held_elsewhere(self);
+                self.loading = Some(Loading { rest, path, broken });
             }
-            Ok(opening) => self.settle(opening.finish(), &path),
-            Err(e) => self.settle(
-                Loaded {
+            Ok(opening) => self.settle(opening.finish(), &path, broken, false),
+            Err(e) => {
+                let loaded = Loaded {
                     doc: Err(e),
                     changed: false,
-                },
-                &path,
-            ),
+                };
+                self.settle(loaded, &path, broken, false);
+            }
         }
     }
 
     /// Waits for the rest of a loading article and settles the session; `false` when it was
     /// not loading.
     pub fn finish_loading(&mut self) -> bool {
-        let Some(Loading { rest, path }) = self.loading.take() else {
+        let Some(Loading { rest, path, broken }) = self.loading.take() else {
             return false;
         };
-        self.settle(rest.wait(), &path);
+        self.settle(rest.wait(), &path, broken, true);
         if let Ok(doc) = &self.doc {
             self.cursor = doc.grapheme_floor(self.cursor.min(doc.char_len()));
         }
         true
     }
 
-    /// What opening decides once the whole article is known: why the document is read-only, if
-    /// it is (the annotation file's own problem, found on open, first; then the article's; then
-    /// the file's permissions; then another glosser's lock), the merge base, and a file saved
-    /// against another text re-anchored onto this one.
-    fn settle(&mut self, loaded: Loaded, path: &Path) {
+    /// What opening decides once the whole article is known: read-only or not and the lock
+    /// (`decided` on a readable article: kept as [`Session::start`] took them), the merge base,
+    /// and a file saved against another text re-anchored onto this one.
+    fn settle(&mut self, loaded: Loaded, path: &Path, broken: Option<String>, decided: bool) {
         let doc = loaded.doc.map_err(|e| e.to_string());
-        let read_only = self
-            .read_only
-            .take()
-            .or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")))
-            .or_else(|| {
-                crate::store::is_read_only(path).then(|| {
-                    format!(
-                        "read-only: {} has no write permission; make it writable (chmod u+w) to annotate",
-                        crate::fsio::display_path(path)
-                    )
-                })
-            });
-        // One glosser at a time edits this file; a second one only reads it.
-        let (lock, read_only) = match read_only {
-            Some(why) => (None, Some(why)),
-            None => match crate::lock::DocumentLock::acquire(path) {
-                Ok(lock) => (Some(lock), None),
-                Err(e @ crate::lock::LockError::HeldBy { .. }) => {
-                    (None, Some(format!("read-only: {e}{HELD_ELSEWHERE}")))
-                }
-                Err(crate::lock::LockError::Io { .. }) => (None, None),
-            },
-        };
+        if !decided || doc.is_err() {
+            self.lock = None;
+            (self.lock, self.read_only) = access(broken, doc.as_ref().err(), path);
+        }
         self.base = self
             .on_disk
             .then(|| self.file.clone())
-            .filter(|_| read_only.is_none());
+            .filter(|_| self.read_only.is_none());
         let mut notices = Vec::new();
         if loaded.changed {
             notices.push(
@@ -106,7 +92,7 @@ impl Session {
         // The article changed since the file was saved: find every span again by its quote.
         if let Ok(d) = &doc
             && self.on_disk
-            && read_only.is_none()
+            && self.read_only.is_none()
             && self.file.text_sha256 != d.sha256()
         {
             let r = crate::reanchor::restamp(&mut self.file, d);
@@ -116,14 +102,48 @@ impl Session {
             ));
         }
         self.notice = (!notices.is_empty()).then(|| notices.join("; "));
-        self.held_elsewhere = lock.is_none()
-            && read_only
-                .as_deref()
-                .is_some_and(|why| why.ends_with(HELD_ELSEWHERE));
+        self.held_elsewhere = held_elsewhere(self);
         self.doc = doc;
-        self.lock = lock;
-        self.read_only = read_only;
     }
+}
+
+/// Why the document is read-only, if it is: the annotation file's own problem first, then the
+/// article's, then the file's permissions, then another glosser's lock; and this glosser's lock
+/// when it may edit.
+fn access(
+    broken: Option<String>,
+    article: Option<&String>,
+    path: &Path,
+) -> (Option<crate::lock::DocumentLock>, Option<String>) {
+    let read_only = broken
+        .or_else(|| article.map(|e| format!("cannot annotate: {e}")))
+        .or_else(|| {
+            crate::store::is_read_only(path).then(|| {
+                format!(
+                    "read-only: {} has no write permission; make it writable (chmod u+w) to annotate",
+                    crate::fsio::display_path(path)
+                )
+            })
+        });
+    // One glosser at a time edits this file; a second one only reads it.
+    match read_only {
+        Some(why) => (None, Some(why)),
+        None => match crate::lock::DocumentLock::acquire(path) {
+            Ok(lock) => (Some(lock), None),
+            Err(e @ crate::lock::LockError::HeldBy { .. }) => {
+                (None, Some(format!("read-only: {e}{HELD_ELSEWHERE}")))
+            }
+            Err(crate::lock::LockError::Io { .. }) => (None, None),
+        },
+    }
+}
+
+/// Whether the session is read-only because another glosser holds the lock.
+fn held_elsewhere(s: &Session) -> bool {
+    s.lock.is_none()
+        && s.read_only
+            .as_deref()
+            .is_some_and(|why| why.ends_with(HELD_ELSEWHERE))
 }
 
 impl App {

@@ -101,6 +101,7 @@ fn the_first_frame_draws_the_slice_and_a_tick_brings_the_rest() {
     assert!(doc.text().len() <= 100_000 && text.starts_with(doc.text()));
     assert!(!o.app.wrap.is_complete(), "one screen of a 100 KB slice");
     assert!(o.status_line().contains(" 0/… "), "{}", o.status_line());
+    assert!(o.session().lock.is_some(), "the lock is taken on open");
     o.send(Event::Tick(o.now));
     assert!(!o.app.is_loading());
     assert_eq!(o.app.document().unwrap().text(), text);
@@ -268,4 +269,31 @@ fn suggestions_wait_for_the_rest() {
     assert!(o.app.is_loading());
     o.app.show_suggestions("bot");
     assert!(!o.app.is_loading());
+}
+
+#[test]
+fn a_lock_held_elsewhere_shows_at_once_and_an_unreadable_article_wins_over_it() {
+    let text = long_article();
+    let mut o = Opened::new(text.as_bytes(), usize::MAX);
+    o.app.sessions.remove(&0);
+    let annotation = o.dir.path().join("a.txt.tester.ron");
+    let other = crate::lock::DocumentLock::acquire(&annotation).unwrap();
+    o.reopen(4096);
+    assert!(o.app.is_loading());
+    assert!(o.session().held_elsewhere, "{:?}", o.session().read_only);
+    o.send(Event::Tick(o.now));
+    assert!(o.session().held_elsewhere && o.session().lock.is_none());
+
+    let mut bytes = text.into_bytes();
+    bytes.push(0xff);
+    std::fs::write(o.dir.path().join("a.txt"), &bytes).unwrap();
+    o.reopen(4096);
+    assert!(o.app.is_loading());
+    o.send(Event::Tick(o.now));
+    let sliced = o.app.sessions.remove(&0).unwrap();
+    let whole = Session::open_sliced(&o.app.corpus, 0, "tester", usize::MAX);
+    assert_eq!(sliced.read_only, whole.read_only);
+    assert!(sliced.read_only.unwrap().starts_with("cannot annotate: "));
+    assert!(!sliced.held_elsewhere && !whole.held_elsewhere);
+    drop(other);
 }
