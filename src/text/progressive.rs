@@ -31,11 +31,13 @@ pub enum Opening {
     Partial { head: Document, rest: Rest },
 }
 
-/// The whole document, being read on another thread.
+/// The rest of the document: the open file and the bytes read so far until [`Rest::start`],
+/// then the thread reading it.
 #[derive(Debug)]
 pub struct Rest {
     path: PathBuf,
-    receiver: Receiver<Loaded>,
+    pending: Option<(File, Vec<u8>, Stamp)>,
+    receiver: Option<Receiver<Loaded>>,
 }
 
 /// The outcome of opening a document.
@@ -62,12 +64,47 @@ impl Opening {
 }
 
 impl Rest {
-    /// Waits for the thread reading the rest (the hash and index go on being built there).
-    pub fn wait(self) -> Loaded {
-        let Self { path, receiver } = self;
-        receiver.recv().unwrap_or_else(|_| Loaded {
+    /// Starts reading the rest on a thread (once), which then builds the document, its offset
+    /// index and its hash. The caller starts it when its own reads are done, so that the thread
+    /// does not compete with them; [`Rest::wait`] starts it if nobody has.
+    pub fn start(&mut self) {
+        let Some((file, bytes, before)) = self.pending.take() else {
+            return;
+        };
+        let (sender, receiver) = mpsc::channel();
+        let path = self.path.clone();
+        let spawned = std::thread::Builder::new()
+            .name("glosser-load".into())
+            .spawn(move || {
+                let loaded = load_rest(file, bytes, &path, before);
+                let doc = loaded.doc.as_ref().ok().cloned();
+                if sender.send(loaded).is_ok()
+                    && let Some(doc) = doc
+                {
+                    doc.fill_caches();
+                }
+            });
+        if spawned.is_err() {
+            // No thread: the file and the bytes went with the closure; read the file again
+            // whole here (what a whole open gives; the first slice may not be its prefix).
+            let (sender, receiver) = mpsc::channel();
+            let _ = sender.send(Loaded {
+                doc: Document::load(&self.path),
+                changed: true,
+            });
+            self.receiver = Some(receiver);
+            return;
+        }
+        self.receiver = Some(receiver);
+    }
+
+    /// Waits for the whole document (the hash and index go on being built on the thread).
+    pub fn wait(mut self) -> Loaded {
+        self.start();
+        let loaded = self.receiver.take().and_then(|r| r.recv().ok());
+        loaded.unwrap_or_else(|| Loaded {
             doc: Err(DocumentError::Io {
-                path,
+                path: self.path,
                 source: io::Error::other("the thread reading the file stopped"),
             }),
             changed: false,
@@ -77,41 +114,25 @@ impl Rest {
 
 impl Document {
     /// Opens a document the way the TUI does: its first `first` bytes now, the rest on a thread
-    /// (see the module). Errors found in the first slice, and any that need the whole file to
-    /// be named exactly (invalid UTF-8 in the first slice), come back at once, as
-    /// [`Document::load`] gives them; a whole document needs [`Document::prefetch`] for its hash.
+    /// (see the module) once [`Rest::start`]ed. Errors found in the first slice, and any that
+    /// need the whole file to be named exactly (invalid UTF-8 in the first slice), come back at
+    /// once, as [`Document::load`] gives them; a whole document needs [`Document::prefetch`]
+    /// for its hash.
     pub fn open(path: &Path, first: usize) -> Result<Opening, DocumentError> {
-        let (head, file, bytes, before) = match start(path, first)? {
-            Started::Whole(doc) => return Ok(Opening::Whole(doc)),
+        Ok(match start(path, first)? {
+            Started::Whole(doc) => Opening::Whole(doc),
             Started::Partial {
                 head,
                 file,
                 bytes,
                 before,
-            } => (head, file, bytes, before),
-        };
-        let (sender, receiver) = mpsc::channel();
-        let owned = path.to_owned();
-        let spawned = std::thread::Builder::new()
-            .name("glosser-load".into())
-            .spawn(move || {
-                let loaded = load_rest(file, bytes, &owned, before);
-                let doc = loaded.doc.as_ref().ok().cloned();
-                if sender.send(loaded).is_ok()
-                    && let Some(doc) = doc
-                {
-                    doc.fill_caches();
-                }
-            });
-        if spawned.is_err() {
-            // No thread: the file and the bytes went with the closure; read it whole here.
-            return Document::load(path).map(Opening::Whole);
-        }
-        Ok(Opening::Partial {
-            head,
-            rest: Rest {
-                path: path.to_owned(),
-                receiver,
+            } => Opening::Partial {
+                head,
+                rest: Rest {
+                    path: path.to_owned(),
+                    pending: Some((file, bytes, before)),
+                    receiver: None,
+                },
             },
         })
     }

@@ -127,7 +127,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
     }
     link_edit::show_pending(app);
     follow(app);
-    if app.is_loading() && app.wrap.is_complete() {
+    if app.is_loading() && app.wrap.is_for(app.generation) && app.wrap.is_complete() {
         // The screen reaches the end of the first slice: it needs the rest.
         app.finish_loading();
         follow(app);

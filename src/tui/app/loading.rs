@@ -39,10 +39,12 @@ impl Session {
     ) {
         let broken = self.read_only.take();
         match opening {
-            Ok(Opening::Partial { head, rest }) if !self.on_disk || broken.is_some() => {
+            Ok(Opening::Partial { head, mut rest }) if !self.on_disk || broken.is_some() => {
                 self.doc = Ok(head);
                 (self.lock, self.read_only) = access(broken.clone(), None, &path);
                 self.held_elsewhere = held_elsewhere(self);
+                // After the lock's write and sync, so that the thread does not slow them.
+                rest.start();
                 self.loading = Some(Loading { rest, path, broken });
             }
             Ok(opening) => self.settle(opening.finish(), &path, broken, false),
