@@ -19,8 +19,9 @@ use std::sync::mpsc::{self, Receiver};
 
 use super::{Document, DocumentError, MAX_DOCUMENT_BYTES};
 
-/// Bytes read, validated and counted before the first frame (far more than a screen shows).
-pub const FIRST_SLICE: usize = 256 * 1024;
+/// Bytes read, validated, counted and indexed before the first frame: a few 200×60 screens
+/// even of CJK text, and about what a 50 KB article costs to load whole.
+pub const FIRST_SLICE: usize = 64 * 1024;
 
 /// A document being opened.
 #[derive(Debug)]

@@ -14,9 +14,9 @@ use std::path::{Path, PathBuf};
 use super::{App, DocInfo, HELD_ELSEWHERE, Session, Tone};
 use crate::text::{Loaded, Opening, Rest};
 
-/// Chars a screen around a resumed cursor may need past it: a cursor closer than this to the
-/// end of the first slice waits for the rest before the first frame.
-const PAST_RESUMED_CURSOR: usize = 1 << 16;
+/// A resumed cursor closer than this many chars to the end of the first slice waits for the
+/// rest before the first frame (a screen that needs rows past the slice waits too: `update`).
+const PAST_RESUMED_CURSOR: usize = 1 << 12;
 
 /// The rest of an article being read, the annotation file its session settles, and that
 /// file's own problem (it does not parse), found on open.
