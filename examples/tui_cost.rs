@@ -105,8 +105,9 @@ fn main() -> anyhow::Result<()> {
             }
             let listed = began.elapsed();
             documents = app.corpus.documents.len();
+            app.finish_loading();
             if let Some(doc) = app.document() {
-                // Let the prefetch thread finish before the next figures.
+                // Let the loading thread (rest, index, hash) finish before the next figures.
                 let _ = doc.sha256();
             }
             let step = timed(|| {

@@ -182,6 +182,13 @@ pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
 /// the folder that holds it (an annotation file linking to `/etc/passwd` is refused); use
 /// [`read_in_corpus`] when the corpus root is known.
 pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
+    read_limited(open_in_folder(path)?, path, limit)
+}
+
+/// Opens a regular file for reading (never a FIFO or device, never waited on); if `path` is a
+/// symlink, it must resolve inside the folder that holds it. What [`read_capped`] reads from,
+/// for readers that take a file in pieces.
+pub fn open_in_folder(path: &Path) -> Result<File, FsError> {
     let is_link = std::fs::symlink_metadata(path)
         .map_err(io_error(path))?
         .file_type()
@@ -193,7 +200,7 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
         };
         check_inside(dir, path)?;
     }
-    read_limited(open_regular(path)?, path, limit)
+    open_regular(path)
 }
 
 /// Reads a regular file of at most `limit` bytes that must resolve inside `root` (after

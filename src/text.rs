@@ -6,6 +6,9 @@
 
 pub mod bounds;
 mod index;
+mod progressive;
+
+pub use progressive::{FIRST_SLICE, Loaded, Opening, Rest};
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -200,18 +203,20 @@ impl Document {
         if self.sha256.get().is_some() && !need_index {
             return;
         }
-        let (text, bom) = (Arc::clone(&self.text), self.bom);
-        let (full, hash) = (Arc::clone(&self.full), Arc::clone(&self.sha256));
+        let doc = self.clone();
         let spawned = std::thread::Builder::new()
             .name("glosser-prefetch".into())
-            .spawn(move || {
-                if need_index {
-                    full.get_or_init(|| Index::build(&text, usize::MAX));
-                }
-                hash.get_or_init(|| hash_text(bom, &text));
-            });
+            .spawn(move || doc.fill_caches());
         // Without a thread the hash is simply computed on first use.
         drop(spawned);
+    }
+
+    /// Builds the whole offset index and the hash on this thread (what [`Self::prefetch`] runs).
+    fn fill_caches(&self) {
+        if !self.head.complete {
+            self.full();
+        }
+        self.sha256();
     }
 
     /// Length in chars (Unicode scalar values).
@@ -390,3 +395,6 @@ mod hash_tests;
 
 #[cfg(test)]
 mod index_tests;
+
+#[cfg(test)]
+mod progressive_tests;

@@ -6,9 +6,11 @@ use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 mod doc_review;
+mod loading;
 mod settings;
 
 pub use doc_review::DocReview;
+pub use loading::Loading;
 use settings::Settings;
 
 use super::keymap::Keymap;
@@ -18,7 +20,7 @@ use crate::corpus::Corpus;
 use crate::labels::LabelSet;
 use crate::span::AnnotationSet;
 use crate::store::{self, AnnotationFile, Status, StoreError};
-use crate::text::Document;
+use crate::text::{Document, Opening};
 
 /// Which pane has the keyboard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,8 +101,11 @@ pub enum DocInfo {
 /// One open document: its text, this annotator's spans, history, cursor and saving state.
 #[derive(Debug)]
 pub struct Session {
-    /// The text, or why the document cannot be annotated.
+    /// The text, or why the document cannot be annotated. While `loading`, only the text of the
+    /// article's first slice, for drawing: everything else waits for `App::finish_loading`.
     pub doc: Result<Document, String>,
+    /// The rest of the article, still being read (`app/loading.rs`).
+    pub loading: Option<Loading>,
     /// This glosser's advisory lock on the annotation file, while it may edit it.
     pub lock: Option<crate::lock::DocumentLock>,
     /// Another glosser holds the lock: read-only for that reason (not a broken file).
@@ -137,10 +142,21 @@ pub struct Session {
 }
 
 impl Session {
-    /// Loads document `index` of the corpus for `annotator`.
+    /// Loads document `index` of the corpus for `annotator`: a big article's first slice at
+    /// once, the rest on a thread (`app/loading.rs`).
     pub fn open(corpus: &Corpus, index: usize, annotator: &str) -> Self {
+        Self::open_sliced(corpus, index, annotator, crate::text::FIRST_SLICE)
+    }
+
+    /// [`Session::open`], reading `first` bytes of the article before the first frame.
+    pub fn open_sliced(corpus: &Corpus, index: usize, annotator: &str, first: usize) -> Self {
         let entry = &corpus.documents[index];
-        let doc = entry.load().map_err(|e| e.to_string());
+        let opening = Document::open(&entry.path, first);
+        // The hash is computed on another thread: a new file is stamped by its first edit or a
+        // later `Tick` (`Session::stamp_new`), so the first frame never waits for it.
+        if let Ok(Opening::Whole(d)) = &opening {
+            d.prefetch();
+        }
         let path = entry.annotation_path(annotator);
         let empty = |sha: &str| AnnotationFile {
             document: entry.file_name().to_owned(),
@@ -150,11 +166,6 @@ impl Session {
             spans: AnnotationSet::default(),
             ..Default::default()
         };
-        // The hash is computed on another thread: a new file is stamped by its first edit or a
-        // later `Tick` (`Session::stamp_new`), so the first frame never waits for it.
-        if let Ok(d) = &doc {
-            d.prefetch();
-        }
         let (file, read_only, on_disk) = match store::load(&path) {
             Ok(file) => (file, None, true),
             Err(StoreError::Read { source, .. })
@@ -168,55 +179,14 @@ impl Session {
                 true,
             ),
         };
-        let read_only = read_only
-            .or_else(|| doc.as_ref().err().map(|e| format!("cannot annotate: {e}")))
-            .or_else(|| {
-                store::is_read_only(&path).then(|| {
-                    format!(
-                        "read-only: {} has no write permission; make it writable (chmod u+w) to annotate",
-                        crate::fsio::display_path(&path)
-                    )
-                })
-            });
-        // One glosser at a time edits this file; a second one only reads it.
-        let (lock, read_only) = match read_only {
-            Some(why) => (None, Some(why)),
-            None => match crate::lock::DocumentLock::acquire(&path) {
-                Ok(lock) => (Some(lock), None),
-                Err(e @ crate::lock::LockError::HeldBy { .. }) => {
-                    (None, Some(format!("read-only: {e}{HELD_ELSEWHERE}")))
-                }
-                Err(crate::lock::LockError::Io { .. }) => (None, None),
-            },
-        };
-        let base = on_disk
-            .then(|| file.clone())
-            .filter(|_| read_only.is_none());
-        // The article changed since the file was saved: find every span again by its quote.
-        let mut file = file;
-        let mut notice = None;
-        if let Ok(d) = &doc
-            && on_disk
-            && read_only.is_none()
-            && file.text_sha256 != d.sha256()
-        {
-            let r = crate::reanchor::restamp(&mut file, d);
-            notice = Some(format!(
-                "the article changed since these annotations were saved: {} (orphans are listed first in the sidebar)",
-                r.summary()
-            ));
-        }
-        let held_elsewhere = lock.is_none()
-            && read_only
-                .as_deref()
-                .is_some_and(|why| why.ends_with(HELD_ELSEWHERE));
-        Self {
-            notice,
+        let mut session = Self {
+            notice: None,
             pending_link: None,
-            doc,
-            lock,
-            held_elsewhere,
-            base,
+            doc: Err(String::new()),
+            loading: None,
+            lock: None,
+            held_elsewhere: false,
+            base: None,
             disk_stamp: disk_stamp(&path),
             file,
             read_only,
@@ -230,7 +200,9 @@ impl Session {
             goal_column: None,
             review: None,
             suggested: None,
-        }
+        };
+        session.start(opening, path);
+        session
     }
 
     /// The selected char range (inclusive of the grapheme under the cursor), if selecting.
@@ -359,11 +331,7 @@ impl App {
             settings.keymap,
             start,
         );
-        if let Some(session) = app.session_mut()
-            && let Ok(doc) = &session.doc
-        {
-            session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
-        }
+        app.resume_at(cursor);
         app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
         Ok(app)
     }
@@ -439,6 +407,7 @@ impl App {
             .collect();
         self.reviewing = Some(annotators);
         self.focus = Focus::Sidebar;
+        self.finish_loading();
         super::update::review::prepare(self, now);
     }
 
@@ -459,20 +428,11 @@ impl App {
         if let Some(pos) = self.visible_docs.iter().position(|&d| d == index) {
             self.list_cursor = pos;
         }
-        let info = self.session().map(|s| {
-            if s.read_only.is_some() && s.held_elsewhere {
-                DocInfo::Locked
-            } else if s.read_only.is_some() && s.on_disk {
-                DocInfo::Broken
-            } else if s.on_disk || s.is_dirty() {
-                DocInfo::Annotated {
-                    status: s.file.status,
-                    spans: s.file.spans.len(),
-                }
-            } else {
-                DocInfo::None
-            }
-        });
+        if self.reviewing.is_some() {
+            // Review plans over the whole text at once.
+            self.finish_loading();
+        }
+        let info = self.session().map(loading::list_info);
         if let Some(info) = info {
             self.doc_info[index] = Some(info);
         }

@@ -298,11 +298,7 @@ fn open_start(app: &mut App, first: usize) {
 fn open(app: &mut App, index: usize, cursor: usize) {
     app.listing.start = None;
     app.open_document(index);
-    if let Some(session) = app.session_mut()
-        && let Ok(doc) = &session.doc
-    {
-        session.cursor = doc.grapheme_floor(cursor.min(doc.char_len()));
-    }
+    app.resume_at(cursor);
 }
 
 /// The walk has ended: open the first document if the start one never came, start following

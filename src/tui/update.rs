@@ -65,6 +65,10 @@ pub enum Event {
 
 /// Applies one event, then keeps the views consistent (scroll follows the cursor).
 pub fn update(app: &mut App, event: Event, now: Instant) {
+    // An article opened a slice first is whole before anything but drawing touches it.
+    if !matches!(event, Event::Resize(..)) {
+        app.finish_loading();
+    }
     match event {
         Event::Action(action) => {
             if action != Action::Quit && action != Action::ForceQuit {
@@ -126,6 +130,11 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
     }
     link_edit::show_pending(app);
     follow(app);
+    if app.is_loading() && app.wrap.is_for(app.generation) && app.wrap.is_complete() {
+        // The screen reaches the end of the first slice: it needs the rest.
+        app.finish_loading();
+        follow(app);
+    }
 }
 
 fn act(app: &mut App, action: Action, now: Instant) {

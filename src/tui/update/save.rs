@@ -44,6 +44,7 @@ pub fn save_session(
 
 /// Saves every session with edits; returns the errors.
 pub fn save_all(app: &mut App) -> Vec<String> {
+    app.finish_loading();
     let mut errors = Vec::new();
     let mut indices: Vec<usize> = app.sessions.keys().copied().collect();
     indices.sort_unstable();

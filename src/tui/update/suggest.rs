@@ -39,6 +39,8 @@ pub fn load(app: &mut App, index: usize) {
     let Some(name) = app.suggestions.clone() else {
         return;
     };
+    // Suggestions are re-anchored against the whole text.
+    app.finish_loading();
     let Some(entry) = app.corpus.documents.get(index) else {
         return;
     };

@@ -80,6 +80,10 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                     r.left()
                 ));
             }
+            if s.loading.is_some() {
+                // The length is known once the rest of the article is read.
+                return Some(format!("{}/…", s.cursor));
+            }
             Some(format!("{}/{}", s.cursor, doc.char_len()))
         })
         .unwrap_or_default();
