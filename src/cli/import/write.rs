@@ -91,8 +91,14 @@ pub fn convert(
 /// the one save path (`save::save_merged`). An existing file that does not parse is left
 /// untouched; a stale one (stamped for another version of the text) is re-anchored onto this text
 /// by `reanchor::restamp` before anything is added, so no hash is stamped over spans that were
-/// not checked against the text.
-pub fn save(path: &Path, doc: &Document, annotator: &str, pending: Pending) -> Result<(), String> {
+/// not checked against the text. The file is staged (`save::save_merged_staged`): the chunk's
+/// batch makes it durable and renames it into place.
+pub fn save(
+    path: &Path,
+    doc: &Document,
+    annotator: &str,
+    pending: Pending,
+) -> Result<crate::fsio::Staged, String> {
     let ann_path = store::annotation_path(path, annotator);
     let existing = match store::load(&ann_path) {
         Ok(file) => Some(file),
@@ -124,7 +130,7 @@ pub fn save(path: &Path, doc: &Document, annotator: &str, pending: Pending) -> R
     if let Some(status) = pending.status {
         file.status = status;
     }
-    crate::save::save_merged(&ann_path, &file, existing.as_ref(), doc)
-        .map(|_| ())
+    crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc)
+        .map(|(_, staged)| staged)
         .map_err(|e| e.to_string())
 }
