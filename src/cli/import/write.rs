@@ -19,6 +19,7 @@ pub struct Pending {
     orphans: Vec<Span>,
     links: Vec<Link>,
     status: Option<Status>,
+    rejected: Vec<Span>,
 }
 
 /// The pending files of one document, by annotator, with the records that fed each.
@@ -59,8 +60,12 @@ pub fn convert(
     }
     let mut report = record.report.clone();
     report.merge(converted.report);
+    check_rejected(record, doc)?;
     let count = converted.spans.len() + converted.orphans.len();
-    let nothing = count == 0 && converted.links.is_empty() && record.status.is_none();
+    let nothing = count == 0
+        && converted.links.is_empty()
+        && record.status.is_none()
+        && record.rejected.is_empty();
     if !nothing {
         let name = annotator
             .map(str::to_owned)
@@ -76,6 +81,7 @@ pub fn convert(
         pending.spans.extend(converted.spans);
         pending.orphans.extend(converted.orphans);
         pending.links.extend(converted.links);
+        pending.rejected.extend(record.rejected.iter().cloned());
         if record.status.is_some() {
             pending.status = record.status;
         }
@@ -85,6 +91,20 @@ pub fn convert(
         notices,
         report,
     })
+}
+
+/// Every rejected suggestion of the record must be a valid range whose text is its `text`: the
+/// file's hash is stamped over them too.
+fn check_rejected(record: &Record, doc: &Document) -> Result<(), String> {
+    for (i, s) in record.rejected.iter().enumerate() {
+        if s.start >= s.end || s.end > doc.char_len() || doc.slice(s.start, s.end) != s.quote {
+            return Err(format!(
+                "rejected suggestion {i} ({}..{} {}) does not match the document's text at those offsets",
+                s.start, s.end, s.label
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Merges `pending` into the annotator's file beside the document at `path` and saves it through
@@ -125,6 +145,9 @@ pub fn save(
     orphans.extend(pending.orphans);
     file.orphans = store::sorted_orphans(orphans);
     file.links.extend(pending.links);
+    let mut rejected = std::mem::take(&mut file.rejected);
+    rejected.extend(pending.rejected);
+    file.rejected = store::sorted_orphans(rejected);
     file.links.sort();
     file.links.dedup();
     if let Some(status) = pending.status {
