@@ -521,11 +521,9 @@ pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
 /// an fsync. The caller makes it durable (`fsio::make_durable`) before renaming it into place.
 pub fn stage(path: &Path, file: &AnnotationFile) -> Result<crate::fsio::Staged, StoreError> {
     refuse_read_only(path)?;
-    crate::fsio::Staged::write(path, to_ron(file).as_bytes()).map_err(|source| {
-        StoreError::Write {
-            path: path.to_owned(),
-            source,
-        }
+    crate::fsio::Staged::write(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
+        path: path.to_owned(),
+        source,
     })
 }
 

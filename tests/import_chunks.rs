@@ -66,7 +66,12 @@ fn a_document_in_two_chunks_is_merged_and_nothing_is_lost() {
             ),
             1101 => record("shared.txt", "other", text, &[(37, 49, "claim")]),
             2499 => record("shared.txt", "ann", text, &[(37, 49, "opinion")]),
-            _ => record(&format!("d/{i}.txt"), "ann", &format!("Doc {i}."), &[(0, 3, "claim")]),
+            _ => record(
+                &format!("d/{i}.txt"),
+                "ann",
+                &format!("Doc {i}."),
+                &[(0, 3, "claim")],
+            ),
         };
         expected_spans += match i {
             1100 => 2,
@@ -239,5 +244,50 @@ proptest! {
         prop_assert_eq!(code, 0, "{}", err);
         let back = store::load(&target.join("d.txt.b.ron")).unwrap();
         prop_assert_eq!(rejected_of(&back), rejected_of(&file));
+    }
+}
+
+#[test]
+fn a_file_that_cannot_be_written_mid_batch_rejects_its_record_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    let text = "Alpha beta gamma.";
+    std::fs::write(corpus.join("b.txt"), text).unwrap();
+    let doc = Document::from_text(text);
+    let old = AnnotationFile {
+        document: "b.txt".into(),
+        annotator: "x".into(),
+        text_sha256: doc.sha256().into(),
+        status: Status::InProgress,
+        spans: AnnotationSet::from_spans(vec![Span::new(&doc, 0..5, "claim")]),
+        ..Default::default()
+    };
+    let locked = corpus.join("b.txt.x.ron");
+    store::save(&locked, &old).unwrap();
+    let before = std::fs::read(&locked).unwrap();
+    let mut perms = std::fs::metadata(&locked).unwrap().permissions();
+    std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o444);
+    std::fs::set_permissions(&locked, perms).unwrap();
+    let mut jsonl = String::new();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        writeln!(jsonl, "{}", record(name, "x", text, &[(6, 10, "claim")])).unwrap();
+    }
+    let file = dir.path().join("in.jsonl");
+    std::fs::write(&file, jsonl).unwrap();
+    let (code, err) = import(&file, &corpus, &[]);
+    assert_eq!(code, 1, "{err}");
+    // Save errors name the document and the file, as before batching.
+    assert!(err.contains("rejected b.txt: "), "{err}");
+    assert!(err.contains("b.txt.x.ron: permission denied"), "{err}");
+    assert!(err.contains("imported 2 records (2 spans)"), "{err}");
+    assert_eq!(
+        std::fs::read(&locked).unwrap(),
+        before,
+        "the old file stays whole"
+    );
+    for name in ["a.txt.x.ron", "c.txt.x.ron"] {
+        let f = store::load(&corpus.join(name)).unwrap();
+        assert_eq!(f.spans.spans().len(), 1, "{name}");
     }
 }

@@ -21,6 +21,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
+
 use crate::corpus::Corpus;
 use crate::formats::import::Report;
 use crate::formats::parse::{self, Options};
@@ -107,7 +108,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(w) = warning {
         eprintln_safe!("glosser: warning: {w}");
     }
-    let mut stream = parse::stream::open(format, &args.file, &options).map_err(anyhow::Error::msg)?;
+    let mut stream =
+        parse::stream::open(format, &args.file, &options).map_err(anyhow::Error::msg)?;
     let progress = progress_bar();
     let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
     let mut report = Report::default();

@@ -181,11 +181,6 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&a).ok().as_deref(), Some("old"));
         drop(staged);
         assert_eq!(std::fs::read_to_string(&a).ok().as_deref(), Some("old"));
-        assert_eq!(
-            std::fs::read_dir(dir.path())
-                .map(Iterator::count)
-                .unwrap_or(0),
-            1
-        );
+        assert_eq!(std::fs::read_dir(dir.path()).map_or(0, Iterator::count), 1);
     }
 }

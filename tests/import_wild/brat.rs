@@ -215,7 +215,9 @@ fn brat_discontinuous_spans_round_trip_as_the_same_t_lines() {
         assert_eq!(t_lines(&back), t_lines(&original), "{fixture}/{ann}");
         if ann == "america.ann" {
             assert!(
-                back.starts_with("T1\tGPE 0 5;16 23\tNorth America\nT2\tGPE 10 23\tSouth America\n"),
+                back.starts_with(
+                    "T1\tGPE 0 5;16 23\tNorth America\nT2\tGPE 10 23\tSouth America\n"
+                ),
                 "{back}"
             );
             assert!(!back.contains("fragment"), "{back}");

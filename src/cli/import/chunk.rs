@@ -85,29 +85,41 @@ pub fn import(
             }
         }
     }
+    // Renames in parallel (documents are spread over folders); each document's text first.
+    let committed: Vec<(Vec<Outcome>, Vec<PathBuf>)> =
+        prepared.into_par_iter().map(commit).collect();
     let mut dirs: Vec<PathBuf> = Vec::new();
-    for mut p in prepared {
-        if let Some(text) = p.text.take() {
-            let path = text.target().to_owned();
-            dirs.push(text.dir().to_owned());
-            if let Err(e) = text.rename() {
-                p.fail(None, &format!("{}: cannot write: {e}", path.display()));
-                p.files.clear();
-            }
-        }
-        for (indexes, file) in std::mem::take(&mut p.files) {
-            let path = file.target().to_owned();
-            dirs.push(file.dir().to_owned());
-            if let Err(e) = file.rename() {
-                let message = format!("{}: {}", p.document, SaveError::from_io(&path, e));
-                p.fail(Some(&indexes), &message);
-            }
-        }
-        outcomes.extend(p.outcomes);
+    for (done, touched) in committed {
+        outcomes.extend(done);
+        dirs.extend(touched);
     }
     fsio::sync_dirs(dirs.iter().map(PathBuf::as_path));
     outcomes.sort_by_key(|o| o.index);
     outcomes
+}
+
+/// Renames a document's staged files into place (its text first: without it, its annotation
+/// files are not put in place), failing the records whose file could not be; returns the
+/// outcomes and the folders renamed into.
+fn commit(mut p: Prepared) -> (Vec<Outcome>, Vec<PathBuf>) {
+    let mut dirs = Vec::new();
+    if let Some(text) = p.text.take() {
+        let path = text.target().to_owned();
+        dirs.push(text.dir().to_owned());
+        if let Err(e) = text.rename() {
+            p.fail(None, &format!("{}: cannot write: {e}", path.display()));
+            p.files.clear();
+        }
+    }
+    for (indexes, file) in std::mem::take(&mut p.files) {
+        let path = file.target().to_owned();
+        dirs.push(file.dir().to_owned());
+        if let Err(e) = file.rename() {
+            let message = format!("{}: {}", p.document, SaveError::from_io(&path, e));
+            p.fail(Some(&indexes), &message);
+        }
+    }
+    (p.outcomes, dirs)
 }
 
 /// Checks and converts every record of one document and stages its files: the document is read
@@ -145,15 +157,11 @@ fn prepare(
         }
     };
     let create = existing.is_none();
-    let doc = match existing {
-        Some(doc) => doc,
-        None => match group.iter().find_map(|(_, r)| import::new_document(r).ok()) {
-            Some(doc) => doc,
-            None => {
-                prepared.outcomes = fail_all(group, "the record has no text");
-                return prepared;
-            }
-        },
+    let Some(doc) =
+        existing.or_else(|| group.iter().find_map(|(_, r)| import::new_document(r).ok()))
+    else {
+        prepared.outcomes = fail_all(group, "the record has no text");
+        return prepared;
     };
     let mut files = write::Files::default();
     for (index, record) in group {

@@ -17,12 +17,11 @@ pub struct Entity {
 
 /// A fragment note taken apart: the span's own note, the brat id, which fragment, how many.
 fn fragment_of(note: &str) -> Option<(Option<&str>, &str, usize, usize)> {
-    let (own, marker) = match note.strip_prefix("brat ") {
-        Some(marker) => (None, marker),
-        None => {
-            let (own, rest) = note.rsplit_once(" (brat ")?;
-            (Some(own), rest.strip_suffix(')')?)
-        }
+    let (own, marker) = if let Some(marker) = note.strip_prefix("brat ") {
+        (None, marker)
+    } else {
+        let (own, rest) = note.rsplit_once(" (brat ")?;
+        (Some(own), rest.strip_suffix(')')?)
     };
     let (id, rest) = marker.split_once(": fragment ")?;
     let (i, n) = rest.split_once(" of ")?;

@@ -61,12 +61,13 @@ impl Stream {
                 let mut bytes = Vec::new();
                 while out.len() < max {
                     bytes.clear();
-                    let n = reader
-                        .read_until(b'\n', &mut bytes)
-                        .map_err(|source| ReadError::Io {
-                            path: path.clone(),
-                            source,
-                        })?;
+                    let n =
+                        reader
+                            .read_until(b'\n', &mut bytes)
+                            .map_err(|source| ReadError::Io {
+                                path: path.clone(),
+                                source,
+                            })?;
                     if n == 0 {
                         break;
                     }
