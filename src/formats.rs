@@ -138,6 +138,8 @@ pub struct ExportDoc<'a> {
     pub orphans: &'a [Span],
     /// Links between `spans` (a link to a span not exported is left out).
     pub links: &'a [crate::store::Link],
+    /// Suggestions the annotator rejected (jsonl keeps them; the other formats leave them out).
+    pub rejected: &'a [Span],
 }
 
 /// A span's stable id: the first 12 hex digits of SHA-256 over the document id, annotator,

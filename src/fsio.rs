@@ -11,7 +11,9 @@ use std::io::{self, Read as _, Write as _};
 use std::os::unix::fs::{FileTypeExt as _, OpenOptionsExt as _};
 use std::path::{Path, PathBuf};
 
+mod batch;
 mod escape;
+pub use batch::{Staged, make_durable, sync_dirs};
 pub use escape::{EscapeWriter, display_path, escape_controls, escape_lines, is_unsafe_char};
 
 /// Why a file was not read; every message names the file.
@@ -346,6 +348,11 @@ fn parent_dir(path: &Path) -> &Path {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     }
+}
+
+/// Writes every `(path, bytes)` with one durability flush for all (see [`batch`]).
+pub fn write_batch(files: &[(&Path, &[u8])]) -> Vec<io::Result<()>> {
+    batch::write_all(files)
 }
 
 /// Writes `bytes` to `path` atomically with [`AtomicFile`].

@@ -95,6 +95,33 @@ pub fn save_merged(
     base: Option<&AnnotationFile>,
     doc: &Document,
 ) -> Result<Saved, SaveError> {
+    let saved = merged(path, ours, base, doc)?;
+    store::save(path, &saved.file)?;
+    Ok(saved)
+}
+
+/// [`save_merged`] for a batch (`glosser import`): the same read, refusal, merge and restamp, but
+/// the file is only staged — written to a temp file without an fsync. The caller makes the batch
+/// durable (`fsio::make_durable`) and then renames each [`Staged`](crate::fsio::Staged) into
+/// place; until then the file on disk is untouched.
+pub fn save_merged_staged(
+    path: &Path,
+    ours: &AnnotationFile,
+    base: Option<&AnnotationFile>,
+    doc: &Document,
+) -> Result<(Saved, crate::fsio::Staged), SaveError> {
+    let saved = merged(path, ours, base, doc)?;
+    let staged = store::stage(path, &saved.file)?;
+    Ok((saved, staged))
+}
+
+/// What [`save_merged`] writes: `ours` merged with the file on disk and restamped.
+fn merged(
+    path: &Path,
+    ours: &AnnotationFile,
+    base: Option<&AnnotationFile>,
+    doc: &Document,
+) -> Result<Saved, SaveError> {
     let disk = read_existing(path)?;
     let mut result = ours.clone();
     let mut report = restamp(&mut result, doc);
@@ -116,7 +143,6 @@ pub fn save_merged(
         merged = true;
         conflicts = found;
     }
-    store::save(path, &result)?;
     Ok(Saved {
         file: result,
         merged,

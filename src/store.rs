@@ -510,6 +510,24 @@ pub fn is_read_only(path: &Path) -> bool {
 /// A new file gets the umask's mode (0644 under umask 022), an existing one keeps its mode; a
 /// read-only file ([`is_read_only`]) is refused, never replaced.
 pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
+    refuse_read_only(path)?;
+    write_atomic(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// [`save`] for a batch: the same checks and bytes, written to a temp file beside `path` without
+/// an fsync. The caller makes it durable (`fsio::make_durable`) before renaming it into place.
+pub fn stage(path: &Path, file: &AnnotationFile) -> Result<crate::fsio::Staged, StoreError> {
+    refuse_read_only(path)?;
+    crate::fsio::Staged::write(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+fn refuse_read_only(path: &Path) -> Result<(), StoreError> {
     if is_read_only(path) {
         return Err(StoreError::Write {
             path: path.to_owned(),
@@ -519,10 +537,7 @@ pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
             ),
         });
     }
-    write_atomic(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
-        path: path.to_owned(),
-        source,
-    })
+    Ok(())
 }
 
 /// Writes `bytes` to `path` so that readers see the old file or the new one, never a torn one

@@ -6,23 +6,24 @@
 //! cannot hold (events, attributes, cancelled annotations, rejected answers…) is counted in an
 //! import report on stderr, by kind, with the first few named.
 //!
-//! Records are grouped by document: each document is read (or created) once, each annotator's
-//! file is written once through the one save path, and documents are imported in parallel.
+//! The input is read and imported in chunks of [`CHUNK`] records (jsonl is read line by line), so
+//! memory stays bounded. Within a chunk records are grouped by document: each document is read
+//! (or created) once, each annotator's file is merged once through the one save path, documents
+//! are prepared in parallel, and the chunk's files are made durable together (`chunk`).
 //!
 //! Exit codes: 0 every record imported and nothing left out; 1 some records rejected or some
 //! things not kept (both listed on stderr); 2 usage or I/O error.
 
+mod chunk;
 mod write;
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
-use rayon::prelude::*;
+use anyhow::{Context as _, bail};
 
 use crate::corpus::Corpus;
-use crate::formats::import::{self, Record, Report};
+use crate::formats::import::Report;
 use crate::formats::parse::{self, Options};
 use crate::formats::{Format, Offsets};
 use crate::labels::LabelSet;
@@ -107,64 +108,51 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if let Some(w) = warning {
         eprintln_safe!("glosser: warning: {w}");
     }
-    let parsed = parse::read(format, &args.file, &options).map_err(anyhow::Error::msg)?;
-    let mut report = parsed.report;
-    let mut outcomes = Vec::new();
-    // Records grouped by document, in input order.
-    let mut groups: Vec<Vec<(usize, Record)>> = Vec::new();
-    let mut group_of: HashMap<String, usize> = HashMap::new();
-    for (index, record) in parsed.records.into_iter().enumerate() {
-        match record {
-            Ok(record) => {
-                let g = *group_of.entry(record.document.clone()).or_insert_with(|| {
-                    groups.push(Vec::new());
-                    groups.len() - 1
-                });
-                groups[g].push((index, record));
-            }
-            Err(e) => outcomes.push(Outcome {
-                index,
-                result: Err(e),
-            }),
-        }
-    }
-    let progress = super::export::progress_bar(groups.len() as u64);
-    // Writing is mostly waiting for fsync, so more threads than cores keep the disk busy.
-    let threads = std::thread::available_parallelism().map_or(4, |n| n.get() * 8);
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start the import threads")?;
-    let done: Vec<Vec<Outcome>> = pool.install(|| {
-        groups
-            .into_par_iter()
-            .map(|group| {
-                let out = import_document(group, &args.corpus, &labels, args.annotator.as_deref());
-                progress.inc(1);
-                out
-            })
-            .collect()
-    });
-    progress.finish_and_clear();
-    outcomes.extend(done.into_iter().flatten());
-    outcomes.sort_by_key(|o| o.index);
+    let mut stream =
+        parse::stream::open(format, &args.file, &options).map_err(anyhow::Error::msg)?;
+    let progress = progress_bar();
     let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
-    for outcome in outcomes {
-        match outcome.result {
-            Ok(ok) => {
-                imported += 1;
-                spans += ok.spans;
-                for notice in ok.notices {
-                    eprintln_safe!("glosser: {notice}");
-                }
-                report.merge(ok.report);
-            }
-            Err(e) => {
-                eprintln_safe!("glosser: rejected {e}");
-                rejected += 1;
-            }
+    let mut report = Report::default();
+    let mut first = 0;
+    loop {
+        let records = stream.next_chunk(CHUNK).map_err(anyhow::Error::msg)?;
+        if records.is_empty() {
+            break;
         }
+        let count = records.len();
+        let outcomes = chunk::import(
+            records,
+            first,
+            &args.corpus,
+            &labels,
+            args.annotator.as_deref(),
+        );
+        first += count;
+        progress.inc(count as u64);
+        progress.suspend(|| {
+            for outcome in outcomes {
+                match outcome.result {
+                    Ok(ok) => {
+                        imported += 1;
+                        spans += ok.spans;
+                        for notice in ok.notices {
+                            eprintln_safe!("glosser: {notice}");
+                        }
+                        report.merge(ok.report);
+                    }
+                    Err(e) => {
+                        eprintln_safe!("glosser: rejected {e}");
+                        rejected += 1;
+                    }
+                }
+            }
+        });
     }
+    progress.finish_and_clear();
+    // The reader's own report (rejected answers, cancelled annotations…) comes first, as before.
+    let mut whole = std::mem::take(&mut stream.report);
+    whole.merge(report);
+    let report = whole;
     eprintln_safe!(
         "glosser: imported {imported} record{} ({spans} spans) into {}{}",
         if imported == 1 { "" } else { "s" },
@@ -185,68 +173,19 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-/// Imports every record of one document: the document is read (or its creation checked) once,
-/// each record is converted, and each annotator's file is written once.
-fn import_document(
-    group: Vec<(usize, Record)>,
-    root: &Path,
-    labels: &LabelSet,
-    annotator: Option<&str>,
-) -> Vec<Outcome> {
-    let fail_all = |group: Vec<(usize, Record)>, e: &str| -> Vec<Outcome> {
-        group
-            .into_iter()
-            .map(|(index, r)| Outcome {
-                index,
-                result: Err(format!("{}: {e}", r.origin)),
-            })
-            .collect()
-    };
-    let Some(document) = group.first().map(|(_, r)| r.document.clone()) else {
-        return Vec::new();
-    };
-    let (path, existing) = match import::locate(&document, root) {
-        Ok(found) => found,
-        Err(e) => return fail_all(group, &e),
-    };
-    let create = existing.is_none();
-    let doc = match existing {
-        Some(doc) => doc,
-        None => match group.iter().find_map(|(_, r)| import::new_document(r).ok()) {
-            Some(doc) => doc,
-            None => return fail_all(group, "the record has no text"),
-        },
-    };
-    let mut files = write::Files::default();
-    let mut outcomes = Vec::new();
-    for (index, record) in group {
-        let result = write::convert(index, &record, &doc, labels, annotator, &mut files)
-            .map_err(|e| format!("{}: {e}", record.origin));
-        outcomes.push(Outcome { index, result });
+/// Records imported per batch: enough that one durability flush covers many files, few enough
+/// that memory stays bounded whatever the input's size.
+const CHUNK: usize = 1024;
+
+/// A record counter on a terminal; hidden otherwise.
+fn progress_bar() -> indicatif::ProgressBar {
+    use std::io::IsTerminal as _;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
     }
-    if create && outcomes.iter().any(|o| o.result.is_ok()) {
-        let written = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| store::write_atomic(&path, doc.text().as_bytes()));
-        if let Err(e) = written {
-            let message = format!("{}: cannot write: {e}", path.display());
-            for o in &mut outcomes {
-                if o.result.is_ok() {
-                    o.result = Err(message.clone());
-                }
-            }
-            return outcomes;
-        }
+    let bar = indicatif::ProgressBar::no_length();
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{pos} records {per_sec}") {
+        bar.set_style(style);
     }
-    for (annotator, (indexes, file)) in files.into_files() {
-        if let Err(e) = write::save(&path, &doc, &annotator, file) {
-            for o in outcomes.iter_mut().filter(|o| indexes.contains(&o.index)) {
-                if o.result.is_ok() {
-                    o.result = Err(format!("{document}: {e}"));
-                }
-            }
-        }
-    }
-    outcomes
+    bar
 }

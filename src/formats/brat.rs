@@ -8,6 +8,8 @@ use std::fmt::Write as _;
 
 use super::ExportDoc;
 
+mod rejoin;
+
 /// The brat text file for a document id: `a/b.txt` stays, `a/b.md` becomes `a/b.md.txt` (brat
 /// pairs `X.txt` with `X.ann`); [`document_id`] undoes it.
 pub fn txt_name(id: &str) -> String {
@@ -26,31 +28,45 @@ pub fn document_id(txt: &str) -> String {
     }
 }
 
-/// The `.ann` file of one document; its links are `R` lines (`Arg1` the link's source).
+/// The `.ann` file of one document; its links are `R` lines (`Arg1` the link's source). The
+/// fragments of a discontinuous brat span (imported as one span per fragment, each noted `brat
+/// T1: fragment 1 of 2`) are joined back into their one `T` line, so brat → glosser → brat keeps
+/// it as it was.
 pub fn ann(d: &ExportDoc) -> String {
     let brat = BratOffsets::new(d);
+    let entities = rejoin::entities(d.spans);
     let mut out = String::new();
-    for (i, s) in d.spans.iter().enumerate() {
-        let fragments = fragments(d, s.start, s.end);
-        let offsets: Vec<String> = fragments
-            .iter()
-            .map(|(a, b)| format!("{} {}", brat.of(*a), brat.of(*b)))
-            .collect();
-        let texts: Vec<&str> = fragments.iter().map(|(a, b)| d.doc.slice(*a, *b)).collect();
+    for (i, entity) in entities.iter().enumerate() {
+        let mut offsets = Vec::new();
+        let mut texts = Vec::new();
+        for &k in &entity.spans {
+            let s = &d.spans[k];
+            for (a, b) in fragments(d, s.start, s.end) {
+                offsets.push(format!("{} {}", brat.of(a), brat.of(b)));
+                texts.push(d.doc.slice(a, b));
+            }
+        }
+        let label = entity
+            .spans
+            .first()
+            .map_or("", |&k| d.spans[k].label.as_str());
         let _ = writeln!(
             out,
             "T{}\t{} {}\t{}",
             i + 1,
-            s.label.replace(' ', "_"),
+            label.replace(' ', "_"),
             offsets.join(";"),
             texts.join(" ")
         );
-        if let Some(note) = &s.note {
+        if let Some(note) = &entity.note {
             let note = note.replace(['\n', '\r', '\t'], " ");
             let _ = writeln!(out, "#{}\tAnnotatorNotes T{}\t{note}", i + 1, i + 1);
         }
     }
-    let index = |end: &crate::store::LinkEnd| d.spans.iter().position(|s| end.matches(s));
+    let index = |end: &crate::store::LinkEnd| {
+        let span = d.spans.iter().position(|s| end.matches(s))?;
+        entities.iter().position(|e| e.spans.contains(&span))
+    };
     let mut r = 0;
     for link in d.links {
         if let (Some(from), Some(to)) = (index(&link.from), index(&link.to)) {

@@ -68,6 +68,9 @@ pub struct Record {
     pub links: Vec<RawLink>,
     /// The document status the record carries (glosser's jsonl).
     pub status: Option<Status>,
+    /// Suggestions the annotator rejected (glosser's jsonl), in code points; checked against
+    /// the text on import.
+    pub rejected: Vec<Span>,
     /// What the reader could not keep from this record.
     pub report: Report,
 }
@@ -84,6 +87,7 @@ impl Record {
             unit,
             links: Vec::new(),
             status: None,
+            rejected: Vec::new(),
             report: Report::default(),
         }
     }

@@ -1,7 +1,8 @@
 //! `jsonl`: glosser's own lossless record, one line per document per annotator: the document's
 //! status, spans with their stable id ([`super::span_id`]), notes, `from`, orphans at their last
 //! known offsets with `"orphan": true`, and the links between spans as `relations` (`from`/`to`
-//! index `spans`).
+//! index `spans`), and the suggestions the annotator rejected as `rejected` (offsets, label, text,
+//! note, score).
 
 use serde::Serialize;
 
@@ -17,6 +18,21 @@ struct Record<'a> {
     spans: Vec<SpanOut<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     relations: Vec<Relation<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    rejected: Vec<RejectedOut<'a>>,
+}
+
+/// A suggestion the annotator rejected (SPEC §9): never suggested again.
+#[derive(Serialize)]
+struct RejectedOut<'a> {
+    start: usize,
+    end: usize,
+    label: &'a str,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -73,6 +89,18 @@ pub fn line(d: &ExportDoc) -> String {
                     from: index(&l.from)?,
                     to: index(&l.to)?,
                 })
+            })
+            .collect(),
+        rejected: d
+            .rejected
+            .iter()
+            .map(|s| RejectedOut {
+                start: s.start,
+                end: s.end,
+                label: &s.label,
+                text: &s.quote,
+                note: s.note.as_deref(),
+                score: s.score.map(|s| s.0),
             })
             .collect(),
     };

@@ -7,6 +7,7 @@ pub mod doccano;
 pub mod jsonl;
 pub mod label_studio;
 pub mod prodigy;
+pub mod stream;
 
 use std::collections::BTreeMap;
 use std::path::Path;

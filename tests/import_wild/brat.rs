@@ -173,3 +173,54 @@ fn brat_bionlp_corpus_with_more_labels_than_keys() {
     );
     assert!(t.contains(&("Entity", "tyrosine")), "{t:?}");
 }
+
+/// The `T` lines of an `.ann` as (type and offsets, text), ids left out (they are renumbered).
+fn t_lines(ann: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = ann
+        .lines()
+        .filter(|l| l.starts_with('T'))
+        .map(|l| {
+            let mut fields = l.split('\t').skip(1);
+            (
+                fields.next().unwrap().to_owned(),
+                fields.next().unwrap_or_default().to_owned(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn brat_discontinuous_spans_round_trip_as_the_same_t_lines() {
+    for (fixture, ann) in [
+        ("brat/discontinuous", "america.ann"),
+        ("brat/news", "060-relation_annotation.ann"),
+        ("brat/news", "110-note_annotation.ann"),
+    ] {
+        let dir = corpus();
+        let (code, err) = import(&wild(fixture), "brat", dir.path(), &["--annotator", "brat"]);
+        assert!(code == 0 || code == 1, "{fixture}: {err}");
+        let out = tempfile::tempdir().unwrap();
+        let status = Command::new(env!("CARGO_BIN_EXE_glosser"))
+            .arg("export")
+            .arg(dir.path())
+            .args(["--format", "brat", "--annotator", "brat", "-o"])
+            .arg(out.path().join("b"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "{fixture}");
+        let back = std::fs::read_to_string(out.path().join("b").join(ann)).unwrap();
+        let original = std::fs::read_to_string(wild(fixture).join(ann)).unwrap();
+        assert_eq!(t_lines(&back), t_lines(&original), "{fixture}/{ann}");
+        if ann == "america.ann" {
+            assert!(
+                back.starts_with(
+                    "T1\tGPE 0 5;16 23\tNorth America\nT2\tGPE 10 23\tSouth America\n"
+                ),
+                "{back}"
+            );
+            assert!(!back.contains("fragment"), "{back}");
+        }
+    }
+}

@@ -107,6 +107,11 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
     }
     let status = file.status;
     let links = file.links;
+    let rejected: Vec<Span> = file
+        .rejected
+        .into_iter()
+        .filter(|s| o.only.is_empty() || o.only.contains(&s.label))
+        .collect();
     let orphans: Vec<Span> = file
         .orphans
         .into_iter()
@@ -126,6 +131,7 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         status,
         orphans: &orphans,
         links: &links,
+        rejected: &rejected,
     };
     let mut ready = Ready {
         id: entry.id.clone(),

@@ -19,6 +19,7 @@ pub struct Pending {
     orphans: Vec<Span>,
     links: Vec<Link>,
     status: Option<Status>,
+    rejected: Vec<Span>,
 }
 
 /// The pending files of one document, by annotator, with the records that fed each.
@@ -59,8 +60,12 @@ pub fn convert(
     }
     let mut report = record.report.clone();
     report.merge(converted.report);
+    check_rejected(record, doc)?;
     let count = converted.spans.len() + converted.orphans.len();
-    let nothing = count == 0 && converted.links.is_empty() && record.status.is_none();
+    let nothing = count == 0
+        && converted.links.is_empty()
+        && record.status.is_none()
+        && record.rejected.is_empty();
     if !nothing {
         let name = annotator
             .map(str::to_owned)
@@ -76,6 +81,7 @@ pub fn convert(
         pending.spans.extend(converted.spans);
         pending.orphans.extend(converted.orphans);
         pending.links.extend(converted.links);
+        pending.rejected.extend(record.rejected.iter().cloned());
         if record.status.is_some() {
             pending.status = record.status;
         }
@@ -87,12 +93,32 @@ pub fn convert(
     })
 }
 
+/// Every rejected suggestion of the record must be a valid range whose text is its `text`: the
+/// file's hash is stamped over them too.
+fn check_rejected(record: &Record, doc: &Document) -> Result<(), String> {
+    for (i, s) in record.rejected.iter().enumerate() {
+        if s.start >= s.end || s.end > doc.char_len() || doc.slice(s.start, s.end) != s.quote {
+            return Err(format!(
+                "rejected suggestion {i} ({}..{} {}) does not match the document's text at those offsets",
+                s.start, s.end, s.label
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Merges `pending` into the annotator's file beside the document at `path` and saves it through
 /// the one save path (`save::save_merged`). An existing file that does not parse is left
 /// untouched; a stale one (stamped for another version of the text) is re-anchored onto this text
 /// by `reanchor::restamp` before anything is added, so no hash is stamped over spans that were
-/// not checked against the text.
-pub fn save(path: &Path, doc: &Document, annotator: &str, pending: Pending) -> Result<(), String> {
+/// not checked against the text. The file is staged (`save::save_merged_staged`): the chunk's
+/// batch makes it durable and renames it into place.
+pub fn save(
+    path: &Path,
+    doc: &Document,
+    annotator: &str,
+    pending: Pending,
+) -> Result<crate::fsio::Staged, String> {
     let ann_path = store::annotation_path(path, annotator);
     let existing = match store::load(&ann_path) {
         Ok(file) => Some(file),
@@ -119,12 +145,15 @@ pub fn save(path: &Path, doc: &Document, annotator: &str, pending: Pending) -> R
     orphans.extend(pending.orphans);
     file.orphans = store::sorted_orphans(orphans);
     file.links.extend(pending.links);
+    let mut rejected = std::mem::take(&mut file.rejected);
+    rejected.extend(pending.rejected);
+    file.rejected = store::sorted_orphans(rejected);
     file.links.sort();
     file.links.dedup();
     if let Some(status) = pending.status {
         file.status = status;
     }
-    crate::save::save_merged(&ann_path, &file, existing.as_ref(), doc)
-        .map(|_| ())
+    crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc)
+        .map(|(_, staged)| staged)
         .map_err(|e| e.to_string())
 }

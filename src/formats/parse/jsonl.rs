@@ -1,10 +1,11 @@
 //! glosser's own `jsonl`: spans (with notes, `from`, orphans), the document status and
-//! relations between spans, read back exactly.
+//! relations between spans and the rejected suggestions, read back exactly.
 
 use serde::Deserialize;
 use serde_json::Value;
 
 use crate::formats::import::{RawLink, RawSpan, Record, Unit};
+use crate::span::{Score, Span};
 use crate::store::Status;
 
 #[derive(Deserialize)]
@@ -22,6 +23,20 @@ struct JsonlRecord {
     status: Option<Status>,
     #[serde(default)]
     relations: Vec<JsonlRelation>,
+    #[serde(default)]
+    rejected: Vec<JsonlRejected>,
+}
+
+/// A suggestion the annotator rejected: kept in the file's `rejected` list.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonlRejected {
+    start: usize,
+    end: usize,
+    label: String,
+    text: String,
+    note: Option<String>,
+    score: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -67,6 +82,19 @@ pub fn record(line: &str, number: usize) -> Result<Record, String> {
             from: s.from,
             orphan: s.orphan,
             ..RawSpan::new(s.start, s.end, s.label)
+        })
+        .collect();
+    record.rejected = r
+        .rejected
+        .into_iter()
+        .map(|s| Span {
+            start: s.start,
+            end: s.end,
+            label: s.label,
+            quote: s.text,
+            note: s.note,
+            score: s.score.map(Score),
+            ..Span::default()
         })
         .collect();
     for (i, rel) in r.relations.into_iter().enumerate() {

@@ -1,0 +1,186 @@
+//! Batched atomic writes (like git's `core.fsync=batch`): many files are written to temp files
+//! without an fsync each, made durable together with one `syncfs` per file system, then renamed
+//! into place, then each distinct directory is fsynced once. The guarantee is [`AtomicFile`]'s:
+//! nothing is renamed over a file before its new bytes are on disk, so after a crash every file
+//! is its old version or its new one, never a torn one.
+
+use std::collections::BTreeSet;
+use std::fs::File;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+use super::{AtomicFile, parent_dir};
+
+/// A file written to its temp file but not yet in place. Dropped without [`Staged::rename`], the
+/// temp file is removed and the target is untouched.
+#[derive(Debug)]
+pub struct Staged {
+    temp: PathBuf,
+    path: PathBuf,
+}
+
+impl Staged {
+    /// Writes `bytes` to a temp file beside `path` (an existing file's mode is kept), without an
+    /// fsync: call [`make_durable`] on it before [`Staged::rename`].
+    pub fn write(path: &Path, bytes: &[u8]) -> io::Result<Self> {
+        let mut out = AtomicFile::create(path)?;
+        out.file().write_all(bytes)?;
+        out.file().flush()?;
+        if let Ok(meta) = std::fs::metadata(path) {
+            out.file().set_permissions(meta.permissions())?;
+        }
+        let temp = std::mem::take(&mut out.temp);
+        Ok(Self {
+            temp,
+            path: path.to_owned(),
+        })
+    }
+
+    /// The file this one will replace.
+    pub fn target(&self) -> &Path {
+        &self.path
+    }
+
+    /// The temp file's directory (the target's).
+    pub fn dir(&self) -> &Path {
+        parent_dir(&self.path)
+    }
+
+    /// Renames the temp file over the target. Only after [`make_durable`] succeeded for it; the
+    /// directory still needs [`sync_dirs`].
+    pub fn rename(mut self) -> io::Result<()> {
+        std::fs::rename(&self.temp, &self.path)?;
+        self.temp = PathBuf::new();
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.temp.as_os_str().is_empty() {
+            let _ = std::fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Makes the data of every staged temp file durable: one `syncfs` per file system their
+/// directories are on (Linux), or an fsync of each file elsewhere. An error means none of them
+/// may be renamed.
+pub fn make_durable<'a>(staged: impl IntoIterator<Item = &'a Staged>) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let dirs: BTreeSet<&Path> = staged.into_iter().map(Staged::dir).collect();
+        let mut devices = BTreeSet::new();
+        for dir in dirs {
+            let d = File::open(dir)?;
+            let stat = rustix::fs::fstat(&d)?;
+            if devices.insert(stat.st_dev) {
+                rustix::fs::syncfs(&d)?;
+            }
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        for s in staged {
+            File::open(&s.temp)?.sync_all()?;
+        }
+        Ok(())
+    }
+}
+
+/// Fsyncs each directory once, after the renames into it (best effort, like [`AtomicFile`]).
+pub fn sync_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>) {
+    let dirs: BTreeSet<&Path> = dirs.into_iter().collect();
+    for dir in dirs {
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+    }
+}
+
+/// Writes every `(path, bytes)` as one batch: each lands whole or not at all. Returns, in order,
+/// what became of each one.
+pub fn write_all(files: &[(&Path, &[u8])]) -> Vec<io::Result<()>> {
+    let mut results: Vec<io::Result<()>> = Vec::with_capacity(files.len());
+    let mut staged = Vec::new();
+    for (i, (path, bytes)) in files.iter().enumerate() {
+        match Staged::write(path, bytes) {
+            Ok(s) => {
+                results.push(Ok(()));
+                staged.push((i, s));
+            }
+            Err(e) => results.push(Err(e)),
+        }
+    }
+    if let Err(e) = make_durable(staged.iter().map(|(_, s)| s)) {
+        for (i, _) in &staged {
+            results[*i] = Err(io::Error::new(e.kind(), e.to_string()));
+        }
+        return results;
+    }
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for (i, s) in staged {
+        dirs.push(s.dir().to_owned());
+        if let Err(e) = s.rename() {
+            results[i] = Err(e);
+        }
+    }
+    sync_dirs(dirs.iter().map(PathBuf::as_path));
+    results
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_in_the_middle_leaves_every_file_old_or_new_and_says_which() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let a = dir.path().join("a.ron");
+        let b = dir.path().join("b.ron");
+        let c = dir.path().join("c.ron");
+        std::fs::write(&a, "old a").unwrap_or_else(|e| panic!("{e}"));
+        // b is a non-empty directory: renaming a file over it fails.
+        std::fs::create_dir(&b).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(b.join("inside"), "x").unwrap_or_else(|e| panic!("{e}"));
+        // d's folder is missing: its temp file cannot even be created.
+        let d = dir.path().join("missing").join("d.ron");
+        let results = write_all(&[
+            (&a, b"new a"),
+            (&b, b"new b"),
+            (&d, b"new d"),
+            (&c, b"new c"),
+        ]);
+        assert!(results[0].is_ok());
+        assert!(results[1].is_err(), "b must be reported");
+        assert!(results[2].is_err(), "d must be reported");
+        assert!(results[3].is_ok());
+        assert_eq!(std::fs::read_to_string(&a).ok().as_deref(), Some("new a"));
+        assert!(b.is_dir());
+        assert_eq!(
+            std::fs::read_to_string(b.join("inside")).ok().as_deref(),
+            Some("x")
+        );
+        assert!(!d.exists());
+        assert_eq!(std::fs::read_to_string(&c).ok().as_deref(), Some("new c"));
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap_or_else(|e| panic!("{e}"))
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "temp files left behind: {left:?}");
+    }
+
+    #[test]
+    fn nothing_is_renamed_before_it_is_durable_and_a_drop_cleans_up() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let a = dir.path().join("a.ron");
+        std::fs::write(&a, "old").unwrap_or_else(|e| panic!("{e}"));
+        let staged = Staged::write(&a, b"new").unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(std::fs::read_to_string(&a).ok().as_deref(), Some("old"));
+        drop(staged);
+        assert_eq!(std::fs::read_to_string(&a).ok().as_deref(), Some("old"));
+        assert_eq!(std::fs::read_dir(dir.path()).map_or(0, Iterator::count), 1);
+    }
+}
