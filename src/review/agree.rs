@@ -1,5 +1,6 @@
 //! Agreement of one pair of annotators, accumulated one document at a time (SPEC §7): κ and F1
-//! counts add up; α_u's units are laid end to end on one continuum in document order.
+//! counts add up; α_u's units are laid end to end on one continuum in document order, of which
+//! only what D_o and D_e need is kept ([`alpha_u::Continuum`]).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -25,6 +26,14 @@ pub struct Figures {
 struct LabelTotals {
     kappa: KappaCounts,
     f1: F1Counts,
+    continuum: alpha_u::Continuum,
+}
+
+/// One document's share of one label.
+#[derive(Debug, Clone, Default)]
+struct LabelPart {
+    kappa: KappaCounts,
+    f1: F1Counts,
     units_a: alpha_u::Units,
     units_b: alpha_u::Units,
 }
@@ -33,7 +42,7 @@ struct LabelTotals {
 #[derive(Debug, Clone)]
 pub struct Contribution {
     length: u64,
-    labels: Vec<(String, LabelTotals)>,
+    labels: Vec<(String, LabelPart)>,
 }
 
 /// Computes a document's contribution for `labels` (and any other label the spans use).
@@ -56,7 +65,7 @@ pub fn contribution(text: &str, a: &[Span], b: &[Span], labels: &[String]) -> Co
         .into_iter()
         .map(|label| {
             let (ra, rb) = (ranges(a, &label), ranges(b, &label));
-            let totals = LabelTotals {
+            let totals = LabelPart {
                 kappa: KappaCounts::with_prefix(&prefix, &ra, &rb),
                 f1: F1Counts::of(&ra, &rb),
                 units_a: units(&ra),
@@ -124,18 +133,29 @@ impl Pair {
 
     /// Adds a document's [`contribution`] (computed anywhere, absorbed in document order).
     pub fn absorb(&mut self, c: Contribution) {
-        let offset = self.length;
+        let before = self.length;
+        let mut seen = Vec::with_capacity(c.labels.len());
         for (label, part) in c.labels {
             if !self.labels.contains_key(&label) {
                 self.order.push(label.clone());
             }
-            let totals = self.labels.entry(label).or_default();
+            let totals = self
+                .labels
+                .entry(label.clone())
+                .or_insert_with(|| LabelTotals {
+                    continuum: alpha_u::Continuum::starting_after(before),
+                    ..LabelTotals::default()
+                });
             totals.kappa.add(part.kappa);
             totals.f1.add(part.f1);
-            let shift =
-                |u: &[(u64, u64)]| u.iter().map(|&(s, l)| (s + offset, l)).collect::<Vec<_>>();
-            totals.units_a.extend(shift(&part.units_a));
-            totals.units_b.extend(shift(&part.units_b));
+            totals.continuum.add(&part.units_a, &part.units_b, c.length);
+            seen.push(label);
+        }
+        // A label this document does not mention is all gap here.
+        for (label, totals) in &mut self.labels {
+            if !seen.contains(label) {
+                totals.continuum.add(&[], &[], c.length);
+            }
         }
         self.length += c.length;
         self.documents += 1;
@@ -152,8 +172,8 @@ impl Pair {
                 continue;
             };
             let (lo, le) = (
-                alpha_u::observed(&t.units_a, &t.units_b, self.length),
-                alpha_u::expected(&t.units_a, &t.units_b, self.length),
+                t.continuum.observed(self.length),
+                t.continuum.expected(self.length),
             );
             d_o += lo;
             d_e += le;

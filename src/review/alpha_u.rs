@@ -80,19 +80,7 @@ pub fn observed(a: &[(u64, u64)], b: &[(u64, u64)], length: u64) -> f64 {
     if length == 0 {
         return 0.0;
     }
-    let (pa, pb) = (partition(a, length), partition(b, length));
-    let (mut i, mut j) = (0, 0);
-    let mut sum = 0.0;
-    while i < pa.len() && j < pb.len() {
-        sum += distance(pa[i], pb[j]);
-        let (ea, eb) = (pa[i].start + pa[i].len, pb[j].start + pb[j].len);
-        if ea <= eb {
-            i += 1;
-        }
-        if eb <= ea {
-            j += 1;
-        }
-    }
+    let sum = stream::sweep(&partition(a, length), &partition(b, length));
     // 2·Σ / (R(R−1)·L²) with R = 2 raters.
     let l = length as f64;
     2.0 * sum / (2.0 * l * l)
@@ -137,6 +125,10 @@ pub fn expected(a: &[(u64, u64)], b: &[(u64, u64)], length: u64) -> f64 {
 pub fn alpha(d_o: f64, d_e: f64) -> Option<f64> {
     (d_e != 0.0).then(|| 1.0 - d_o / d_e)
 }
+
+mod stream;
+
+pub use stream::Continuum;
 
 #[cfg(test)]
 mod tests;

@@ -75,3 +75,52 @@ fn mean_over_pairs_ignores_undefined() {
     assert_eq!(overall.kappa, Some(0.75));
     assert_eq!(labels[0].1.kappa, Some(0.75));
 }
+
+#[test]
+fn alpha_u_is_that_of_one_continuum_with_labels_met_late_and_missing() {
+    let texts = ["one two three", "four five six seven", "eight nine"];
+    let docs: Vec<Document> = texts.iter().map(|t| Document::from_text(*t)).collect();
+    let a = [
+        vec![(0, 3, "claim")],
+        vec![(5, 9, "rumour"), (10, 13, "claim")],
+        vec![],
+    ];
+    let b = [
+        vec![(0, 7, "claim")],
+        vec![(5, 13, "rumour")],
+        vec![(0, 5, "rumour")],
+    ];
+    let mut pair = Pair::new("a", "b", &["claim".into()]);
+    let (mut whole, mut offset) = (BTreeMap::<&str, (Vec<_>, Vec<_>)>::new(), 0u64);
+    for (i, doc) in docs.iter().enumerate() {
+        pair.add(doc.text(), &spans(doc, &a[i]), &spans(doc, &b[i]));
+        for (side, list) in [(0, &a[i]), (1, &b[i])] {
+            for &(s, e, l) in list {
+                let entry = whole.entry(l).or_default();
+                let unit = (s as u64 + offset, (e - s) as u64);
+                if side == 0 {
+                    entry.0.push(unit)
+                } else {
+                    entry.1.push(unit)
+                }
+            }
+        }
+        offset += doc.char_len() as u64;
+    }
+    let r = pair.result();
+    for (label, (ua, ub)) in &whole {
+        let (ua, ub) = (
+            alpha_u::merge_overlapping(ua.clone()),
+            alpha_u::merge_overlapping(ub.clone()),
+        );
+        let expected = alpha_u::alpha(
+            alpha_u::observed(&ua, &ub, offset),
+            alpha_u::expected(&ua, &ub, offset),
+        );
+        let got = r.labels.iter().find(|(n, _)| n == label).unwrap().1.alpha_u;
+        assert!(
+            (got.unwrap() - expected.unwrap()).abs() < 1e-12,
+            "{label}: {got:?} vs {expected:?}"
+        );
+    }
+}
