@@ -8,11 +8,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::corpus::Corpus;
 use crate::labels::LabelSet;
 use crate::review::agree::Figures;
 pub use crate::review::corpus::{
-    DocRow, Report, choose_annotators, compute, compute_filtered, is_gold_pair,
+    DocRow, Report, choose_among, choose_annotators, compute, compute_filtered, compute_streamed,
+    is_gold_pair,
 };
 
 /// Arguments of `glosser agree`.
@@ -44,14 +44,24 @@ pub use json::{POOLING, inter_annotator, to_json};
 type Block<'a> = (String, &'a [(String, Figures)], Figures);
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let corpus = Corpus::scan(&args.corpus)?;
-    let annotators = choose_annotators(&corpus, &args.annotators)?;
-    let (labels, warning) = LabelSet::for_corpus(&corpus.root);
+    // One listing for who annotated (counts only), then the documents as they are listed.
+    let census = crate::corpus::stream::Census::take(&args.corpus)?;
+    let annotators = choose_among(
+        &args.corpus,
+        &census.annotators(),
+        &args.annotators,
+        &|name| {
+            crate::corpus::walk::walk(&args.corpus).is_ok_and(|walk| {
+                crate::suggest::is_suggester_among(&args.corpus, walk.documents(), name)
+            })
+        },
+    )?;
+    let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(w) = warning {
         eprintln_safe!("glosser: warning: {w}");
     }
-    let report = compute_filtered(
-        &corpus,
+    let report = compute_streamed(
+        &args.corpus,
         &labels,
         &annotators,
         args.per_doc,
@@ -59,7 +69,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         &mut |w| {
             eprintln_safe!("glosser: {w}");
         },
-    );
+    )?;
     if args.json {
         super::print_json(&to_json(&report, args.per_doc))?;
     } else {

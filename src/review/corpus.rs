@@ -9,7 +9,9 @@ use rayon::prelude::*;
 
 use super::agree::{Contribution, Figures, Pair, PairResult, contribution};
 use super::relations::RelationCounts;
-use crate::corpus::{Corpus, DocumentEntry};
+use std::path::Path;
+
+use crate::corpus::{Corpus, CorpusError, DocumentEntry};
 use crate::labels::LabelSet;
 use crate::span::Span;
 use crate::store::{GOLD, Link};
@@ -58,36 +60,97 @@ pub fn compute_filtered(
     done_only: bool,
     warn: &mut dyn FnMut(String),
 ) -> Report {
-    let names: Vec<String> = labels.labels().iter().map(|l| l.name.clone()).collect();
-    let mut pairs: Vec<Pair> = Vec::new();
-    if annotators.iter().any(|a| a == GOLD) {
-        for b in annotators.iter().filter(|a| *a != GOLD) {
-            pairs.push(Pair::new(GOLD, b, &names));
+    let mut tally = Tally::new(labels, annotators, per_doc, done_only);
+    for chunk in corpus.documents.chunks(crate::corpus::stream::CHUNK) {
+        tally.absorb(chunk, labels, warn);
+    }
+    tally.finish()
+}
+
+/// [`compute_filtered`] over the corpus at `root` as it is listed: what is held is one chunk of
+/// documents and each pair's running totals (α_u's in bounded memory), never the corpus.
+pub fn compute_streamed(
+    root: &Path,
+    labels: &LabelSet,
+    annotators: &[String],
+    per_doc: bool,
+    done_only: bool,
+    warn: &mut dyn FnMut(String),
+) -> Result<Report, CorpusError> {
+    let mut tally = Tally::new(labels, annotators, per_doc, done_only);
+    crate::corpus::stream::for_each_chunk(
+        root,
+        |chunk| {
+            tally.absorb(chunk, labels, warn);
+            Ok::<(), CorpusError>(())
+        },
+        |_| {},
+    )?;
+    Ok(tally.finish())
+}
+
+/// The running figures of every pair, documents absorbed in corpus order.
+struct Tally {
+    names: Vec<String>,
+    pairs: Vec<Pair>,
+    pair_names: Vec<(String, String)>,
+    per_doc: bool,
+    done_only: bool,
+    report: Report,
+}
+
+impl Tally {
+    fn new(labels: &LabelSet, annotators: &[String], per_doc: bool, done_only: bool) -> Self {
+        let names: Vec<String> = labels.labels().iter().map(|l| l.name.clone()).collect();
+        let mut pairs: Vec<Pair> = Vec::new();
+        if annotators.iter().any(|a| a == GOLD) {
+            for b in annotators.iter().filter(|a| *a != GOLD) {
+                pairs.push(Pair::new(GOLD, b, &names));
+            }
+        }
+        let others: Vec<&String> = annotators.iter().filter(|a| *a != GOLD).collect();
+        for (i, a) in others.iter().enumerate() {
+            for b in &others[i + 1..] {
+                pairs.push(Pair::new(a, b, &names));
+            }
+        }
+        let report = Report {
+            annotators: annotators.to_vec(),
+            documents: 0,
+            single: 0,
+            excluded: 0,
+            pairs: Vec::new(),
+            relations: vec![RelationCounts::default(); pairs.len()],
+            per_doc: Vec::new(),
+        };
+        let pair_names = pairs.iter().map(|p| (p.a.clone(), p.b.clone())).collect();
+        Self {
+            names,
+            pairs,
+            pair_names,
+            per_doc,
+            done_only,
+            report,
         }
     }
-    let others: Vec<&String> = annotators.iter().filter(|a| *a != GOLD).collect();
-    for (i, a) in others.iter().enumerate() {
-        for b in &others[i + 1..] {
-            pairs.push(Pair::new(a, b, &names));
-        }
-    }
-    let mut report = Report {
-        annotators: annotators.to_vec(),
-        documents: 0,
-        single: 0,
-        excluded: 0,
-        pairs: Vec::new(),
-        relations: vec![RelationCounts::default(); pairs.len()],
-        per_doc: Vec::new(),
-    };
-    let pair_names: Vec<(String, String)> =
-        pairs.iter().map(|p| (p.a.clone(), p.b.clone())).collect();
-    // Documents are analysed on every core a chunk at a time and absorbed in corpus order.
-    for chunk in corpus.documents.chunks(64) {
+
+    /// Analyses a chunk of documents on every core and absorbs them in corpus order.
+    fn absorb(&mut self, chunk: &[DocumentEntry], labels: &LabelSet, warn: &mut dyn FnMut(String)) {
+        let annotators = &self.report.annotators;
         let outcomes: Vec<DocOutcome> = chunk
             .par_iter()
-            .map(|entry| analyse(entry, annotators, labels, &names, &pair_names, done_only))
+            .map(|entry| {
+                analyse(
+                    entry,
+                    annotators,
+                    labels,
+                    &self.names,
+                    &self.pair_names,
+                    self.done_only,
+                )
+            })
             .collect();
+        let report = &mut self.report;
         for outcome in outcomes {
             match outcome {
                 DocOutcome::Nobody => {}
@@ -105,36 +168,40 @@ pub fn compute_filtered(
                         if let Some(counts) = report.relations.get_mut(index) {
                             counts.absorb(links);
                         }
-                        if per_doc {
-                            let pair = &pairs[index];
-                            let mut one = Pair::new(&pair.a, &pair.b, &names);
+                        if self.per_doc {
+                            let pair = &self.pairs[index];
+                            let mut one = Pair::new(&pair.a, &pair.b, &self.names);
                             one.absorb(part.clone());
                             row.push((pair.a.clone(), pair.b.clone(), one.result().overall));
                         }
-                        pairs[index].absorb(part);
+                        self.pairs[index].absorb(part);
                     }
-                    if per_doc {
+                    if self.per_doc {
                         report.per_doc.push((id, row));
                     }
                 }
             }
         }
     }
-    report.pairs = pairs.iter().map(Pair::result).collect();
-    // Worst first: lowest mean κ over the pairs; documents without a κ last.
-    report.per_doc.sort_by(|(_, x), (_, y)| {
-        let key = |row: &DocRow| {
-            let defined: Vec<f64> = row.iter().filter_map(|(_, _, f)| f.kappa).collect();
-            (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
-        };
-        match (key(x), key(y)) {
-            (Some(a), Some(b)) => a.total_cmp(&b),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }
-    });
-    report
+
+    fn finish(self) -> Report {
+        let mut report = self.report;
+        report.pairs = self.pairs.iter().map(Pair::result).collect();
+        // Worst first: lowest mean κ over the pairs; documents without a κ last.
+        report.per_doc.sort_by(|(_, x), (_, y)| {
+            let key = |row: &DocRow| {
+                let defined: Vec<f64> = row.iter().filter_map(|(_, _, f)| f.kappa).collect();
+                (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
+            };
+            match (key(x), key(y)) {
+                (Some(a), Some(b)) => a.total_cmp(&b),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+        report
+    }
 }
 
 /// What one document brings.
@@ -229,14 +296,25 @@ fn analyse(
 
 /// The annotators to compare: those asked for (all must exist), else everyone but gold.
 pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Vec<String>> {
-    let known = corpus.annotators();
+    choose_among(&corpus.root, &corpus.annotators(), asked, &|name| {
+        crate::suggest::is_suggester(corpus, name)
+    })
+}
+
+/// [`choose_annotators`] from the corpus's annotators (`known`, e.g. a
+/// [`crate::corpus::stream::Census`]'s) and a test for suggesters.
+pub fn choose_among(
+    root: &Path,
+    known: &std::collections::BTreeSet<String>,
+    asked: &[String],
+    is_suggester: &dyn Fn(&str) -> bool,
+) -> anyhow::Result<Vec<String>> {
     let list = known.iter().cloned().collect::<Vec<_>>().join(", ");
     let chosen: Vec<String> = if asked.is_empty() {
         // Suggesters (SPEC §9) are nobody's annotations unless named.
-        let suggesters = crate::suggest::suggesters(corpus);
         known
             .iter()
-            .filter(|a| *a != GOLD && !suggesters.contains(*a))
+            .filter(|a| *a != GOLD && !is_suggester(a))
             .cloned()
             .collect()
     } else {
@@ -244,7 +322,7 @@ pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Ve
             if !known.contains(name) {
                 bail!(
                     "{}: no annotation files for {name:?}; annotators here: {list}",
-                    corpus.root.display()
+                    root.display()
                 );
             }
         }
@@ -259,7 +337,7 @@ pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Ve
     if chosen.len() < 2 {
         bail!(
             "{}: agreement needs two annotators or more; annotators here: {} (gold and suggesters are left out unless named in --annotators)",
-            corpus.root.display(),
+            root.display(),
             if list.is_empty() {
                 "none".to_owned()
             } else {
@@ -269,3 +347,6 @@ pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Ve
     }
     Ok(chosen)
 }
+
+#[cfg(test)]
+mod tests;

@@ -99,9 +99,9 @@ fn alpha_u_is_that_of_one_continuum_with_labels_met_late_and_missing() {
                 let entry = whole.entry(l).or_default();
                 let unit = (s as u64 + offset, (e - s) as u64);
                 if side == 0 {
-                    entry.0.push(unit)
+                    entry.0.push(unit);
                 } else {
-                    entry.1.push(unit)
+                    entry.1.push(unit);
                 }
             }
         }

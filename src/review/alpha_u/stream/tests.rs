@@ -3,8 +3,11 @@ use proptest::prelude::*;
 use super::super::{expected, merge_overlapping, observed};
 use super::*;
 
-/// Random documents: (length, a's ranges, b's ranges), ranges inside the document.
-fn documents() -> impl Strategy<Value = Vec<(u64, Vec<(u64, u64)>, Vec<(u64, u64)>)>> {
+/// A document: its length and each annotator's ranges inside it.
+type Doc = (u64, Vec<(u64, u64)>, Vec<(u64, u64)>);
+
+/// Random documents.
+fn documents() -> impl Strategy<Value = Vec<Doc>> {
     let doc = (0u64..60).prop_flat_map(|len| {
         let range = (0..len.max(1), 0..12u64).prop_map(move |(s, l)| (s, l.min(len - s.min(len))));
         (
