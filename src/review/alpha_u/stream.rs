@@ -4,7 +4,8 @@
 //! gap's distance to a unit depends only on whether it contains the unit). D_e needs the lengths
 //! of the units and of the gaps, not where they are: two histograms per annotator, with the
 //! gap still open at the end of the last document carried into the next one, since on the
-//! continuum it is one gap with the first gap of the next document.
+//! continuum it is one gap with the first gap of the next document. Short lengths are counted in
+//! a table, so the statistics stop growing once every short length has been seen.
 
 use std::collections::BTreeMap;
 
@@ -19,12 +20,53 @@ pub struct Continuum {
     b: Lengths,
 }
 
-/// One annotator's unit and gap lengths (length → how many), and the gap open at the end.
+/// One annotator's unit and gap lengths, and the gap open at the end.
 #[derive(Debug, Clone, Default)]
 struct Lengths {
-    units: BTreeMap<u64, u64>,
-    gaps: BTreeMap<u64, u64>,
+    units: Histogram,
+    gaps: Histogram,
     open_gap: u64,
+}
+
+/// How many sections have each length: short lengths (most of them) counted in a table that
+/// stops growing once the longest short length is met, the rest in a map.
+#[derive(Debug, Clone, Default)]
+struct Histogram {
+    short: Vec<u64>,
+    long: BTreeMap<u64, u64>,
+}
+
+/// Lengths below this are counted in [`Histogram::short`] (128 KiB of counts at most).
+const SHORT: u64 = 1 << 14;
+
+impl Histogram {
+    fn add(&mut self, len: u64, n: u64) {
+        if len < SHORT {
+            let i = len as usize;
+            if self.short.len() <= i {
+                self.short.resize(i + 1, 0);
+            }
+            self.short[i] += n;
+        } else {
+            *self.long.entry(len).or_default() += n;
+        }
+    }
+
+    fn merge(&mut self, other: &Self) {
+        for (len, n) in other.iter() {
+            self.add(len, n);
+        }
+    }
+
+    /// (length, count) in ascending length, counts above zero.
+    fn iter(&self) -> impl Iterator<Item = (u64, u64)> + '_ {
+        self.short
+            .iter()
+            .enumerate()
+            .filter(|&(_, &n)| n > 0)
+            .map(|(len, &n)| (len as u64, n))
+            .chain(self.long.iter().map(|(&len, &n)| (len, n)))
+    }
 }
 
 impl Continuum {
@@ -62,45 +104,37 @@ impl Continuum {
         if length == 0 {
             return 0.0;
         }
-        let mut gaps: BTreeMap<u64, u64> = BTreeMap::new();
-        let mut units: BTreeMap<u64, u64> = BTreeMap::new();
+        let mut gaps = Histogram::default();
+        let mut units = Histogram::default();
         for side in [&self.a, &self.b] {
-            for (&len, &n) in &side.gaps {
-                *gaps.entry(len).or_default() += n;
-            }
+            gaps.merge(&side.gaps);
             if side.open_gap > 0 {
-                *gaps.entry(side.open_gap).or_default() += 1;
+                gaps.add(side.open_gap, 1);
             }
-            for (&len, &n) in &side.units {
-                *units.entry(len).or_default() += n;
-            }
+            units.merge(&side.units);
         }
-        // From the longest gap down: how many gaps are ≥ l and the sum of their lengths.
-        let descending: Vec<(u64, u64, u128)> = {
-            let (mut count, mut sum) = (0u64, 0u128);
-            gaps.iter()
-                .rev()
-                .map(|(&g, &n)| {
-                    count += n;
-                    sum += u128::from(g) * u128::from(n);
-                    (g, count, sum)
-                })
-                .collect()
-        };
-        let n_c: f64 = units.values().map(|&n| n as f64).sum();
+        // Gaps ≥ l, as units are taken in ascending length: start from all of them and drop
+        // the shorter ones as l grows.
+        let (mut count, mut sum) = (0u64, 0u128);
+        for (g, n) in gaps.iter() {
+            count += n;
+            sum += u128::from(g) * u128::from(n);
+        }
+        let mut shorter = gaps.iter().peekable();
+        let n_c: f64 = units.iter().map(|(_, n)| n as f64).sum();
         let squared: f64 = units
             .iter()
-            .map(|(&l, &n)| n as f64 * l as f64 * (l as f64 - 1.0))
+            .map(|(l, n)| n as f64 * l as f64 * (l as f64 - 1.0))
             .sum();
         let mut total = 0.0;
-        for (&l, &n) in &units {
+        for (l, n) in units.iter() {
+            while let Some(&(g, m)) = shorter.peek().filter(|&&(g, _)| g < l) {
+                count -= m;
+                sum -= u128::from(g) * u128::from(m);
+                shorter.next();
+            }
             let lf = l as f64;
             let sum1 = (n_c - 1.0) * (2.0 * lf * lf * lf - 3.0 * lf * lf + lf) / 3.0;
-            // The shortest gap that is still ≥ l carries the counts of all gaps ≥ l.
-            let at = descending.partition_point(|&(g, _, _)| g >= l);
-            let (count, sum) = at
-                .checked_sub(1)
-                .map_or((0, 0), |i| (descending[i].1, descending[i].2));
             let sum2 = (sum as f64 - count as f64 * (lf - 1.0)) * lf * lf;
             total += n as f64 * (sum1 + sum2);
         }
@@ -117,10 +151,10 @@ impl Lengths {
             let ends = s.start + s.len == length;
             if s.unit {
                 if starts && self.open_gap > 0 {
-                    *self.gaps.entry(self.open_gap).or_default() += 1;
+                    self.gaps.add(self.open_gap, 1);
                     self.open_gap = 0;
                 }
-                *self.units.entry(s.len).or_default() += 1;
+                self.units.add(s.len, 1);
                 continue;
             }
             let len = if starts {
@@ -131,7 +165,7 @@ impl Lengths {
             if ends {
                 self.open_gap = len;
             } else {
-                *self.gaps.entry(len).or_default() += 1;
+                self.gaps.add(len, 1);
             }
         }
     }

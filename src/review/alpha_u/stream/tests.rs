@@ -27,7 +27,10 @@ proptest! {
     /// The streamed figures are the whole-continuum ones: documents laid end to end, each
     /// annotator's units shifted by the documents before.
     #[test]
-    fn streamed_is_the_whole_continuum(docs in documents(), before in 0u64..20) {
+    fn streamed_is_the_whole_continuum(
+        docs in documents(),
+        before in prop_oneof![0u64..20, (SHORT - 30)..(SHORT + 30)],
+    ) {
         let mut whole_a = Vec::new();
         let mut whole_b = Vec::new();
         let mut stream = Continuum::starting_after(before);
