@@ -89,8 +89,8 @@ for name in "${names[@]}"; do
   done
   "$bin" export "$c" --format jsonl --annotator ann1 -o "$scratch/ann1.jsonl" >/dev/null 2>&1
   read -r e_s e_m < <(measure "$n" "$bin" export "$c" --format jsonl --annotator ann1 -o "$scratch/out.jsonl")
-  read -r i_s i_m < <(measure "$n" sh -c "rm -rf '$scratch/imported'; exec '$bin' import '$scratch/ann1.jsonl' --format jsonl --corpus '$scratch/imported'")
-  rm -rf "$scratch/imported"
+  read -r i_s i_m < <(measure "$n" sh -c "exec '$bin' import '$scratch/ann1.jsonl' --format jsonl --corpus \"\$(mktemp -d -p '$scratch' imported.XXXXXX)\"")
+  rm -rf "$scratch"/imported.*
   cells+=("$e_s s, $e_m MB" "$i_s s ($(ratio "$i_s" "$e_s")× export), $i_m MB")
   printf '| %s |' "$name"
   printf ' %s |' "${cells[@]}"

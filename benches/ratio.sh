@@ -58,14 +58,15 @@ row "glosser validate" "$bin" validate "$dir"
 row "glosser export --format jsonl" "$bin" export "$dir" --format jsonl --annotator ann1
 row "glosser agree (2 annotators)" "$bin" agree "$dir" --annotators ann1,ann2
 
-# Import against export: the same records, each way. Every import starts from an empty folder
-# (the `rm -rf` of the previous one is inside the timed command: a few percent of it).
+# Import against export: the same records, each way. Every import goes into a new empty folder;
+# the folders are deleted after the runs, never inside a timed command.
 "$bin" export "$dir" --format jsonl --annotator ann1 -o "$scratch/ann1.jsonl" >/dev/null 2>&1
 records=$(wc -l < "$scratch/ann1.jsonl")
 echo
 echo "import vs export: $records jsonl records ($(du -h "$scratch/ann1.jsonl" | cut -f1))"
 read -r exp_s exp_rss < <(measure "$bin" export "$dir" --format jsonl --annotator ann1 -o "$scratch/out.jsonl")
-read -r imp_s imp_rss < <(measure sh -c "rm -rf '$scratch/imported'; exec '$bin' import '$scratch/ann1.jsonl' --format jsonl --corpus '$scratch/imported'")
+read -r imp_s imp_rss < <(measure sh -c "exec '$bin' import '$scratch/ann1.jsonl' --format jsonl --corpus \"\$(mktemp -d -p '$scratch' imported.XXXXXX)\"")
+rm -rf "$scratch"/imported.*
 printf '%-34s %8s %8s %10s\n' command seconds "x export" "peak RSS"
 printf '%-34s %8.3f %8s %8.1f MB\n' "glosser export -o FILE" "$exp_s" "1.00" "$exp_rss"
 printf '%-34s %8.3f %8.2f %8.1f MB\n' "glosser import (jsonl)" "$imp_s" "$(python3 -c "print($imp_s / $exp_s)")" "$imp_rss"
