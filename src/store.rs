@@ -1,6 +1,5 @@
 //! Annotation files (SPEC §2): names, parsing with located errors, deterministic bytes, atomic save.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
@@ -8,7 +7,14 @@ use serde::{Deserialize, Serialize};
 use crate::span::{AnnotationSet, Span};
 
 mod errors;
+mod names;
+mod ron_text;
 pub use errors::StoreErrorKind;
+pub use names::{
+    annotation_file_name, annotation_path, is_document_name, is_valid_annotator,
+    split_annotation_file_name,
+};
+pub use ron_text::{is_bidi_control, push_ron_string, ron_string, to_ron};
 
 /// The schema version this glosser writes; it reads this one and every earlier one.
 pub const FORMAT_VERSION: u32 = 2;
@@ -202,41 +208,6 @@ pub fn ron_options() -> ron::Options {
         .with_recursion_limit(32)
 }
 
-/// Annotator names match `[a-z0-9][a-z0-9_-]{0,31}`.
-pub fn is_valid_annotator(name: &str) -> bool {
-    let mut chars = name.chars();
-    chars
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && name.len() <= 32
-        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
-}
-
-/// Whether a file name is a document's (`*.txt` or `*.md`, case-sensitive as SPEC §1 says).
-#[allow(clippy::case_sensitive_file_extension_comparisons)]
-pub fn is_document_name(name: &str) -> bool {
-    name.ends_with(".txt") || name.ends_with(".md")
-}
-
-/// `NAME.txt` + `alice` → `NAME.txt.alice.ron`.
-pub fn annotation_file_name(document: &str, annotator: &str) -> String {
-    format!("{document}.{annotator}.ron")
-}
-
-/// The annotation file of `annotator` beside the document at `document_path`.
-pub fn annotation_path(document_path: &Path, annotator: &str) -> PathBuf {
-    let mut name = document_path.file_name().unwrap_or_default().to_owned();
-    name.push(format!(".{annotator}.ron"));
-    document_path.with_file_name(name)
-}
-
-/// `NAME.txt.alice.ron` → (`NAME.txt`, `alice`); `None` for any other file name.
-pub fn split_annotation_file_name(name: &str) -> Option<(&str, &str)> {
-    let stem = name.strip_suffix(".ron")?;
-    let (document, annotator) = stem.rsplit_once('.')?;
-    (is_document_name(document) && is_valid_annotator(annotator)).then_some((document, annotator))
-}
-
 /// Parses an annotation file's text; `path` names the file and must follow the naming rule.
 pub fn parse(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
     let raw = parse_raw(source, path)?;
@@ -367,130 +338,6 @@ fn source_of(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
             e.utf8_error().valid_up_to()
         ),
     })
-}
-
-/// The file's deterministic RON text: fixed field order, one span per line.
-pub fn to_ron(file: &AnnotationFile) -> String {
-    let mut out = String::with_capacity(256 + file.spans.len() * 96);
-    out.push_str("(\n");
-    let _ = writeln!(out, "    glosser: {FORMAT_VERSION},");
-    let _ = writeln!(out, "    document: {},", ron_string(&file.document));
-    let _ = writeln!(out, "    annotator: {},", ron_string(&file.annotator));
-    let _ = writeln!(out, "    text_sha256: {},", ron_string(&file.text_sha256));
-    let _ = writeln!(out, "    status: {},", file.status.as_str());
-    let mut spans: Vec<&Span> = file.all_spans().collect();
-    spans.sort_by(|a, b| (a.key(), a.orphan).cmp(&(b.key(), b.orphan)));
-    push_span_list(&mut out, "spans", &spans);
-    if !file.links.is_empty() {
-        out.push_str("    links: [\n");
-        for link in &file.links {
-            out.push_str("        (type: ");
-            push_ron_string(&mut out, &link.kind);
-            for (name, end) in [("from", &link.from), ("to", &link.to)] {
-                let _ = write!(out, ", {name}: ({}, {}, ", end.0, end.1);
-                push_ron_string(&mut out, &end.2);
-                out.push(')');
-            }
-            out.push_str("),\n");
-        }
-        out.push_str("    ],\n");
-    }
-    if !file.rejected.is_empty() {
-        let rejected: Vec<&Span> = file.rejected.iter().collect();
-        push_span_list(&mut out, "rejected", &rejected);
-    }
-    out.push_str(")\n");
-    out
-}
-
-fn push_span_list(out: &mut String, name: &str, spans: &[&Span]) {
-    if spans.is_empty() {
-        let _ = writeln!(out, "    {name}: [],");
-        return;
-    }
-    let _ = writeln!(out, "    {name}: [");
-    for span in spans {
-        push_span(out, span);
-    }
-    out.push_str("    ],\n");
-}
-
-/// One span on one line, fields in the schema's order, optional ones only when set.
-fn push_span(out: &mut String, span: &Span) {
-    let _ = write!(
-        out,
-        "        (start: {}, end: {}, label: ",
-        span.start, span.end
-    );
-    push_ron_string(out, &span.label);
-    out.push_str(", quote: ");
-    push_ron_string(out, &span.quote);
-    if let Some(note) = &span.note {
-        out.push_str(", note: ");
-        push_ron_string(out, note);
-    }
-    if !span.from.is_empty() {
-        out.push_str(", from: [");
-        for (i, name) in span.from.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            push_ron_string(out, name);
-        }
-        out.push(']');
-    }
-    if span.orphan {
-        out.push_str(", orphan: true");
-    }
-    if let Some(score) = span.score {
-        let _ = write!(out, ", score: {:?}", score.0);
-    }
-    for (name, hint) in [("prefix", &span.prefix), ("suffix", &span.suffix)] {
-        if let Some(text) = hint.as_deref() {
-            let _ = write!(out, ", {name}: ");
-            push_ron_string(out, text);
-        }
-    }
-    out.push_str("),\n");
-}
-
-/// A RON string literal that keeps text readable: only quotes, backslashes, control
-/// characters and bidi controls are escaped, so the line stays one line and safe to `cat`.
-pub fn ron_string(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    push_ron_string(&mut out, s);
-    out
-}
-
-/// Appends [`ron_string`] of `s` to `out`, copying runs of plain text in one go.
-pub fn push_ron_string(out: &mut String, s: &str) {
-    out.push('"');
-    let mut plain_from = 0;
-    for (i, c) in s.char_indices() {
-        let escape = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            c if c.is_control() || is_bidi_control(c) => "",
-            _ => continue,
-        };
-        out.push_str(&s[plain_from..i]);
-        if escape.is_empty() {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
-        } else {
-            out.push_str(escape);
-        }
-        plain_from = i + c.len_utf8();
-    }
-    out.push_str(&s[plain_from..]);
-    out.push('"');
-}
-
-/// Bidi embedding, override and isolate controls, which can reorder what a terminal shows.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Whether `path` exists and may not be written: no write permission bit at all (`chmod a-w`,

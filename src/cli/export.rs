@@ -10,6 +10,7 @@ mod card;
 mod render;
 mod sink;
 mod split;
+mod tally;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -25,6 +26,7 @@ use crate::labels::LabelSet;
 use crate::store::GOLD;
 use render::{Options, Outcome, Ready, prepare};
 use sink::Sink;
+use tally::Tally;
 
 /// Arguments of `glosser export`.
 #[derive(Debug, clap::Args)]
@@ -271,93 +273,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// What the export did, for the messages at the end.
-#[derive(Default)]
-struct Tally {
-    exported: usize,
-    skipped: usize,
-    not_done: usize,
-    dropped: usize,
-    layered: usize,
-    split_tokens: usize,
-    joined: usize,
-    links_dropped: usize,
-    /// Labels written whose names hold whitespace (conll/hf tags use `_` there).
-    spaced: std::collections::BTreeSet<String>,
-}
-
-impl Tally {
-    /// Counts a document and names on stderr every span it dropped (or found overlapping).
-    fn report(&mut self, r: &Ready, overlaps: Policy) {
-        self.exported += 1;
-        for (s, why) in &r.displaced {
-            let what = match (overlaps, why.starts_with("covers")) {
-                (_, true) => "dropped span",
-                (Policy::Error, false) => "overlapping span",
-                _ => "dropped overlapping span",
-            };
-            eprintln_safe!(
-                "glosser: {what}: {} {}..{} {} {:?} ({why})",
-                r.id.escape_debug(),
-                s.start,
-                s.end,
-                s.label,
-                s.quote
-            );
-        }
-        self.dropped += r.displaced.len();
-        self.layered += r.layered;
-        self.split_tokens += r.split_tokens;
-        self.joined += r.joined_sentences;
-        self.links_dropped += r.links_dropped;
-        if matches!(r.rendered, render::Rendered::Tagged(_)) {
-            self.spaced.extend(
-                r.counts
-                    .keys()
-                    .filter(|l| l.contains(char::is_whitespace))
-                    .cloned(),
-            );
-        }
-    }
-
-    fn summary(&self, format: Format, overlaps: Policy) {
-        if self.dropped > 0 && overlaps != Policy::Error {
-            eprintln_safe!(
-                "glosser: {format} cannot hold overlapping spans: dropped {} span{} (listed above), kept the longest; --overlaps layers keeps every span",
-                self.dropped,
-                plural(self.dropped)
-            );
-        }
-        if self.layered > 0 {
-            eprintln_safe!(
-                "glosser: {format}: {} overlapping span{} written to extra tag columns (ner_tags_2, …)",
-                self.layered,
-                plural(self.layered)
-            );
-        }
-        for label in &self.spaced {
-            eprintln_safe!(
-                "glosser: {format}: label {label:?} is written as {} (a tag holds no spaces)",
-                crate::formats::overlaps::tag_label(label)
-            );
-        }
-        if self.links_dropped > 0 {
-            eprintln_safe!(
-                "glosser: {format} cannot hold links between spans: dropped {} link{} (jsonl, brat, doccano, label-studio and w3c keep them)",
-                self.links_dropped,
-                plural(self.links_dropped)
-            );
-        }
-        if self.joined > 0 {
-            eprintln_safe!(
-                "glosser: {format}: joined {} sentence break{} that would have cut a span",
-                self.joined,
-                plural(self.joined)
-            );
-        }
-    }
 }
 
 /// Writes one file per part and `dataset.json` into `dir`.

@@ -1,0 +1,131 @@
+//! Writing an annotation file: deterministic RON text (fixed field order, one span per line),
+//! strings escaped so that no control or bidi character reaches a terminal or a diff.
+
+use std::fmt::Write as _;
+
+use super::{AnnotationFile, FORMAT_VERSION};
+use crate::span::Span;
+
+/// The file's deterministic RON text: fixed field order, one span per line.
+pub fn to_ron(file: &AnnotationFile) -> String {
+    let mut out = String::with_capacity(256 + file.spans.len() * 96);
+    out.push_str("(\n");
+    let _ = writeln!(out, "    glosser: {FORMAT_VERSION},");
+    let _ = writeln!(out, "    document: {},", ron_string(&file.document));
+    let _ = writeln!(out, "    annotator: {},", ron_string(&file.annotator));
+    let _ = writeln!(out, "    text_sha256: {},", ron_string(&file.text_sha256));
+    let _ = writeln!(out, "    status: {},", file.status.as_str());
+    let mut spans: Vec<&Span> = file.all_spans().collect();
+    spans.sort_by(|a, b| (a.key(), a.orphan).cmp(&(b.key(), b.orphan)));
+    push_span_list(&mut out, "spans", &spans);
+    if !file.links.is_empty() {
+        out.push_str("    links: [\n");
+        for link in &file.links {
+            out.push_str("        (type: ");
+            push_ron_string(&mut out, &link.kind);
+            for (name, end) in [("from", &link.from), ("to", &link.to)] {
+                let _ = write!(out, ", {name}: ({}, {}, ", end.0, end.1);
+                push_ron_string(&mut out, &end.2);
+                out.push(')');
+            }
+            out.push_str("),\n");
+        }
+        out.push_str("    ],\n");
+    }
+    if !file.rejected.is_empty() {
+        let rejected: Vec<&Span> = file.rejected.iter().collect();
+        push_span_list(&mut out, "rejected", &rejected);
+    }
+    out.push_str(")\n");
+    out
+}
+
+fn push_span_list(out: &mut String, name: &str, spans: &[&Span]) {
+    if spans.is_empty() {
+        let _ = writeln!(out, "    {name}: [],");
+        return;
+    }
+    let _ = writeln!(out, "    {name}: [");
+    for span in spans {
+        push_span(out, span);
+    }
+    out.push_str("    ],\n");
+}
+
+/// One span on one line, fields in the schema's order, optional ones only when set.
+fn push_span(out: &mut String, span: &Span) {
+    let _ = write!(
+        out,
+        "        (start: {}, end: {}, label: ",
+        span.start, span.end
+    );
+    push_ron_string(out, &span.label);
+    out.push_str(", quote: ");
+    push_ron_string(out, &span.quote);
+    if let Some(note) = &span.note {
+        out.push_str(", note: ");
+        push_ron_string(out, note);
+    }
+    if !span.from.is_empty() {
+        out.push_str(", from: [");
+        for (i, name) in span.from.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_ron_string(out, name);
+        }
+        out.push(']');
+    }
+    if span.orphan {
+        out.push_str(", orphan: true");
+    }
+    if let Some(score) = span.score {
+        let _ = write!(out, ", score: {:?}", score.0);
+    }
+    for (name, hint) in [("prefix", &span.prefix), ("suffix", &span.suffix)] {
+        if let Some(text) = hint.as_deref() {
+            let _ = write!(out, ", {name}: ");
+            push_ron_string(out, text);
+        }
+    }
+    out.push_str("),\n");
+}
+
+/// A RON string literal that keeps text readable: only quotes, backslashes, control
+/// characters and bidi controls are escaped, so the line stays one line and safe to `cat`.
+pub fn ron_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    push_ron_string(&mut out, s);
+    out
+}
+
+/// Appends [`ron_string`] of `s` to `out`, copying runs of plain text in one go.
+pub fn push_ron_string(out: &mut String, s: &str) {
+    out.push('"');
+    let mut plain_from = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            c if c.is_control() || is_bidi_control(c) => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain_from..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push_str(escape);
+        }
+        plain_from = i + c.len_utf8();
+    }
+    out.push_str(&s[plain_from..]);
+    out.push('"');
+}
+
+/// Bidi embedding, override and isolate controls, which can reorder what a terminal shows.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
