@@ -11,7 +11,8 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{App, DocInfo, HELD_ELSEWHERE, Session, Tone};
+use super::session::HELD_ELSEWHERE;
+use super::{App, DocInfo, Session, Tone};
 use crate::text::{Loaded, Opening, Rest};
 
 /// A resumed cursor closer than this many chars to the end of the first slice waits for the
