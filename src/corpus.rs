@@ -14,6 +14,9 @@ use walk::Found;
 pub mod stream;
 pub mod walk;
 
+/// Folders with their modification times as they were just before they were listed.
+pub type FolderTimes = Vec<(PathBuf, Option<std::time::SystemTime>)>;
+
 /// A corpus directory and what it holds.
 #[derive(Debug, Clone)]
 pub struct Corpus {
@@ -81,6 +84,25 @@ impl Corpus {
         }
         corpus.documents.shrink_to_fit();
         Ok(corpus)
+    }
+
+    /// [`Corpus::scan`], with every folder's modification time from just before it was listed
+    /// (for following the corpus: a change made while it was listed is seen at the next poll).
+    pub fn scan_recording_folders(root: &Path) -> Result<(Self, FolderTimes), CorpusError> {
+        let mut corpus = Self {
+            root: root.to_owned(),
+            documents: Vec::new(),
+            strays: Vec::new(),
+        };
+        let mut walk = walk::walk_recording_folders(root)?;
+        for found in walk.by_ref() {
+            match found? {
+                Found::Document(entry) => corpus.documents.push(entry),
+                Found::Stray(stray) => corpus.strays.push(stray),
+            }
+        }
+        corpus.documents.shrink_to_fit();
+        Ok((corpus, walk.take_folders()))
     }
 
     /// Every annotator with at least one file in the corpus (strays included), sorted.

@@ -172,7 +172,9 @@ impl App {
         annotator_flag: Option<&str>,
         keep: &dyn Fn(&crate::corpus::DocumentEntry) -> bool,
     ) -> anyhow::Result<Self> {
-        let mut corpus = Corpus::scan(root)?;
+        // Listed whole (review needs every document first), with the folders' times, so that
+        // following the corpus starts from this listing instead of listing it again.
+        let (mut corpus, folders) = Corpus::scan_recording_folders(root)?;
         corpus.documents.retain(|d| keep(d));
         let settings = Settings::resolve(root, annotator_flag)?;
         crate::assignments::assigned_first(&mut corpus, &settings.annotator);
@@ -189,6 +191,11 @@ impl App {
         );
         app.resume_at(cursor);
         app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
+        super::update::follow::start_following(
+            &mut app,
+            folders.into_iter().collect(),
+            Instant::now(),
+        );
         Ok(app)
     }
 

@@ -195,3 +195,21 @@ fn an_edit_key_right_after_a_text_change_reloads_first_and_changes_nothing() {
     }
     assert_eq!(file.spans.len(), 2);
 }
+
+#[test]
+fn an_app_listed_whole_follows_from_that_listing_and_still_sees_new_articles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("sub")).expect("mkdir");
+    std::fs::write(dir.path().join("sub/a.txt"), "Alpha.").expect("write");
+    let mut app = crate::tui::app::App::new_scoped(dir.path(), Some("alice"), &|_| true)
+        .expect("open the corpus");
+    // The folders come from the listing itself: the first poll has nothing to list again.
+    assert!(app.follow.last_poll.is_some());
+    assert!(app.follow.dirs.contains_key(&dir.path().join("sub")));
+    assert_eq!(app.corpus.documents.len(), 1);
+    std::fs::write(dir.path().join("sub/b.txt"), "Beta.").expect("write");
+    let later = std::time::Instant::now() + Duration::from_secs(3);
+    update(&mut app, Event::Tick(later), later);
+    let ids: Vec<&str> = app.corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["sub/a.txt", "sub/b.txt"]);
+}
