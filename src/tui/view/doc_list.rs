@@ -50,13 +50,13 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let listing = app.listing.is_listing();
     let title = if listing && !app.filter.is_empty() {
         format!(
-            " /{} {} · listing… {} documents ",
+            " /{} {} · listing… {} ",
             sanitize(&app.filter),
             app.visible_docs.len(),
             app.corpus.documents.len()
         )
     } else if listing {
-        format!(" listing… {} documents ", app.corpus.documents.len())
+        format!(" listing… {} ", app.corpus.documents.len())
     } else if !app.filter.is_empty() {
         format!(" /{} {} ", sanitize(&app.filter), app.visible_docs.len())
     } else if changed_count > 0 {
