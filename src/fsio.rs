@@ -13,8 +13,10 @@ use std::path::{Path, PathBuf};
 
 mod batch;
 mod escape;
+mod new_folders;
 pub use batch::{Staged, make_durable, sync_dirs};
 pub use escape::{EscapeWriter, display_path, escape_controls, escape_lines, is_unsafe_char};
+pub use new_folders::NewFolders;
 
 /// Why a file was not read; every message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -254,18 +256,9 @@ impl AtomicFile {
     /// Creates the temp file in `path`'s directory.
     pub fn create(path: &Path) -> io::Result<Self> {
         let dir = parent_dir(path);
-        let seed = {
-            use std::hash::{BuildHasher as _, Hasher as _};
-            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
-            h.write_u32(std::process::id());
-            h.finish()
-        };
+        let seed = temp_seed();
         for attempt in 0u64..64 {
-            let name = format!(
-                ".glosser-{:016x}.tmp",
-                seed.wrapping_add(attempt.wrapping_mul(0x9e37_79b9_7f4a_7c15))
-            );
-            let temp = dir.join(name);
+            let temp = dir.join(temp_name(seed, attempt));
             match std::fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
@@ -341,6 +334,23 @@ impl Drop for AtomicFile {
             let _ = std::fs::remove_file(&self.temp);
         }
     }
+}
+
+/// A random start for [`temp_name`], different in every call and process.
+fn temp_seed() -> u64 {
+    use std::hash::{BuildHasher as _, Hasher as _};
+    let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+    h.write_u32(std::process::id());
+    h.finish()
+}
+
+/// The `attempt`th hidden temp name from `seed`: `.glosser-<16 hex digits>.tmp`, a name every
+/// corpus walk skips.
+fn temp_name(seed: u64, attempt: u64) -> String {
+    format!(
+        ".glosser-{:016x}.tmp",
+        seed.wrapping_add(attempt.wrapping_mul(0x9e37_79b9_7f4a_7c15))
+    )
 }
 
 fn parent_dir(path: &Path) -> &Path {

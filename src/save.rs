@@ -101,7 +101,8 @@ pub fn save_merged(
 }
 
 /// [`save_merged`] for a batch (`glosser import`): the same read, refusal, merge and restamp, but
-/// the file is only staged — written to a temp file without an fsync. The caller makes the batch
+/// the file is only staged — written to a temp file (or into a new folder's staging folder, see
+/// `fsio::NewFolders`) without an fsync. The caller makes the batch
 /// durable (`fsio::make_durable`) and then renames each [`Staged`](crate::fsio::Staged) into
 /// place; until then the file on disk is untouched.
 pub fn save_merged_staged(
@@ -109,9 +110,10 @@ pub fn save_merged_staged(
     ours: &AnnotationFile,
     base: Option<&AnnotationFile>,
     doc: &Document,
+    new: &crate::fsio::NewFolders,
 ) -> Result<(Saved, crate::fsio::Staged), SaveError> {
     let saved = merged(path, ours, base, doc)?;
-    let staged = store::stage(path, &saved.file)?;
+    let staged = store::stage(path, &saved.file, new)?;
     Ok((saved, staged))
 }
 

@@ -364,13 +364,20 @@ pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
     })
 }
 
-/// [`save`] for a batch: the same checks and bytes, written to a temp file beside `path` without
-/// an fsync. The caller makes it durable (`fsio::make_durable`) before renaming it into place.
-pub fn stage(path: &Path, file: &AnnotationFile) -> Result<crate::fsio::Staged, StoreError> {
+/// [`save`] for a batch: the same checks and bytes, written to a temp file beside `path` (or, in a
+/// folder of `new`, into its staging folder) without an fsync. The caller makes it durable
+/// (`fsio::make_durable`) before renaming it into place.
+pub fn stage(
+    path: &Path,
+    file: &AnnotationFile,
+    new: &crate::fsio::NewFolders,
+) -> Result<crate::fsio::Staged, StoreError> {
     refuse_read_only(path)?;
-    crate::fsio::Staged::write(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
-        path: path.to_owned(),
-        source,
+    crate::fsio::Staged::write_in(path, to_ron(file).as_bytes(), new).map_err(|source| {
+        StoreError::Write {
+            path: path.to_owned(),
+            source,
+        }
     })
 }
 

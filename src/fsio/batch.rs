@@ -9,20 +9,47 @@ use std::fs::File;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 
-use super::{AtomicFile, parent_dir};
+use super::{AtomicFile, NewFolders, parent_dir};
 
 /// A file written to its temp file but not yet in place. Dropped without [`Staged::rename`], the
 /// temp file is removed and the target is untouched.
 #[derive(Debug)]
 pub struct Staged {
+    /// Where the bytes are: a temp file beside the target, or the target's place inside the
+    /// staging folder of a new folder. Empty once the file is in place.
     temp: PathBuf,
     path: PathBuf,
+    /// Written inside a new folder's staging folder: [`NewFolders::commit`] puts it in place.
+    in_new_folder: bool,
 }
 
 impl Staged {
     /// Writes `bytes` to a temp file beside `path` (an existing file's mode is kept), without an
     /// fsync: call [`make_durable`] on it before [`Staged::rename`].
     pub fn write(path: &Path, bytes: &[u8]) -> io::Result<Self> {
+        Self::write_in(path, bytes, &NewFolders::none())
+    }
+
+    /// [`Staged::write`], except that a file whose folder is one of `new`'s is written under its
+    /// own name inside that folder's staging folder (it cannot exist yet, so there is no mode to
+    /// keep and nothing to replace).
+    pub fn write_in(path: &Path, bytes: &[u8], new: &NewFolders) -> io::Result<Self> {
+        if let Some(place) = new.place(path) {
+            let mut file = match create_new(&place) {
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                    std::fs::create_dir_all(parent_dir(&place))?;
+                    create_new(&place)
+                }
+                other => other,
+            }?;
+            let staged = Self {
+                temp: place,
+                path: path.to_owned(),
+                in_new_folder: true,
+            };
+            file.write_all(bytes)?;
+            return Ok(staged);
+        }
         let mut out = AtomicFile::create(path)?;
         out.file().write_all(bytes)?;
         out.file().flush()?;
@@ -33,7 +60,14 @@ impl Staged {
         Ok(Self {
             temp,
             path: path.to_owned(),
+            in_new_folder: false,
         })
+    }
+
+    /// Whether [`NewFolders::commit`] puts this file in place with its folder (no directory of
+    /// its own to fsync after [`Staged::rename`]).
+    pub fn in_new_folder(&self) -> bool {
+        self.in_new_folder
     }
 
     /// The file this one will replace.
@@ -41,15 +75,18 @@ impl Staged {
         &self.path
     }
 
-    /// The temp file's directory (the target's).
+    /// The directory the bytes were written in (the target's, or inside a staging folder).
     pub fn dir(&self) -> &Path {
-        parent_dir(&self.path)
+        parent_dir(&self.temp)
     }
 
     /// Renames the temp file over the target. Only after [`make_durable`] succeeded for it; the
-    /// directory still needs [`sync_dirs`].
+    /// directory still needs [`sync_dirs`]. A file in a new folder stays where it is, kept, for
+    /// [`NewFolders::commit`] to put in place with its folder.
     pub fn rename(mut self) -> io::Result<()> {
-        std::fs::rename(&self.temp, &self.path)?;
+        if !self.in_new_folder {
+            std::fs::rename(&self.temp, &self.path)?;
+        }
         self.temp = PathBuf::new();
         Ok(())
     }
@@ -121,13 +158,23 @@ pub fn write_all(files: &[(&Path, &[u8])]) -> Vec<io::Result<()>> {
     }
     let mut dirs: Vec<PathBuf> = Vec::new();
     for (i, s) in staged {
-        dirs.push(s.dir().to_owned());
+        dirs.push(parent_dir(s.target()).to_owned());
         if let Err(e) = s.rename() {
             results[i] = Err(e);
         }
     }
     sync_dirs(dirs.iter().map(PathBuf::as_path));
     results
+}
+
+/// Creates `path`, which must not exist, with the umask's mode.
+fn create_new(path: &Path) -> io::Result<File> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(path)
 }
 
 #[cfg(test)]

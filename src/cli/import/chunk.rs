@@ -4,14 +4,14 @@
 //! into place and each folder fsynced once (`fsio`'s batched writes). A document that appears in
 //! two chunks is merged by the later chunk into what the earlier one wrote.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::{Imported, Outcome, write};
 use crate::formats::import::{self, Record};
-use crate::fsio::{self, Staged};
+use crate::fsio::{self, NewFolders, Staged};
 use crate::labels::LabelSet;
 use crate::save::SaveError;
 
@@ -68,9 +68,16 @@ pub fn import(
             }),
         }
     }
+    let folders: BTreeSet<PathBuf> = groups
+        .iter()
+        .filter_map(|group| group.first())
+        .filter(|(_, r)| import::safe_document_id(&r.document).is_ok())
+        .filter_map(|(_, r)| root.join(&r.document).parent().map(Path::to_owned))
+        .collect();
+    let mut new_folders = NewFolders::create(root, folders.iter().map(PathBuf::as_path));
     let mut prepared: Vec<Prepared> = groups
         .into_par_iter()
-        .map(|group| prepare(group, root, labels, annotator))
+        .map(|group| prepare(group, root, labels, annotator, &new_folders))
         .collect();
     if let Err(e) = fsio::make_durable(prepared.iter().flat_map(Prepared::staged)) {
         let message = format!(
@@ -86,40 +93,95 @@ pub fn import(
         }
     }
     // Renames in parallel (documents are spread over folders); each document's text first.
-    let committed: Vec<(Vec<Outcome>, Vec<PathBuf>)> =
-        prepared.into_par_iter().map(commit).collect();
+    let committed: Vec<Committed> = prepared.into_par_iter().map(commit).collect();
+    // Then each new folder, whole, with the files kept in it.
+    let failed = new_folders.commit(
+        committed
+            .iter()
+            .flat_map(|c| c.kept.iter().map(PathBuf::as_path)),
+    );
     let mut dirs: Vec<PathBuf> = Vec::new();
-    for (done, touched) in committed {
-        outcomes.extend(done);
-        dirs.extend(touched);
+    for mut done in committed {
+        if let Some((folder, e)) = done
+            .kept
+            .first()
+            .and_then(|kept| failed.iter().find(|(folder, _)| kept.starts_with(folder)))
+        {
+            let message = format!(
+                "{}: cannot put the new folder {} in place: {e}; nothing was written for it — import again",
+                done.document,
+                folder.display()
+            );
+            for o in &mut done.outcomes {
+                if o.result.is_ok() {
+                    o.result = Err(message.clone());
+                }
+            }
+        }
+        outcomes.extend(done.outcomes);
+        dirs.extend(done.dirs);
     }
     fsio::sync_dirs(dirs.iter().map(PathBuf::as_path));
     outcomes.sort_by_key(|o| o.index);
     outcomes
 }
 
+/// Puts one staged file in place: renamed beside its target (its folder noted in `dirs` for an
+/// fsync), or kept in its new folder's staging folder (noted in `kept`).
+fn put(
+    file: Staged,
+    dirs: &mut Vec<PathBuf>,
+    kept: &mut Vec<PathBuf>,
+) -> Result<(), (PathBuf, std::io::Error)> {
+    let path = file.target().to_owned();
+    let in_new_folder = file.in_new_folder();
+    file.rename().map_err(|e| (path.clone(), e))?;
+    if in_new_folder {
+        kept.push(path);
+    } else if let Some(dir) = path.parent() {
+        dirs.push(dir.to_owned());
+    }
+    Ok(())
+}
+
+/// What became of one document's files.
+struct Committed {
+    document: String,
+    outcomes: Vec<Outcome>,
+    /// Folders renamed into, to fsync.
+    dirs: Vec<PathBuf>,
+    /// Files kept in a new folder's staging folder, put in place with their folder.
+    kept: Vec<PathBuf>,
+}
+
 /// Renames a document's staged files into place (its text first: without it, its annotation
-/// files are not put in place), failing the records whose file could not be; returns the
-/// outcomes and the folders renamed into.
-fn commit(mut p: Prepared) -> (Vec<Outcome>, Vec<PathBuf>) {
+/// files are not put in place), failing the records whose file could not be. A new document's
+/// text is put in place only if one of its records was imported.
+fn commit(mut p: Prepared) -> Committed {
     let mut dirs = Vec::new();
-    if let Some(text) = p.text.take() {
-        let path = text.target().to_owned();
-        dirs.push(text.dir().to_owned());
-        if let Err(e) = text.rename() {
-            p.fail(None, &format!("{}: cannot write: {e}", path.display()));
-            p.files.clear();
-        }
+    let mut kept = Vec::new();
+    if !p.outcomes.iter().any(|o| o.result.is_ok()) {
+        p.text = None;
+        p.files.clear();
+    }
+    if let Some(text) = p.text.take()
+        && let Err((path, e)) = put(text, &mut dirs, &mut kept)
+    {
+        p.fail(None, &format!("{}: cannot write: {e}", path.display()));
+        p.files.clear();
     }
     for (indexes, file) in std::mem::take(&mut p.files) {
-        let path = file.target().to_owned();
-        dirs.push(file.dir().to_owned());
-        if let Err(e) = file.rename() {
+        if let Err((path, e)) = put(file, &mut dirs, &mut kept) {
             let message = format!("{}: {}", p.document, SaveError::from_io(&path, e));
             p.fail(Some(&indexes), &message);
         }
     }
-    (p.outcomes, dirs)
+    Committed {
+        document: p.document,
+        outcomes: p.outcomes,
+        dirs,
+        kept,
+    }
 }
 
 /// Checks and converts every record of one document and stages its files: the document is read
@@ -129,6 +191,7 @@ fn prepare(
     root: &Path,
     labels: &LabelSet,
     annotator: Option<&str>,
+    new_folders: &NewFolders,
 ) -> Prepared {
     let document = group
         .first()
@@ -171,10 +234,13 @@ fn prepare(
         prepared.outcomes.push(Outcome { index, result });
     }
     if create && prepared.outcomes.iter().any(|o| o.result.is_ok()) {
-        let staged = path
-            .parent()
-            .map_or(Ok(()), std::fs::create_dir_all)
-            .and_then(|()| Staged::write(&path, doc.text().as_bytes()));
+        let staged = if new_folders.place(&path).is_some() {
+            Staged::write_in(&path, doc.text().as_bytes(), new_folders)
+        } else {
+            path.parent()
+                .map_or(Ok(()), std::fs::create_dir_all)
+                .and_then(|()| Staged::write(&path, doc.text().as_bytes()))
+        };
         match staged {
             Ok(staged) => prepared.text = Some(staged),
             Err(e) => {
@@ -184,7 +250,7 @@ fn prepare(
         }
     }
     for (annotator, (indexes, file)) in files.into_files() {
-        match write::save(&path, &doc, &annotator, file) {
+        match write::save(&path, &doc, &annotator, file, new_folders) {
             Ok(staged) => prepared.files.push((indexes, staged)),
             Err(e) => prepared.fail(Some(&indexes), &format!("{document}: {e}")),
         }

@@ -118,6 +118,7 @@ pub fn save(
     doc: &Document,
     annotator: &str,
     pending: Pending,
+    new: &crate::fsio::NewFolders,
 ) -> Result<crate::fsio::Staged, String> {
     let ann_path = store::annotation_path(path, annotator);
     let existing = match store::load(&ann_path) {
@@ -153,7 +154,7 @@ pub fn save(
     if let Some(status) = pending.status {
         file.status = status;
     }
-    crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc)
+    crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc, new)
         .map(|(_, staged)| staged)
         .map_err(|e| e.to_string())
 }
