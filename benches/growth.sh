@@ -9,7 +9,10 @@
 #
 # DIR (default /tmp/glosser-growth) holds the generated corpora; each is made once by
 # examples/gen_corpus (deterministic) and reused. Times are the best of N runs (default 3; the
-# 100,000-document rows use 1, they take minutes), peak RSS the largest, from GNU time.
+# 100,000-document rows use 1, they take minutes), peak RSS the largest (benches/support/
+# measure.py). Imported folders stay until the end: deleting them between rows would slow the
+# next rows' imports (ext4 without a journal skips recently freed inodes), so DIR's file system
+# needs room for every import (about 2 GB with the 100,000-document row).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=3
@@ -22,7 +25,6 @@ while [[ $# -gt 0 ]]; do
     *) dir=$1; shift ;;
   esac
 done
-[[ -x /usr/bin/time ]] || { echo "growth.sh needs GNU time: apt-get install time" >&2; exit 2; }
 cargo build --release --quiet --bin glosser --example gen_corpus --example tui_cost
 bin=$PWD/target/release/glosser
 gen=$PWD/target/release/examples/gen_corpus
@@ -42,20 +44,9 @@ corpus article-50KB --docs 1 --min-bytes 50000 --max-bytes 50000
 corpus article-5MB --docs 1 --min-bytes 5000000 --max-bytes 5000000
 corpus article-60MB --docs 1 --min-bytes 60000000 --max-bytes 60000000
 
-# measure N CMD...: best wall time of N runs and the largest peak RSS in MB.
-measure() {
-  local n=$1; shift
-  local best="" rss=0 s m log
-  log=$(mktemp)
-  for ((i = 0; i < n; i++)); do
-    /usr/bin/time -o "$log" -f "%e %M" "$@" >/dev/null 2>&1 || true
-    read -r s m < <(tail -1 "$log")
-    if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $s < $best else 1)"; then best=$s; fi
-    ((m > rss)) && rss=$m
-  done
-  rm -f "$log"
-  echo "$best $(python3 -c "print(f'{$rss/1024:.1f}')")"
-}
+# measure N CMD...: best wall time of N runs and the largest peak RSS in MB
+# (benches/support/measure.py).
+measure() { python3 benches/support/measure.py "$@"; }
 ratio() { python3 -c "print(f'{$1 / max($2, 0.001):.2f}')"; }
 
 scratch=$(mktemp -d)
@@ -89,8 +80,7 @@ for name in "${names[@]}"; do
   done
   "$bin" export "$c" --format jsonl --annotator ann1 -o "$scratch/ann1.jsonl" >/dev/null 2>&1
   read -r e_s e_m < <(measure "$n" "$bin" export "$c" --format jsonl --annotator ann1 -o "$scratch/out.jsonl")
-  read -r i_s i_m < <(measure "$n" sh -c "exec '$bin' import '$scratch/ann1.jsonl' --format jsonl --corpus \"\$(mktemp -d -p '$scratch' imported.XXXXXX)\"")
-  rm -rf "$scratch"/imported.*
+  read -r i_s i_m < <(measure "$n" --fresh-in "$scratch" "$bin" import "$scratch/ann1.jsonl" --format jsonl --corpus '{fresh}')
   cells+=("$e_s s, $e_m MB" "$i_s s ($(ratio "$i_s" "$e_s")× export), $i_m MB")
   printf '| %s |' "$name"
   printf ' %s |' "${cells[@]}"

@@ -6,7 +6,10 @@
 #   benches/ratio.sh [DIR [DOCS]]   (default DIR: /tmp/glosser-ratio, DOCS: 10000; the corpus is
 #                                    generated once, then reused)
 #
-# Times are the best of 3 warm runs; the page cache is warmed by the first `cat`.
+# Times are the best of 3 warm runs; the page cache is warmed by the first `cat`. The imported
+# folders are deleted at the end: on ext4 without a journal, creating files soon after a big
+# delete is slow (the inode allocator skips inodes freed in the last minutes), so a run right
+# after another one, or after deleting a corpus, shows a slower import.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${1:-/tmp/glosser-ratio}
@@ -17,21 +20,8 @@ if [[ ! -d $dir ]]; then
   target/release/examples/gen_corpus --out "$dir" --docs "$ndocs" --annotators 2 --share 1.0
 fi
 
-# measure CMD...: best wall time of 3 runs and the largest peak RSS, from GNU time.
-measure() {
-  local best="" rss=0 s m log
-  log=$(mktemp)
-  for _ in 1 2 3; do
-    /usr/bin/time -o "$log" -f "%e %M" "$@" >/dev/null 2>&1 || true
-    read -r s m < <(tail -1 "$log")
-    if [[ -z $best ]] || python3 -c "import sys; sys.exit(0 if $s < $best else 1)"; then best=$s; fi
-    (( m > rss )) && rss=$m
-  done
-  rm -f "$log"
-  echo "$best $(python3 -c "print(f'{$rss/1024:.1f}')")"
-}
-
-[[ -x /usr/bin/time ]] || { echo "ratio.sh needs GNU time: apt-get install time" >&2; exit 2; }
+# measure CMD...: best wall time of 3 runs and the largest peak RSS (benches/support/measure.py).
+measure() { python3 benches/support/measure.py 3 "$@"; }
 
 files=$(mktemp)
 scratch=$(mktemp -d)
@@ -65,7 +55,7 @@ records=$(wc -l < "$scratch/ann1.jsonl")
 echo
 echo "import vs export: $records jsonl records ($(du -h "$scratch/ann1.jsonl" | cut -f1))"
 read -r exp_s exp_rss < <(measure "$bin" export "$dir" --format jsonl --annotator ann1 -o "$scratch/out.jsonl")
-read -r imp_s imp_rss < <(measure sh -c "exec '$bin' import '$scratch/ann1.jsonl' --format jsonl --corpus \"\$(mktemp -d -p '$scratch' imported.XXXXXX)\"")
+read -r imp_s imp_rss < <(measure --fresh-in "$scratch" "$bin" import "$scratch/ann1.jsonl" --format jsonl --corpus '{fresh}')
 rm -rf "$scratch"/imported.*
 printf '%-34s %8s %8s %10s\n' command seconds "x export" "peak RSS"
 printf '%-34s %8.3f %8s %8.1f MB\n' "glosser export -o FILE" "$exp_s" "1.00" "$exp_rss"
