@@ -1,6 +1,7 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
 mod background;
+mod documents;
 mod edit;
 pub mod follow;
 mod guidelines;
@@ -20,6 +21,8 @@ pub mod suggest;
 
 use std::time::Instant;
 
+use documents::step_document;
+pub use documents::switch_document;
 pub use link_edit::{PendingLink, excerpt};
 pub use link_keys::link_type_key;
 pub use prompt::{PromptEdit, prompt_key};
@@ -152,6 +155,14 @@ fn act(app: &mut App, action: Action, now: Instant) {
     if follow::is_edit(action) && follow::before_edit(app) {
         return;
     }
+    // While the link type choice is open its digits pick a type, whatever pane has focus.
+    let choosing = app
+        .session()
+        .and_then(|s| s.pending_link.as_ref())
+        .is_some_and(|p| p.choice.is_some());
+    if choosing && link_edit::act(app, action, now) {
+        return;
+    }
     if review::act(app, action, now) || suggest::act(app, action, now) {
         return;
     }
@@ -234,32 +245,6 @@ fn act(app: &mut App, action: Action, now: Instant) {
     }
 }
 
-/// `J` / `K`: opens the next / previous document of the list (as filtered), from any pane.
-fn step_document(app: &mut App, forward: bool, now: Instant) {
-    let here = app
-        .open
-        .and_then(|o| app.visible_docs.iter().position(|&d| d == o));
-    let target = match (here, forward) {
-        (Some(i), true) => i + 1,
-        (Some(i), false) => match i.checked_sub(1) {
-            Some(j) => j,
-            None => return app.say("this is the first document", Tone::Info),
-        },
-        (None, _) => 0,
-    };
-    let Some(&index) = app.visible_docs.get(target) else {
-        if app.listing.is_listing() {
-            return app.say(
-                "this is the last document listed so far (still listing)",
-                Tone::Info,
-            );
-        }
-        return app.say("this is the last document", Tone::Info);
-    };
-    app.message = None;
-    switch_document(app, index, now);
-}
-
 fn span_step(action: Action) -> Action {
     if action == Action::MoveUp {
         Action::PrevSpan
@@ -274,17 +259,6 @@ fn cycle(focus: Focus, forward: bool) -> Focus {
         (Focus::Article, true) | (Focus::List, false) => Focus::Sidebar,
         (Focus::Sidebar, true) | (Focus::Article, false) => Focus::List,
     }
-}
-
-/// Saves the open document if it has edits, then opens another.
-pub fn switch_document(app: &mut App, index: usize, now: Instant) {
-    if app.open == Some(index) {
-        return;
-    }
-    save::save_open(app);
-    app.open_document(index);
-    app.sidebar_top = 0;
-    review::prepare(app, now);
 }
 
 /// Keeps the wrap cache current and the cursor, list row and sidebar row on screen.

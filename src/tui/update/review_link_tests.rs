@@ -123,3 +123,51 @@ fn the_majority_carries_the_links_most_annotators_drew() {
     update(&mut app, Event::Action(Action::Undo), now);
     assert!(app.session().unwrap().file.links.is_empty());
 }
+
+#[test]
+fn a_digit_in_the_link_type_choice_picks_the_type_and_decides_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
+    write(
+        dir.path(),
+        "alice",
+        &[(0, 17, "claim"), (18, 37, "opinion")],
+    );
+    write(dir.path(), "bob", &[(0, 17, "claim"), (18, 37, "claim")]);
+    write(dir.path(), "gold", &[(0, 17, "claim"), (38, 53, "quote")]);
+    let (mut app, now) = review_as_gold(dir.path());
+    // Two link types fit quote → claim: linking asks which, by digit.
+    app.labels = LabelSet::parse(
+        r#"(labels: [(name: "claim"), (name: "quote"), (name: "opinion")],
+            links: [(name: "speaker", from: ["quote"], to: ["claim"]),
+                    (name: "cites", from: ["quote"], to: ["claim"])])"#,
+        "glosser.ron",
+    )
+    .unwrap();
+    for focus in [Focus::Sidebar, Focus::List] {
+        let spans_before = app.session().unwrap().file.spans.clone();
+        app.focus = focus;
+        app.session_mut().unwrap().cursor = 40;
+        update(&mut app, Event::Action(Action::Link), now);
+        app.session_mut().unwrap().cursor = 3;
+        update(&mut app, Event::Action(Action::Link), now);
+        assert!(
+            app.session()
+                .unwrap()
+                .pending_link
+                .as_ref()
+                .is_some_and(|p| p.choice.is_some()),
+            "the type choice is open"
+        );
+        update(&mut app, Event::Action(Action::Label(2)), now);
+        let file = &app.session().unwrap().file;
+        assert_eq!(
+            file.spans, spans_before,
+            "{focus:?}: no review item decided"
+        );
+        assert_eq!(file.links.len(), 1, "{focus:?}");
+        assert_eq!(file.links[0].kind, "cites");
+        update(&mut app, Event::Action(Action::Undo), now);
+        assert!(app.session().unwrap().file.links.is_empty());
+    }
+}
