@@ -29,7 +29,14 @@ impl Tmux {
             return None;
         }
         let socket = format!("glosser-e2e-{name}-{}", std::process::id());
-        let mut command = "env TERM=xterm-256color GLOSSER_CONFIG=/nonexistent ".to_owned();
+        // Resume state and recovery files go to a folder of this run (a test may name its own
+        // state folder), never to the user's.
+        let state = std::env::temp_dir().join(&socket);
+        let mut command = format!(
+            "env TERM=xterm-256color GLOSSER_CONFIG=/nonexistent GLOSSER_STATE_DIR={} XDG_DATA_HOME={} ",
+            shell_quote(&state.to_string_lossy()),
+            shell_quote(&state.join("data").to_string_lossy())
+        );
         for (key, value) in env {
             command.push_str(key);
             command.push('=');
@@ -149,9 +156,33 @@ impl Tmux {
 
 impl Drop for Tmux {
     fn drop(&mut self) {
+        let pane = Command::new("tmux")
+            .args([
+                "-L",
+                &self.socket,
+                "display",
+                "-p",
+                "-t",
+                "t",
+                "#{pane_pid}",
+            ])
+            .output()
+            .ok()
+            .map(|out| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+            .filter(|pid| !pid.is_empty());
         let _ = Command::new("tmux")
             .args(["-L", &self.socket, "kill-server"])
             .status();
+        // The hang-up makes glosser write its resume state: wait for it to exit before removing
+        // the state folder, or it would create the folder again.
+        if let Some(pid) = pane {
+            let start = Instant::now();
+            while Path::new("/proc").join(&pid).exists() && start.elapsed() < Duration::from_secs(5)
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+        let _ = std::fs::remove_dir_all(std::env::temp_dir().join(&self.socket));
     }
 }
 
