@@ -68,7 +68,8 @@ pub enum CorpusError {
 }
 
 impl Corpus {
-    /// Lists a corpus: `*.txt` and `*.md` files, recursively, skipping hidden entries and symlinks.
+    /// Lists a corpus: `*.txt` and `*.md` files, recursively, skipping hidden entries (leftover
+    /// temp files included: `glosser validate` reports those) and symlinks.
     /// The whole listing is kept; [`walk::walk`] hands documents out one at a time instead.
     pub fn scan(root: &Path) -> Result<Self, CorpusError> {
         let mut corpus = Self {
@@ -80,6 +81,7 @@ impl Corpus {
             match found? {
                 Found::Document(entry) => corpus.documents.push(entry),
                 Found::Stray(stray) => corpus.strays.push(stray),
+                Found::Leftover(_) => {}
             }
         }
         corpus.documents.shrink_to_fit();
@@ -99,6 +101,7 @@ impl Corpus {
             match found? {
                 Found::Document(entry) => corpus.documents.push(entry),
                 Found::Stray(stray) => corpus.strays.push(stray),
+                Found::Leftover(_) => {}
             }
         }
         corpus.documents.shrink_to_fit();

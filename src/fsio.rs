@@ -353,6 +353,14 @@ fn temp_name(seed: u64, attempt: u64) -> String {
     )
 }
 
+/// Whether `name` is one of [`temp_name`]'s: a save's temp file or an import's staging folder,
+/// left behind only if glosser stopped before it was put in place or removed.
+pub fn is_temp_name(name: &str) -> bool {
+    name.strip_prefix(".glosser-")
+        .and_then(|rest| rest.strip_suffix(".tmp"))
+        .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
 fn parent_dir(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -302,3 +302,73 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
     }
     assert_eq!(glosser::store::load(&ann).unwrap(), fixed);
 }
+
+#[test]
+fn leftovers_of_an_interrupted_save_or_import_are_reported_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("a.txt"), "Some text.").unwrap();
+    let temp = root.join(".glosser-0123456789abcdef.tmp");
+    std::fs::write(&temp, "(half a save").unwrap();
+    let staging = root.join("sub/.glosser-fedcba9876543210.tmp");
+    std::fs::create_dir_all(staging.join("new")).unwrap();
+    std::fs::write(staging.join("new/b.txt"), "Imported.").unwrap();
+    std::fs::write(root.join(".other.tmp"), "not ours").unwrap();
+    let corpus = root.to_str().unwrap();
+
+    let out = glosser(&["validate", corpus, "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let problems = report["problems"].as_array().unwrap();
+    let found: Vec<(&str, &str)> = problems
+        .iter()
+        .map(|p| (p["kind"].as_str().unwrap(), p["file"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("leftover", temp.to_str().unwrap()),
+            ("leftover", staging.to_str().unwrap()),
+        ]
+    );
+    assert!(
+        problems[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("temp file")
+    );
+    assert!(
+        problems[1]["message"]
+            .as_str()
+            .unwrap()
+            .contains("Run the import again")
+    );
+    assert_eq!(
+        report["documents"], 1,
+        "nothing inside a staging folder is listed"
+    );
+
+    let human = glosser(&["validate", corpus]);
+    let text = String::from_utf8(human.stdout).unwrap();
+    assert!(
+        text.contains(".glosser-0123456789abcdef.tmp: a temp file left"),
+        "{text}"
+    );
+    assert!(text.contains("2 problems"), "{text}");
+
+    let before = snapshot(root);
+    let fixed = glosser(&["validate", corpus, "--fix"]);
+    assert_eq!(
+        fixed.status.code(),
+        Some(1),
+        "--fix leaves leftovers to a person"
+    );
+    assert_eq!(snapshot(root), before);
+
+    let narrowed = glosser(&["validate", corpus, "--annotator", "ann"]);
+    assert_eq!(
+        narrowed.status.code(),
+        Some(0),
+        "a leftover has no annotator"
+    );
+}

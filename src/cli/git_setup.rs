@@ -1,6 +1,6 @@
 //! `glosser git-setup [CORPUS]`: everything a clone needs for sharing annotations through git,
 //! in one idempotent step: the merge driver in the repository's config, `*.ron merge=glosser`
-//! in `.gitattributes`, lock files in `.gitignore`, and with `--hook` a pre-commit hook running
+//! in `.gitattributes`, lock files and leftover temp files in `.gitignore`, and with `--hook` a pre-commit hook running
 //! `glosser validate --staged`. It says what it changed, or that there was nothing to change.
 
 use std::io::Write as _;
@@ -25,6 +25,7 @@ pub const DRIVER: &str = "glosser merge-driver %O %A %B %P";
 pub const DRIVER_NAME: &str = "glosser annotation files";
 const ATTRIBUTES_LINE: &str = "*.ron merge=glosser";
 const IGNORE_LINE: &str = ".*.ron.lock";
+const TEMP_IGNORE_LINE: &str = ".glosser-*.tmp";
 const HOOK_MARK: &str = "# glosser: validate staged annotation files";
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -67,6 +68,7 @@ pub fn set_up(corpus: &Path, hook: bool) -> anyhow::Result<Vec<String>> {
     for (name, line) in [
         (".gitattributes", ATTRIBUTES_LINE),
         (".gitignore", IGNORE_LINE),
+        (".gitignore", TEMP_IGNORE_LINE),
     ] {
         if add_line(&corpus_dir.join(name), line)? {
             changes.push(format!(

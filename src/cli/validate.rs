@@ -11,6 +11,7 @@ use crate::labels::LabelSet;
 use crate::store::{self, StoreError};
 
 mod file_checks;
+mod leftover;
 mod moved;
 pub mod scope;
 
@@ -63,6 +64,8 @@ pub enum Kind {
     Conflict,
     /// A stray whose article moved elsewhere in the corpus (same text hash).
     Moved,
+    /// A temp file or staging folder an interrupted save or import left behind.
+    Leftover,
 }
 
 impl Kind {
@@ -80,6 +83,7 @@ impl Kind {
             Self::Link => "link",
             Self::Conflict => "conflict",
             Self::Moved => "moved",
+            Self::Leftover => "leftover",
         }
     }
 }
@@ -136,7 +140,8 @@ pub fn check_scoped(root: &Path, fix: bool, scope: &Scope) -> Result<Report, Cor
         });
     }
     let mut strays = Vec::new();
-    crate::corpus::stream::for_each_chunk(
+    let mut leftovers = Vec::new();
+    crate::corpus::stream::for_each_chunk_with_leftovers(
         root,
         |chunk| {
             report.documents += chunk.len();
@@ -168,8 +173,15 @@ pub fn check_scoped(root: &Path, fix: bool, scope: &Scope) -> Result<Report, Cor
                 strays.push(stray);
             }
         },
+        |path| {
+            // A leftover belongs to no annotator: a check narrowed to one leaves it out.
+            if scope.annotator.is_none() && scope.includes(root, &path, "", "") {
+                leftovers.push(leftover::problem(&path));
+            }
+        },
     )?;
     check_strays(root, &strays, fix, &mut report)?;
+    report.problems.extend(leftovers);
     Ok(report)
 }
 

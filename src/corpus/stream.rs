@@ -3,7 +3,7 @@
 //! What a command holds is then one chunk of documents, never the corpus.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::walk::{Found, walk};
 use super::{CorpusError, DocumentEntry, StrayAnnotation};
@@ -16,8 +16,19 @@ pub const CHUNK: usize = 64;
 /// be listed stops the walk with its error, as `Corpus::scan` does; so does an error of `chunk`.
 pub fn for_each_chunk<E: From<CorpusError>>(
     root: &Path,
+    chunk: impl FnMut(&[DocumentEntry]) -> Result<(), E>,
+    stray: impl FnMut(StrayAnnotation),
+) -> Result<(), E> {
+    for_each_chunk_with_leftovers(root, chunk, stray, |_| {})
+}
+
+/// [`for_each_chunk`], calling `leftover` with each temp file or staging folder an interrupted
+/// save or import left behind.
+pub fn for_each_chunk_with_leftovers<E: From<CorpusError>>(
+    root: &Path,
     mut chunk: impl FnMut(&[DocumentEntry]) -> Result<(), E>,
     mut stray: impl FnMut(StrayAnnotation),
+    mut leftover: impl FnMut(PathBuf),
 ) -> Result<(), E> {
     let mut pending: Vec<DocumentEntry> = Vec::with_capacity(CHUNK);
     for found in walk(root)? {
@@ -30,6 +41,7 @@ pub fn for_each_chunk<E: From<CorpusError>>(
                 }
             }
             Found::Stray(s) => stray(s),
+            Found::Leftover(path) => leftover(path),
         }
     }
     if !pending.is_empty() {
@@ -62,6 +74,7 @@ impl Census {
                     }
                 }
                 Found::Stray(s) => *census.strays.entry(s.annotator).or_default() += 1,
+                Found::Leftover(_) => {}
             }
         }
         Ok(census)

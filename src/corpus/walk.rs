@@ -16,12 +16,14 @@ use std::time::SystemTime;
 use super::{AnnotationRef, CorpusError, DocumentEntry, StrayAnnotation, natural_cmp};
 use crate::store;
 
-/// What the walk finds: a document with its annotation files, or an annotation file whose
-/// document is missing.
+/// What the walk finds: a document with its annotation files, an annotation file whose
+/// document is missing, or a temp file or staging folder an interrupted save or import left
+/// behind (`.glosser-*.tmp`; every other hidden entry is skipped).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
     Document(DocumentEntry),
     Stray(StrayAnnotation),
+    Leftover(PathBuf),
 }
 
 /// An iterator over a corpus tree in corpus order. A folder that cannot be listed yields one
@@ -101,7 +103,8 @@ impl Walk {
             .unwrap_or_default()
     }
 
-    /// Only the documents, in corpus order; strays and unlistable folders are skipped.
+    /// Only the documents, in corpus order; strays, leftovers and unlistable folders are
+    /// skipped.
     pub fn documents(self) -> impl Iterator<Item = DocumentEntry> {
         self.filter_map(|found| match found {
             Ok(Found::Document(entry)) => Some(entry),
@@ -124,6 +127,7 @@ fn list_folder(dir: &Path, prefix: &str) -> Result<Vec<Pending>, CorpusError> {
     let mut documents: BTreeMap<String, (PathBuf, u64)> = BTreeMap::new();
     let mut annotations: Vec<(String, String, PathBuf)> = Vec::new();
     let mut folders: Vec<(String, PathBuf)> = Vec::new();
+    let mut leftovers: Vec<(String, PathBuf)> = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(io)? {
         let entry = entry.map_err(io)?;
         let Ok(name) = entry.file_name().into_string() else {
@@ -132,7 +136,13 @@ fn list_folder(dir: &Path, prefix: &str) -> Result<Vec<Pending>, CorpusError> {
         let Ok(kind) = entry.file_type() else {
             continue;
         };
-        if name.starts_with('.') || kind.is_symlink() {
+        if kind.is_symlink() {
+            continue;
+        }
+        if name.starts_with('.') {
+            if crate::fsio::is_temp_name(&name) && (kind.is_file() || kind.is_dir()) {
+                leftovers.push((name, entry.path()));
+            }
             continue;
         }
         if kind.is_dir() {
@@ -178,6 +188,9 @@ fn list_folder(dir: &Path, prefix: &str) -> Result<Vec<Pending>, CorpusError> {
             .sort_by(|a, b| a.annotator.cmp(&b.annotator));
         entry.annotations.shrink_to_fit();
         items.push((name, Pending::Found(Found::Document(entry))));
+    }
+    for (name, path) in leftovers {
+        items.push((name, Pending::Found(Found::Leftover(path))));
     }
     for (name, path) in folders {
         let prefix = format!("{prefix}{name}/");

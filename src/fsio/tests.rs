@@ -198,3 +198,30 @@ fn reports_keep_their_lines_and_lose_their_controls() {
         "x\\u{202e}é\\x1b: fine\ntail"
     );
 }
+
+#[test]
+fn temp_names_are_recognised_and_nothing_else_is() {
+    let seed = temp_seed();
+    for attempt in [0, 1, 7, u64::MAX] {
+        let name = temp_name(seed, attempt);
+        assert!(is_temp_name(&name), "{name}");
+    }
+    for name in [
+        ".glosser-0123456789abcdef.tmp",
+        ".glosser-0123456789ABCDEF.tmp",
+    ] {
+        assert!(is_temp_name(name), "{name}");
+    }
+    for name in [
+        "glosser-0123456789abcdef.tmp",
+        ".glosser-0123456789abcde.tmp",
+        ".glosser-0123456789abcdefa.tmp",
+        ".glosser-0123456789abcdeg.tmp",
+        ".glosser-0123456789abcdef.tmp.txt",
+        ".glosser-.tmp",
+        ".a.txt.ann.ron.lock",
+        ".glosser-é123456789abcde.tmp",
+    ] {
+        assert!(!is_temp_name(name), "{name}");
+    }
+}

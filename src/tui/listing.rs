@@ -153,6 +153,7 @@ fn list(mut walk: Walk, sender: &Sender<Piece>) {
         match found {
             Ok(Found::Document(entry)) => documents.push(entry),
             Ok(Found::Stray(stray)) => strays.push(stray),
+            Ok(Found::Leftover(_)) => {}
             Err(e) => {
                 if sender.send(Piece::Error(e.to_string())).is_err() {
                     return;

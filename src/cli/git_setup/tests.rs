@@ -31,7 +31,7 @@ fn sets_up_once_then_has_nothing_to_change() {
     std::fs::create_dir(&corpus).expect("mkdir");
     std::fs::write(corpus.join(".gitignore"), "target").expect("write");
     let first = set_up(&corpus, true).expect("set up");
-    assert_eq!(first.len(), 5, "{first:?}");
+    assert_eq!(first.len(), 6, "{first:?}");
     assert_eq!(config(tmp.path(), "merge.glosser.driver"), DRIVER);
     assert_eq!(config(tmp.path(), "merge.glosser.name"), DRIVER_NAME);
     assert_eq!(
@@ -40,7 +40,7 @@ fn sets_up_once_then_has_nothing_to_change() {
     );
     assert_eq!(
         std::fs::read_to_string(corpus.join(".gitignore")).expect("read"),
-        "target\n.*.ron.lock\n"
+        "target\n.*.ron.lock\n.glosser-*.tmp\n"
     );
     let hook = tmp.path().join(".git/hooks/pre-commit");
     let text = std::fs::read_to_string(&hook).expect("hook written");

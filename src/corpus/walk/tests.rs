@@ -65,6 +65,7 @@ fn strays_come_in_their_place_by_annotator() {
         .map(|f| match f.unwrap() {
             Found::Document(d) => format!("doc {} {}", d.id, d.annotations.len()),
             Found::Stray(s) => format!("stray {} {}", s.document_id, s.annotator),
+            Found::Leftover(p) => format!("leftover {}", p.display()),
         })
         .collect();
     assert_eq!(
@@ -96,12 +97,63 @@ fn an_unlistable_folder_is_one_error_in_its_place_and_the_walk_goes_on() {
         .map(|f| match f {
             Ok(Found::Document(d)) => d.id,
             Ok(Found::Stray(s)) => s.document_id,
+            Ok(Found::Leftover(p)) => p.display().to_string(),
             Err(e) => format!("error {}", e.to_string().contains("/b")),
         })
         .collect();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(found, ["a.txt", "error true", "c.txt"]);
     assert!(crate::corpus::Corpus::scan(dir.path()).is_err());
+}
+
+#[test]
+fn leftover_temp_files_and_staging_folders_are_found_and_nothing_inside_them_is_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    for rel in [
+        "a.txt",
+        ".glosser-00000000000000aa.tmp",
+        ".glosser-00000000000000bb.tmp/new/doc.txt",
+        "sub/.glosser-00000000000000cc.tmp",
+        "sub/b.txt",
+        ".hidden.txt",
+        ".glosser-short.tmp",
+        ".a.txt.ann.ron.lock",
+    ] {
+        touch(dir.path(), rel);
+    }
+    std::os::unix::fs::symlink(
+        dir.path().join("a.txt"),
+        dir.path().join(".glosser-00000000000000dd.tmp"),
+    )
+    .unwrap();
+    let found: Vec<String> = walk(dir.path())
+        .unwrap()
+        .map(|f| match f.unwrap() {
+            Found::Document(d) => d.id,
+            Found::Stray(s) => format!("stray {}", s.document_id),
+            Found::Leftover(p) => {
+                format!("leftover {}", p.strip_prefix(dir.path()).unwrap().display())
+            }
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "leftover .glosser-00000000000000aa.tmp",
+            "leftover .glosser-00000000000000bb.tmp",
+            "a.txt",
+            "leftover sub/.glosser-00000000000000cc.tmp",
+            "sub/b.txt",
+        ]
+    );
+    assert_eq!(ids(dir.path()), ["a.txt", "sub/b.txt"]);
+    assert_eq!(
+        crate::corpus::Corpus::scan(dir.path())
+            .unwrap()
+            .documents
+            .len(),
+        2
+    );
 }
 
 #[test]
