@@ -15,6 +15,7 @@
 //! things not kept (both listed on stderr); 2 usage or I/O error.
 
 mod chunk;
+mod unknown_labels;
 mod write;
 
 use std::path::PathBuf;
@@ -113,6 +114,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let progress = progress_bar();
     let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
     let mut report = Report::default();
+    let mut unknown_labels = unknown_labels::UnknownLabels::default();
     let mut first = 0;
     loop {
         let records = stream.next_chunk(CHUNK).map_err(anyhow::Error::msg)?;
@@ -120,6 +122,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             break;
         }
         let count = records.len();
+        unknown_labels.note(first, &records, &labels);
         let outcomes = chunk::import(
             records,
             first,
@@ -143,6 +146,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                     Err(e) => {
                         eprintln_safe!("glosser: rejected {e}");
                         rejected += 1;
+                        unknown_labels.rejected(outcome.index);
                     }
                 }
             }
@@ -154,8 +158,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     whole.merge(report);
     let report = whole;
     eprintln_safe!(
-        "glosser: imported {imported} record{} ({spans} spans) into {}{}",
+        "glosser: imported {imported} record{} ({spans} span{}) into {}{}",
         if imported == 1 { "" } else { "s" },
+        if spans == 1 { "" } else { "s" },
         args.corpus.display(),
         if rejected > 0 {
             format!("; rejected {rejected} (listed above)")
@@ -163,6 +168,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             String::new()
         }
     );
+    if let Some(hint) = unknown_labels.hint(&args.corpus) {
+        eprintln_safe!("glosser: {hint}");
+    }
     for line in report.lines() {
         eprintln_safe!("glosser: not kept: {line}");
     }
