@@ -137,3 +137,48 @@ fn the_second_q_writes_a_recovery_file_that_parses_and_keeps_orphans() {
     let file = store::parse_unnamed(&text, &written[0]).unwrap();
     assert_eq!(file.spans.len(), 1);
 }
+
+#[test]
+fn the_warning_of_an_armed_q_or_ctrl_q_outlives_the_save_retries() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    let blocker = f.dir.path().join("a.txt.tester.ron");
+    std::fs::create_dir_all(blocker.join("in-the-way")).unwrap();
+    f.app.recovery_dir = f.dir.path().join("recovery");
+    f.wait_for_save();
+    let retrying = f.app.message.clone().unwrap().0;
+    assert!(retrying.contains("saving is retried"), "{retrying}");
+
+    f.act(&[Action::ForceQuit]);
+    assert!(!f.app.should_quit);
+    for _ in 0..3 {
+        f.wait_for_save();
+        let message = f.app.message.clone().unwrap().0;
+        assert!(
+            message.contains("press Ctrl-q again to quit and LOSE these edits"),
+            "{message}"
+        );
+    }
+    // Any other key disarms it, and the retries speak again.
+    f.act(&[Action::MoveDown]);
+    f.wait_for_save();
+    assert!(
+        f.app
+            .message
+            .clone()
+            .unwrap()
+            .0
+            .contains("saving is retried")
+    );
+
+    f.act(&[Action::Quit]);
+    f.wait_for_save();
+    let message = f.app.message.clone().unwrap().0;
+    assert!(
+        message.contains("press q again to quit with the edits written to"),
+        "{message}"
+    );
+    f.act(&[Action::Quit]);
+    assert!(f.app.should_quit);
+    assert_eq!(f.app.recovered.len(), 1, "the second q wrote the edits");
+}

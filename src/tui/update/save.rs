@@ -262,10 +262,14 @@ pub fn tick(app: &mut App, now: Instant) {
                 // Retry after another debounce period rather than on every tick.
                 session.last_edit = Some(now);
                 session.unsaved_since = Some(now);
-                app.say(
-                    format!("{e} — your edits are kept and saving is retried"),
-                    Tone::Error,
-                );
+                // An armed q or Ctrl-q says what the next press does, with this same error:
+                // the retry must not hide that.
+                if !app.quit_armed && !app.force_quit_armed {
+                    app.say(
+                        format!("{e} — your edits are kept and saving is retried"),
+                        Tone::Error,
+                    );
+                }
             }
         }
     }
