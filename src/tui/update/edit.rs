@@ -8,7 +8,7 @@ use super::super::app::{App, DocInfo, Focus, Mode, Prompt, PromptKind, Tone};
 use super::super::undo::{self, Change, Edit};
 use super::refuse;
 use crate::span::Span;
-use crate::store::Status;
+use crate::store::{Link, Status};
 use crate::text::Document;
 
 /// A selection without surrounding whitespace, on grapheme boundaries.
@@ -43,12 +43,15 @@ fn target<'a>(
     }
 }
 
-/// Applies an edit to the open session, records it for undo and schedules saving.
-pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
-    let Some(index) = app.open else { return };
+/// Applies an edit to the open session, records it for undo and schedules saving. Returns the
+/// links the edit dropped because a relabelled end took them out of what their type allows.
+pub fn commit(app: &mut App, mut edit: Edit, now: Instant) -> Vec<Link> {
+    let Some(index) = app.open else {
+        return Vec::new();
+    };
     let reviewing = app.reviewing.is_some();
     let Some(session) = app.sessions.get_mut(&index) else {
-        return;
+        return Vec::new();
     };
     session.stamp_new(true);
     if reviewing {
@@ -72,8 +75,10 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
             _ => None,
         })
         .unwrap_or_else(|| session.file.links.clone());
-    if let Some(links) = super::links::links_following(&edit, &links) {
+    let mut disallowed = Vec::new();
+    if let Some((links, dropped)) = super::links::links_following(&edit, &links, &app.labels) {
         edit.push(links);
+        disallowed = dropped;
     }
     let mut scratch = Vec::new();
     let mut target = target(session, &mut scratch);
@@ -82,6 +87,7 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) {
     }
     session.history.record(edit);
     mark_edited(app, now);
+    disallowed
 }
 
 /// Marks the open document as edited now and refreshes its list entry.
@@ -162,8 +168,41 @@ pub fn label_named(app: &mut App, label: &str, now: Instant) {
     } else {
         "relabelled"
     };
-    commit(app, edit, now);
-    app.say(format!("{verb} {label}"), Tone::Info);
+    let dropped = commit(app, edit, now);
+    if dropped.is_empty() {
+        app.say(format!("{verb} {label}"), Tone::Info);
+    } else {
+        let message = format!(
+            "{verb} {label}, which drops {}: u undoes both",
+            dropped_links(&app.labels, &dropped)
+        );
+        app.say(message, Tone::Warning);
+    }
+}
+
+/// "its speaker link (speaker goes from quote or claim to source)", for links a relabel dropped.
+fn dropped_links(labels: &crate::labels::LabelSet, dropped: &[Link]) -> String {
+    let mut kinds: Vec<&str> = dropped.iter().map(|l| l.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let rules: Vec<String> = kinds
+        .iter()
+        .filter_map(|kind| labels.link_type(kind))
+        .map(|t| {
+            format!(
+                "{} goes from {} to {}",
+                t.name,
+                t.from.join(" or "),
+                t.to.join(" or ")
+            )
+        })
+        .collect();
+    let what = if dropped.len() == 1 {
+        format!("its {} link", dropped[0].kind)
+    } else {
+        format!("{} of its links", dropped.len())
+    };
+    format!("{what} ({})", rules.join("; "))
 }
 
 /// The innermost span under the open document's cursor.

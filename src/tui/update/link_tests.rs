@@ -67,3 +67,59 @@ fn a_deleted_span_takes_its_links_with_it() {
     f.act(&[Action::Undo]);
     assert_eq!(links(&f).len(), 1);
 }
+
+/// ARTICLE with a quote on "First claim here." whose speaker is the source "Second".
+fn quote_with_speaker() -> Fixture {
+    let f = Fixture::article();
+    let doc = Document::from_text(ARTICLE);
+    let quote = Span::new(&doc, 0..17, "quote");
+    let source = Span::new(&doc, 18..24, "source");
+    let file = AnnotationFile {
+        document: "a.txt".into(),
+        annotator: "tester".into(),
+        text_sha256: doc.sha256().into(),
+        status: Status::InProgress,
+        links: vec![Link {
+            kind: "speaker".into(),
+            from: LinkEnd::of(&quote),
+            to: LinkEnd::of(&source),
+        }],
+        spans: AnnotationSet::from_spans(vec![quote, source]),
+        ..Default::default()
+    };
+    store::save(&f.dir.path().join("a.txt.tester.ron"), &file).unwrap();
+    let super::tests::Fixture { dir, app, now } = f;
+    drop(app);
+    Fixture {
+        app: app_for(dir.path()),
+        dir,
+        now,
+    }
+}
+
+#[test]
+fn a_relabel_the_link_type_does_not_allow_drops_the_link_says_so_and_undo_brings_it_back() {
+    let mut f = quote_with_speaker();
+    let before = links(&f);
+    f.set_cursor(2);
+    f.act(&[Action::Label(3)]);
+    assert!(links(&f).is_empty(), "no speaker link from an opinion");
+    let message = f.app.message.clone().unwrap().0;
+    assert_eq!(
+        message,
+        "relabelled opinion, which drops its speaker link (speaker goes from quote or claim to source): u undoes both"
+    );
+    f.wait_for_save();
+    let report = crate::cli::validate::check_corpus(f.dir.path()).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    f.act(&[Action::Undo]);
+    assert_eq!(links(&f), before);
+    assert_eq!(
+        f.app.session().unwrap().file.spans.spans()[0].label,
+        "quote"
+    );
+    // A label the type allows keeps the link, under the span's new key.
+    f.act(&[Action::Label(1)]);
+    assert_eq!(links(&f)[0].from, LinkEnd(0, 17, "claim".into()));
+    assert_eq!(f.app.message.clone().unwrap().0, "relabelled claim");
+}
