@@ -298,9 +298,7 @@ pub fn follow(app: &mut App) {
     }
     if let Some(session) = app.session()
         && let Some(current) = session
-            .file
-            .spans
-            .innermost(session.cursor)
+            .current_span()
             .or_else(|| session.file.spans.prev_before(session.cursor + 1))
     {
         let rows = usize::from(super::view::sidebar::span_rows(app, areas.sidebar)).max(1);
@@ -390,3 +388,6 @@ mod search_tests;
 
 #[cfg(test)]
 mod stamp_tests;
+
+#[cfg(test)]
+mod pick_tests;

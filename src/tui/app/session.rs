@@ -53,9 +53,37 @@ pub struct Session {
     /// A link being drawn with `r` (SPEC §10): its first span, and the link types to choose
     /// from once several fit.
     pub pending_link: Option<crate::tui::update::PendingLink>,
+    /// The span chosen with the span keys or a sidebar click, by (start, end, label): of spans
+    /// that share their start (the same sentence tagged claim and unverified), the one keys act
+    /// on. Cleared by any other cursor move.
+    pub picked: Option<(usize, usize, String)>,
 }
 
 impl Session {
+    /// The span keys act on: the picked one while it covers the cursor, else the innermost
+    /// span under the cursor.
+    pub fn current_span(&self) -> Option<usize> {
+        let spans = &self.file.spans;
+        self.picked
+            .as_ref()
+            .and_then(|(start, end, label)| spans.position((*start, *end, label.as_str())))
+            .filter(|&i| {
+                spans
+                    .get(i)
+                    .is_some_and(|s| s.start <= self.cursor && self.cursor < s.end)
+            })
+            .or_else(|| spans.innermost(self.cursor))
+    }
+
+    /// Picks span `index` of this session's file (see [`Session::picked`]).
+    pub fn pick(&mut self, index: usize) {
+        self.picked = self
+            .file
+            .spans
+            .get(index)
+            .map(|s| (s.start, s.end, s.label.clone()));
+    }
+
     /// Loads document `index` of the corpus for `annotator`: a big article's first slice at
     /// once, the rest on a thread (`app/loading.rs`).
     pub fn open(corpus: &Corpus, index: usize, annotator: &str) -> Self {
@@ -96,6 +124,7 @@ impl Session {
         let mut session = Self {
             notice: None,
             pending_link: None,
+            picked: None,
             doc: Err(String::new()),
             loading: None,
             lock: None,

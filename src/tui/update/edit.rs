@@ -112,7 +112,7 @@ pub(super) fn edit_blocker(app: &App) -> Option<String> {
     }
 }
 
-/// `1`..`9`: label the selection, or relabel the innermost span under the cursor.
+/// `1`..`9`: label the selection, or relabel the span under the cursor.
 pub fn label(app: &mut App, key: u8, now: Instant) {
     let digit = char::from_digit(u32::from(key), 10).unwrap_or('0');
     let Some(label) = app.labels.by_key(digit).map(|l| l.name.clone()) else {
@@ -141,7 +141,7 @@ pub fn label_named(app: &mut App, label: &str, now: Instant) {
             return refuse(app, &format!("already labelled {label}"));
         }
         vec![Change::Add(span)]
-    } else if let Some(i) = session.file.spans.innermost(session.cursor) {
+    } else if let Some(i) = session.current_span() {
         let Some(old) = session.file.spans.get(i).cloned() else {
             return;
         };
@@ -153,6 +153,8 @@ pub fn label_named(app: &mut App, label: &str, now: Instant) {
         // Nobody had it with this label: in gold it is the reviewer's, not the annotators'.
         new.from.clear();
         let mut edit = vec![Change::Remove(old)];
+        // The relabelled span stays the one keys act on.
+        session.picked = Some((new.start, new.end, new.label.clone()));
         if session.file.spans.position(new.key()).is_none() {
             edit.push(Change::Add(new));
         }
@@ -205,17 +207,16 @@ fn dropped_links(labels: &crate::labels::LabelSet, dropped: &[Link]) -> String {
     format!("{what} ({})", rules.join("; "))
 }
 
-/// The innermost span under the open document's cursor.
+/// The span under the open document's cursor ([`Session::current_span`](super::super::app::Session::current_span)).
 fn span_under_cursor(app: &App) -> Option<Span> {
     let session = app.session()?;
-    let spans = &session.file.spans;
-    spans
-        .innermost(session.cursor)
-        .and_then(|i| spans.get(i))
+    session
+        .current_span()
+        .and_then(|i| session.file.spans.get(i))
         .cloned()
 }
 
-/// `x`: delete the innermost span under the cursor.
+/// `x`: delete the span under the cursor.
 pub fn delete(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);

@@ -76,10 +76,7 @@ fn set_pending(app: &mut App, link: Option<PendingLink>) {
 pub(super) fn span_under_cursor(app: &App) -> Option<Span> {
     let session = app.session()?;
     let spans = &session.file.spans;
-    spans
-        .innermost(session.cursor)
-        .and_then(|i| spans.get(i))
-        .cloned()
+    session.current_span().and_then(|i| spans.get(i)).cloned()
 }
 
 /// `r`: start a link at the span under the cursor, or finish the pending one there.

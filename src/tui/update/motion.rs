@@ -1,7 +1,7 @@
 //! Cursor motions in the article and the document list, and the list filter.
 
 use super::super::action::Action;
-use super::super::app::{App, Mode};
+use super::super::app::{App, Mode, Session};
 use super::super::layout::Areas;
 use crate::text::bounds;
 
@@ -78,18 +78,14 @@ pub fn article(app: &mut App, action: Action) {
         Action::PrevParagraph => bounds::prev_paragraph_start(doc, cursor),
         Action::Start => 0,
         Action::End => doc.char_len(),
-        Action::NextSpan => session
-            .file
-            .spans
-            .next_after(cursor)
-            .and_then(|i| session.file.spans.get(i))
-            .map_or(cursor, |s| s.start),
-        Action::PrevSpan => session
-            .file
-            .spans
-            .prev_before(cursor)
-            .and_then(|i| session.file.spans.get(i))
-            .map_or(cursor, |s| s.start),
+        Action::NextSpan | Action::PrevSpan => {
+            let step = span_step(session, action == Action::NextSpan);
+            if let Some(span) = step.and_then(|i| session.file.spans.get(i)) {
+                session.picked = Some((span.start, span.end, span.label.clone()));
+            }
+            step.and_then(|i| session.file.spans.get(i))
+                .map_or(cursor, |s| s.start)
+        }
         Action::NextMatch | Action::PrevMatch => {
             let matches = &app.search.matches;
             let found = if action == Action::NextMatch {
@@ -142,9 +138,37 @@ pub fn article(app: &mut App, action: Action) {
         }
         _ => cursor,
     };
-    session.cursor = doc.grapheme_floor(new_cursor.min(doc.char_len()));
+    let new_cursor = doc.grapheme_floor(new_cursor.min(doc.char_len()));
+    if new_cursor != cursor && !matches!(action, Action::NextSpan | Action::PrevSpan) {
+        session.picked = None;
+    }
+    session.cursor = new_cursor;
     if !keep_goal {
         session.goal_column = None;
+    }
+}
+
+/// The span `]` (or `[`) goes to: among spans sharing the current span's start, the next (or
+/// previous) one in the file's order, the cursor staying put; else the first span starting after
+/// the cursor (the last starting before it).
+fn span_step(session: &Session, forward: bool) -> Option<usize> {
+    let spans = &session.file.spans;
+    let cursor = session.cursor;
+    let at_cursor = |i: usize| spans.get(i).is_some_and(|s| s.start == cursor);
+    if let Some(current) = session.current_span().filter(|&i| at_cursor(i)) {
+        let sibling = if forward {
+            current.checked_add(1)
+        } else {
+            current.checked_sub(1)
+        };
+        if let Some(i) = sibling.filter(|&i| at_cursor(i)) {
+            return Some(i);
+        }
+    }
+    if forward {
+        spans.next_after(cursor)
+    } else {
+        spans.prev_before(cursor)
     }
 }
 

@@ -107,5 +107,6 @@ fn sidebar_click(app: &mut App, kind: MouseKind, area: Rect, at: Position) {
     {
         session.cursor = start;
         session.anchor = None;
+        session.pick(span_index);
     }
 }

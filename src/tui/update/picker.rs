@@ -11,7 +11,7 @@ use super::edit;
 /// `L` or `Enter` in the article: opens the picker when there is something to label.
 pub fn open(app: &mut App) {
     let Some(session) = app.session() else { return };
-    let target = session.anchor.is_some() || session.file.spans.innermost(session.cursor).is_some();
+    let target = session.anchor.is_some() || session.current_span().is_some();
     if !target {
         return app.say(
             "select text first (s, p, \", v), then Enter or L lists every label",

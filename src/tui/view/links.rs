@@ -11,11 +11,11 @@ use super::super::update::excerpt;
 use crate::span::Span;
 use crate::store::{AnnotationFile, LinkEnd};
 
-/// The span under the open document's cursor (the innermost).
+/// The span under the open document's cursor ([`Session::current_span`](crate::tui::app::Session::current_span)).
 fn current(app: &App) -> Option<(&AnnotationFile, &Span)> {
     let session = app.session()?;
     let spans = &session.file.spans;
-    let span = spans.innermost(session.cursor).and_then(|i| spans.get(i))?;
+    let span = session.current_span().and_then(|i| spans.get(i))?;
     Some((&session.file, span))
 }
 

@@ -100,16 +100,15 @@ fn wrap_text(text: &str, width: usize, max: usize) -> Vec<String> {
     lines
 }
 
-/// The box under the span list: the innermost span under the cursor shown whole (label,
+/// The box under the span list: the current span (the innermost under the cursor, or the one
+/// picked among spans sharing their start) shown whole (label,
 /// offsets, every word of its text) with its note, so nothing needs opening to read it.
 fn detail_lines(app: &App, width: usize, max: usize) -> Vec<Line<'static>> {
     let Some(session) = app.session() else {
         return Vec::new();
     };
     let Some(span) = session
-        .file
-        .spans
-        .innermost(session.cursor)
+        .current_span()
         .and_then(|i| session.file.spans.get(i))
     else {
         return Vec::new();
@@ -199,7 +198,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             lines.push(Line::styled(truncate(&text, width), style));
         }
         let spans = &session.file.spans;
-        let innermost = spans.innermost(session.cursor);
+        let current = session.current_span();
         let label_width = app
             .labels
             .labels()
@@ -217,7 +216,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         {
             let covering = span.start <= session.cursor && session.cursor < span.end;
             let mut style = Style::new();
-            if Some(i) == innermost {
+            if Some(i) == current {
                 style = style.add_modifier(Modifier::REVERSED);
             } else if covering {
                 style = style.add_modifier(Modifier::BOLD);
