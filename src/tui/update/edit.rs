@@ -329,7 +329,20 @@ pub fn submit_prompt(app: &mut App, now: Instant) {
                 .and_then(|i| session.file.spans.get(i))
                 .map(|s| s.note.clone())
             else {
-                return;
+                // The span went while the note was typed (the file or the article changed
+                // outside glosser): keep the text in the prompt rather than lose it.
+                let label = key.2.clone();
+                app.mode = Mode::Prompt(Prompt {
+                    kind: PromptKind::Note { key },
+                    text: prompt.text,
+                    cursor: prompt.cursor,
+                });
+                return app.say(
+                    format!(
+                        "the {label} span this note is for is no longer in the file (changed outside glosser): the note is not saved; copy it, then Esc and a on the span"
+                    ),
+                    Tone::Error,
+                );
             };
             let new = Some(prompt.text.trim().to_owned()).filter(|t| !t.is_empty());
             if new != old {

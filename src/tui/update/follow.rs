@@ -16,9 +16,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
-use super::super::app::{App, DocInfo, Tone, disk_stamp};
+use super::super::app::{App, DocInfo, Mode, Prompt, PromptKind, Tone, disk_stamp};
 use crate::corpus::Corpus;
-use crate::store;
+use crate::store::{self, AnnotationFile};
 use crate::text::Document;
 
 mod rescan;
@@ -207,6 +207,17 @@ pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {
     };
     let mut file = disk.clone().unwrap_or_else(|| session.file.clone());
     let report = crate::reanchor::restamp(&mut file, &doc);
+    if app.open == Some(index)
+        && let Mode::Prompt(Prompt {
+            kind: PromptKind::Note { key },
+            ..
+        }) = &mut app.mode
+        && let Some(moved) = follow_span(&session.file, &file, key)
+    {
+        // A note being typed follows its span onto the new text.
+        *key = moved;
+    }
+    session.picked = None;
     session.on_disk = disk.is_some() || session.on_disk;
     session.base = disk.or_else(|| session.base.take());
     session.disk_stamp = disk_stamp(&path);
@@ -232,6 +243,23 @@ pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {
         );
     }
     true
+}
+
+/// Where the span `key` of `old` is in `new` (the same file re-anchored onto a new text): the
+/// span of the same label and quote whose start is nearest the old one.
+fn follow_span(
+    old: &AnnotationFile,
+    new: &AnnotationFile,
+    key: &(usize, usize, String),
+) -> Option<(usize, usize, String)> {
+    let i = old.spans.position((key.0, key.1, &key.2))?;
+    let span = old.spans.get(i)?;
+    new.spans
+        .spans()
+        .iter()
+        .filter(|s| s.label == span.label && s.quote == span.quote)
+        .min_by_key(|s| s.start.abs_diff(span.start))
+        .map(|s| (s.start, s.end, s.label.clone()))
 }
 
 #[cfg(test)]

@@ -213,3 +213,60 @@ fn an_app_listed_whole_follows_from_that_listing_and_still_sees_new_articles() {
     let ids: Vec<&str> = app.corpus.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["sub/a.txt", "sub/b.txt"]);
 }
+
+#[test]
+fn a_note_typed_while_the_article_is_reloaded_follows_its_span() {
+    let mut f = Fixture::article();
+    poll(&mut f);
+    label_sentence_at(&mut f, "Second", 2);
+    f.wait_for_save();
+    f.act(&[Action::EditNote]);
+    for c in "half".chars() {
+        f.send(Event::PromptChar(c));
+    }
+    let new_text = format!("Breaking news. {}", super::super::tests::ARTICLE);
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
+    poll(&mut f);
+    for c in " typed".chars() {
+        f.send(Event::PromptChar(c));
+    }
+    f.send(Event::PromptSubmit);
+    let second = f.at("Second");
+    let notes: Vec<(usize, Option<String>)> = f
+        .app
+        .session()
+        .expect("open")
+        .file
+        .spans
+        .spans()
+        .iter()
+        .map(|s| (s.start, s.note.clone()))
+        .collect();
+    assert_eq!(notes, [(second, Some("half typed".to_owned()))]);
+    f.wait_for_save();
+    let file = store::load(&f.dir.path().join("a.txt.tester.ron")).expect("saved");
+    assert_eq!(file.spans.spans()[0].note.as_deref(), Some("half typed"));
+}
+
+#[test]
+fn a_note_whose_span_is_gone_stays_in_the_prompt_and_says_so() {
+    let mut f = Fixture::article();
+    poll(&mut f);
+    label_sentence_at(&mut f, "Second", 2);
+    f.wait_for_save();
+    f.act(&[Action::EditNote]);
+    for c in "keep me".chars() {
+        f.send(Event::PromptChar(c));
+    }
+    // The sentence is rewritten: the span cannot follow and becomes an orphan.
+    let new_text = super::super::tests::ARTICLE.replace("Second “quoted words” 😀 end.", "Gone.");
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
+    poll(&mut f);
+    f.send(Event::PromptSubmit);
+    match &f.app.mode {
+        crate::tui::app::Mode::Prompt(prompt) => assert_eq!(prompt.text, "keep me"),
+        other => panic!("the prompt closed: {other:?}"),
+    }
+    let message = f.app.message.clone().expect("message").0;
+    assert!(message.contains("the note is not saved"), "{message}");
+}
