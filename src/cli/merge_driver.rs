@@ -59,7 +59,7 @@ fn document_of(path: &Path) -> Option<String> {
 
 /// Whether git is running us inside a rebase (where its ours/theirs are upstream/your commit).
 fn in_rebase() -> bool {
-    if std::env::var("GIT_REFLOG_ACTION").is_ok_and(|a| a.contains("rebase")) {
+    if std::env::var("GIT_REFLOG_ACTION").is_ok_and(|a| reflog_action_is_rebase(&a)) {
         return true;
     }
     let git_dir = std::process::Command::new("git")
@@ -71,6 +71,13 @@ fn in_rebase() -> bool {
         .and_then(|o| String::from_utf8(o.stdout).ok())
         .map_or_else(|| PathBuf::from(".git"), |s| PathBuf::from(s.trim_end()));
     git_dir.join("rebase-merge").is_dir() || git_dir.join("rebase-apply").is_dir()
+}
+
+/// Whether git's `GIT_REFLOG_ACTION` names a rebase (`rebase`, `rebase (pick)`, `rebase -i
+/// (pick)`), not a merge that merely mentions one (`pull --no-rebase`, `merge rebase-fixes`):
+/// anything else is decided by git's rebase folders.
+fn reflog_action_is_rebase(action: &str) -> bool {
+    action == "rebase" || action.starts_with("rebase ")
 }
 
 /// Marks every span of a version saved against another text as an orphan: it is kept, and
@@ -167,4 +174,31 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(super::EXIT_PROBLEMS)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reflog_action_is_rebase;
+
+    #[test]
+    fn only_a_rebase_reflog_action_counts_as_a_rebase() {
+        for action in [
+            "rebase",
+            "rebase (pick)",
+            "rebase -i (pick)",
+            "rebase (continue)",
+        ] {
+            assert!(reflog_action_is_rebase(action), "{action}");
+        }
+        for action in [
+            "pull --no-rebase",
+            "merge rebase-fixes",
+            "merge origin/main",
+            "pull",
+            "cherry-pick",
+            "",
+        ] {
+            assert!(!reflog_action_is_rebase(action), "{action}");
+        }
+    }
 }
