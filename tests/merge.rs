@@ -228,3 +228,84 @@ fn done_only_leaves_out_files_not_marked_done_and_says_so() {
         "{gold:?}"
     );
 }
+
+/// A span's (start, end, label), as a link names it.
+type End<'a> = (usize, usize, &'a str);
+
+/// Adds links to an annotator's file of `one.txt`.
+fn link(dir: &Path, annotator: &str, links: &[(End, End)]) {
+    let path = dir.join(format!("one.txt.{annotator}.ron"));
+    let mut file = glosser::store::load(&path).unwrap();
+    file.links = links
+        .iter()
+        .map(|&(from, to)| glosser::store::Link {
+            kind: "speaker".into(),
+            from: glosser::store::LinkEnd(from.0, from.1, from.2.into()),
+            to: glosser::store::LinkEnd(to.0, to.1, to.2.into()),
+        })
+        .collect();
+    glosser::store::save(&path, &file).unwrap();
+}
+
+#[test]
+fn links_are_merged_with_their_spans_and_those_left_out_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("one.txt"), ONE).unwrap();
+    let spans = [
+        (0, 5, "source", None),
+        (6, 16, "quote", None),
+        (18, 23, "source", None),
+    ];
+    write(dir.path(), "one.txt", "alice", &spans);
+    write(dir.path(), "one.txt", "bob", &spans[..2]);
+    let quote = (6, 16, "quote");
+    link(
+        dir.path(),
+        "alice",
+        &[(quote, (0, 5, "source")), (quote, (18, 23, "source"))],
+    );
+    link(dir.path(), "bob", &[(quote, (0, 5, "source"))]);
+    let corpus = dir.path().to_str().unwrap();
+
+    let out = glosser(&[
+        "merge",
+        corpus,
+        "--annotators",
+        "alice,bob",
+        "--strategy",
+        "union",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    let ends: Vec<(usize, usize)> = gold.links.iter().map(|l| (l.to.0, l.to.1)).collect();
+    assert_eq!(ends, [(0, 5), (18, 23)], "union keeps both links");
+    std::fs::remove_file(dir.path().join("one.txt.gold.ron")).unwrap();
+
+    let out = glosser(&[
+        "merge",
+        corpus,
+        "--annotators",
+        "alice,bob",
+        "--strategy",
+        "majority",
+    ]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    let ends: Vec<(usize, usize)> = gold.links.iter().map(|l| (l.to.0, l.to.1)).collect();
+    assert_eq!(ends, [(0, 5)], "the majority keeps the link both drew");
+    assert!(
+        stderr.contains(
+            "one.txt: tie: link speaker 6..16 quote → 18..23 source (alice) had by 1 of 2; left out"
+        ),
+        "{stderr}"
+    );
+    let check = glosser(&["validate", corpus]);
+    assert_eq!(
+        check.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}

@@ -15,6 +15,7 @@ use anyhow::bail;
 
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
+use crate::review::merge::links::merge_links;
 use crate::review::merge::{Gold, Strategy, into_existing, merge_with_gold};
 use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Status, StoreError};
@@ -74,6 +75,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             }
         };
         let mut sides: Vec<(String, Vec<Span>)> = Vec::new();
+        let mut side_links: Vec<(String, Vec<crate::store::Link>)> = Vec::new();
         for name in present {
             let Some(annotation) = entry.annotation(name) else {
                 continue;
@@ -102,6 +104,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                         skipped += 1;
                         continue;
                     }
+                    side_links.push((name.clone(), std::mem::take(&mut file.links)));
                     sides.push((name.clone(), file.spans.into_spans()));
                 }
                 Err(e) => {
@@ -161,6 +164,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         crate::reanchor::restamp(&mut gold, &doc);
         let old = std::mem::take(&mut gold.spans).into_spans();
         gold.spans = AnnotationSet::from_spans(into_existing(old, merged.spans));
+        let link_refs: Vec<(&str, &[crate::store::Link])> = side_links
+            .iter()
+            .map(|(n, l)| (n.as_str(), l.as_slice()))
+            .collect();
+        let links = merge_links(&link_refs, strategy, gold.spans.spans(), &gold.links);
+        for report in &links.reports {
+            eprintln_safe!("glosser: {}: {report}", entry.id);
+        }
+        reported += links.reports.len();
+        gold.links = links.links;
         crate::save::save_merged(&path, &gold, existing.as_ref(), &doc)?;
         written += 1;
     }

@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 
 use crate::span::Span;
 
+pub mod links;
+
 /// How spans make it into gold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Strategy {
