@@ -134,11 +134,14 @@ fn install_hook(hooks: &Path, corpus_rel: &str) -> anyhow::Result<Option<String>
     };
     let text = match &existing {
         Some(s) if s.contains(HOOK_MARK) => return Ok(None),
-        Some(s) => format!(
-            "{}{}\n{check}",
-            s,
-            if s.ends_with('\n') { "" } else { "\n" }
-        ),
+        Some(s) => with_check_first(s, &check).with_context(|| {
+            format!(
+                "{}: not a shell script, so glosser cannot add its check; add a step that runs \
+                 `glosser validate {quoted} --staged` from the repository's top and fails the \
+                 commit when it fails",
+                path.display()
+            )
+        })?,
         None => format!("#!/bin/sh\n{check}"),
     };
     std::fs::create_dir_all(hooks)
@@ -155,6 +158,34 @@ fn install_hook(hooks: &Path, corpus_rel: &str) -> anyhow::Result<Option<String>
         },
         path.display()
     )))
+}
+
+/// An existing shell hook with glosser's check as its first step, right after the `#!` line:
+/// appended, it would never run after an `exit 0` or `exec` that ends many hooks. `None` when
+/// the hook is written in another language.
+fn with_check_first(hook: &str, check: &str) -> Option<String> {
+    let (shebang, rest) = match hook.strip_prefix("#!") {
+        Some(_) => hook.split_once('\n').unwrap_or((hook, "")),
+        None => ("", hook),
+    };
+    if !shebang.is_empty() {
+        let mut words = shebang[2..].split_whitespace();
+        let program = words.next().unwrap_or("");
+        let program = if program.ends_with("/env") {
+            words.find(|w| !w.starts_with('-')).unwrap_or("")
+        } else {
+            program
+        };
+        let name = program.rsplit('/').next().unwrap_or(program);
+        if !matches!(
+            name,
+            "sh" | "bash" | "dash" | "zsh" | "ksh" | "ash" | "mksh"
+        ) {
+            return None;
+        }
+        return Some(format!("{shebang}\n{check}{rest}"));
+    }
+    Some(format!("{check}{rest}"))
 }
 
 fn make_executable(path: &Path) -> anyhow::Result<()> {

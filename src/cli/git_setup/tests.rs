@@ -66,7 +66,11 @@ fn an_existing_hook_is_extended_and_a_wrong_driver_replaced() {
     git_init(tmp.path());
     let hooks = tmp.path().join(".git/hooks");
     std::fs::create_dir_all(&hooks).expect("mkdir");
-    std::fs::write(hooks.join("pre-commit"), "#!/bin/sh\ncargo fmt --check").expect("write");
+    std::fs::write(
+        hooks.join("pre-commit"),
+        "#!/bin/sh\ncargo fmt --check\nexit 0\n",
+    )
+    .expect("write");
     git(
         tmp.path(),
         &[
@@ -86,8 +90,15 @@ fn an_existing_hook_is_extended_and_a_wrong_driver_replaced() {
         "{changes:?}"
     );
     let text = std::fs::read_to_string(hooks.join("pre-commit")).expect("read");
-    assert!(text.starts_with("#!/bin/sh\ncargo fmt --check\n"), "{text}");
-    assert!(text.contains("glosser validate '.' --staged"), "{text}");
+    // The check runs first: appended, it would never run after the hook's `exit 0`.
+    assert!(
+        text.starts_with("#!/bin/sh\n# glosser: validate staged"),
+        "{text}"
+    );
+    assert!(
+        text.contains("glosser validate '.' --staged) || exit 1\ncargo fmt --check\nexit 0\n"),
+        "{text}"
+    );
     assert_eq!(config(tmp.path(), "merge.glosser.driver"), DRIVER);
 }
 
@@ -96,4 +107,39 @@ fn outside_a_repository_it_says_so() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let err = set_up(tmp.path(), false).expect_err("not a repository");
     assert!(format!("{err:#}").contains("git work tree"), "{err:#}");
+}
+
+#[test]
+fn the_check_goes_first_in_a_shell_hook_and_a_hook_in_another_language_is_left_to_the_user() {
+    let check = "CHECK\n";
+    assert_eq!(
+        with_check_first("#!/usr/bin/env bash\nexec lint\n", check).as_deref(),
+        Some("#!/usr/bin/env bash\nCHECK\nexec lint\n")
+    );
+    assert_eq!(
+        with_check_first("#!/bin/sh", check).as_deref(),
+        Some("#!/bin/sh\nCHECK\n")
+    );
+    assert_eq!(
+        with_check_first("make check\n", check).as_deref(),
+        Some("CHECK\nmake check\n")
+    );
+    assert_eq!(
+        with_check_first("#!/usr/bin/env python3\nimport sys\n", check),
+        None
+    );
+    assert_eq!(with_check_first("#!/usr/bin/node\n", check), None);
+
+    let tmp = tempfile::tempdir().expect("tempdir");
+    git_init(tmp.path());
+    let hooks = tmp.path().join(".git/hooks");
+    std::fs::create_dir_all(&hooks).expect("mkdir");
+    let python = "#!/usr/bin/env python3\nprint('hi')\n";
+    std::fs::write(hooks.join("pre-commit"), python).expect("write");
+    let err = set_up(tmp.path(), true).expect_err("a python hook is not edited");
+    assert!(format!("{err:#}").contains("not a shell script"), "{err:#}");
+    assert_eq!(
+        std::fs::read_to_string(hooks.join("pre-commit")).expect("read"),
+        python
+    );
 }
