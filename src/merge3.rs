@@ -74,7 +74,7 @@ pub fn merge3(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationF
     }
     mark_relabel_conflicts(&b, &o, &t, &mut result, &mut conflicts);
     let status = merge_status(base.status, ours.status, theirs.status, &mut conflicts);
-    let links = merge_links(base, ours, theirs, &mut conflicts);
+    let mut links = merge_links(base, ours, theirs, &mut conflicts);
     let mut rejected = merge_keyed(&base.rejected, &ours.rejected, &theirs.rejected);
     // Accepted on one side and rejected on the other (two adjudicators): the span stays, the
     // rejection goes, and a person hears of it.
@@ -89,6 +89,20 @@ pub fn merge3(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationF
         !accepted
     });
     let (orphans, placed): (Vec<Span>, Vec<Span>) = result.into_values().partition(|s| s.orphan);
+    // A link whose span one side deleted or relabelled while the other drew or moved it: no
+    // link may name a span the file does not hold.
+    let holds = |end: &LinkEnd| placed.iter().chain(&orphans).any(|s| end.matches(s));
+    links.retain(|l| {
+        let kept = holds(&l.from) && holds(&l.to);
+        if !kept {
+            let gone = if holds(&l.from) { &l.to } else { &l.from };
+            conflicts.push(format!(
+                "link {} {}..{} {:?} → {}..{} {:?}: its span {}..{} {:?} was deleted or relabelled on one side; link dropped",
+                l.kind, l.from.0, l.from.1, l.from.2, l.to.0, l.to.1, l.to.2, gone.0, gone.1, gone.2
+            ));
+        }
+        kept
+    });
     // A renamed document: the side that changed the name wins.
     let document = if ours.document == base.document {
         theirs.document.clone()

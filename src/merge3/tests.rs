@@ -218,3 +218,29 @@ fn accepted_on_one_side_and_rejected_on_the_other_is_a_conflict_that_keeps_the_s
     assert!(m.file.rejected.is_empty());
     assert_eq!(m.conflicts.len(), 1);
 }
+
+#[test]
+fn a_link_to_a_span_the_other_side_deleted_is_dropped_as_a_conflict() {
+    let base = file(&[(0, 5, "quote"), (18, 23, "source")], Status::InProgress);
+    let mut ours = base.clone();
+    ours.links = vec![Link {
+        kind: "speaker".into(),
+        from: LinkEnd(0, 5, "quote".into()),
+        to: LinkEnd(18, 23, "source".into()),
+    }];
+    let theirs = file(&[(0, 5, "quote")], Status::InProgress);
+    let m = merge3(&base, &ours, &theirs);
+    assert_eq!(keys(&m.file), [(0, 5, "quote")]);
+    assert!(m.file.links.is_empty(), "{:?}", m.file.links);
+    assert_eq!(
+        m.conflicts,
+        [
+            "link speaker 0..5 \"quote\" → 18..23 \"source\": its span 18..23 \"source\" was deleted or relabelled on one side; link dropped"
+        ]
+    );
+    // Relabelled on one side, the link drawn from it on the other goes the same way.
+    let theirs = file(&[(0, 5, "claim"), (18, 23, "source")], Status::InProgress);
+    let m = merge3(&base, &ours, &theirs);
+    assert!(m.file.links.is_empty());
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+}
