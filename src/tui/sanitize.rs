@@ -1,5 +1,6 @@
-//! Untrusted text made safe to draw: control characters, DEL, C1 controls and bidi controls become
-//! visible one-cell placeholders and never reach the terminal raw.
+//! Untrusted text made safe to draw: control characters, DEL, C1 controls, bidi controls and the
+//! Unicode line and paragraph separators become visible one-cell placeholders and never reach
+//! the terminal raw.
 
 use std::borrow::Cow;
 
@@ -15,6 +16,9 @@ pub fn placeholder(c: char) -> Option<char> {
         '\u{7f}' => Some('␡'),
         '\u{80}'..='\u{9f}' => Some('¿'),
         c if crate::store::is_bidi_control(c) => Some('¦'),
+        // Line and paragraph separators: terminals draw them in no cell, or break the row.
+        '\u{2028}' => Some('↵'),
+        '\u{2029}' => Some('¶'),
         _ => None,
     }
 }
@@ -81,10 +85,7 @@ impl<'a> Iterator for Graphemes<'a> {
 
 /// A single-line string safe to draw: controls become placeholders, line breaks and tabs spaces.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s
-        .chars()
-        .any(|c| placeholder(c).is_some() || c == '\u{2028}' || c == '\u{2029}')
-    {
+    if !s.chars().any(|c| placeholder(c).is_some()) {
         return Cow::Borrowed(s);
     }
     Cow::Owned(
@@ -133,5 +134,11 @@ mod tests {
         assert_eq!(grapheme_cell("\t").unwrap().1, TAB_WIDTH);
         assert_eq!(grapheme_cell("\r\n"), None);
         assert_eq!(grapheme_cell("\r").unwrap(), (Cow::Borrowed("␍"), 1));
+        assert_eq!(grapheme_cell("\u{2028}").unwrap(), (Cow::Borrowed("↵"), 1));
+        assert_eq!(
+            sanitize("a\u{2028}b\u{2029}c"),
+            "a b c",
+            "one line: breaks are spaces"
+        );
     }
 }
