@@ -253,3 +253,38 @@ fn mv_and_status_from_the_command_line() {
         stdout(&table)
     );
 }
+
+#[test]
+fn a_stray_merged_into_the_file_beside_its_moved_article_reports_what_differed() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    std::fs::write(d.join("a.txt"), "Alpha said beta.").unwrap();
+    annotate(&d.join("a.txt"), "alice", Some("old note"));
+    std::fs::create_dir(d.join("news")).unwrap();
+    std::fs::rename(d.join("a.txt"), d.join("news/alpha.txt")).unwrap();
+    // Meanwhile alice annotated the article in its new place and marked it Done.
+    annotate(&d.join("news/alpha.txt"), "alice", Some("new note"));
+    let beside = d.join("news/alpha.txt.alice.ron");
+    let mut file = store::load(&beside).unwrap();
+    file.status = Status::Done;
+    store::save(&beside, &file).unwrap();
+
+    let fixed = glosser(d, &["validate", ".", "--fix"]);
+    let text = stdout(&fixed);
+    assert_eq!(fixed.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("merged with the file already beside the article"),
+        "{text}"
+    );
+    assert!(text.contains("kept InProgress"), "{text}");
+    assert!(!d.join("a.txt.alice.ron").exists());
+    let merged = store::load(&beside).unwrap();
+    assert!(
+        merged.spans.spans()[0]
+            .note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("merge conflict:")),
+        "{:?}",
+        merged.spans.spans()
+    );
+}

@@ -215,13 +215,26 @@ fn check_strays(
         };
         if fix {
             match moved::fix(&stray.path, &stray.annotator, entry) {
-                Ok(to) => {
+                Ok((to, conflicts)) => {
                     report.fixed.push(format!(
                         "{}: moved to {} beside its article {}",
                         stray.path.display(),
                         to.display(),
                         entry.id
                     ));
+                    // Merged into a file already there: what both had differently is kept
+                    // both ways (status: the lesser), and a person must settle it.
+                    if !conflicts.is_empty() {
+                        report.problems.push(Problem {
+                            file: to.clone(),
+                            kind: Kind::Conflict,
+                            position: None,
+                            message: format!(
+                                "merged with the file already beside the article: {}; settle the `merge conflict:` notes in the TUI",
+                                conflicts.join("; ")
+                            ),
+                        });
+                    }
                 }
                 Err(e) => report.problems.push(Problem {
                     file: stray.path.clone(),

@@ -59,13 +59,17 @@ pub fn moved_to<'m>(
 /// Moves the stray at `from` beside `entry`'s article with its `document` fixed: written
 /// through [`crate::save::save_merged`] (merged with a file already there, never overwriting
 /// it), then the stray is removed. Returns the new path.
-pub fn fix(from: &Path, annotator: &str, entry: &DocumentEntry) -> anyhow::Result<PathBuf> {
+pub fn fix(
+    from: &Path,
+    annotator: &str,
+    entry: &DocumentEntry,
+) -> anyhow::Result<(PathBuf, Vec<String>)> {
     let doc = entry.load()?;
     let mut file = store::load(from)?;
     entry.file_name().clone_into(&mut file.document);
     let to = entry.annotation_path(annotator);
-    crate::save::save_merged(&to, &file, None, &doc)?;
+    let saved = crate::save::save_merged(&to, &file, None, &doc)?;
     std::fs::remove_file(from)
         .map_err(|e| anyhow::anyhow!("{}: cannot remove: {e}", from.display()))?;
-    Ok(to)
+    Ok((to, saved.conflicts))
 }
