@@ -106,6 +106,53 @@ fn reload_if_changed_outside(app: &mut App) {
     }
 }
 
+/// The open document was read-only because another glosser held its lock: once that lock is
+/// gone, take it, read the file again (the other glosser's edits, re-anchored) and allow editing.
+fn retake_lock(app: &mut App) {
+    let Some(index) = app.open else { return };
+    let path = app.corpus.documents[index].annotation_path(&app.annotator);
+    let Some(session) = app.sessions.get_mut(&index) else {
+        return;
+    };
+    if !session.held_elsewhere || crate::lock::lock_path(&path).exists() {
+        return;
+    }
+    let Ok(doc) = &session.doc else { return };
+    let Ok(lock) = crate::lock::DocumentLock::acquire(&path) else {
+        return;
+    };
+    match store::load(&path) {
+        Ok(disk) => {
+            let mut file = disk.clone();
+            crate::reanchor::restamp(&mut file, doc);
+            session.file = file;
+            session.base = Some(disk);
+            session.on_disk = true;
+        }
+        Err(store::StoreError::Read { source, .. })
+            if source.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => {
+            session.held_elsewhere = false;
+            session.read_only = Some(format!("read-only: {e} — fix or move the file to annotate"));
+            return;
+        }
+    }
+    session.lock = Some(lock);
+    session.read_only = None;
+    session.held_elsewhere = false;
+    session.disk_stamp = super::super::app::disk_stamp(&path);
+    if session.on_disk {
+        app.doc_info[index] = Some(DocInfo::Annotated {
+            status: session.file.status,
+            spans: session.file.spans.len(),
+        });
+    }
+    app.say(
+        "the other glosser let go of this file: it is read again and yours to edit",
+        Tone::Info,
+    );
+}
+
 /// `Ctrl-s`.
 pub fn save_now(app: &mut App) {
     let errors = save_all(app);
@@ -213,6 +260,7 @@ pub fn write_recovery(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
 /// Time passes: save what has waited long enough; take in list statuses from the background
 /// scan; notice when the open document's file was changed by someone else.
 pub fn tick(app: &mut App, now: Instant) {
+    retake_lock(app);
     reload_if_changed_outside(app);
     if let Some(updates) = &app.info_updates {
         for (index, info) in updates.try_iter() {

@@ -178,11 +178,32 @@ fn a_second_glosser_on_the_same_file_is_read_only_until_the_first_quits() {
     update(&mut second, Event::Action(Action::SelectSentence), now);
     update(&mut second, Event::Action(Action::Label(1)), now);
     assert!(second.session().unwrap().file.spans.is_empty());
+    // The first labels a sentence and quits: the second, still open, takes the lock at its
+    // next tick and shows the first one's span.
+    let mut first = first;
+    first.act(&[Action::SelectSentence, Action::Label(2)]);
+    first.act(&[Action::Quit]);
+    assert!(first.app.should_quit);
     drop(first.app);
+    let later = now + std::time::Duration::from_secs(1);
+    update(&mut second, Event::Tick(later), later);
+    let session = second.session().unwrap();
+    assert!(session.read_only.is_none(), "{:?}", session.read_only);
+    assert_eq!(session.file.spans.len(), 1, "the first one's span is shown");
+    assert!(
+        second.message.as_ref().unwrap().0.contains("yours to edit"),
+        "{:?}",
+        second.message
+    );
+    update(&mut second, Event::Action(Action::Label(1)), later);
+    assert_eq!(
+        second.session().unwrap().file.spans.spans()[0].label,
+        "claim"
+    );
     let third = app_for(first.dir.path());
     assert!(
-        third.session().unwrap().read_only.is_none(),
-        "the lock went with the first"
+        third.session().unwrap().read_only.is_some(),
+        "the second holds the lock now"
     );
 }
 
