@@ -33,7 +33,7 @@ fn label_studio_one_file_per_completed_by_cancelled_skipped() {
         "offsets counted with the BOM are shifted"
     );
     for expected in [
-        "1 cancelled annotation skipped (task 1 annotation 23)",
+        "1 cancelled or skipped annotation not imported (task 1 annotation 23)",
         "predictions or non-span results skipped (task 1 prediction 1, task 1 annotation 1 choices c1)",
     ] {
         assert!(err.contains(expected), "{expected}\n{err}");

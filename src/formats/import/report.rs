@@ -20,7 +20,7 @@ pub enum Kind {
     Notes,
     /// Discontinuous spans, imported as one span per fragment.
     Discontinuous,
-    /// Label Studio annotations marked `was_cancelled`.
+    /// Label Studio annotations marked `was_cancelled` (or `skipped`, Label Studio 0.x).
     Cancelled,
     /// Prodigy answers `reject` or `ignore` (and inputs that only had those).
     RejectedAnswers,
@@ -52,8 +52,8 @@ impl Kind {
             Kind::Discontinuous => {
                 "discontinuous spans imported as one span per fragment (noted with their ids)"
             }
-            Kind::Cancelled if one => "cancelled annotation skipped",
-            Kind::Cancelled => "cancelled annotations skipped",
+            Kind::Cancelled if one => "cancelled or skipped annotation not imported",
+            Kind::Cancelled => "cancelled or skipped annotations not imported",
             Kind::RejectedAnswers if one => "rejected or ignored answer skipped",
             Kind::RejectedAnswers => "rejected or ignored answers skipped",
             Kind::OtherResults if one => "prediction or non-span result skipped",

@@ -88,7 +88,10 @@ fn task_records(task: &Value, origin: &str, report: &mut Report) -> Result<Vec<R
             || format!("{origin} annotation {}", a + 1),
             |id| format!("{origin} annotation {id}"),
         );
-        if annotation.get("was_cancelled").and_then(Value::as_bool) == Some(true) {
+        // Cancelled (`was_cancelled`) or, in Label Studio 0.x, skipped (`skipped`): not an
+        // annotation, as label-studio-converter reads it too.
+        let flag = |key: &str| annotation.get(key).and_then(Value::as_bool) == Some(true);
+        if flag("was_cancelled") || flag("skipped") {
             report.add(Kind::Cancelled, name);
             continue;
         }

@@ -25,12 +25,16 @@ struct Answer {
 /// Reads a Prodigy export, grouping its answers by input and annotator.
 pub fn read(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
-    let mut order: Vec<(String, Option<String>)> = Vec::new();
-    let mut groups: HashMap<(String, Option<String>), Vec<Answer>> = HashMap::new();
+    // Answers on one input by one annotator form a record; the text is part of the key, so two
+    // answers that share an `_input_hash` but not their text are never merged onto one text
+    // (the second is then a record of its own, rejected if its document has the other text).
+    type Group = (String, Option<String>, String);
+    let mut order: Vec<Group> = Vec::new();
+    let mut groups: HashMap<Group, Vec<Answer>> = HashMap::new();
     for answer in each_line(text, answer) {
         match answer {
             Ok(a) => {
-                let key = (a.key.clone(), a.annotator.clone());
+                let key = (a.key.clone(), a.annotator.clone(), a.text.clone());
                 groups
                     .entry(key.clone())
                     .or_insert_with(|| {

@@ -1,0 +1,87 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Whose annotation a record is and which text it is on: Prodigy answers that share an
+//! `_input_hash` but not their text are never merged onto one text, and Label Studio 0.x
+//! `skipped` annotations are not imported as annotations (both seen by a hostile tester).
+
+use std::path::Path;
+use std::process::Command;
+
+fn import(file: &Path, format: &str, corpus: &Path) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_glosser"))
+        .args(["import", "--format", format, "--corpus"])
+        .arg(corpus)
+        .arg(file)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn quotes(file: &Path) -> Vec<String> {
+    glosser::store::load(file)
+        .unwrap()
+        .spans
+        .spans()
+        .iter()
+        .map(|s| s.quote.clone())
+        .collect()
+}
+
+#[test]
+fn prodigy_answers_with_one_input_hash_and_two_texts_are_not_merged() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("db-out.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"text":"Alice said hello to Bob.","_input_hash":111,"spans":[{"start":0,"end":5,"label":"source"}],"answer":"accept","_annotator_id":"a"}"#,
+            "\n",
+            r#"{"text":"Zed said bye to Bob.","_input_hash":111,"spans":[{"start":0,"end":3,"label":"source"}],"answer":"accept","_annotator_id":"a"}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let corpus = dir.path().join("corpus");
+    let (code, stderr) = import(&input, "prodigy", &corpus);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(
+            "rejected line 2: the text differs from the existing document prodigy-111.txt"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        quotes(&corpus.join("prodigy-111.txt.a.ron")),
+        ["Alice"],
+        "line 1 is kept, and nothing of line 2 lands on its text"
+    );
+}
+
+#[test]
+fn skipped_label_studio_annotations_are_reported_not_imported() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("ls.json");
+    std::fs::write(
+        &input,
+        r#"[{"id": 7, "data": {"text": "Alice met Bob."},
+            "completions": [
+              {"id": 1, "completed_by": 3, "result": [{"id": "r1", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 5, "text": "Alice", "labels": ["source"]}}]},
+              {"id": 2, "completed_by": 4, "skipped": true, "result": [{"id": "r2", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 10, "end": 13, "text": "Bob", "labels": ["source"]}}]}
+            ]}]"#,
+    )
+    .unwrap();
+    let corpus = dir.path().join("corpus");
+    let (code, stderr) = import(&input, "label-studio", &corpus);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("1 cancelled or skipped annotation not imported (task 1 annotation 2)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        quotes(&corpus.join("label-studio-7.txt.ls-3.ron")),
+        ["Alice"]
+    );
+    assert!(!corpus.join("label-studio-7.txt.ls-4.ron").exists());
+}
