@@ -22,13 +22,15 @@ struct Answer {
     relations: Vec<(String, Option<RawSpan>, Option<RawSpan>)>,
 }
 
+/// Answers on one input by one annotator form a record: (input key, annotator, text). The text
+/// is part of the key, so two answers that share an `_input_hash` but not their text are never
+/// merged onto one text (the second is a record of its own, rejected if its document has the
+/// other text).
+type Group = (String, Option<String>, String);
+
 /// Reads a Prodigy export, grouping its answers by input and annotator.
 pub fn read(text: &str) -> Parsed {
     let mut parsed = Parsed::default();
-    // Answers on one input by one annotator form a record; the text is part of the key, so two
-    // answers that share an `_input_hash` but not their text are never merged onto one text
-    // (the second is then a record of its own, rejected if its document has the other text).
-    type Group = (String, Option<String>, String);
     let mut order: Vec<Group> = Vec::new();
     let mut groups: HashMap<Group, Vec<Answer>> = HashMap::new();
     for answer in each_line(text, answer) {
