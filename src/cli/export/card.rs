@@ -58,7 +58,10 @@ impl Card<'_> {
                     *spans.entry(label.as_str()).or_default() += n;
                 }
             }
-            let dropped: usize = docs.iter().map(|r| r.displaced.len()).sum();
+            let dropped: usize = docs
+                .iter()
+                .map(|r| r.displaced.len() + r.orphans_left.len())
+                .sum();
             let sentences: usize = docs.iter().map(|r| r.sentences).sum();
             parts.insert(
                 name.clone(),
@@ -79,6 +82,14 @@ impl Card<'_> {
                     "document": r.id, "part": self.split.parts[*part].0,
                     "start": span.start, "end": span.end, "label": span.label,
                     "text": span.quote, "why": why,
+                }));
+            }
+            for span in &r.orphans_left {
+                dropped.push(json!({
+                    "document": r.id, "part": self.split.parts[*part].0,
+                    "start": span.start, "end": span.end, "label": span.label,
+                    "text": span.quote,
+                    "why": "orphaned: its text is no longer in the article",
                 }));
             }
         }

@@ -52,6 +52,9 @@ pub struct Ready {
     pub sentences: usize,
     /// Links between exported spans that the format cannot hold (SPEC §10).
     pub links_dropped: usize,
+    /// Orphaned spans (their text is no longer in the article) that the format cannot hold:
+    /// every format but jsonl, which keeps them at their last offsets.
+    pub orphans_left: Vec<Span>,
 }
 
 /// A document's output.
@@ -146,7 +149,11 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         joined_sentences: 0,
         sentences: 0,
         links_dropped: 0,
+        orphans_left: Vec::new(),
     };
+    if o.format != Format::Jsonl {
+        ready.orphans_left.clone_from(&orphans);
+    }
     if !o.format.holds_links() {
         let exported = |end: &crate::store::LinkEnd| spans.iter().any(|s| end.matches(s));
         ready.links_dropped = links

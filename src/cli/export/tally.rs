@@ -17,6 +17,8 @@ pub struct Tally {
     pub split_tokens: usize,
     pub joined: usize,
     pub links_dropped: usize,
+    /// Orphaned spans left out (named per document as they go).
+    pub orphans: usize,
     /// Labels written whose names hold whitespace (conll/hf tags use `_` there).
     pub spaced: std::collections::BTreeSet<String>,
 }
@@ -40,6 +42,17 @@ impl Tally {
                 s.quote
             );
         }
+        for s in &r.orphans_left {
+            eprintln_safe!(
+                "glosser: orphaned span not exported: {} {}..{} {} {:?} (its text is no longer in the article)",
+                r.id.escape_debug(),
+                s.start,
+                s.end,
+                s.label,
+                s.quote
+            );
+        }
+        self.orphans += r.orphans_left.len();
         self.dropped += r.displaced.len();
         self.layered += r.layered;
         self.split_tokens += r.split_tokens;
@@ -81,6 +94,15 @@ impl Tally {
                 "glosser: {format} cannot hold links between spans: dropped {} link{} (jsonl, brat, doccano, label-studio and w3c keep them)",
                 self.links_dropped,
                 plural(self.links_dropped)
+            );
+        }
+        if self.orphans > 0 {
+            eprintln_safe!(
+                "glosser: {format}: {} orphaned span{} not exported (listed above): place {} in the TUI (o) or delete {}; jsonl keeps orphans",
+                self.orphans,
+                plural(self.orphans),
+                if self.orphans == 1 { "it" } else { "them" },
+                if self.orphans == 1 { "it" } else { "them" },
             );
         }
         if self.joined > 0 {
