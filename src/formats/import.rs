@@ -191,6 +191,19 @@ pub fn convert(record: &Record, doc: &Document, labels: &LabelSet) -> Result<Con
     }
     for link in &record.links {
         match (ends.get(link.from), ends.get(link.to)) {
+            (Some(Some(from)), Some(Some(to)))
+                if !labels
+                    .link_type(&link.kind)
+                    .is_some_and(|t| t.allows(&from.2, &to.2)) =>
+            {
+                out.report.add(
+                    Kind::LinkTypes,
+                    format!(
+                        "{} {} ({}: {} → {})",
+                        record.origin, link.id, link.kind, from.2, to.2
+                    ),
+                );
+            }
             (Some(Some(from)), Some(Some(to))) => out.links.push(Link {
                 kind: link.kind.clone(),
                 from: from.clone(),

@@ -10,6 +10,9 @@ pub enum Kind {
     /// Relations whose ends were not both imported (or that glosser cannot hold, such as brat's
     /// `*` equivalence sets).
     Relations,
+    /// Relations of a type the corpus's label set does not define, or does not allow between
+    /// the labels of their spans (SPEC §10: no file holds a link `validate` rejects).
+    LinkTypes,
     /// brat events (`E` lines): their trigger spans are imported, the event structure is not.
     Events,
     /// brat attributes (`A`/`M` lines).
@@ -38,6 +41,12 @@ impl Kind {
         match self {
             Kind::Relations if one => "relation not kept",
             Kind::Relations => "relations not kept",
+            Kind::LinkTypes if one => {
+                "relation not kept: its type is not a link type of the corpus between those labels (define it under `links` in glosser.ron and import again)"
+            }
+            Kind::LinkTypes => {
+                "relations not kept: their types are not link types of the corpus between those labels (define them under `links` in glosser.ron and import again)"
+            }
             Kind::Events if one => "event not kept (its trigger span was imported)",
             Kind::Events => "events not kept (their trigger spans were imported)",
             Kind::Attributes if one => "attribute not kept",
