@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Whose annotation a record is and which text it is on: Prodigy answers that share an
 //! `_input_hash` but not their text are never merged onto one text, and Label Studio 0.x
-//! `skipped` annotations are not imported as annotations (both seen by a hostile tester).
+//! `skipped` annotations are not imported as annotations, and Label Studio lists (a region's
+//! meta text, a relation's labels) are kept whole (all seen by a hostile tester).
 
 use std::path::Path;
 use std::process::Command;
@@ -84,4 +85,37 @@ fn skipped_label_studio_annotations_are_reported_not_imported() {
         ["Alice"]
     );
     assert!(!corpus.join("label-studio-7.txt.ls-4.ron").exists());
+}
+
+#[test]
+fn label_studio_lists_are_kept_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("glosser.ron"),
+        r#"(labels: [(name: "quote"), (name: "source")],
+            links: [(name: "speaker", from: ["quote"], to: ["source"]),
+                    (name: "cites", from: ["quote"], to: ["source"])])"#,
+    )
+    .unwrap();
+    let input = dir.path().join("ls.json");
+    std::fs::write(
+        &input,
+        r#"[{"id": 5, "data": {"text": "Alice: hello."},
+            "annotations": [{"id": 1, "completed_by": 2, "result": [
+              {"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 5, "text": "Alice", "labels": ["source"]}},
+              {"id": "q", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 7, "end": 12, "text": "hello", "labels": ["quote"]},
+               "meta": {"text": ["first note", "second note"]}},
+              {"type": "relation", "from_id": "q", "to_id": "a", "direction": "right", "labels": ["speaker", "cites"]}
+            ]}]}]"#,
+    )
+    .unwrap();
+    let (code, stderr) = import(&input, "label-studio", &corpus);
+    assert_eq!(code, 0, "{stderr}");
+    let file = glosser::store::load(&corpus.join("label-studio-5.txt.ls-2.ron")).unwrap();
+    let quote = &file.spans.spans()[1];
+    assert_eq!(quote.note.as_deref(), Some("first note\nsecond note"));
+    let kinds: Vec<&str> = file.links.iter().map(|l| l.kind.as_str()).collect();
+    assert_eq!(kinds, ["cites", "speaker"], "one link per relation label");
 }

@@ -130,13 +130,18 @@ fn read_results(annotation: &Value, record: &mut Record) -> Result<(), String> {
                     .get("labels")
                     .and_then(Value::as_array)
                     .ok_or("a result has no labels")?;
+                // Every line of the region's meta text, not only the first.
                 let note = result
                     .get("meta")
                     .and_then(|m| m.get("text"))
                     .and_then(Value::as_array)
-                    .and_then(|t| t.first())
-                    .and_then(Value::as_str)
-                    .map(str::to_owned);
+                    .map(|t| {
+                        t.iter()
+                            .filter_map(Value::as_str)
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    })
+                    .filter(|n| !n.is_empty());
                 let (start, end) = (
                     offset(value.get("start"), "start")?,
                     offset(value.get("end"), "end")?,
@@ -165,13 +170,18 @@ fn read_results(annotation: &Value, record: &mut Record) -> Result<(), String> {
                 .and_then(Value::as_str)
                 .and_then(|id| region.get(id).copied())
         };
-        let kind = r
+        // A relation with several labels is one link per label; with none, a `relation`.
+        let mut kinds: Vec<String> = r
             .get("labels")
             .and_then(Value::as_array)
-            .and_then(|l| l.first())
-            .and_then(Value::as_str)
-            .unwrap_or("relation")
-            .to_owned();
+            .into_iter()
+            .flatten()
+            .filter_map(Value::as_str)
+            .map(str::to_owned)
+            .collect();
+        if kinds.is_empty() {
+            kinds.push("relation".to_owned());
+        }
         let id = format!(
             "{}→{}",
             field_str(r, "from_id").unwrap_or_default(),
@@ -184,7 +194,14 @@ fn read_results(annotation: &Value, record: &mut Record) -> Result<(), String> {
                 } else {
                     (from, to)
                 };
-                record.links.push(RawLink { id, kind, from, to });
+                for kind in kinds {
+                    record.links.push(RawLink {
+                        id: id.clone(),
+                        kind,
+                        from,
+                        to,
+                    });
+                }
             }
             _ => record
                 .report
