@@ -119,3 +119,33 @@ fn label_studio_lists_are_kept_whole() {
     let kinds: Vec<&str> = file.links.iter().map(|l| l.kind.as_str()).collect();
     assert_eq!(kinds, ["cites", "speaker"], "one link per relation label");
 }
+
+#[test]
+fn two_people_whose_names_would_coincide_get_two_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("ls.json");
+    std::fs::write(
+        &input,
+        r#"[{"id": 1, "data": {"text": "Alice said hello."},
+            "annotations": [
+              {"id": 1, "completed_by": {"id": 10, "email": "john@gmail.com"}, "result": [{"id": "a", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 0, "end": 5, "text": "Alice", "labels": ["source"]}}]},
+              {"id": 2, "completed_by": {"id": 11, "email": "john@newsroom.org"}, "result": [{"id": "b", "from_name": "label", "to_name": "text", "type": "labels", "value": {"start": 11, "end": 16, "text": "hello", "labels": ["claim"]}}]}
+            ]}]"#,
+    )
+    .unwrap();
+    let corpus = dir.path().join("corpus");
+    let (code, stderr) = import(&input, "label-studio", &corpus);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("\"john@newsroom.org\" and \"john@gmail.com\" would both be annotator john: \"john@newsroom.org\" is written as john-2"),
+        "{stderr}"
+    );
+    assert_eq!(
+        quotes(&corpus.join("label-studio-1.txt.john.ron")),
+        ["Alice"]
+    );
+    assert_eq!(
+        quotes(&corpus.join("label-studio-1.txt.john-2.ron")),
+        ["hello"]
+    );
+}

@@ -14,6 +14,7 @@
 //! Exit codes: 0 every record imported and nothing left out; 1 some records rejected or some
 //! things not kept (both listed on stderr); 2 usage or I/O error.
 
+mod annotator_names;
 mod chunk;
 mod unknown_labels;
 mod write;
@@ -115,14 +116,18 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
     let mut report = Report::default();
     let mut unknown_labels = unknown_labels::UnknownLabels::default();
+    let mut names = annotator_names::AnnotatorNames::default();
     let mut first = 0;
     loop {
-        let records = stream.next_chunk(CHUNK).map_err(anyhow::Error::msg)?;
+        let mut records = stream.next_chunk(CHUNK).map_err(anyhow::Error::msg)?;
         if records.is_empty() {
             break;
         }
         let count = records.len();
         unknown_labels.note(first, &records, &labels);
+        if args.annotator.is_none() {
+            names.assign(&mut records);
+        }
         let outcomes = chunk::import(
             records,
             first,
@@ -168,6 +173,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             String::new()
         }
     );
+    for renamed in &names.renamed {
+        eprintln_safe!("glosser: {renamed}");
+    }
     if let Some(hint) = unknown_labels.hint(&args.corpus) {
         eprintln_safe!("glosser: {hint}");
     }

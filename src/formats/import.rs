@@ -64,6 +64,9 @@ pub struct Record {
     /// offsets that counted it are shifted).
     pub text: String,
     pub annotator: Option<String>,
+    /// Who the tool said annotated it, when `annotator` was made from that (an email, a user
+    /// id, a session): two sources that make the same name are told apart on import.
+    pub annotator_source: Option<String>,
     pub spans: Vec<RawSpan>,
     pub unit: Unit,
     /// Relations between the record's spans.
@@ -85,6 +88,7 @@ impl Record {
             document,
             text,
             annotator: None,
+            annotator_source: None,
             spans: Vec::new(),
             unit,
             links: Vec::new(),

@@ -106,6 +106,9 @@ fn records(line: &str, number: usize, options: &Options) -> Result<Vec<Record>, 
             None => field_str(&v, "annotator")
                 .or_else(|| field_str(&v, "username").and_then(|u| super::annotator_name(&u))),
         };
+        if user.is_none() && field_str(&v, "annotator").is_none() {
+            record.annotator_source = field_str(&v, "username");
+        }
         record.spans = spans;
         out.push(record);
         entity_ids.push(ids);

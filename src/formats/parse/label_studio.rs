@@ -55,6 +55,20 @@ pub fn completed_by(v: &Value) -> Option<String> {
     }
 }
 
+/// What a `completed_by` says, as the tool wrote it: an id, a string, a user's email (else id).
+pub fn completed_by_source(v: &Value) -> Option<String> {
+    match v {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) => Some(s.clone()),
+        Value::Object(_) => v
+            .get("email")
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .or_else(|| v.get("id").map(Value::to_string)),
+        _ => None,
+    }
+}
+
 fn task_records(task: &Value, origin: &str, report: &mut Report) -> Result<Vec<Record>, String> {
     if task.get("data").is_none() && task.get("text").is_some_and(Value::is_string) {
         return json_min(task, origin).map(|r| vec![r]);
@@ -102,6 +116,7 @@ fn task_records(task: &Value, origin: &str, report: &mut Report) -> Result<Vec<R
             Unit::CodepointOrUtf16,
         );
         record.annotator = annotation.get("completed_by").and_then(completed_by);
+        record.annotator_source = annotation.get("completed_by").and_then(completed_by_source);
         read_results(annotation, &mut record)?;
         records.push(record);
     }
@@ -221,6 +236,7 @@ fn json_min(task: &Value, origin: &str) -> Result<Record, String> {
     });
     let mut record = Record::new(origin, document, text, Unit::CodepointOrUtf16);
     record.annotator = task.get("annotator").and_then(completed_by);
+    record.annotator_source = task.get("annotator").and_then(completed_by_source);
     for region in task
         .get("label")
         .and_then(Value::as_array)

@@ -16,6 +16,7 @@ struct Answer {
     key: String,
     document: Option<String>,
     text: String,
+    /// `_annotator_id`, `_session_id` or `meta.annotator`, as written.
     annotator: Option<String>,
     accepted: bool,
     spans: Vec<RawSpan>,
@@ -71,7 +72,8 @@ pub fn read(text: &str) -> Parsed {
             first.text.clone(),
             Unit::CodepointOrUtf16,
         );
-        record.annotator.clone_from(&first.annotator);
+        record.annotator = first.annotator.as_deref().and_then(annotator_name);
+        record.annotator_source.clone_from(&first.annotator);
         for a in accepted {
             record.spans.extend(a.spans);
             for (kind, head, child) in a.relations {
@@ -113,11 +115,12 @@ fn answer(line: &str, number: usize) -> Result<Answer, String> {
         },
         _ => text_tag(&text),
     };
+    // As Prodigy wrote it; made a name when the record is built, so that two sessions that
+    // would make one name stay apart.
     let annotator = ["_annotator_id", "_session_id"]
         .iter()
         .find_map(|k| field_str(&v, k))
-        .or_else(|| field_str(&meta, "annotator"))
-        .and_then(|a| annotator_name(&a));
+        .or_else(|| field_str(&meta, "annotator"));
     let accepted = v
         .get("answer")
         .and_then(Value::as_str)
