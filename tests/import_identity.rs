@@ -2,7 +2,8 @@
 //! Whose annotation a record is and which text it is on: Prodigy answers that share an
 //! `_input_hash` but not their text are never merged onto one text, and Label Studio 0.x
 //! `skipped` annotations are not imported as annotations, and Label Studio lists (a region's
-//! meta text, a relation's labels) are kept whole (all seen by a hostile tester).
+//! meta text, a relation's labels) are kept whole, and a brat note of another type on a span
+//! is reported as such (all seen by a hostile tester).
 
 use std::path::Path;
 use std::process::Command;
@@ -148,4 +149,34 @@ fn two_people_whose_names_would_coincide_get_two_files() {
         quotes(&corpus.join("label-studio-1.txt.john-2.ron")),
         ["hello"]
     );
+}
+
+#[test]
+fn a_brat_note_of_another_type_on_a_span_is_reported_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("brat");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::write(input.join("a.txt"), "Alice ran.").unwrap();
+    std::fs::write(
+        input.join("a.ann"),
+        "T1\tsource 0 5\tAlice\n#1\tLemma T1\talice\n#2\tAnnotatorNotes T1\tchecked\n",
+    )
+    .unwrap();
+    let corpus = dir.path().join("corpus");
+    let out = Command::new(env!("CARGO_BIN_EXE_glosser"))
+        .args(["import", "--format", "brat", "--annotator", "b", "--corpus"])
+        .arg(&corpus)
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "not kept: 1 note of a type other than AnnotatorNotes on a span not kept (a.ann #1)"
+        ),
+        "{stderr}"
+    );
+    let file = glosser::store::load(&corpus.join("a.txt.b.ron")).unwrap();
+    assert_eq!(file.spans.spans()[0].note.as_deref(), Some("checked"));
 }

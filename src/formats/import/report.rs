@@ -21,6 +21,8 @@ pub enum Kind {
     Normalizations,
     /// Notes on anything but a text span (brat `#` lines on relations or events).
     Notes,
+    /// brat notes on a span of a type other than `AnnotatorNotes` (`#1 Lemma T1 …`).
+    OtherNotes,
     /// Discontinuous spans, imported as one span per fragment.
     Discontinuous,
     /// Label Studio annotations marked `was_cancelled` (or `skipped`, Label Studio 0.x).
@@ -55,6 +57,10 @@ impl Kind {
             Kind::Normalizations => "normalizations not kept",
             Kind::Notes if one => "note on a relation or event not kept",
             Kind::Notes => "notes on relations or events not kept",
+            Kind::OtherNotes if one => {
+                "note of a type other than AnnotatorNotes on a span not kept"
+            }
+            Kind::OtherNotes => "notes of a type other than AnnotatorNotes on spans not kept",
             Kind::Discontinuous if one => {
                 "discontinuous span imported as one span per fragment (noted with its id)"
             }

@@ -200,6 +200,14 @@ pub fn brat_record(origin: &str, name: String, text: String, body: &str) -> Resu
                             });
                         }
                     }
+                    // `#1 Lemma T1 …`: a note of another type, on a span.
+                    None if head
+                        .split_whitespace()
+                        .nth(1)
+                        .is_some_and(|t| ids.contains_key(t)) =>
+                    {
+                        record.report.add(Kind::OtherNotes, named);
+                    }
                     None => record.report.add(Kind::Notes, named),
                 }
             }
