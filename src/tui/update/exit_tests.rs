@@ -182,3 +182,39 @@ fn the_warning_of_an_armed_q_or_ctrl_q_outlives_the_save_retries() {
     assert!(f.app.should_quit);
     assert_eq!(f.app.recovered.len(), 1, "the second q wrote the edits");
 }
+
+#[test]
+fn a_save_that_merges_a_conflicting_outside_change_says_what_was_kept_both_ways() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    f.wait_for_save();
+    f.act(&[Action::EditNote]);
+    for c in "ours".chars() {
+        f.send(Event::PromptChar(c));
+    }
+    f.send(Event::PromptSubmit);
+    // Meanwhile a teammate's copy of the file gives the same span another note.
+    let path = f.dir.path().join("a.txt.tester.ron");
+    let mut theirs = store::load(&path).unwrap();
+    let doc = Document::from_text(ARTICLE);
+    let mut span = Span::new(&doc, 0..17, "claim");
+    span.note = Some("theirs, a longer note".into());
+    theirs.spans = AnnotationSet::from_spans(vec![span]);
+    store::save(&path, &theirs).unwrap();
+    f.wait_for_save();
+    let message = f.app.message.clone().unwrap().0;
+    assert!(
+        message.contains("changed both ways, both kept"),
+        "{message}"
+    );
+    assert!(message.contains("note changed on both sides"), "{message}");
+    let saved = store::load(&path).unwrap();
+    assert!(
+        saved.spans.spans()[0]
+            .note
+            .as_deref()
+            .is_some_and(|n| n.starts_with("merge conflict:")),
+        "{:?}",
+        saved.spans.spans()
+    );
+}

@@ -15,22 +15,23 @@ const MAX_DELAY: Duration = Duration::from_millis(800);
 
 /// Writes one session if it has unsaved edits, through the one save path
 /// ([`crate::save::save_merged`]: merge with what is on disk, never over a broken file, restamp,
-/// atomic write). `Ok(true)` when changes made outside glosser were merged in.
+/// atomic write). `Ok(Some(conflicts))` when changes made outside glosser were merged in, with
+/// what both sides changed differently (kept both ways).
 pub fn save_session(
     corpus: &Corpus,
     index: usize,
     session: &mut Session,
-) -> Result<bool, crate::save::SaveError> {
+) -> Result<Option<Vec<String>>, crate::save::SaveError> {
     if session.unsaved_since.is_none() || session.read_only.is_some() {
-        return Ok(false);
+        return Ok(None);
     }
     let Ok(doc) = &session.doc else {
-        return Ok(false);
+        return Ok(None);
     };
     if !session.on_disk && session.file.is_blank() {
         // Every edit was undone: still nothing worth a file.
         session.unsaved_since = None;
-        return Ok(false);
+        return Ok(None);
     }
     let path = corpus.documents[index].annotation_path(&session.file.annotator);
     let saved = crate::save::save_merged(&path, &session.file, session.base.as_ref(), doc)?;
@@ -39,7 +40,7 @@ pub fn save_session(
     session.unsaved_since = None;
     session.base = Some(saved.file);
     session.disk_stamp = super::super::app::disk_stamp(&path);
-    Ok(saved.merged)
+    Ok(saved.merged.then_some(saved.conflicts))
 }
 
 /// Saves every session with edits; returns the errors.
@@ -290,11 +291,19 @@ pub fn tick(app: &mut App, now: Instant) {
         };
         match save_session(&app.corpus, index, session) {
             Ok(merged) => {
-                if merged {
-                    app.say(
+                match merged.as_deref() {
+                    Some([]) => app.say(
                         "saved, merging in changes made to the file outside glosser",
                         Tone::Info,
-                    );
+                    ),
+                    Some(conflicts) => app.say(
+                        format!(
+                            "saved, merging in changes made to the file outside glosser; changed both ways, both kept: {} — settle the `merge conflict:` notes",
+                            conflicts.join("; ")
+                        ),
+                        Tone::Warning,
+                    ),
+                    None => {}
                 }
                 let Some(session) = app.sessions.get(&index) else {
                     continue;
