@@ -146,6 +146,11 @@ impl Span {
         (self.start, self.end, &self.label)
     }
 
+    /// [`Span::key`] that outlives the span (to find it again after an edit).
+    pub fn owned_key(&self) -> (usize, usize, String) {
+        (self.start, self.end, self.label.clone())
+    }
+
     /// The char range.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end

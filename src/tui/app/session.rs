@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use super::{DocReview, Loading};
 use crate::corpus::Corpus;
-use crate::span::AnnotationSet;
+use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Status, StoreError};
 use crate::text::{Document, Opening};
 use crate::tui::undo::History;
@@ -77,11 +77,20 @@ impl Session {
 
     /// Picks span `index` of this session's file (see [`Session::picked`]).
     pub fn pick(&mut self, index: usize) {
-        self.picked = self
-            .file
-            .spans
-            .get(index)
-            .map(|s| (s.start, s.end, s.label.clone()));
+        self.picked = self.file.spans.get(index).map(Span::owned_key);
+    }
+
+    /// Shows `disk`, this annotator's file as another glosser or a teammate left it: brought
+    /// onto this session's text first (it may be for another one), and the base of the next
+    /// save's merge.
+    pub fn adopt_disk(&mut self, disk: AnnotationFile) {
+        let mut file = disk.clone();
+        if let Ok(doc) = &self.doc {
+            crate::reanchor::restamp(&mut file, doc);
+        }
+        self.file = file;
+        self.base = Some(disk);
+        self.on_disk = true;
     }
 
     /// Loads document `index` of the corpus for `annotator`: a big article's first slice at

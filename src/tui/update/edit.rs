@@ -154,7 +154,7 @@ pub fn label_named(app: &mut App, label: &str, now: Instant) {
         new.from.clear();
         let mut edit = vec![Change::Remove(old)];
         // The relabelled span stays the one keys act on.
-        session.picked = Some((new.start, new.end, new.label.clone()));
+        session.picked = Some(new.owned_key());
         if session.file.spans.position(new.key()).is_none() {
             edit.push(Change::Add(new));
         }
@@ -238,7 +238,7 @@ pub fn start_note(app: &mut App) {
         return refuse(app, "no span under the cursor to annotate");
     };
     let kind = PromptKind::Note {
-        key: (span.start, span.end, span.label.clone()),
+        key: span.owned_key(),
     };
     let text = span.note.clone().unwrap_or_default();
     app.mode = Mode::Prompt(Prompt::new(kind, text));

@@ -18,6 +18,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::super::app::{App, DocInfo, Mode, Prompt, PromptKind, Tone, disk_stamp};
 use crate::corpus::Corpus;
+use crate::span::Span;
 use crate::store::{self, AnnotationFile};
 use crate::text::Document;
 
@@ -259,7 +260,7 @@ fn follow_span(
         .iter()
         .filter(|s| s.label == span.label && s.quote == span.quote)
         .min_by_key(|s| s.start.abs_diff(span.start))
-        .map(|s| (s.start, s.end, s.label.clone()))
+        .map(Span::owned_key)
 }
 
 #[cfg(test)]

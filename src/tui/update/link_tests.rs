@@ -6,12 +6,12 @@ use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Link, LinkEnd, Status};
 use crate::text::Document;
 
-/// ARTICLE with a claim on the first sentence linked to a quote on "Second".
-fn linked() -> Fixture {
+/// ARTICLE with the first sentence labelled `from` linked (speaker) to "Second" labelled `to`.
+fn linked_as(from: &str, to: &str) -> Fixture {
     let f = Fixture::article();
     let doc = Document::from_text(ARTICLE);
-    let claim = Span::new(&doc, 0..17, "claim");
-    let quote = Span::new(&doc, 18..24, "quote");
+    let first = Span::new(&doc, 0..17, from);
+    let second = Span::new(&doc, 18..24, to);
     let file = AnnotationFile {
         document: "a.txt".into(),
         annotator: "tester".into(),
@@ -19,10 +19,10 @@ fn linked() -> Fixture {
         status: Status::InProgress,
         links: vec![Link {
             kind: "speaker".into(),
-            from: LinkEnd::of(&claim),
-            to: LinkEnd::of(&quote),
+            from: LinkEnd::of(&first),
+            to: LinkEnd::of(&second),
         }],
-        spans: AnnotationSet::from_spans(vec![claim, quote]),
+        spans: AnnotationSet::from_spans(vec![first, second]),
         ..Default::default()
     };
     store::save(&f.dir.path().join("a.txt.tester.ron"), &file).unwrap();
@@ -33,6 +33,11 @@ fn linked() -> Fixture {
         dir,
         now,
     }
+}
+
+/// ARTICLE with a claim on the first sentence linked to a quote on "Second".
+fn linked() -> Fixture {
+    linked_as("claim", "quote")
 }
 
 fn links(f: &Fixture) -> Vec<Link> {
@@ -70,31 +75,7 @@ fn a_deleted_span_takes_its_links_with_it() {
 
 /// ARTICLE with a quote on "First claim here." whose speaker is the source "Second".
 fn quote_with_speaker() -> Fixture {
-    let f = Fixture::article();
-    let doc = Document::from_text(ARTICLE);
-    let quote = Span::new(&doc, 0..17, "quote");
-    let source = Span::new(&doc, 18..24, "source");
-    let file = AnnotationFile {
-        document: "a.txt".into(),
-        annotator: "tester".into(),
-        text_sha256: doc.sha256().into(),
-        status: Status::InProgress,
-        links: vec![Link {
-            kind: "speaker".into(),
-            from: LinkEnd::of(&quote),
-            to: LinkEnd::of(&source),
-        }],
-        spans: AnnotationSet::from_spans(vec![quote, source]),
-        ..Default::default()
-    };
-    store::save(&f.dir.path().join("a.txt.tester.ron"), &file).unwrap();
-    let super::tests::Fixture { dir, app, now } = f;
-    drop(app);
-    Fixture {
-        app: app_for(dir.path()),
-        dir,
-        now,
-    }
+    linked_as("quote", "source")
 }
 
 #[test]

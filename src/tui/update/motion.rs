@@ -79,12 +79,15 @@ pub fn article(app: &mut App, action: Action) {
         Action::Start => 0,
         Action::End => doc.char_len(),
         Action::NextSpan | Action::PrevSpan => {
-            let step = span_step(session, action == Action::NextSpan);
-            if let Some(span) = step.and_then(|i| session.file.spans.get(i)) {
-                session.picked = Some((span.start, span.end, span.label.clone()));
+            match span_step(session, action == Action::NextSpan)
+                .and_then(|i| session.file.spans.get(i))
+            {
+                Some(span) => {
+                    session.picked = Some(span.owned_key());
+                    span.start
+                }
+                None => cursor,
             }
-            step.and_then(|i| session.file.spans.get(i))
-                .map_or(cursor, |s| s.start)
         }
         Action::NextMatch | Action::PrevMatch => {
             let matches = &app.search.matches;

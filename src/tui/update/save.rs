@@ -91,14 +91,9 @@ fn reload_if_changed_outside(app: &mut App) {
     }
     if let Ok(disk) = store::load(&path)
         && session.base.as_ref() != Some(&disk)
-        && let Ok(doc) = &session.doc
+        && session.doc.is_ok()
     {
-        // The teammate's version may be for another text: bring it onto ours first.
-        let mut file = disk.clone();
-        crate::reanchor::restamp(&mut file, doc);
-        session.file = file;
-        session.base = Some(disk);
-        session.on_disk = true;
+        session.adopt_disk(disk);
         app.doc_info[index] = Some(DocInfo::Annotated {
             status: session.file.status,
             spans: session.file.spans.len(),
@@ -118,18 +113,14 @@ fn retake_lock(app: &mut App) {
     if !session.held_elsewhere || crate::lock::lock_path(&path).exists() {
         return;
     }
-    let Ok(doc) = &session.doc else { return };
+    if session.doc.is_err() {
+        return;
+    }
     let Ok(lock) = crate::lock::DocumentLock::acquire(&path) else {
         return;
     };
     match store::load(&path) {
-        Ok(disk) => {
-            let mut file = disk.clone();
-            crate::reanchor::restamp(&mut file, doc);
-            session.file = file;
-            session.base = Some(disk);
-            session.on_disk = true;
-        }
+        Ok(disk) => session.adopt_disk(disk),
         Err(store::StoreError::Read { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => {

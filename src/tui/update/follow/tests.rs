@@ -214,16 +214,22 @@ fn an_app_listed_whole_follows_from_that_listing_and_still_sees_new_articles() {
     assert_eq!(ids, ["sub/a.txt", "sub/b.txt"]);
 }
 
-#[test]
-fn a_note_typed_while_the_article_is_reloaded_follows_its_span() {
+/// The second sentence saved as a quote, with `text` typed in its note prompt.
+fn typing_a_note(text: &str) -> Fixture {
     let mut f = Fixture::article();
     poll(&mut f);
     label_sentence_at(&mut f, "Second", 2);
     f.wait_for_save();
     f.act(&[Action::EditNote]);
-    for c in "half".chars() {
+    for c in text.chars() {
         f.send(Event::PromptChar(c));
     }
+    f
+}
+
+#[test]
+fn a_note_typed_while_the_article_is_reloaded_follows_its_span() {
+    let mut f = typing_a_note("half");
     let new_text = format!("Breaking news. {}", super::super::tests::ARTICLE);
     std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
     poll(&mut f);
@@ -250,14 +256,7 @@ fn a_note_typed_while_the_article_is_reloaded_follows_its_span() {
 
 #[test]
 fn a_note_whose_span_is_gone_stays_in_the_prompt_and_says_so() {
-    let mut f = Fixture::article();
-    poll(&mut f);
-    label_sentence_at(&mut f, "Second", 2);
-    f.wait_for_save();
-    f.act(&[Action::EditNote]);
-    for c in "keep me".chars() {
-        f.send(Event::PromptChar(c));
-    }
+    let mut f = typing_a_note("keep me");
     // The sentence is rewritten: the span cannot follow and becomes an orphan.
     let new_text = super::super::tests::ARTICLE.replace("Second “quoted words” 😀 end.", "Gone.");
     std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
