@@ -10,6 +10,7 @@ pub mod guidelines;
 pub mod labels;
 pub mod lock;
 pub mod merge3;
+pub mod old_texts;
 pub mod reanchor;
 pub mod review;
 pub mod save;

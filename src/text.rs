@@ -179,6 +179,11 @@ impl Document {
             .get_or_init(|| Index::build(&self.text, usize::MAX))
     }
 
+    /// Whether the file began with a byte order mark (dropped from [`Self::text`], hashed).
+    pub fn has_bom(&self) -> bool {
+        self.bom
+    }
+
     /// The whole text (BOM dropped).
     pub fn text(&self) -> &str {
         &self.text
