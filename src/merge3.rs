@@ -88,7 +88,8 @@ pub fn merge3(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationF
         }
         !accepted
     });
-    let (orphans, placed): (Vec<Span>, Vec<Span>) = result.into_values().partition(|s| s.orphan);
+    let (orphans, placed): (Vec<Span>, Vec<Span>) =
+        result.into_values().partition(Span::is_unsettled);
     // A link whose span one side deleted or relabelled while the other drew or moved it: no
     // link may name a span the file does not hold.
     let holds = |end: &LinkEnd| placed.iter().chain(&orphans).any(|s| end.matches(s));

@@ -6,6 +6,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
 use crate::merge3::{Merged, empty_like, merge3};
+use crate::old_texts::Lookup;
 use crate::reanchor::{Restamped, restamp};
 use crate::store::{self, AnnotationFile, StoreError};
 use crate::text::Document;
@@ -87,32 +88,45 @@ pub fn read_existing(path: &Path) -> Result<Option<AnnotationFile>, SaveError> {
 
 /// Saves `ours` to `path` for the text of `doc`. `base` is the version `ours` started from
 /// (`None`: there was no file): if the file on disk differs from it, the two are merged by span
-/// identity first, each brought onto `doc`'s text. Every span ends up valid in `doc` or an
-/// orphan, and only then is `doc`'s hash stamped.
+/// identity first, each brought onto `doc`'s text (following a diff from the text it was made
+/// on when `texts` has it). Every span ends up valid in `doc`, ambiguous or an orphan, and only
+/// then is `doc`'s hash stamped. A file with spans has its text kept in `texts`' store.
 pub fn save_merged(
     path: &Path,
     ours: &AnnotationFile,
     base: Option<&AnnotationFile>,
     doc: &Document,
+    texts: &Lookup,
 ) -> Result<Saved, SaveError> {
-    let saved = merged(path, ours, base, doc)?;
+    let saved = merged(path, ours, base, doc, texts)?;
     store::save(path, &saved.file)?;
+    keep_text(&saved.file, doc, texts);
     Ok(saved)
+}
+
+/// Keeps the text a file with spans is now stamped on, so a later change can be followed by
+/// diff. The store is a convenience: a text it cannot keep is looked for in git later.
+pub fn keep_text(file: &AnnotationFile, doc: &Document, texts: &Lookup) {
+    if file.all_spans().next().is_some() {
+        let _ = texts.keep(doc);
+    }
 }
 
 /// [`save_merged`] for a batch (`glosser import`): the same read, refusal, merge and restamp, but
 /// the file is only staged — written to a temp file (or into a new folder's staging folder, see
 /// `fsio::NewFolders`) without an fsync. The caller makes the batch
 /// durable (`fsio::make_durable`) and then renames each [`Staged`](crate::fsio::Staged) into
-/// place; until then the file on disk is untouched.
+/// place; until then the file on disk is untouched. The caller keeps the text in the store
+/// ([`keep_text`]) once the file is in place.
 pub fn save_merged_staged(
     path: &Path,
     ours: &AnnotationFile,
     base: Option<&AnnotationFile>,
     doc: &Document,
+    texts: &Lookup,
     new: &crate::fsio::NewFolders,
 ) -> Result<(Saved, crate::fsio::Staged), SaveError> {
-    let saved = merged(path, ours, base, doc)?;
+    let saved = merged(path, ours, base, doc, texts)?;
     let staged = store::stage(path, &saved.file, new)?;
     Ok((saved, staged))
 }
@@ -123,25 +137,27 @@ fn merged(
     ours: &AnnotationFile,
     base: Option<&AnnotationFile>,
     doc: &Document,
+    texts: &Lookup,
 ) -> Result<Saved, SaveError> {
     let disk = read_existing(path)?;
     let mut result = ours.clone();
-    let mut report = restamp(&mut result, doc);
+    let mut report = restamp(&mut result, doc, texts);
     let mut merged = false;
     let mut conflicts = Vec::new();
     if let Some(disk) = disk
         && base != Some(&disk)
     {
         let mut theirs = disk;
-        restamp(&mut theirs, doc);
+        // What becomes of the other version's spans is part of what this save did.
+        report = report.then(restamp(&mut theirs, doc, texts));
         let mut base = base.cloned().unwrap_or_else(|| empty_like(&theirs));
-        restamp(&mut base, doc);
+        restamp(&mut base, doc, texts);
         let Merged {
             file,
             conflicts: found,
         } = merge3(&base, &result, &theirs);
         result = file;
-        report = merge_reports(report, restamp(&mut result, doc));
+        report = report.then(restamp(&mut result, doc, texts));
         merged = true;
         conflicts = found;
     }
@@ -151,19 +167,6 @@ fn merged(
         conflicts,
         restamp: report,
     })
-}
-
-fn merge_reports(first: Restamped, second: Restamped) -> Restamped {
-    Restamped {
-        text_changed: first.text_changed || second.text_changed,
-        unchanged: first.unchanged,
-        moved: first.moved + second.moved,
-        fuzzy: first.fuzzy + second.fuzzy,
-        orphaned: [first.orphaned, second.orphaned].concat(),
-        still_orphaned: first.still_orphaned,
-        recovered: first.recovered + second.recovered,
-        ambiguous: [first.ambiguous, second.ambiguous].concat(),
-    }
 }
 
 #[cfg(test)]

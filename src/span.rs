@@ -24,6 +24,11 @@ pub struct Span {
     /// The span's text is no longer in the document; its offsets are the last known ones.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub orphan: bool,
+    /// The span's text changed under it and glosser could not be sure where it went: it sits at
+    /// its likeliest place (valid in the text, like a placed span) until a person confirms or
+    /// drops it (SPEC §2). Stored beside the orphans.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ambiguous: bool,
     /// On suggestions: how confident the suggester is, 0..=1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<Score>,
@@ -149,6 +154,11 @@ impl Span {
     /// [`Span::key`] that outlives the span (to find it again after an edit).
     pub fn owned_key(&self) -> (usize, usize, String) {
         (self.start, self.end, self.label.clone())
+    }
+
+    /// Whether the span waits for a person: an orphan, or ambiguous.
+    pub fn is_unsettled(&self) -> bool {
+        self.orphan || self.ambiguous
     }
 
     /// The char range.

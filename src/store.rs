@@ -17,7 +17,7 @@ pub use names::{
 pub use ron_text::{is_bidi_control, push_ron_string, ron_string, to_ron};
 
 /// The schema version this glosser writes; it reads this one and every earlier one.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// Annotation files larger than this are refused unread.
 pub const MAX_ANNOTATION_BYTES: u64 = 256 * 1024 * 1024;
@@ -59,8 +59,10 @@ pub struct AnnotationFile {
     pub status: Status,
     /// The spans placed in the text.
     pub spans: AnnotationSet,
-    /// Spans whose text left the article (`orphan: true` in the file), at their last known
-    /// offsets, in order; kept until the user places or drops them.
+    /// Spans that wait for a person, in key order: orphans (`orphan: true` in the file: their
+    /// text left the article; at their last known offsets) and ambiguous spans (`ambiguous:
+    /// true`: at their likeliest place, valid in the text); kept until the user places,
+    /// confirms or drops them.
     pub orphans: Vec<Span>,
     /// Typed links between spans (SPEC §10), sorted, no duplicates.
     pub links: Vec<Link>,
@@ -141,7 +143,7 @@ struct RawFile {
 impl RawFile {
     fn into_file(self) -> AnnotationFile {
         let (orphans, placed): (Vec<Span>, Vec<Span>) =
-            self.spans.into_iter().partition(|s| s.orphan);
+            self.spans.into_iter().partition(Span::is_unsettled);
         let mut links = self.links;
         links.sort();
         links.dedup();

@@ -6,7 +6,11 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::old_texts::NoOldTexts;
+use crate::span::AnnotationSet;
+use crate::store::AnnotationFile;
 use crate::store::{self, Link, LinkEnd, Status};
+use crate::text::Document;
 
 const SENTENCES: [&str; 6] = [
     "Tsahkna spoke.",
@@ -106,7 +110,7 @@ proptest! {
         links.sort();
         links.dedup();
         file.links = links;
-        restamp(&mut file, &doc);
+        restamp(&mut file, &doc, &NoOldTexts);
         let before = seen(&file);
         prop_assert_eq!(before.len(), file.links.len());
         for step in steps {
@@ -125,15 +129,15 @@ proptest! {
                     file = store::parse(&saved, std::path::Path::new("a.txt.alice.ron")).unwrap();
                 }
                 Step::Restamp => {
-                    restamp(&mut file, &Document::from_text(text.join(" ")));
+                    restamp(&mut file, &Document::from_text(text.join(" ")), &NoOldTexts);
                 }
                 Step::Merge => {
                     let doc = Document::from_text(text.join(" "));
                     let mut theirs = file.clone();
-                    restamp(&mut theirs, &doc);
+                    restamp(&mut theirs, &doc, &NoOldTexts);
                     let mut base = file.clone();
-                    restamp(&mut base, &doc);
-                    restamp(&mut file, &doc);
+                    restamp(&mut base, &doc, &NoOldTexts);
+                    restamp(&mut file, &doc, &NoOldTexts);
                     file = crate::merge3::merge3(&base, &file, &theirs).file;
                 }
             }
@@ -154,7 +158,7 @@ fn a_link_a_teammate_drew_is_kept_by_the_merge() {
     let source = nth_span(&doc, "Tsahkna", 0, "source");
     let mut base = AnnotationFile::new("a.txt", "alice", doc.sha256());
     base.spans = AnnotationSet::from_spans(vec![quote.clone(), source.clone()]);
-    restamp(&mut base, &doc);
+    restamp(&mut base, &doc, &NoOldTexts);
     let mut theirs = base.clone();
     theirs.links.push(Link {
         kind: "speaker".into(),
@@ -188,11 +192,11 @@ fn a_link_to_an_orphan_is_not_taken_over_by_a_span_moved_onto_its_offsets() {
         from: LinkEnd::of(&rutte_quote),
         to: LinkEnd::of(&emoji_source),
     }];
-    restamp(&mut file, &doc);
+    restamp(&mut file, &doc, &NoOldTexts);
     let before = seen(&file);
     text.insert(0, SENTENCES[0]);
-    restamp(&mut file, &Document::from_text(text.join(" ")));
+    restamp(&mut file, &Document::from_text(text.join(" ")), &NoOldTexts);
     text.remove(3);
-    restamp(&mut file, &Document::from_text(text.join(" ")));
+    restamp(&mut file, &Document::from_text(text.join(" ")), &NoOldTexts);
     assert_eq!(seen(&file), before);
 }

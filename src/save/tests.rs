@@ -37,7 +37,14 @@ fn a_new_file_is_restamped_and_written() {
     let dir = tempfile::tempdir().unwrap();
     let doc = Document::from_text(TEXT);
     let path = dir.path().join("a.txt.alice.ron");
-    let saved = save_merged(&path, &file(&doc, &[(0, 17, "claim")]), None, &doc).unwrap();
+    let saved = save_merged(
+        &path,
+        &file(&doc, &[(0, 17, "claim")]),
+        None,
+        &doc,
+        &crate::old_texts::Lookup::default(),
+    )
+    .unwrap();
     assert!(!saved.merged);
     let on_disk = store::load(&path).unwrap();
     assert_eq!(on_disk, saved.file);
@@ -49,12 +56,25 @@ fn a_file_changed_on_disk_is_merged_not_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let doc = Document::from_text(TEXT);
     let path = dir.path().join("a.txt.alice.ron");
-    let base = save_merged(&path, &file(&doc, &[(0, 17, "claim")]), None, &doc)
-        .unwrap()
-        .file;
+    let base = save_merged(
+        &path,
+        &file(&doc, &[(0, 17, "claim")]),
+        None,
+        &doc,
+        &crate::old_texts::Lookup::default(),
+    )
+    .unwrap()
+    .file;
     store::save(&path, &file(&doc, &[(0, 17, "claim"), (18, 37, "opinion")])).unwrap();
     let ours = file(&doc, &[(0, 17, "claim"), (0, 5, "quote")]);
-    let saved = save_merged(&path, &ours, Some(&base), &doc).unwrap();
+    let saved = save_merged(
+        &path,
+        &ours,
+        Some(&base),
+        &doc,
+        &crate::old_texts::Lookup::default(),
+    )
+    .unwrap();
     assert!(saved.merged);
     assert_eq!(store::load(&path).unwrap().spans.len(), 3);
 }
@@ -65,7 +85,14 @@ fn a_file_that_does_not_parse_is_refused_and_untouched() {
     let doc = Document::from_text(TEXT);
     let path = dir.path().join("a.txt.alice.ron");
     std::fs::write(&path, "<<<<<<< HEAD\n").unwrap();
-    let e = save_merged(&path, &file(&doc, &[(0, 17, "claim")]), None, &doc).unwrap_err();
+    let e = save_merged(
+        &path,
+        &file(&doc, &[(0, 17, "claim")]),
+        None,
+        &doc,
+        &crate::old_texts::Lookup::default(),
+    )
+    .unwrap_err();
     assert!(matches!(e, SaveError::Broken { .. }), "{e}");
     assert!(e.to_string().contains("not overwritten"), "{e}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "<<<<<<< HEAD\n");
@@ -80,7 +107,9 @@ fn a_stale_file_on_disk_is_brought_onto_our_text_before_merging() {
     // A teammate's version for the old text, with a span we never saw.
     store::save(&path, &file(&old, &[(18, 37, "opinion")])).unwrap();
     let ours = file(&new, &[(0, 5, "claim")]);
-    let saved = save_merged(&path, &ours, None, &new).unwrap();
+    // The text the teammate's file was made on is known: their span follows the diff.
+    let texts = crate::old_texts::Lookup::default().knowing(old.clone());
+    let saved = save_merged(&path, &ours, None, &new, &texts).unwrap();
     let on_disk = store::load(&path).unwrap();
     assert_eq!(on_disk.text_sha256, new.sha256());
     assert_eq!(on_disk.spans.len(), 2);
@@ -88,4 +117,28 @@ fn a_stale_file_on_disk_is_brought_onto_our_text_before_merging() {
         assert!(span.check_text(&new).is_ok(), "{span:?}");
     }
     assert!(saved.merged);
+}
+
+#[test]
+fn a_stale_file_whose_old_text_is_unknown_keeps_its_span_for_a_person_to_confirm() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = Document::from_text(TEXT);
+    let new = Document::from_text(format!("Lead. {TEXT}"));
+    let path = dir.path().join("a.txt.alice.ron");
+    // A version 1 file (no context hints) for a text nobody kept.
+    store::save(&path, &file(&old, &[(18, 37, "opinion")])).unwrap();
+    let ours = file(&new, &[(0, 5, "claim")]);
+    let saved = save_merged(
+        &path,
+        &ours,
+        None,
+        &new,
+        &crate::old_texts::Lookup::default(),
+    )
+    .unwrap();
+    let on_disk = store::load(&path).unwrap();
+    assert_eq!(on_disk.spans.len(), 1, "only ours is placed");
+    assert!(on_disk.orphans[0].ambiguous, "{:?}", on_disk.orphans);
+    assert!(on_disk.orphans[0].check_text(&new).is_ok());
+    assert_eq!(saved.restamp.ambiguous().count(), 1);
 }

@@ -10,13 +10,13 @@ use crate::span::Span;
 pub fn to_ron(file: &AnnotationFile) -> String {
     let mut out = String::with_capacity(256 + file.spans.len() * 96);
     out.push_str("(\n");
-    let _ = writeln!(out, "    glosser: {FORMAT_VERSION},");
+    let _ = writeln!(out, "    glosser: {},", version_needed(file));
     let _ = writeln!(out, "    document: {},", ron_string(&file.document));
     let _ = writeln!(out, "    annotator: {},", ron_string(&file.annotator));
     let _ = writeln!(out, "    text_sha256: {},", ron_string(&file.text_sha256));
     let _ = writeln!(out, "    status: {},", file.status.as_str());
     let mut spans: Vec<&Span> = file.all_spans().collect();
-    spans.sort_by(|a, b| (a.key(), a.orphan).cmp(&(b.key(), b.orphan)));
+    spans.sort_by(|a, b| (a.key(), a.orphan, a.ambiguous).cmp(&(b.key(), b.orphan, b.ambiguous)));
     push_span_list(&mut out, "spans", &spans);
     if !file.links.is_empty() {
         out.push_str("    links: [\n");
@@ -38,6 +38,16 @@ pub fn to_ron(file: &AnnotationFile) -> String {
     }
     out.push_str(")\n");
     out
+}
+
+/// The oldest schema version that holds everything in `file`, so a file that needs nothing new
+/// keeps the bytes (and the readers) it had: 3 for ambiguous spans, else 2.
+fn version_needed(file: &AnnotationFile) -> u32 {
+    if file.orphans.iter().any(|s| s.ambiguous) {
+        FORMAT_VERSION
+    } else {
+        2
+    }
 }
 
 fn push_span_list(out: &mut String, name: &str, spans: &[&Span]) {
@@ -78,6 +88,9 @@ fn push_span(out: &mut String, span: &Span) {
     }
     if span.orphan {
         out.push_str(", orphan: true");
+    }
+    if span.ambiguous {
+        out.push_str(", ambiguous: true");
     }
     if let Some(score) = span.score {
         let _ = write!(out, ", score: {:?}", score.0);
