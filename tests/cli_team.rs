@@ -48,6 +48,7 @@ fn annotate(article: &Path, annotator: &str, note: Option<&str>) {
         &file,
         None,
         &doc,
+        &glosser::old_texts::Lookup::default(),
     )
     .unwrap();
 }

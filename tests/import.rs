@@ -190,7 +190,15 @@ fn bad_records_are_rejected_by_line_and_leave_no_trace() {
         .map(|e| e.unwrap().file_name().into_string().unwrap())
         .collect();
     names.sort();
-    assert_eq!(names, ["ok.txt", "ok.txt.bad.ron"]);
+    assert_eq!(names, [".glosser", "ok.txt", "ok.txt.bad.ron"]);
+    // The text store holds the one text a file was written for.
+    let ok = glosser::text::Document::load(&dir.path().join("ok.txt")).unwrap();
+    let kept: Vec<_> = std::fs::read_dir(dir.path().join(".glosser/texts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.len() == 64)
+        .collect();
+    assert_eq!(kept, [ok.sha256()]);
     assert!(!dir.path().parent().unwrap().join("escape.txt").exists());
 }
 

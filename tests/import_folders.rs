@@ -39,6 +39,10 @@ fn tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     while let Some(at) = todo.pop() {
         for entry in std::fs::read_dir(&at).unwrap() {
             let path = entry.unwrap().path();
+            if path == dir.join(".glosser") {
+                // The text store: checked on its own (`texts_kept`).
+                continue;
+            }
             if path.is_dir() {
                 todo.push(path);
             } else {
@@ -58,6 +62,9 @@ fn hidden(dir: &Path) -> Vec<PathBuf> {
     while let Some(at) = todo.pop() {
         for entry in std::fs::read_dir(&at).unwrap() {
             let entry = entry.unwrap();
+            if entry.path() == dir.join(".glosser") {
+                continue;
+            }
             if entry.file_name().to_string_lossy().starts_with('.') {
                 found.push(entry.path());
             } else if entry.path().is_dir() {
@@ -66,6 +73,20 @@ fn hidden(dir: &Path) -> Vec<PathBuf> {
         }
     }
     found
+}
+
+/// The texts in the corpus's text store (file names: their SHA-256), sorted.
+fn texts_kept(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join(".glosser/texts"))
+        .map(|entries| {
+            entries
+                .map(|e| e.unwrap().file_name().into_string().unwrap())
+                .filter(|n| n.len() == 64)
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
 }
 
 #[test]
@@ -109,6 +130,9 @@ fn new_folders_get_the_same_files_as_existing_ones_and_nothing_hidden_is_left() 
     assert!(fresh_tree == existing_tree, "the two imports differ");
     assert_eq!(hidden(&fresh), Vec::<PathBuf>::new());
     assert_eq!(hidden(&existing), Vec::<PathBuf>::new());
+    // Every imported text is kept once for re-anchoring by diff (docs/format.md).
+    let texts = texts_kept(&fresh);
+    assert!(!texts.is_empty() && texts == texts_kept(&existing));
     let cjk = std::fs::read_to_string(fresh.join("a/x/y/7.txt")).unwrap();
     assert_eq!(cjk, "记者 says 🎉 this is a claim.");
 }

@@ -128,7 +128,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         if args.annotator.is_none() {
             names.assign(&mut records);
         }
-        let outcomes = chunk::import(
+        let (outcomes, reanchored) = chunk::import(
             records,
             first,
             &args.corpus,
@@ -138,6 +138,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         first += count;
         progress.inc(count as u64);
         progress.suspend(|| {
+            for line in &reanchored {
+                eprintln_safe!("glosser: {line}");
+            }
             for outcome in outcomes {
                 match outcome.result {
                     Ok(ok) => {

@@ -74,6 +74,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        let texts = crate::old_texts::Lookup::in_corpus(&args.corpus, &entry.path);
         let mut sides: Vec<(String, Vec<Span>)> = Vec::new();
         let mut side_links: Vec<(String, Vec<crate::store::Link>)> = Vec::new();
         for name in present {
@@ -83,14 +84,20 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             match annotation.load() {
                 Ok(file) if args.done_only && file.status != Status::Done => not_done += 1,
                 Ok(mut file) => {
-                    // A file saved against an older text is brought onto this one first.
-                    let restamped = crate::reanchor::restamp(&mut file, &doc);
-                    if !file.orphans.is_empty() || !restamped.ambiguous.is_empty() {
-                        eprintln!(
-                            "glosser: {}: {} orphaned and {} ambiguous spans are not merged (place them in the TUI or run glosser validate)",
-                            annotation.path.display(),
-                            file.orphans.len(),
-                            restamped.ambiguous.len()
+                    // A file saved against an older text is brought onto this one first (in
+                    // memory: `validate --fix` saves it).
+                    let restamped = crate::reanchor::restamp(&mut file, &doc, &texts);
+                    print_restamped(
+                        &annotation.path,
+                        &restamped,
+                        " (in memory; glosser validate --fix saves it)",
+                    );
+                    let orphans = file.orphans.iter().filter(|s| s.orphan).count();
+                    let ambiguous = file.orphans.len() - orphans;
+                    if orphans + ambiguous > 0 {
+                        eprintln_safe!(
+                            "glosser: {}: {orphans} orphaned and {ambiguous} ambiguous spans are not merged (place or confirm them in the TUI, or run glosser validate)",
+                            crate::fsio::display_path(&annotation.path),
                         );
                         reported += 1;
                     }
@@ -131,8 +138,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
+        // Gold saved for an older text is brought onto this one before it is compared: its
+        // spans and the spans review rejected are matched at their offsets in this text.
+        let current = existing.clone().map(|mut gold| {
+            let restamped = crate::reanchor::restamp(&mut gold, &doc, &texts);
+            print_restamped(&path, &restamped, "");
+            gold
+        });
         // Review's decisions are kept with gold: its spans and the spans it rejected.
-        let gold = existing.as_ref().map_or_else(Gold::default, |f| Gold {
+        let gold = current.as_ref().map_or_else(Gold::default, |f| Gold {
             spans: f.spans.spans(),
             rejected: &f.rejected,
         });
@@ -155,13 +169,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         if existing.is_none() && merged.spans.is_empty() {
             continue;
         }
-        let mut gold = existing.clone().unwrap_or_else(|| {
+        let mut gold = current.unwrap_or_else(|| {
             let mut file = AnnotationFile::new(entry.file_name(), args.into.clone(), doc.sha256());
             file.status = Status::InProgress;
             file
         });
-        // Existing gold may be stale: re-anchor it before adding, never stamp over it.
-        crate::reanchor::restamp(&mut gold, &doc);
         let old = std::mem::take(&mut gold.spans).into_spans();
         gold.spans = AnnotationSet::from_spans(into_existing(old, merged.spans));
         let link_refs: Vec<(&str, &[crate::store::Link])> = side_links
@@ -174,7 +186,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         reported += links.reports.len();
         gold.links = links.links;
-        crate::save::save_merged(&path, &gold, existing.as_ref(), &doc)?;
+        crate::save::save_merged(&path, &gold, existing.as_ref(), &doc, &texts)?;
         written += 1;
     }
     let mut notes = Vec::new();
@@ -228,4 +240,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What re-anchoring did to the file at `path`, a line per span and the counts, on stderr.
+fn print_restamped(path: &std::path::Path, restamped: &crate::reanchor::Restamped, how: &str) {
+    if !restamped.changed() {
+        return;
+    }
+    let shown = crate::fsio::display_path(path);
+    for line in restamped.lines() {
+        eprintln_safe!("glosser: {shown}: {line}");
+    }
+    eprintln_safe!("glosser: {shown}: {}{how}", restamped.summary());
 }

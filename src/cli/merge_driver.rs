@@ -12,11 +12,10 @@ use std::process::ExitCode;
 use anyhow::Context;
 
 use crate::merge3::{empty_like, merge3};
+use crate::old_texts::{GitHistory, Lookup};
 use crate::reanchor::restamp;
 use crate::store::{self, AnnotationFile};
 use crate::text::Document;
-
-mod history;
 
 /// Arguments of `glosser merge-driver`.
 #[derive(Debug, clap::Args)]
@@ -114,7 +113,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             && let Some(path) = args.path.as_deref()
             && let Some(name) = document_of(path)
             && let Some(theirs_text) =
-                history::find_text(&path.with_file_name(name), &theirs.text_sha256)
+                GitHistory::new(&path.with_file_name(name)).find(&theirs.text_sha256)
         {
             return theirs_text;
         }
@@ -122,9 +121,27 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     });
     let (mut base, mut ours, mut theirs) = (base, ours, theirs);
     let mut notes = Vec::new();
+    let texts = args
+        .path
+        .as_deref()
+        .and_then(|p| Some(Lookup::for_article(&p.with_file_name(document_of(p)?))))
+        .unwrap_or_default();
     if let Some(doc) = &doc {
-        for side in [&mut base, &mut ours, &mut theirs] {
-            restamp(side, doc);
+        for (side, file) in [
+            ("base", &mut base),
+            ("ours", &mut ours),
+            ("theirs", &mut theirs),
+        ] {
+            let restamped = restamp(file, doc, &texts);
+            if restamped.changed() && side != "base" {
+                notes.extend(
+                    restamped
+                        .lines()
+                        .into_iter()
+                        .map(|l| format!("{side}: {l}")),
+                );
+                notes.push(format!("{side}: {}", restamped.summary()));
+            }
         }
     } else if base.text_sha256 != ours.text_sha256 || theirs.text_sha256 != ours.text_sha256 {
         notes.push(
@@ -154,7 +171,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         merged.file.document = document;
     }
     if let Some(doc) = &doc {
-        restamp(&mut merged.file, doc);
+        restamp(&mut merged.file, doc, &texts);
     }
     store::save(&args.ours, &merged.file)?;
     let shown = name.display();

@@ -25,10 +25,13 @@ pub struct Args {
 pub type Moved = (PathBuf, PathBuf);
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let moved = move_article(&args.old, &args.new)?;
+    let (moved, reanchored) = move_article(&args.old, &args.new)?;
     let mut out = super::safe_stdout();
     for (from, to) in &moved {
         writeln!(out, "moved {} -> {}", from.display(), to.display())?;
+    }
+    for line in &reanchored {
+        writeln!(out, "{line}")?;
     }
     let (from, to) = (parent_or_dot(&args.old), parent_or_dot(&args.new));
     if from == to {
@@ -88,7 +91,7 @@ fn annotation_files(article: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
 /// is moved with a hard link (which fails if the target appeared meanwhile), and each
 /// annotation file is written through [`crate::save::save_merged`] at its new place before the
 /// old one is removed.
-pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Vec<Moved>> {
+pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<(Vec<Moved>, Vec<String>)> {
     let old_name = file_name(old)?;
     let new_name = file_name(new)?;
     if !store::is_document_name(old_name) || !store::is_document_name(new_name) {
@@ -136,16 +139,25 @@ pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Vec<Moved>> {
         .with_context(|| format!("{} -> {}: cannot move", old.display(), new.display()))?;
     std::fs::remove_file(old).with_context(|| format!("{}: cannot remove", old.display()))?;
     let mut moved = vec![(old.to_owned(), new.to_owned())];
+    let mut reanchored = Vec::new();
+    let texts = crate::old_texts::Lookup::for_article(new).knowing(doc.clone());
     for (from, mut file, to) in files {
         new_name.clone_into(&mut file.document);
-        crate::save::save_merged(&to, &file, None, &doc).with_context(|| {
-            format!("{}: cannot write; {} is kept", to.display(), from.display())
-        })?;
+        let saved =
+            crate::save::save_merged(&to, &file, None, &doc, &texts).with_context(|| {
+                format!("{}: cannot write; {} is kept", to.display(), from.display())
+            })?;
+        if saved.restamp.changed() {
+            let shown = crate::fsio::display_path(&to);
+            let lines = saved.restamp.lines().into_iter();
+            reanchored.extend(lines.map(|l| format!("{shown}: {l}")));
+            reanchored.push(format!("{shown}: {}", saved.restamp.summary()));
+        }
         std::fs::remove_file(&from)
             .with_context(|| format!("{}: cannot remove", from.display()))?;
         moved.push((from, to));
     }
-    Ok(moved)
+    Ok((moved, reanchored))
 }
 
 #[cfg(test)]

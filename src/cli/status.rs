@@ -109,8 +109,13 @@ fn row(entry: &DocumentEntry, assignments: &Assignments) -> Row {
                         changed_since_gold = true;
                     }
                 }
-                if !file.orphans.is_empty() {
-                    problems.push(format!("{} orphaned", file.orphans.len()));
+                let ambiguous = file.orphans.iter().filter(|s| s.ambiguous).count();
+                let orphans = file.orphans.len() - ambiguous;
+                if orphans > 0 {
+                    problems.push(format!("{orphans} orphaned"));
+                }
+                if ambiguous > 0 {
+                    problems.push(format!("{ambiguous} ambiguous"));
                 }
                 let conflicts = file
                     .all_spans()

@@ -266,7 +266,8 @@ fn write(
     {
         return Ok(false);
     }
-    save_merged(&path, &file, existing.as_ref(), doc)?;
+    let texts = crate::old_texts::Lookup::for_article(&entry.path);
+    save_merged(&path, &file, existing.as_ref(), doc, &texts)?;
     Ok(true)
 }
 

@@ -152,6 +152,7 @@ pub fn check_scoped(root: &Path, fix: bool, scope: &Scope) -> Result<Report, Cor
                 .map(|entry| {
                     let mut part = Report::default();
                     check_document(
+                        root,
                         entry,
                         &labels,
                         fix,
@@ -262,6 +263,7 @@ fn check_strays(
 }
 
 fn check_document(
+    root: &Path,
     entry: &DocumentEntry,
     labels: &LabelSet,
     fix: bool,
@@ -293,6 +295,7 @@ fn check_document(
                 continue;
             }
         };
+        let texts = crate::old_texts::Lookup::in_corpus(root, &entry.path);
         file_checks::check_file(
             &file_checks::Loaded {
                 path: &annotation.path,
@@ -302,6 +305,7 @@ fn check_document(
             doc,
             labels,
             fix,
+            &texts,
             report,
         );
     }
@@ -406,5 +410,6 @@ fn report_json(root: &Path, report: &Report) -> serde_json::Value {
         "files_checked": report.files_checked,
         "ok": report.problems.is_empty(),
         "problems": problems,
+        "fixed": report.fixed,
     })
 }

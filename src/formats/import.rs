@@ -30,6 +30,9 @@ pub struct RawSpan {
     pub from: Vec<String>,
     /// The span is an orphan (glosser's jsonl): kept at its last known offsets, not checked.
     pub orphan: bool,
+    /// The span is ambiguous (glosser's jsonl): checked like a placed span, kept unsettled
+    /// until a person confirms it.
+    pub ambiguous: bool,
 }
 
 impl RawSpan {
@@ -191,6 +194,10 @@ pub fn convert(record: &Record, doc: &Document, labels: &LabelSet) -> Result<Con
                 ends.push(None);
                 out.orphans.push(span);
             }
+            Placed::Ambiguous(span) => {
+                ends.push(Some(LinkEnd::of(&span)));
+                out.orphans.push(span);
+            }
         }
     }
     for link in &record.links {
@@ -246,6 +253,7 @@ fn other_unit_hint(record: &Record, doc: &Document, labels: &LabelSet, failed: U
 enum Placed {
     Span(Span),
     Orphan(Span),
+    Ambiguous(Span),
 }
 
 fn convert_spans(
@@ -307,6 +315,10 @@ fn convert_spans(
                 ));
             }
             span.check(doc, labels).map_err(|e| e.to_string())?;
+            if raw.ambiguous {
+                span.ambiguous = true;
+                return Ok(Placed::Ambiguous(span));
+            }
             Ok(Placed::Span(span))
         })
         .collect()

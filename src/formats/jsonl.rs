@@ -48,6 +48,8 @@ struct SpanOut<'a> {
     from: &'a [String],
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     orphan: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    ambiguous: bool,
 }
 
 #[derive(Serialize)]
@@ -78,6 +80,7 @@ pub fn line(d: &ExportDoc) -> String {
                 note: s.note.as_deref(),
                 from: &s.from,
                 orphan: s.orphan,
+                ambiguous: s.ambiguous,
             })
             .collect(),
         relations: d

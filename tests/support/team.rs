@@ -82,7 +82,8 @@ pub fn edit(
         .clone()
         .unwrap_or_else(|| AnnotationFile::new(name, annotator, text.sha256()));
     change(&mut file, &text);
-    glosser::save::save_merged(&path, &file, before.as_ref(), &text).unwrap();
+    let texts = glosser::old_texts::Lookup::in_corpus(dir, &article);
+    glosser::save::save_merged(&path, &file, before.as_ref(), &text, &texts).unwrap();
 }
 
 pub fn span(doc: &Document, quote: &str, label: &str) -> Span {

@@ -89,7 +89,11 @@ impl Card<'_> {
                     "document": r.id, "part": self.split.parts[*part].0,
                     "start": span.start, "end": span.end, "label": span.label,
                     "text": span.quote,
-                    "why": "orphaned: its text is no longer in the article",
+                    "why": if span.ambiguous {
+                        "ambiguous: glosser was not sure of its place after the article changed"
+                    } else {
+                        "orphaned: its text is no longer in the article"
+                    },
                 }));
             }
         }

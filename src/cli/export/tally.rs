@@ -43,8 +43,16 @@ impl Tally {
             );
         }
         for s in &r.orphans_left {
+            let (what, why) = if s.ambiguous {
+                (
+                    "ambiguous span",
+                    "glosser was not sure of its place after the article changed; confirm it in the TUI",
+                )
+            } else {
+                ("orphaned span", "its text is no longer in the article")
+            };
             eprintln_safe!(
-                "glosser: orphaned span not exported: {} {}..{} {} {:?} (its text is no longer in the article)",
+                "glosser: {what} not exported: {} {}..{} {} {:?} ({why})",
                 r.id.escape_debug(),
                 s.start,
                 s.end,
@@ -98,7 +106,7 @@ impl Tally {
         }
         if self.orphans > 0 {
             eprintln_safe!(
-                "glosser: {format}: {} orphaned span{} not exported (listed above): place {} in the TUI (o) or delete {}; jsonl keeps orphans",
+                "glosser: {format}: {} orphaned or ambiguous span{} not exported (listed above): place {} in the TUI (o) or delete {}; jsonl keeps them",
                 self.orphans,
                 plural(self.orphans),
                 if self.orphans == 1 { "it" } else { "them" },

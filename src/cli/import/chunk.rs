@@ -21,13 +21,17 @@ struct Prepared {
     document: String,
     /// A new document's text file.
     text: Option<Staged>,
-    /// Each annotator's file, with the records that fed it.
-    files: Vec<(Vec<usize>, Staged)>,
+    /// Each annotator's file, with the records that fed it and what re-anchoring the file on
+    /// disk did (one line per span, counts last; empty when nothing moved).
+    files: Vec<(Vec<usize>, Staged, Vec<String>)>,
+    /// The document's text, when a file with spans is staged: kept in the corpus's text store
+    /// once the file is in place.
+    keep: Option<crate::text::Document>,
 }
 
 impl Prepared {
     fn staged(&self) -> impl Iterator<Item = &Staged> {
-        self.text.iter().chain(self.files.iter().map(|(_, s)| s))
+        self.text.iter().chain(self.files.iter().map(|(_, s, _)| s))
     }
 
     /// Turns every imported record among `indexes` (all when `None`) into a rejection.
@@ -40,14 +44,16 @@ impl Prepared {
     }
 }
 
-/// Imports `records` (numbered from `first` in the whole input); returns each one's outcome.
+/// Imports `records` (numbered from `first` in the whole input); returns each one's outcome,
+/// and what re-anchoring the annotation files already on disk did (SPEC §2: every writer says
+/// so), for the files that were written.
 pub fn import(
     records: Vec<Result<Record, String>>,
     first: usize,
     root: &Path,
     labels: &LabelSet,
     annotator: Option<&str>,
-) -> Vec<Outcome> {
+) -> (Vec<Outcome>, Vec<String>) {
     let mut outcomes = Vec::new();
     // Records grouped by document, in input order.
     let mut groups: Vec<Vec<(usize, Record)>> = Vec::new();
@@ -101,6 +107,7 @@ pub fn import(
             .flat_map(|c| c.kept.iter().map(PathBuf::as_path)),
     );
     let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut reanchored = Vec::new();
     for mut done in committed {
         if let Some((folder, e)) = done
             .kept
@@ -117,13 +124,19 @@ pub fn import(
                     o.result = Err(message.clone());
                 }
             }
+        } else {
+            reanchored.extend(done.reanchored);
+            if let Some(doc) = &done.keep {
+                // A convenience: a text the store cannot keep is looked for in git later.
+                let _ = crate::old_texts::TextStore::for_corpus(root).keep(doc);
+            }
         }
         outcomes.extend(done.outcomes);
         dirs.extend(done.dirs);
     }
     fsio::sync_dirs(dirs.iter().map(PathBuf::as_path));
     outcomes.sort_by_key(|o| o.index);
-    outcomes
+    (outcomes, reanchored)
 }
 
 /// Puts one staged file in place: renamed beside its target (its folder noted in `dirs` for an
@@ -152,6 +165,10 @@ struct Committed {
     dirs: Vec<PathBuf>,
     /// Files kept in a new folder's staging folder, put in place with their folder.
     kept: Vec<PathBuf>,
+    /// What re-anchoring did to the files put in place.
+    reanchored: Vec<String>,
+    /// The text to keep in the store, when a file with spans was put in place.
+    keep: Option<crate::text::Document>,
 }
 
 /// Renames a document's staged files into place (its text first: without it, its annotation
@@ -170,10 +187,15 @@ fn commit(mut p: Prepared) -> Committed {
         p.fail(None, &format!("{}: cannot write: {e}", path.display()));
         p.files.clear();
     }
-    for (indexes, file) in std::mem::take(&mut p.files) {
+    let mut reanchored = Vec::new();
+    let mut placed = false;
+    for (indexes, file, lines) in std::mem::take(&mut p.files) {
         if let Err((path, e)) = put(file, &mut dirs, &mut kept) {
             let message = format!("{}: {}", p.document, SaveError::from_io(&path, e));
             p.fail(Some(&indexes), &message);
+        } else {
+            reanchored.extend(lines);
+            placed = true;
         }
     }
     Committed {
@@ -181,6 +203,8 @@ fn commit(mut p: Prepared) -> Committed {
         outcomes: p.outcomes,
         dirs,
         kept,
+        reanchored,
+        keep: p.keep.filter(|_| placed),
     }
 }
 
@@ -202,6 +226,7 @@ fn prepare(
         document: document.clone(),
         text: None,
         files: Vec::new(),
+        keep: None,
     };
     let fail_all = |group: Vec<(usize, Record)>, e: &str| -> Vec<Outcome> {
         group
@@ -250,8 +275,13 @@ fn prepare(
         }
     }
     for (annotator, (indexes, file)) in files.into_files() {
-        match write::save(&path, &doc, &annotator, file, new_folders) {
-            Ok(staged) => prepared.files.push((indexes, staged)),
+        match write::save(root, &path, &doc, &annotator, file, new_folders) {
+            Ok((staged, lines, spans)) => {
+                if spans {
+                    prepared.keep = Some(doc.clone());
+                }
+                prepared.files.push((indexes, staged, lines));
+            }
             Err(e) => prepared.fail(Some(&indexes), &format!("{document}: {e}")),
         }
     }

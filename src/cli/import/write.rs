@@ -112,14 +112,18 @@ fn check_rejected(record: &Record, doc: &Document) -> Result<(), String> {
 /// untouched; a stale one (stamped for another version of the text) is re-anchored onto this text
 /// by `reanchor::restamp` before anything is added, so no hash is stamped over spans that were
 /// not checked against the text. The file is staged (`save::save_merged_staged`): the chunk's
-/// batch makes it durable and renames it into place.
+/// batch makes it durable and renames it into place. Returns it with what re-anchoring did
+/// (one line per span that moved, was orphaned or is ambiguous, then the counts; nothing when
+/// no span moved) and whether it holds spans (its text is then kept in the text store once it
+/// is in place).
 pub fn save(
+    root: &Path,
     path: &Path,
     doc: &Document,
     annotator: &str,
     pending: Pending,
     new: &crate::fsio::NewFolders,
-) -> Result<crate::fsio::Staged, String> {
+) -> Result<(crate::fsio::Staged, Vec<String>, bool), String> {
     let ann_path = store::annotation_path(path, annotator);
     let existing = match store::load(&ann_path) {
         Ok(file) => Some(file),
@@ -138,7 +142,19 @@ pub fn save(
         file.status = Status::InProgress;
         file
     });
-    crate::reanchor::restamp(&mut file, doc);
+    let texts = crate::old_texts::Lookup::in_corpus(root, path);
+    let restamped = crate::reanchor::restamp(&mut file, doc, &texts);
+    let mut lines = Vec::new();
+    if restamped.changed() && existing.is_some() {
+        let shown = crate::fsio::display_path(&ann_path);
+        lines.extend(
+            restamped
+                .lines()
+                .into_iter()
+                .map(|l| format!("{shown}: {l}")),
+        );
+        lines.push(format!("{shown}: {}", restamped.summary()));
+    }
     let mut spans = std::mem::take(&mut file.spans).into_spans();
     spans.extend(pending.spans);
     file.spans = AnnotationSet::from_spans(spans);
@@ -154,7 +170,7 @@ pub fn save(
     if let Some(status) = pending.status {
         file.status = status;
     }
-    crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc, new)
-        .map(|(_, staged)| staged)
+    crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc, &texts, new)
+        .map(|(saved, staged)| (staged, lines, saved.file.all_spans().next().is_some()))
         .map_err(|e| e.to_string())
 }

@@ -11,7 +11,14 @@ fn annotate(article: &Path, annotator: &str, start: usize, end: usize, label: &s
         .insert_unchecked(Span::new(&doc, start..end, label));
     file.status = crate::store::Status::InProgress;
     let path = store::annotation_path(article, annotator);
-    crate::save::save_merged(&path, &file, None, &doc).expect("save");
+    crate::save::save_merged(
+        &path,
+        &file,
+        None,
+        &doc,
+        &crate::old_texts::Lookup::default(),
+    )
+    .expect("save");
 }
 
 #[test]
@@ -23,7 +30,7 @@ fn moves_the_article_and_every_file_and_fixes_document() {
     annotate(&old, "gold", 6, 10, "quote");
     std::fs::write(tmp.path().join("ab.txt.bob.ron"), "not ours").expect("write");
     let new = tmp.path().join("sub/b.txt");
-    let moved = move_article(&old, &new).expect("moves");
+    let (moved, _) = move_article(&old, &new).expect("moves");
     assert_eq!(moved.len(), 3, "{moved:?}");
     assert!(!old.exists());
     assert!(!tmp.path().join("a.txt.alice.ron").exists());

@@ -18,6 +18,7 @@ fn annotate(article: &Path, annotator: &str, status: Status, note: Option<&str>)
         &file,
         None,
         &doc,
+        &crate::old_texts::Lookup::default(),
     )
     .expect("save");
 }

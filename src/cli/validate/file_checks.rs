@@ -5,6 +5,8 @@ use std::path::Path;
 
 use super::{Kind, Problem, Report};
 use crate::labels::LabelSet;
+use crate::old_texts::Lookup;
+use crate::span::Span;
 use crate::store::{AnnotationFile, JoinedDuplicates};
 use crate::text::Document;
 
@@ -24,13 +26,15 @@ fn problem(path: &Path, kind: Kind, message: String) -> Problem {
     }
 }
 
-/// Checks one file; with `fix`, re-anchors it to a changed text (or spans that no longer match)
-/// and writes it through [`crate::save::save_merged`].
+/// Checks one file; with `fix`, re-anchors it to a changed text (or spans whose offsets no
+/// longer hold their quote) and writes it through [`crate::save::save_merged`]. Orphaned and
+/// ambiguous spans are listed every time, until a person places, confirms or drops them.
 pub fn check_file(
     loaded: &Loaded<'_>,
     doc: &Document,
     labels: &LabelSet,
     fix: bool,
+    texts: &Lookup,
     report: &mut Report,
 ) {
     let Loaded { path, file, joined } = *loaded;
@@ -44,12 +48,17 @@ pub fn check_file(
         ));
     }
     let mut fixed = file.clone();
-    let restamped = crate::reanchor::restamp(&mut fixed, doc);
-    let needs_fix =
-        restamped.text_changed || restamped.reanchored() > 0 || !restamped.orphaned.is_empty();
-    if needs_fix && fix {
-        match crate::save::save_merged(path, &fixed, Some(file), doc) {
+    let restamped = crate::reanchor::restamp(&mut fixed, doc, texts);
+    if restamped.changed() && fix {
+        match crate::save::save_merged(path, &fixed, Some(file), doc, texts) {
             Ok(saved) => {
+                let restamped = &restamped.clone().then(saved.restamp);
+                report.fixed.extend(
+                    restamped
+                        .lines()
+                        .into_iter()
+                        .map(|line| format!("{}: {line}", path.display())),
+                );
                 report
                     .fixed
                     .push(format!("{}: {}", path.display(), restamped.summary()));
@@ -62,59 +71,130 @@ pub fn check_file(
                 return;
             }
         }
-    } else if needs_fix && !restamped.text_changed {
-        // Same text, spans that do not match it: say exactly what is wrong with each.
-        report
-            .problems
-            .extend(file.spans.problems(doc, labels).into_iter().map(|(_, e)| {
-                problem(
-                    path,
-                    Kind::Span,
-                    format!("{e} (validate --fix re-anchors it by its quote)"),
-                )
-            }));
-        for orphan in &file.orphans {
-            report.problems.push(orphan_problem(path, orphan));
+    } else if restamped.changed() && !restamped.text_changed {
+        // Same text, spans whose offsets do not hold their quotes: say what is wrong with
+        // each, and what --fix would do with it.
+        for (_, e) in file.spans.problems(doc, labels) {
+            let start_end = span_of(&e);
+            let would = restamped
+                .outcomes
+                .iter()
+                .find(|o| (o.before.start, o.before.end) == start_end)
+                .map_or_else(String::new, |o| {
+                    format!("; validate --fix: {}", fate_line(o))
+                });
+            report
+                .problems
+                .push(problem(path, Kind::Span, format!("{e}{would}")));
         }
+        unsettled(path, file, &restamped, doc, report);
+        check_links(path, file, labels, report);
         return;
-    } else if needs_fix {
+    } else if restamped.changed() {
         report.problems.push(problem(
             path,
             Kind::TextChanged,
             format!(
-                "the document's text changed since this file was saved (text_sha256 differs): {} spans still in place, {}; run glosser validate --fix",
+                "the document's text changed since this file was saved (text_sha256 differs): {} in place, {}; run glosser validate --fix",
                 restamped.unchanged,
                 restamped.summary()
             ),
         ));
+        unsettled(path, &fixed, &restamped, doc, report);
+        check_spans_and_links(path, &fixed, doc, labels, report);
+        return;
     }
-    for span in &restamped.ambiguous {
-        report.problems.push(problem(
-            path,
-            Kind::Ambiguous,
-            format!(
-                "span {}..{} {} {:?} occurs more than once in the changed text; it {} placed at the nearest occurrence — check it",
-                span.start,
-                span.end,
-                span.label,
-                span.quote,
-                if fix { "was" } else { "would be" }
-            ),
-        ));
-    }
-    for orphan in &fixed.orphans {
-        report.problems.push(orphan_problem(path, orphan));
-    }
+    unsettled(
+        path,
+        &fixed,
+        &crate::reanchor::Restamped::default(),
+        doc,
+        report,
+    );
     check_spans_and_links(path, &fixed, doc, labels, report);
 }
 
-fn orphan_problem(path: &Path, orphan: &crate::span::Span) -> Problem {
+/// The start and end a span problem is about.
+fn span_of(e: &crate::span::SpanError) -> (usize, usize) {
+    use crate::span::SpanError as E;
+    match e {
+        E::Empty { start, end }
+        | E::OutOfRange { start, end, .. }
+        | E::SplitsGrapheme { start, end, .. }
+        | E::QuoteMismatch { start, end, .. }
+        | E::UnknownLabel { start, end, .. } => (*start, *end),
+    }
+}
+
+/// What re-anchoring would do with a span, for a person.
+fn fate_line(outcome: &crate::reanchor::Outcome) -> String {
+    let line = crate::reanchor::Restamped {
+        outcomes: vec![outcome.clone()],
+        ..Default::default()
+    }
+    .lines()
+    .join("");
+    format!("would be {line}")
+}
+
+/// Lists the orphaned and ambiguous spans of `file` (every validate, until a person settles
+/// them): those `restamped` just made so with why (it would do so, without --fix), the others
+/// as they are.
+fn unsettled(
+    path: &Path,
+    file: &AnnotationFile,
+    restamped: &crate::reanchor::Restamped,
+    doc: &Document,
+    report: &mut Report,
+) {
+    for span in &file.orphans {
+        match restamped.outcomes.iter().find(|o| &o.after == span) {
+            Some(outcome) => {
+                let kind = if span.ambiguous {
+                    Kind::Ambiguous
+                } else {
+                    Kind::Orphaned
+                };
+                report
+                    .problems
+                    .push(problem(path, kind, fate_line(outcome)));
+            }
+            None => report.problems.push(unsettled_problem(path, span, doc)),
+        }
+    }
+}
+
+/// An orphan or ambiguous span, with what to do about it.
+fn unsettled_problem(path: &Path, span: &Span, doc: &Document) -> Problem {
+    let what = format!(
+        "{} {}..{} {}",
+        span.label,
+        span.start,
+        span.end,
+        crate::reanchor::shown(&span.quote)
+    );
+    if span.ambiguous {
+        return problem(
+            path,
+            Kind::Ambiguous,
+            format!(
+                "ambiguous {what}: glosser could not be sure this is its place; confirm it in the TUI (o) or drop it (O)"
+            ),
+        );
+    }
+    let offer = crate::reanchor::offer(span, doc).map_or_else(String::new, |r| {
+        format!(
+            "; best place now {}..{} {}",
+            r.start,
+            r.end,
+            crate::reanchor::shown(doc.slice(r.start, r.end))
+        )
+    });
     problem(
         path,
         Kind::Orphaned,
         format!(
-            "orphaned span {}..{} {} {:?}: its text is no longer in the document; place it again in the TUI (o) or drop it (O)",
-            orphan.start, orphan.end, orphan.label, orphan.quote
+            "orphaned {what}: its text is no longer in the document{offer}; place it in the TUI (o) or drop it (O)"
         ),
     )
 }
@@ -132,6 +212,11 @@ fn check_spans_and_links(
             .problems
             .push(problem(path, Kind::Span, error.to_string()));
     }
+    check_links(path, file, labels, report);
+}
+
+/// Conflict notes, link ends and link types of a file.
+fn check_links(path: &Path, file: &AnnotationFile, labels: &LabelSet, report: &mut Report) {
     for span in file.all_spans() {
         if let Some(note) = &span.note
             && note.starts_with(crate::merge3::CONFLICT_MARK)

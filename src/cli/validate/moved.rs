@@ -68,7 +68,8 @@ pub fn fix(
     let mut file = store::load(from)?;
     entry.file_name().clone_into(&mut file.document);
     let to = entry.annotation_path(annotator);
-    let saved = crate::save::save_merged(&to, &file, None, &doc)?;
+    let texts = crate::old_texts::Lookup::for_article(&entry.path);
+    let saved = crate::save::save_merged(&to, &file, None, &doc, &texts)?;
     std::fs::remove_file(from)
         .map_err(|e| anyhow::anyhow!("{}: cannot remove: {e}", from.display()))?;
     Ok((to, saved.conflicts))

@@ -55,6 +55,8 @@ struct JsonlSpan {
     from: Vec<String>,
     #[serde(default)]
     orphan: bool,
+    #[serde(default)]
+    ambiguous: bool,
 }
 
 #[derive(Deserialize)]
@@ -81,6 +83,7 @@ pub fn record(line: &str, number: usize) -> Result<Record, String> {
             note: s.note,
             from: s.from,
             orphan: s.orphan,
+            ambiguous: s.ambiguous,
             ..RawSpan::new(s.start, s.end, s.label)
         })
         .collect();
