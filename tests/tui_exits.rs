@@ -18,7 +18,7 @@ mod tmux;
 use tmux::{Tmux, wait_for_exit};
 
 const OLD: &str = "Alpha one. The end. Omega two.\n";
-const NEW: &str = "Alpha one. Omega two. Fin.\n";
+const NEW: &str = "Alpha one. Omega two.\n";
 
 fn span(doc: &Document, needle: &str, label: &str) -> Span {
     let start = doc.byte_to_char(doc.text().find(needle).unwrap()).unwrap();
@@ -48,7 +48,10 @@ fn corpus() -> (tempfile::TempDir, PathBuf) {
             span(&old, "Omega two.", "opinion"),
         ],
     );
-    store::save(&root.join("a.txt.e2e.ron"), &saved).unwrap();
+    // Saved by glosser: with context, and the text kept in the corpus's text store.
+    std::fs::write(root.join("a.txt"), OLD).unwrap();
+    let texts = glosser::old_texts::Lookup::in_corpus(&root, &root.join("a.txt"));
+    glosser::save::save_merged(&root.join("a.txt.e2e.ron"), &saved, None, &old, &texts).unwrap();
     std::fs::write(root.join("a.txt"), NEW).unwrap();
     (dir, root)
 }

@@ -93,9 +93,10 @@ pub enum Action {
     AcceptMajority,
     /// Show corpus statistics: spans per label, agreement, progress.
     Stats,
-    /// Place the first orphaned span (whose text left the article) on the selection.
+    /// Place the first orphaned or ambiguous span on the selection; with nothing selected,
+    /// select its proposed place to look at first.
     PlaceOrphan,
-    /// Drop the first orphaned span.
+    /// Drop the first orphaned or ambiguous span.
     DropOrphan,
     /// End of the word (inclusive: a selection takes the whole word).
     WordEnd,
@@ -269,8 +270,10 @@ impl Action {
             Action::Reject => "review: reject every version of the item",
             Action::AcceptMajority => "review: accept the majority for every remaining item",
             Action::Stats => "corpus statistics: spans, agreement, progress",
-            Action::PlaceOrphan => "place the first orphaned span on the selection",
-            Action::DropOrphan => "drop the first orphaned span",
+            Action::PlaceOrphan => {
+                "place the first orphaned or ambiguous span on the selection (nothing selected: show its proposed place)"
+            }
+            Action::DropOrphan => "drop the first orphaned or ambiguous span",
             Action::WordEnd => "end of the word (inclusive)",
             Action::NameEnd => "end of the name (capitalised words: Margus Tsahkna)",
             Action::SelectQuotationInside => "select the quotation without its marks",

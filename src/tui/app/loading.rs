@@ -98,9 +98,9 @@ impl Session {
             && self.read_only.is_none()
             && self.file.text_sha256 != d.sha256()
         {
-            let r = crate::reanchor::restamp(&mut self.file, d);
+            let r = crate::reanchor::restamp(&mut self.file, d, &self.texts);
             notices.push(format!(
-                "the article changed since these annotations were saved: {} (orphans are listed first in the sidebar)",
+                "the article changed since these annotations were saved: {} (orphaned and ambiguous spans are listed first in the sidebar)",
                 r.summary()
             ));
         }

@@ -57,6 +57,9 @@ pub struct Session {
     /// that share their start (the same sentence tagged claim and unverified), the one keys act
     /// on. Cleared by any other cursor move.
     pub picked: Option<(usize, usize, String)>,
+    /// Where the texts this file's spans were made on may be found (the corpus's text store,
+    /// the article's git history), so a changed article is followed by diff.
+    pub texts: crate::old_texts::Lookup,
 }
 
 impl Session {
@@ -86,7 +89,7 @@ impl Session {
     pub fn adopt_disk(&mut self, disk: AnnotationFile) {
         let mut file = disk.clone();
         if let Ok(doc) = &self.doc {
-            crate::reanchor::restamp(&mut file, doc);
+            crate::reanchor::restamp(&mut file, doc, &self.texts);
         }
         self.file = file;
         self.base = Some(disk);
@@ -152,6 +155,7 @@ impl Session {
             goal_column: None,
             review: None,
             suggested: None,
+            texts: crate::old_texts::Lookup::in_corpus(&corpus.root, &entry.path),
         };
         session.start(opening, path);
         session
@@ -175,7 +179,7 @@ impl Session {
             && self.file.is_blank()
             && (wait || doc.sha256_ready())
         {
-            crate::reanchor::restamp(&mut self.file, doc);
+            crate::reanchor::restamp(&mut self.file, doc, &crate::old_texts::NoOldTexts);
         }
     }
 

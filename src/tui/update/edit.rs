@@ -66,6 +66,13 @@ pub fn commit(app: &mut App, mut edit: Edit, now: Instant) -> Vec<Link> {
             new: Status::InProgress,
         });
     }
+    // An orphan on the key of a span this edit places moves off it first (its links with it).
+    let making_room = super::orphan::off_new_keys(&session.file, &edit);
+    if !making_room.is_empty() {
+        let mut first = making_room;
+        first.append(&mut edit);
+        edit = first;
+    }
     // After the edit's own link change, if any (review carrying links), so the two chain.
     let links = edit
         .iter()

@@ -18,8 +18,9 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::super::app::{App, DocInfo, Mode, Prompt, PromptKind, Tone, disk_stamp};
 use crate::corpus::Corpus;
+use crate::reanchor::Restamped;
 use crate::span::Span;
-use crate::store::{self, AnnotationFile};
+use crate::store::{self, AnnotationFile, LinkEnd};
 use crate::text::Document;
 
 mod rescan;
@@ -207,18 +208,33 @@ pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {
         None
     };
     let mut file = disk.clone().unwrap_or_else(|| session.file.clone());
-    let report = crate::reanchor::restamp(&mut file, &doc);
+    // The old text is in memory: spans follow the diff from it.
+    let texts = match &session.doc {
+        Ok(old) => session.texts.clone().knowing(old.clone()),
+        Err(_) => session.texts.clone(),
+    };
+    let report = crate::reanchor::restamp(&mut file, &doc, &texts);
     if app.open == Some(index)
         && let Mode::Prompt(Prompt {
             kind: PromptKind::Note { key },
             ..
         }) = &mut app.mode
-        && let Some(moved) = follow_span(&session.file, &file, key)
+        && let Some(moved) = follow_span(&report, &file, key)
     {
         // A note being typed follows its span onto the new text.
         *key = moved;
     }
-    session.picked = None;
+    // Every other name of a span follows it too: the picked span, a link being drawn.
+    session.picked = session
+        .picked
+        .take()
+        .and_then(|key| follow_span(&report, &file, &key));
+    if let Some(pending) = &mut session.pending_link
+        && !pending.follow(&report, &file)
+    {
+        session.pending_link = None;
+    }
+    session.suggested = None;
     session.on_disk = disk.is_some() || session.on_disk;
     session.base = disk.or_else(|| session.base.take());
     session.disk_stamp = disk_stamp(&path);
@@ -235,6 +251,7 @@ pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {
     if app.open == Some(index) {
         app.generation += 1;
         app.search.matches.clear();
+        super::suggest::load(app, index);
         app.say(
             format!(
                 "the article changed on disk and was reloaded: {} (undo history cleared)",
@@ -246,20 +263,18 @@ pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {
     true
 }
 
-/// Where the span `key` of `old` is in `new` (the same file re-anchored onto a new text): the
-/// span of the same label and quote whose start is nearest the old one.
+/// Where the span `key` is in `new`, the file re-anchored onto a new text (`report` says where
+/// each span went): the same span, placed — never another one of the same words — or `None`
+/// when it was orphaned or is waiting to be confirmed.
 fn follow_span(
-    old: &AnnotationFile,
+    report: &Restamped,
     new: &AnnotationFile,
     key: &(usize, usize, String),
 ) -> Option<(usize, usize, String)> {
-    let i = old.spans.position((key.0, key.1, &key.2))?;
-    let span = old.spans.get(i)?;
+    let LinkEnd(start, end, label) = report.follow(&LinkEnd(key.0, key.1, key.2.clone()));
     new.spans
-        .spans()
-        .iter()
-        .filter(|s| s.label == span.label && s.quote == span.quote)
-        .min_by_key(|s| s.start.abs_diff(span.start))
+        .position((start, end, &label))
+        .and_then(|i| new.spans.get(i))
         .map(Span::owned_key)
 }
 

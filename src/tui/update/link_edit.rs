@@ -19,6 +19,33 @@ pub struct PendingLink {
     pub choice: Option<(Span, Vec<String>)>,
 }
 
+impl PendingLink {
+    /// Follows its spans onto a re-anchored file (`report` says where each went); `false` when
+    /// one of them is no longer placed, and the link cannot be drawn.
+    pub fn follow(
+        &mut self,
+        report: &crate::reanchor::Restamped,
+        file: &crate::store::AnnotationFile,
+    ) -> bool {
+        let placed = |span: &Span| {
+            let end = report.follow(&crate::store::LinkEnd::of(span));
+            let i = file.spans.position((end.0, end.1, &end.2))?;
+            file.spans.get(i).cloned()
+        };
+        let Some(from) = placed(&self.from) else {
+            return false;
+        };
+        self.from = from;
+        if let Some((to, _)) = &mut self.choice {
+            let Some(moved) = placed(to) else {
+                return false;
+            };
+            *to = moved;
+        }
+        true
+    }
+}
+
 /// A short, one-line excerpt of a span's text for the status line and sidebar.
 pub fn excerpt(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");

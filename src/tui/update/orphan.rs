@@ -1,5 +1,7 @@
-//! Orphaned spans (their text left the article): `o` places the first one on the selection,
-//! `O` drops it; both undoable, and links follow.
+//! Spans waiting for a person (SPEC §2): orphans (their text left the article) and ambiguous
+//! spans (glosser was not sure of their place). `o` with nothing selected selects the first
+//! one's proposed place (an ambiguous span's place, or an orphan's best match) to look at;
+//! `o` with a selection places it there; `O` drops it. Both undoable, and links follow.
 
 use std::time::Instant;
 
@@ -9,7 +11,8 @@ use super::edit::{commit, edit_blocker, trim_selection};
 use super::refuse;
 use crate::span::Span;
 
-/// `o`: place the first orphaned span on the selection (its label and note, the new text).
+/// `o`: place the first orphaned or ambiguous span on the selection (its label and note, the
+/// new text); with nothing selected, select its proposed place first.
 pub fn place_orphan(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
@@ -18,14 +21,36 @@ pub fn place_orphan(app: &mut App, now: Instant) {
         return;
     };
     let Some(orphan) = session.file.orphans.first().cloned() else {
-        return refuse(app, "no orphaned spans in this document");
+        return refuse(app, "no orphaned or ambiguous spans in this document");
     };
     let Ok(doc) = &session.doc else { return };
     let Some(selection) = session.selection() else {
-        return refuse(
-            app,
-            &format!("select where {:?} is now (s, p, v), then o", orphan.quote),
+        let proposed = if orphan.ambiguous && orphan.check_text(doc).is_ok() {
+            Some(orphan.range())
+        } else {
+            crate::reanchor::offer(&orphan, doc)
+        };
+        let Some(range) = proposed else {
+            return refuse(
+                app,
+                &format!("select where {:?} is now (s, p, v), then o", orphan.quote),
+            );
+        };
+        session.anchor = Some(range.start);
+        session.cursor = doc.prev_grapheme(range.end);
+        let what = if orphan.ambiguous {
+            "ambiguous span"
+        } else {
+            "orphan"
+        };
+        app.say(
+            format!(
+                "{what} {} {:?}: proposed here — o places it, or select another place (Esc) and press o",
+                orphan.label, orphan.quote
+            ),
+            Tone::Info,
         );
+        return;
     };
     let range = trim_selection(doc, selection);
     if range.is_empty() {
@@ -80,7 +105,12 @@ pub fn place_orphan(app: &mut App, now: Instant) {
         edit.push(Change::Links { old, new });
     }
     commit(app, edit, now);
-    app.say("orphan placed (u to undo)", Tone::Info);
+    let what = if orphan.ambiguous {
+        "ambiguous span confirmed"
+    } else {
+        "orphan placed"
+    };
+    app.say(format!("{what} (u to undo)"), Tone::Info);
 }
 
 /// `O`: drop the first orphaned span for good (undoable).
@@ -89,9 +119,14 @@ pub fn drop_orphan(app: &mut App, now: Instant) {
         return refuse(app, &why);
     }
     let Some(orphan) = app.session().and_then(|s| s.file.orphans.first().cloned()) else {
-        return refuse(app, "no orphaned spans in this document");
+        return refuse(app, "no orphaned or ambiguous spans in this document");
     };
     let quote = orphan.quote.clone();
+    let what = if orphan.ambiguous {
+        "ambiguous span"
+    } else {
+        "orphan"
+    };
     let mut edit = vec![Change::Unorphan(orphan.clone())];
     // Its links go with it: a link never names a span the file does not hold.
     if let Some(session) = app.session() {
@@ -107,5 +142,66 @@ pub fn drop_orphan(app: &mut App, now: Instant) {
         }
     }
     commit(app, edit, now);
-    app.say(format!("orphan {quote:?} dropped (u to undo)"), Tone::Info);
+    app.say(format!("{what} {quote:?} dropped (u to undo)"), Tone::Info);
 }
+
+/// The changes that move unsettled spans off the keys `edit` gives new placed spans: a link
+/// names a span by (start, end, label), so an orphan sharing a key with a live span would make
+/// its links name both. Each such orphan moves to the next free offsets, its links with it,
+/// in the same undoable edit.
+pub fn off_new_keys(file: &crate::store::AnnotationFile, edit: &[Change]) -> Vec<Change> {
+    type Key = (usize, usize, String);
+    let added: Vec<Key> = edit
+        .iter()
+        .filter_map(|c| match c {
+            Change::Add(span) => Some(span.owned_key()),
+            _ => None,
+        })
+        .collect();
+    let leaving: Vec<&Span> = edit
+        .iter()
+        .filter_map(|c| match c {
+            Change::Unorphan(span) => Some(span),
+            _ => None,
+        })
+        .collect();
+    let mut taken: Vec<Key> = file.all_spans().map(Span::owned_key).collect();
+    taken.extend(added.iter().cloned());
+    let mut changes = Vec::new();
+    let mut links = file.links.clone();
+    for orphan in &file.orphans {
+        if leaving.contains(&orphan) || !added.contains(&orphan.owned_key()) {
+            continue;
+        }
+        let mut moved = orphan.clone();
+        while taken.contains(&moved.owned_key()) {
+            moved.start += 1;
+            moved.end += 1;
+        }
+        taken.push(moved.owned_key());
+        let (from, to) = (
+            crate::store::LinkEnd::of(orphan),
+            crate::store::LinkEnd::of(&moved),
+        );
+        for link in &mut links {
+            for end in [&mut link.from, &mut link.to] {
+                if *end == from {
+                    *end = to.clone();
+                }
+            }
+        }
+        changes.push(Change::Unorphan(orphan.clone()));
+        changes.push(Change::Orphan(moved));
+    }
+    if links != file.links {
+        links.sort();
+        changes.push(Change::Links {
+            old: file.links.clone(),
+            new: links,
+        });
+    }
+    changes
+}
+
+#[cfg(test)]
+mod tests;

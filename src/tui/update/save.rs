@@ -34,7 +34,13 @@ pub fn save_session(
         return Ok(None);
     }
     let path = corpus.documents[index].annotation_path(&session.file.annotator);
-    let saved = crate::save::save_merged(&path, &session.file, session.base.as_ref(), doc)?;
+    let saved = crate::save::save_merged(
+        &path,
+        &session.file,
+        session.base.as_ref(),
+        doc,
+        &session.texts,
+    )?;
     session.file = saved.file.clone();
     session.on_disk = true;
     session.unsaved_since = None;
@@ -238,7 +244,7 @@ pub fn write_recovery(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
         }
         let Ok(doc) = &session.doc else { continue };
         let mut file = session.file.clone();
-        crate::reanchor::restamp(&mut file, doc);
+        crate::reanchor::restamp(&mut file, doc, &session.texts);
         let id = app.corpus.documents[index].id.replace('/', "__");
         let path = dir.join(format!("{stamp}-{id}.{}.ron", session.file.annotator));
         std::fs::create_dir_all(dir)

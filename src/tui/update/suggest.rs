@@ -58,7 +58,7 @@ pub fn load(app: &mut App, index: usize) {
     let (spans, warning) = match crate::store::load_in(&app.corpus.root, &path) {
         Ok(mut file) => {
             if file.text_sha256 != doc.sha256() {
-                crate::reanchor::restamp(&mut file, doc);
+                crate::reanchor::restamp(&mut file, doc, &session.texts);
             }
             (file.spans.into_spans(), None)
         }

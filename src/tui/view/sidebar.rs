@@ -194,7 +194,12 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             } else {
                 Style::new().add_modifier(Modifier::BOLD)
             };
-            let text = format!("⚠ orphan {} {}", orphan.label, sanitize(&orphan.quote));
+            let state = if orphan.ambiguous {
+                "? check"
+            } else {
+                "⚠ orphan"
+            };
+            let text = format!("{state} {} {}", orphan.label, sanitize(&orphan.quote));
             lines.push(Line::styled(truncate(&text, width), style));
         }
         let spans = &session.file.spans;

@@ -181,7 +181,7 @@ fn close_session(
         entry.file_name().clone_into(&mut base.document);
     }
     let path = entry.annotation_path(&app.annotator);
-    match crate::save::save_merged(&path, &file, base.as_ref(), doc) {
+    match crate::save::save_merged(&path, &file, base.as_ref(), doc, &session.texts) {
         Ok(_) => format!(
             "{id} was renamed to {}; your edits were saved there",
             entry.id
@@ -201,7 +201,7 @@ fn close_session(
 fn recover(app: &App, id: &str, session: &Session) -> Result<PathBuf, String> {
     let mut file = session.file.clone();
     if let Ok(doc) = &session.doc {
-        crate::reanchor::restamp(&mut file, doc);
+        crate::reanchor::restamp(&mut file, doc, &session.texts);
     }
     let stamp = SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -269,3 +269,76 @@ fn a_note_whose_span_is_gone_stays_in_the_prompt_and_says_so() {
     let message = f.app.message.clone().expect("message").0;
     assert!(message.contains("the note is not saved"), "{message}");
 }
+
+const TWICE: &str = "The minister said no today. Other words come between the two of them. The minister said no today. End of it all.\n";
+
+/// Char offset of the `nth` occurrence of `needle` in `text`.
+fn nth_at(text: &str, needle: &str, nth: usize) -> usize {
+    let b = text.match_indices(needle).nth(nth).expect("present").0;
+    text[..b].chars().count()
+}
+
+#[test]
+fn a_note_typed_on_the_second_of_two_equal_sentences_stays_on_the_second_through_a_reload() {
+    let mut f = Fixture::new(&[("a.txt", TWICE)]);
+    poll(&mut f);
+    for nth in [0, 1] {
+        f.set_cursor(nth_at(TWICE, "The minister said no today.", nth) + 4);
+        f.act(&[Action::SelectSentence, Action::Label(1)]);
+    }
+    f.wait_for_save();
+    f.act(&[Action::EditNote]);
+    for c in "second one".chars() {
+        f.send(Event::PromptChar(c));
+    }
+    // A teammate writes a long passage right before the second sentence: it is now nearer
+    // the first one's old offset than its own.
+    let passage = "A long new passage. ".repeat(10);
+    let new_text = TWICE.replace(
+        "them. The minister",
+        &format!("them. {passage}The minister"),
+    );
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
+    poll(&mut f);
+    f.send(Event::PromptSubmit);
+    let want = nth_at(&new_text, "The minister said no today.", 1);
+    let notes: Vec<(usize, Option<String>)> = f
+        .app
+        .session()
+        .expect("open")
+        .file
+        .spans
+        .spans()
+        .iter()
+        .map(|s| (s.start, s.note.clone()))
+        .collect();
+    assert_eq!(notes, [(0, None), (want, Some("second one".to_owned()))]);
+}
+
+#[test]
+fn suggestions_follow_the_article_when_it_is_reloaded() {
+    let mut f = Fixture::article();
+    let doc = crate::text::Document::from_text(super::super::tests::ARTICLE);
+    let mut suggestions = crate::store::AnnotationFile::new("a.txt", "suggest", doc.sha256());
+    let start = nth_at(super::super::tests::ARTICLE, "Next paragraph starts.", 0);
+    suggestions
+        .spans
+        .insert_unchecked(crate::span::Span::new(&doc, start..start + 22, "claim"));
+    let texts = crate::old_texts::Lookup::in_corpus(f.dir.path(), &f.dir.path().join("a.txt"));
+    crate::save::save_merged(
+        &f.dir.path().join("a.txt.suggest.ron"),
+        &suggestions,
+        None,
+        &doc,
+        &texts,
+    )
+    .expect("saved");
+    f.app.show_suggestions("suggest");
+    poll(&mut f);
+    let new_text = format!("Breaking news. {}", super::super::tests::ARTICLE);
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).expect("write");
+    poll(&mut f);
+    f.act(&[Action::AcceptAllSuggestions]);
+    let at = nth_at(&new_text, "Next paragraph starts.", 0);
+    assert_eq!(quotes(&f), [(at, "Next paragraph starts.".to_owned())]);
+}

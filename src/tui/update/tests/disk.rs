@@ -234,23 +234,31 @@ fn quitting_twice_with_unsaved_edits_writes_a_recovery_file() {
 #[test]
 fn a_changed_article_reanchors_spans_and_keeps_orphans() {
     let dir = tempfile::tempdir().unwrap();
-    let old = "First claim here. Second sentence goes. The end.\n";
+    let old =
+        "First claim here, stated at some length. Second sentence goes on for a while. The end.\n";
     let old_doc = crate::text::Document::from_text(old);
+    let mut spans = vec![
+        crate::span::Span::new(&old_doc, 41..77, "opinion"),
+        crate::span::Span::new(&old_doc, 78..86, "claim"),
+    ];
+    assert_eq!(spans[0].quote, "Second sentence goes on for a while.");
+    assert_eq!(spans[1].quote, "The end.");
+    // As glosser saved it: with the text around each span.
+    for span in &mut spans {
+        span.set_context(&old_doc);
+    }
     let file = crate::store::AnnotationFile {
         document: "a.txt".into(),
         annotator: "tester".into(),
         text_sha256: old_doc.sha256().into(),
         status: Status::InProgress,
-        spans: crate::span::AnnotationSet::from_spans(vec![
-            crate::span::Span::new(&old_doc, 18..39, "opinion"),
-            crate::span::Span::new(&old_doc, 40..48, "claim"),
-        ]),
+        spans: crate::span::AnnotationSet::from_spans(spans),
         ..Default::default()
     };
     crate::store::save(&dir.path().join("a.txt.tester.ron"), &file).unwrap();
     std::fs::write(
         dir.path().join("a.txt"),
-        "Inserted lead. First claim here. Second sentence goes. Fin.\n",
+        "Inserted lead. First claim here, stated at some length. Second sentence goes on for a while. Fin.\n",
     )
     .unwrap();
     let mut app = app_for(dir.path());
@@ -258,21 +266,19 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
     assert_eq!(session.file.spans.len(), 1);
     assert_eq!(
         session.file.spans.get(0).unwrap().quote,
-        "Second sentence goes."
+        "Second sentence goes on for a while."
     );
     assert_eq!(
         session.file.spans.get(0).unwrap().start,
-        33,
+        56,
         "moved with the text"
     );
     assert_eq!(session.file.orphans.len(), 1);
     assert_eq!(session.file.orphans[0].quote, "The end.");
+    let message = &app.message.as_ref().unwrap().0;
     assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .0
-            .contains("1 span re-anchored, 1 orphaned")
+        message.contains("1 span re-anchored (1 by exact), 1 orphaned"),
+        "{message}"
     );
     let terminal_text = {
         let mut terminal =
