@@ -211,3 +211,23 @@ fn merge_into_an_existing_gold_file_names_a_read_only_file_system() {
     assert!(said.contains("read-only file system"), "{said}");
     assert!(!said.contains("permission"), "{said}");
 }
+
+#[test]
+fn mv_names_a_read_only_file_system_and_moves_nothing() {
+    assert_the_mapping_names_a_read_only_file_system();
+    let dir = tempfile::tempdir().unwrap();
+    let (source, target) = corpus(dir.path());
+    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
+        return;
+    };
+    let out = glosser(&[
+        "mv",
+        target.join("a.txt").to_str().unwrap(),
+        target.join("b.txt").to_str().unwrap(),
+    ]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("read-only file system"), "{said}");
+    assert!(said.contains("nothing was moved"), "{said}");
+    assert!(target.join("a.txt").exists() && target.join("a.txt.alice.ron").exists());
+}

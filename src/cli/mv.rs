@@ -1,6 +1,6 @@
 //! `glosser mv OLD NEW`: renames an article together with every annotator's file (gold
 //! included), each rewritten through the one save path with its `document` field naming the new
-//! file. Refuses to overwrite anything, to move a file that does not parse, and
+//! file. Refuses to overwrite anything, to move a file that does not parse or is read-only, and
 //! to move an article someone has open (a lock file beside it). All or nothing: a failure
 //! part-way (a full disk) undoes every step (`journal`).
 
@@ -88,7 +88,7 @@ fn annotation_files(article: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
 
 /// Moves the article `old` to `new` with its annotation files; returns what moved, article
 /// first. All or nothing: every source and target is checked before anything moves (nothing is
-/// overwritten; a file that does not parse and an open one are refused), then
+/// overwritten; a file that does not parse, a read-only one and an open one are refused), then
 /// the article is linked at its new name (a hard link, which fails if the target appeared
 /// meanwhile) and each annotation file written there through [`crate::save::save_merged`];
 /// only then are the old names removed. A failure at any step undoes every earlier one
@@ -124,6 +124,9 @@ pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Vec<Moved>> {
             );
         }
         let file = store::load(&path).with_context(|| "fix it before moving the article")?;
+        store::check_writable(&path)
+            .map_err(crate::save::SaveError::from)
+            .with_context(|| format!("{}: nothing was moved", old.display()))?;
         let target = store::annotation_path(new, &annotator);
         if target.symlink_metadata().is_ok() {
             bail!(

@@ -143,3 +143,18 @@ fn a_write_failing_after_the_article_moved_rolls_everything_back() {
         );
     }
 }
+
+#[test]
+fn refuses_a_read_only_annotation_file_and_moves_nothing() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (tmp, old) = three_files();
+    let bob = tmp.path().join("a.txt.bob.ron");
+    std::fs::set_permissions(&bob, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = snapshot(tmp.path());
+    let err = move_article(&old, &tmp.path().join("sub/b.txt")).expect_err("read-only");
+    let said = format!("{err:#}");
+    // As `validate --fix`, `merge` and `import` say it (`store::check_writable`).
+    assert!(said.contains("a.txt.bob.ron: permission denied"), "{said}");
+    assert!(said.contains("nothing was moved"), "{said}");
+    assert_eq!(snapshot(tmp.path()), before, "nothing moved, the mode kept");
+}
