@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::write::Counts;
 use super::{Imported, Outcome, write};
 use crate::formats::import::{self, Record};
 use crate::fsio::{self, NewFolders, Staged};
@@ -21,13 +22,13 @@ struct Prepared {
     document: String,
     /// A new document's text file.
     text: Option<Staged>,
-    /// Each annotator's file, with the records that fed it.
-    files: Vec<(Vec<usize>, Staged)>,
+    /// Each annotator's file, with the records that fed it and what became of their spans.
+    files: Vec<(Vec<usize>, Staged, Counts)>,
 }
 
 impl Prepared {
     fn staged(&self) -> impl Iterator<Item = &Staged> {
-        self.text.iter().chain(self.files.iter().map(|(_, s)| s))
+        self.text.iter().chain(self.files.iter().map(|(_, s, _)| s))
     }
 
     /// Turns every imported record among `indexes` (all when `None`) into a rejection.
@@ -40,14 +41,15 @@ impl Prepared {
     }
 }
 
-/// Imports `records` (numbered from `first` in the whole input); returns each one's outcome.
+/// Imports `records` (numbered from `first` in the whole input); returns each one's outcome,
+/// and what became of the spans of the files put in place.
 pub fn import(
     records: Vec<Result<Record, String>>,
     first: usize,
     root: &Path,
     labels: &LabelSet,
     annotator: Option<&str>,
-) -> Vec<Outcome> {
+) -> (Vec<Outcome>, Counts) {
     let mut outcomes = Vec::new();
     // Records grouped by document, in input order.
     let mut groups: Vec<Vec<(usize, Record)>> = Vec::new();
@@ -101,6 +103,7 @@ pub fn import(
             .flat_map(|c| c.kept.iter().map(PathBuf::as_path)),
     );
     let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut counts = Counts::default();
     for mut done in committed {
         if let Some((folder, e)) = done
             .kept
@@ -117,13 +120,15 @@ pub fn import(
                     o.result = Err(message.clone());
                 }
             }
+        } else {
+            counts.add(done.counts);
         }
         outcomes.extend(done.outcomes);
         dirs.extend(done.dirs);
     }
     fsio::sync_dirs(dirs.iter().map(PathBuf::as_path));
     outcomes.sort_by_key(|o| o.index);
-    outcomes
+    (outcomes, counts)
 }
 
 /// Puts one staged file in place: renamed beside its target (its folder noted in `dirs` for an
@@ -152,6 +157,8 @@ struct Committed {
     dirs: Vec<PathBuf>,
     /// Files kept in a new folder's staging folder, put in place with their folder.
     kept: Vec<PathBuf>,
+    /// What became of the spans of the files put in place.
+    counts: Counts,
 }
 
 /// Renames a document's staged files into place (its text first: without it, its annotation
@@ -160,6 +167,7 @@ struct Committed {
 fn commit(mut p: Prepared) -> Committed {
     let mut dirs = Vec::new();
     let mut kept = Vec::new();
+    let mut counts = Counts::default();
     if !p.outcomes.iter().any(|o| o.result.is_ok()) {
         p.text = None;
         p.files.clear();
@@ -170,10 +178,13 @@ fn commit(mut p: Prepared) -> Committed {
         p.fail(None, &format!("{}: cannot write: {e}", path.display()));
         p.files.clear();
     }
-    for (indexes, file) in std::mem::take(&mut p.files) {
-        if let Err((path, e)) = put(file, &mut dirs, &mut kept) {
-            let message = format!("{}: {}", p.document, SaveError::from_io(&path, e));
-            p.fail(Some(&indexes), &message);
+    for (indexes, file, file_counts) in std::mem::take(&mut p.files) {
+        match put(file, &mut dirs, &mut kept) {
+            Ok(()) => counts.add(file_counts),
+            Err((path, e)) => {
+                let message = format!("{}: {}", p.document, SaveError::from_io(&path, e));
+                p.fail(Some(&indexes), &message);
+            }
         }
     }
     Committed {
@@ -181,6 +192,7 @@ fn commit(mut p: Prepared) -> Committed {
         outcomes: p.outcomes,
         dirs,
         kept,
+        counts,
     }
 }
 
@@ -251,7 +263,7 @@ fn prepare(
     }
     for (annotator, (indexes, file)) in files.into_files() {
         match write::save(&path, &doc, &annotator, file, new_folders) {
-            Ok(staged) => prepared.files.push((indexes, staged)),
+            Ok((staged, counts)) => prepared.files.push((indexes, staged, counts)),
             Err(e) => prepared.fail(Some(&indexes), &format!("{document}: {e}")),
         }
     }
