@@ -13,10 +13,14 @@ use std::path::{Path, PathBuf};
 
 mod batch;
 mod escape;
+#[cfg(test)]
+pub mod fault;
 mod new_folders;
+mod park;
 pub use batch::{Staged, make_durable, sync_dirs};
 pub use escape::{EscapeWriter, display_path, escape_controls, escape_lines, is_unsafe_char};
 pub use new_folders::NewFolders;
+pub use park::{park, unpark};
 
 /// Why a file was not read; every message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -304,6 +308,8 @@ impl AtomicFile {
 
     /// Flushes, fsyncs and renames the temp file over `path`, then fsyncs the directory.
     pub fn commit(mut self) -> io::Result<()> {
+        #[cfg(test)]
+        fault::check(&self.path)?;
         self.file.flush()?;
         if let Ok(meta) = std::fs::metadata(&self.path) {
             self.file.set_permissions(meta.permissions())?;

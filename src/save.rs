@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::merge3::{Merged, empty_like, merge3};
 use crate::old_texts::Lookup;
 use crate::reanchor::{Restamped, restamp};
-use crate::store::{self, AnnotationFile, StoreError};
+use crate::store::{self, AnnotationFile, StoreError, StoreErrorKind};
 use crate::text::Document;
 
 /// Why a save did not happen, typed so that callers can say the right thing.
@@ -24,7 +24,7 @@ pub enum SaveError {
     NoSpace { path: PathBuf },
     #[error("{}: permission denied — check the file's and folder's permissions", path.display())]
     PermissionDenied { path: PathBuf },
-    #[error("{}: the file system is read-only", path.display())]
+    #[error("{}: read-only file system — nothing can be saved there; remount it read-write or work in a writable copy", path.display())]
     ReadOnlyFileSystem { path: PathBuf },
     #[error("{}: cannot save: {source}", path.display())]
     Io {
@@ -41,13 +41,14 @@ pub enum SaveError {
 }
 
 impl SaveError {
-    /// Classifies an I/O error met while writing `path`.
+    /// Classifies an I/O error met while writing `path`, by the one mapping every writer shares
+    /// ([`store::classify_io`]).
     pub fn from_io(path: &Path, source: std::io::Error) -> Self {
         let path = path.to_owned();
-        match source.kind() {
-            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => Self::NoSpace { path },
-            ErrorKind::PermissionDenied => Self::PermissionDenied { path },
-            ErrorKind::ReadOnlyFilesystem => Self::ReadOnlyFileSystem { path },
+        match store::classify_io(&source) {
+            StoreErrorKind::NoSpace => Self::NoSpace { path },
+            StoreErrorKind::PermissionDenied => Self::PermissionDenied { path },
+            StoreErrorKind::ReadOnly => Self::ReadOnlyFileSystem { path },
             _ => Self::Io { path, source },
         }
     }

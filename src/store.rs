@@ -9,7 +9,7 @@ use crate::span::{AnnotationSet, Span};
 mod errors;
 mod names;
 mod ron_text;
-pub use errors::StoreErrorKind;
+pub use errors::{StoreErrorKind, check_writable, classify_io, is_read_only, write_refusal};
 pub use names::{
     annotation_file_name, annotation_path, is_document_name, is_valid_annotator,
     split_annotation_file_name,
@@ -342,24 +342,11 @@ fn source_of(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
     })
 }
 
-/// Whether `path` exists and may not be written: no write permission bit at all (`chmod a-w`,
-/// 0444), or the process may not write it (another owner, a read-only mount). Such a file is
-/// never replaced: the TUI opens it read-only and [`save`] refuses it.
-pub fn is_read_only(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt as _;
-    let Ok(meta) = std::fs::metadata(path) else {
-        return false;
-    };
-    meta.is_file()
-        && (meta.permissions().mode() & 0o222 == 0
-            || rustix::fs::access(path, rustix::fs::Access::WRITE_OK).is_err())
-}
-
 /// Saves atomically: a temp file in the same directory, fsync, rename, fsync of the directory.
 /// A new file gets the umask's mode (0644 under umask 022), an existing one keeps its mode; a
-/// read-only file ([`is_read_only`]) is refused, never replaced.
+/// read-only file ([`check_writable`]) is refused, never replaced.
 pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
-    refuse_read_only(path)?;
+    check_writable(path)?;
     write_atomic(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
         path: path.to_owned(),
         source,
@@ -374,26 +361,13 @@ pub fn stage(
     file: &AnnotationFile,
     new: &crate::fsio::NewFolders,
 ) -> Result<crate::fsio::Staged, StoreError> {
-    refuse_read_only(path)?;
+    check_writable(path)?;
     crate::fsio::Staged::write_in(path, to_ron(file).as_bytes(), new).map_err(|source| {
         StoreError::Write {
             path: path.to_owned(),
             source,
         }
     })
-}
-
-fn refuse_read_only(path: &Path) -> Result<(), StoreError> {
-    if is_read_only(path) {
-        return Err(StoreError::Write {
-            path: path.to_owned(),
-            source: std::io::Error::new(
-                std::io::ErrorKind::PermissionDenied,
-                "the file is read-only; make it writable (chmod u+w) to change it",
-            ),
-        });
-    }
-    Ok(())
 }
 
 /// Writes `bytes` to `path` so that readers see the old file or the new one, never a torn one

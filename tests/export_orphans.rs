@@ -59,7 +59,9 @@ fn orphans_left_out_of_an_export_are_named_and_counted() {
             "{format}: {stderr}"
         );
         assert!(
-            stderr.contains(&format!("{format}: 1 orphaned or ambiguous span not exported")),
+            stderr.contains(&format!(
+                "{format}: 1 orphaned or ambiguous span not exported"
+            )),
             "{format}: {stderr}"
         );
     }

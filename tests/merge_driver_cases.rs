@@ -291,3 +291,58 @@ fn the_three_argument_form_still_works() {
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     assert_eq!(load(d).spans.len(), 2);
 }
+
+/// `a.txt.alice.ron` broken by hand on one side: a status glosser does not know. Returns the
+/// `line:col` glosser reports for it.
+fn break_file(d: &Path) -> String {
+    let path = d.join("a.txt.alice.ron");
+    let broken = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("status: InProgress", "status: Busy");
+    std::fs::write(&path, &broken).unwrap();
+    match glosser::store::parse_unnamed(&broken, &path) {
+        Err(glosser::store::StoreError::Parse { line, col, .. }) => format!("{line}:{col}"),
+        other => panic!("not a parse error: {other:?}"),
+    }
+}
+
+#[test]
+fn an_unparsable_side_is_named_by_its_path_and_side_not_git_s_temp_file() {
+    for (broken_side, word) in [("other", "theirs"), ("main", "ours")] {
+        let claim = || vec![span(TEXT, "Alpha beta gamma.", "claim", None)];
+        let Some(dir) = repo(|d| save(d, TEXT, claim(), Status::InProgress)) else {
+            return;
+        };
+        let d = dir.path();
+        let mut at = String::new();
+        for branch in ["other", "main"] {
+            if branch == "other" {
+                git(d, &["checkout", "-q", "-b", "other"]);
+            } else {
+                git(d, &["checkout", "-q", "main"]);
+            }
+            let mut spans = claim();
+            spans.push(span(TEXT, "Eta theta iota.", "quote", Some(branch)));
+            save(d, TEXT, spans, Status::InProgress);
+            if branch == broken_side {
+                at = break_file(d);
+            }
+            git(d, &["commit", "-q", "-am", branch]);
+        }
+        let mine = std::fs::read(d.join("a.txt.alice.ron")).unwrap();
+        let out = merge(d);
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success(), "git reports a conflict: {said}");
+        assert!(
+            said.contains(&format!("a.txt.alice.ron:{at}:")),
+            "{word}: %P with line:col: {said}"
+        );
+        assert!(said.contains(word), "{word}: which side: {said}");
+        assert!(!said.contains(".merge_file"), "{word}: {said}");
+        assert_eq!(
+            std::fs::read(d.join("a.txt.alice.ron")).unwrap(),
+            mine,
+            "{word}: ours is left as it was"
+        );
+    }
+}

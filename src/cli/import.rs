@@ -64,7 +64,6 @@ struct Outcome {
 /// A record that was imported.
 #[derive(Default)]
 struct Imported {
-    spans: usize,
     /// Informational lines (UTF-16 converted, BOM shifted).
     notices: Vec<String>,
     report: Report,
@@ -113,7 +112,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let mut stream =
         parse::stream::open(format, &args.file, &options).map_err(anyhow::Error::msg)?;
     let progress = progress_bar();
-    let (mut imported, mut rejected, mut spans) = (0usize, 0usize, 0usize);
+    let (mut imported, mut rejected) = (0usize, 0usize);
+    let mut spans = write::Counts::default();
     let mut report = Report::default();
     let mut unknown_labels = unknown_labels::UnknownLabels::default();
     let mut names = annotator_names::AnnotatorNames::default();
@@ -128,13 +128,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         if args.annotator.is_none() {
             names.assign(&mut records);
         }
-        let (outcomes, reanchored) = chunk::import(
+        let (outcomes, counts, reanchored) = chunk::import(
             records,
             first,
             &args.corpus,
             &labels,
             args.annotator.as_deref(),
         );
+        spans.add(counts);
         first += count;
         progress.inc(count as u64);
         progress.suspend(|| {
@@ -145,7 +146,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 match outcome.result {
                     Ok(ok) => {
                         imported += 1;
-                        spans += ok.spans;
                         for notice in ok.notices {
                             eprintln_safe!("glosser: {notice}");
                         }
@@ -166,9 +166,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     whole.merge(report);
     let report = whole;
     eprintln_safe!(
-        "glosser: imported {imported} record{} ({spans} span{}) into {}{}",
+        "glosser: imported {imported} record{} ({}) into {}{}",
         if imported == 1 { "" } else { "s" },
-        if spans == 1 { "" } else { "s" },
+        counted(spans.written, "span", "spans"),
         args.corpus.display(),
         if rejected > 0 {
             format!("; rejected {rejected} (listed above)")
@@ -176,6 +176,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             String::new()
         }
     );
+    for line in span_lines(spans) {
+        eprintln_safe!("glosser: {line}");
+    }
     for renamed in &names.renamed {
         eprintln_safe!("glosser: {renamed}");
     }
@@ -185,11 +188,43 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     for line in report.lines() {
         eprintln_safe!("glosser: not kept: {line}");
     }
-    Ok(if rejected > 0 || !report.is_empty() {
+    Ok(if rejected > 0 || !report.is_empty() || spans.missing > 0 {
         ExitCode::from(super::EXIT_PROBLEMS)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// What the summary's span count leaves out, one line each: the spans read but not written.
+fn span_lines(spans: write::Counts) -> Vec<String> {
+    let mut lines = Vec::new();
+    if spans.already > 0 {
+        lines.push(if spans.already == 1 {
+            "1 span was already in its annotation file, not added again".to_owned()
+        } else {
+            format!(
+                "{} spans were already in their annotation files, not added again",
+                spans.already
+            )
+        });
+    }
+    if spans.twice > 0 {
+        lines.push(format!(
+            "{} given twice in this import, written once (notes joined)",
+            counted(spans.twice, "span", "spans")
+        ));
+    }
+    if spans.missing > 0 {
+        lines.push(format!(
+            "{} not kept: not in the annotation file as written — check it with glosser validate",
+            counted(spans.missing, "span", "spans")
+        ));
+    }
+    lines
 }
 
 /// Records imported per batch: enough that one durability flush covers many files, few enough

@@ -31,16 +31,54 @@ pub struct Args {
     pub path: Option<PathBuf>,
 }
 
+/// Which of the three versions git hands the driver.
+#[derive(Debug, Clone, Copy)]
+enum Side {
+    Base,
+    Ours,
+    Theirs,
+}
+
+impl Side {
+    /// The side as errors name it; during a rebase git's ours and theirs are the other way
+    /// round from the rebaser's point of view, and the words say so.
+    fn describe(self, rebasing: bool) -> &'static str {
+        match (self, rebasing) {
+            (Self::Base, _) => "base (the common ancestor, %O)",
+            (Self::Ours, false) => "ours (%A, the branch merged into)",
+            (Self::Ours, true) => "ours (%A; during this rebase, the upstream replayed onto)",
+            (Self::Theirs, false) => "theirs (%B, the branch merged in)",
+            (Self::Theirs, true) => "theirs (%B; during this rebase, your commit being replayed)",
+        }
+    }
+}
+
 /// A version of the file; `None` when git hands over an empty file (no common ancestor).
-fn read(path: &Path) -> anyhow::Result<Option<AnnotationFile>> {
-    let bytes = crate::fsio::read_capped(path, store::MAX_ANNOTATION_BYTES)
-        .with_context(|| format!("{}: cannot read", path.display()))?;
-    let source = String::from_utf8(bytes)
-        .with_context(|| format!("{}: not UTF-8; annotation files are UTF-8", path.display()))?;
+/// Errors name the file by `shown` (the path in the work tree, %P, rather than git's temporary
+/// copy) and the side, keeping the parse error's `line:col`.
+fn read(path: &Path, side: Side, shown: &Path) -> anyhow::Result<Option<AnnotationFile>> {
+    let whose = || side.describe(in_rebase());
+    let bytes = crate::fsio::read_capped(path, store::MAX_ANNOTATION_BYTES).with_context(|| {
+        format!(
+            "{}: cannot read {} ({})",
+            shown.display(),
+            whose(),
+            path.display()
+        )
+    })?;
+    let source = String::from_utf8(bytes).with_context(|| {
+        format!(
+            "{}: {} is not UTF-8; annotation files are UTF-8",
+            shown.display(),
+            whose()
+        )
+    })?;
     if source.trim().is_empty() {
         return Ok(None);
     }
-    Ok(Some(store::parse_unnamed(&source, path)?))
+    store::parse_unnamed(&source, shown)
+        .map(Some)
+        .map_err(|e| anyhow::anyhow!("{e} — in {}; ours is left as it was and git reports a conflict: fix that version, or resolve the file by hand", whose()))
 }
 
 /// The article of the annotation file at `path` (relative to the work tree, where git runs us).
@@ -96,7 +134,12 @@ fn foreign(mut side: AnnotationFile, hash: &str) -> AnnotationFile {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
+    let shown = args.path.as_deref();
+    let (base, ours, theirs) = (
+        read(&args.base, Side::Base, shown.unwrap_or(&args.base))?,
+        read(&args.ours, Side::Ours, shown.unwrap_or(&args.ours))?,
+        read(&args.theirs, Side::Theirs, shown.unwrap_or(&args.theirs))?,
+    );
     let Some(ours) = ours.or_else(|| theirs.clone()) else {
         return Ok(ExitCode::SUCCESS);
     };

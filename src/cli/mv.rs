@@ -1,7 +1,8 @@
 //! `glosser mv OLD NEW`: renames an article together with every annotator's file (gold
 //! included), each rewritten through the one save path with its `document` field naming the new
-//! file. Refuses to overwrite anything, to move a file that does not parse, and to move an
-//! article someone has open (a lock file beside it).
+//! file. Refuses to overwrite anything, to move a file that does not parse or is read-only, and
+//! to move an article someone has open (a lock file beside it). All or nothing: a failure
+//! part-way (a full disk) undoes every step (`journal`).
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -11,6 +12,8 @@ use anyhow::{Context, bail};
 
 use crate::store::{self, AnnotationFile};
 use crate::text::Document;
+
+mod journal;
 
 /// Arguments of `glosser mv`.
 #[derive(Debug, clap::Args)]
@@ -87,10 +90,13 @@ fn annotation_files(article: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
 }
 
 /// Moves the article `old` to `new` with its annotation files; returns what moved, article
-/// first. Nothing is overwritten: every target is checked before anything moves, the article
-/// is moved with a hard link (which fails if the target appeared meanwhile), and each
-/// annotation file is written through [`crate::save::save_merged`] at its new place before the
-/// old one is removed.
+/// first. All or nothing: every source and target is checked before anything moves (nothing is
+/// overwritten; a file that does not parse, a read-only one and an open one are refused), then
+/// the article is linked at its new name (a hard link, which fails if the target appeared
+/// meanwhile) and each annotation file written there through [`crate::save::save_merged`];
+/// only then are the old names removed. A failure at any step undoes every earlier one
+/// ([`journal::Journal`]) and says that nothing was moved. Also returns what re-anchoring a
+/// stale file did (a line per span, the counts last).
 pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<(Vec<Moved>, Vec<String>)> {
     let old_name = file_name(old)?;
     let new_name = file_name(new)?;
@@ -122,6 +128,9 @@ pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<(Vec<Moved>, Vec<S
             );
         }
         let file = store::load(&path).with_context(|| "fix it before moving the article")?;
+        store::check_writable(&path)
+            .map_err(crate::save::SaveError::from)
+            .with_context(|| format!("{}: nothing was moved", old.display()))?;
         let target = store::annotation_path(new, &annotator);
         if target.symlink_metadata().is_ok() {
             bail!(
@@ -131,32 +140,75 @@ pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<(Vec<Moved>, Vec<S
         }
         files.push((path, file, target));
     }
-    if let Some(dir) = new.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("{}: cannot create", dir.display()))?;
+    let count = files.len();
+    let mut journal = journal::Journal::default();
+    match apply(old, new, new_name, &doc, files, &mut journal) {
+        Ok(moved) => {
+            for left in journal.commit() {
+                eprintln_safe!("glosser: warning: {left}");
+            }
+            Ok(moved)
+        }
+        Err(e) => {
+            let left = journal.roll_back();
+            if left.is_empty() {
+                bail!(
+                    "{e:#}; nothing was moved: {} {}",
+                    old.display(),
+                    if count == 0 {
+                        "is as it was"
+                    } else {
+                        "and its annotation files are as they were"
+                    }
+                );
+            }
+            bail!(
+                "{e:#}; undoing the move failed too, so it is half done: {}",
+                left.join("; ")
+            )
+        }
     }
+}
+
+/// The steps of [`move_article`] after its checks, each noted in `journal`.
+fn apply(
+    old: &Path,
+    new: &Path,
+    new_name: &str,
+    doc: &Document,
+    files: Vec<(PathBuf, AnnotationFile, PathBuf)>,
+    journal: &mut journal::Journal,
+) -> anyhow::Result<(Vec<Moved>, Vec<String>)> {
+    let dir = parent_or_dot(new);
+    journal
+        .create_dirs(dir)
+        .with_context(|| format!("{}: cannot create", dir.display()))?;
     std::fs::hard_link(old, new)
         .with_context(|| format!("{} -> {}: cannot move", old.display(), new.display()))?;
-    std::fs::remove_file(old).with_context(|| format!("{}: cannot remove", old.display()))?;
+    journal.created(new);
     let mut moved = vec![(old.to_owned(), new.to_owned())];
     let mut reanchored = Vec::new();
     let texts = crate::old_texts::Lookup::for_article(new).knowing(doc.clone());
     for (from, mut file, to) in files {
         new_name.clone_into(&mut file.document);
-        let saved =
-            crate::save::save_merged(&to, &file, None, &doc, &texts).with_context(|| {
-                format!("{}: cannot write; {} is kept", to.display(), from.display())
-            })?;
+        let saved = crate::save::save_merged(&to, &file, None, doc, &texts)?;
+        journal.created(&to);
         if saved.restamp.changed() {
             let shown = crate::fsio::display_path(&to);
             let lines = saved.restamp.lines().into_iter();
             reanchored.extend(lines.map(|l| format!("{shown}: {l}")));
             reanchored.push(format!("{shown}: {}", saved.restamp.summary()));
         }
-        std::fs::remove_file(&from)
-            .with_context(|| format!("{}: cannot remove", from.display()))?;
         moved.push((from, to));
     }
+    for (from, _) in &moved[1..] {
+        journal
+            .park(from)
+            .with_context(|| format!("{}: cannot remove", from.display()))?;
+    }
+    journal
+        .unlink(old, new)
+        .with_context(|| format!("{}: cannot remove", old.display()))?;
     Ok((moved, reanchored))
 }
 

@@ -22,7 +22,7 @@ fn io_errors_are_classified() {
     let kinds = [
         (ErrorKind::StorageFull, "disk is full"),
         (ErrorKind::PermissionDenied, "permission denied"),
-        (ErrorKind::ReadOnlyFilesystem, "read-only"),
+        (ErrorKind::ReadOnlyFilesystem, "read-only file system"),
         (ErrorKind::Other, "cannot save"),
     ];
     for (kind, words) in kinds {

@@ -1,5 +1,9 @@
-//! Classifying annotation-file errors (file broken, disk full, permission denied, …) and turning
-//! `fsio` refusals into them.
+//! Classifying annotation-file errors (file broken, disk full, permission denied, read-only file
+//! system, …) — the one mapping from I/O errors every writer's messages come from — refusing
+//! files that may not be replaced, and turning `fsio` refusals into errors.
+
+use std::io::ErrorKind;
+use std::path::Path;
 
 use super::StoreError;
 
@@ -28,17 +32,67 @@ impl StoreError {
     pub fn kind(&self) -> StoreErrorKind {
         match self {
             Self::Parse { .. } | Self::Invalid { .. } => StoreErrorKind::Broken,
-            Self::Read { source, .. } | Self::Write { source, .. } => match source.kind() {
-                std::io::ErrorKind::NotFound => StoreErrorKind::NotFound,
-                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
-                    StoreErrorKind::NoSpace
-                }
-                std::io::ErrorKind::PermissionDenied => StoreErrorKind::PermissionDenied,
-                std::io::ErrorKind::ReadOnlyFilesystem => StoreErrorKind::ReadOnly,
-                std::io::ErrorKind::InvalidData => StoreErrorKind::Broken,
-                _ => StoreErrorKind::Other,
-            },
+            Self::Read { source, .. } | Self::Write { source, .. } => classify_io(source),
         }
+    }
+}
+
+/// What kind of trouble an I/O error on a corpus file is: the one mapping behind
+/// [`StoreError::kind`] and `save::SaveError::from_io`, so every writer names a full disk, a
+/// permission problem and a read-only file system (`EROFS`) the same way.
+pub fn classify_io(source: &std::io::Error) -> StoreErrorKind {
+    match source.kind() {
+        ErrorKind::NotFound => StoreErrorKind::NotFound,
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => StoreErrorKind::NoSpace,
+        ErrorKind::PermissionDenied => StoreErrorKind::PermissionDenied,
+        ErrorKind::ReadOnlyFilesystem => StoreErrorKind::ReadOnly,
+        ErrorKind::InvalidData => StoreErrorKind::Broken,
+        _ => StoreErrorKind::Other,
+    }
+}
+
+/// Why the existing file at `path` may not be replaced, if it may not: a read-only file system
+/// (`EROFS`, kept as such), no write permission bit at all (`chmod a-w`, 0444, refused even for
+/// root), or the process may not write it (another owner). `None` for a missing file.
+pub fn write_refusal(path: &Path) -> Option<std::io::Error> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let meta = std::fs::metadata(path)
+        .ok()
+        .filter(std::fs::Metadata::is_file)?;
+    refusal(
+        meta.permissions().mode(),
+        rustix::fs::access(path, rustix::fs::Access::WRITE_OK),
+    )
+}
+
+/// [`write_refusal`] from a file's mode and what `access(W_OK)` said of it.
+fn refusal(mode: u32, access: rustix::io::Result<()>) -> Option<std::io::Error> {
+    match access {
+        Err(e) if e == rustix::io::Errno::ROFS => Some(e.into()),
+        _ if mode & 0o222 == 0 => Some(std::io::Error::new(
+            ErrorKind::PermissionDenied,
+            "the file is read-only; make it writable (chmod u+w) to change it",
+        )),
+        Err(e) => Some(e.into()),
+        Ok(()) => None,
+    }
+}
+
+/// Whether `path` exists and may not be replaced ([`write_refusal`]): the TUI opens such a file
+/// read-only.
+pub fn is_read_only(path: &Path) -> bool {
+    write_refusal(path).is_some()
+}
+
+/// Refuses a file that may not be replaced ([`write_refusal`]) before anything is written: every
+/// writer (`store::save`, `store::stage`, `glosser mv`) checks with this.
+pub fn check_writable(path: &Path) -> Result<(), StoreError> {
+    match write_refusal(path) {
+        Some(source) => Err(StoreError::Write {
+            path: path.to_owned(),
+            source,
+        }),
+        None => Ok(()),
     }
 }
 
@@ -53,5 +107,29 @@ impl From<crate::fsio::FsError> for StoreError {
                 message: other.reason(),
             },
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refusal_keeps_a_read_only_file_system_apart_from_a_read_only_file() {
+        let rofs = || Err(rustix::io::Errno::ROFS);
+        for mode in [0o644, 0o444] {
+            let e = refusal(mode, rofs()).unwrap_or_else(|| panic!("{mode:o}"));
+            assert_eq!(e.kind(), ErrorKind::ReadOnlyFilesystem, "{mode:o}: {e}");
+            assert_eq!(classify_io(&e), StoreErrorKind::ReadOnly);
+        }
+        let chmod = refusal(0o444, Ok(())).unwrap_or_else(|| panic!("0444"));
+        assert_eq!(classify_io(&chmod), StoreErrorKind::PermissionDenied);
+        assert!(chmod.to_string().contains("chmod u+w"), "{chmod}");
+        let other_owner =
+            refusal(0o644, Err(rustix::io::Errno::ACCESS)).unwrap_or_else(|| panic!("EACCES"));
+        assert_eq!(classify_io(&other_owner), StoreErrorKind::PermissionDenied);
+        assert!(refusal(0o644, Ok(())).is_none());
+        let raw = std::io::Error::from_raw_os_error(30);
+        assert_eq!(classify_io(&raw), StoreErrorKind::ReadOnly, "EROFS is 30");
     }
 }

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use super::write::{Counts, Saved};
 use super::{Imported, Outcome, write};
 use crate::formats::import::{self, Record};
 use crate::fsio::{self, NewFolders, Staged};
@@ -21,12 +22,11 @@ struct Prepared {
     document: String,
     /// A new document's text file.
     text: Option<Staged>,
-    /// Each annotator's file, with the records that fed it and what re-anchoring the file on
-    /// disk did (one line per span, counts last; empty when nothing moved).
-    files: Vec<(Vec<usize>, Staged, Vec<String>)>,
-    /// The document's text, when a file with spans is staged: kept in the corpus's text store
-    /// once the file is in place.
-    keep: Option<crate::text::Document>,
+    /// Each annotator's file, with the records that fed it and what became of their spans.
+    files: Vec<(Vec<usize>, Staged, Saved)>,
+    /// The document's text, once a file is staged: kept in the corpus's text store when a file
+    /// with spans is put in place.
+    doc: Option<crate::text::Document>,
 }
 
 impl Prepared {
@@ -45,15 +45,14 @@ impl Prepared {
 }
 
 /// Imports `records` (numbered from `first` in the whole input); returns each one's outcome,
-/// and what re-anchoring the annotation files already on disk did (SPEC §2: every writer says
-/// so), for the files that were written.
+/// and what became of the spans of the files put in place.
 pub fn import(
     records: Vec<Result<Record, String>>,
     first: usize,
     root: &Path,
     labels: &LabelSet,
     annotator: Option<&str>,
-) -> (Vec<Outcome>, Vec<String>) {
+) -> (Vec<Outcome>, Counts, Vec<String>) {
     let mut outcomes = Vec::new();
     // Records grouped by document, in input order.
     let mut groups: Vec<Vec<(usize, Record)>> = Vec::new();
@@ -107,6 +106,7 @@ pub fn import(
             .flat_map(|c| c.kept.iter().map(PathBuf::as_path)),
     );
     let mut dirs: Vec<PathBuf> = Vec::new();
+    let mut counts = Counts::default();
     let mut reanchored = Vec::new();
     for mut done in committed {
         if let Some((folder, e)) = done
@@ -125,6 +125,7 @@ pub fn import(
                 }
             }
         } else {
+            counts.add(done.counts);
             reanchored.extend(done.reanchored);
             if let Some(doc) = &done.keep {
                 // A convenience: a text the store cannot keep is looked for in git later.
@@ -136,7 +137,7 @@ pub fn import(
     }
     fsio::sync_dirs(dirs.iter().map(PathBuf::as_path));
     outcomes.sort_by_key(|o| o.index);
-    (outcomes, reanchored)
+    (outcomes, counts, reanchored)
 }
 
 /// Puts one staged file in place: renamed beside its target (its folder noted in `dirs` for an
@@ -165,6 +166,8 @@ struct Committed {
     dirs: Vec<PathBuf>,
     /// Files kept in a new folder's staging folder, put in place with their folder.
     kept: Vec<PathBuf>,
+    /// What became of the spans of the files put in place.
+    counts: Counts,
     /// What re-anchoring did to the files put in place.
     reanchored: Vec<String>,
     /// The text to keep in the store, when a file with spans was put in place.
@@ -177,6 +180,7 @@ struct Committed {
 fn commit(mut p: Prepared) -> Committed {
     let mut dirs = Vec::new();
     let mut kept = Vec::new();
+    let mut counts = Counts::default();
     if !p.outcomes.iter().any(|o| o.result.is_ok()) {
         p.text = None;
         p.files.clear();
@@ -188,14 +192,20 @@ fn commit(mut p: Prepared) -> Committed {
         p.files.clear();
     }
     let mut reanchored = Vec::new();
-    let mut placed = false;
-    for (indexes, file, lines) in std::mem::take(&mut p.files) {
-        if let Err((path, e)) = put(file, &mut dirs, &mut kept) {
-            let message = format!("{}: {}", p.document, SaveError::from_io(&path, e));
-            p.fail(Some(&indexes), &message);
-        } else {
-            reanchored.extend(lines);
-            placed = true;
+    let mut keep = None;
+    for (indexes, file, saved) in std::mem::take(&mut p.files) {
+        match put(file, &mut dirs, &mut kept) {
+            Ok(()) => {
+                counts.add(saved.counts);
+                reanchored.extend(saved.reanchored);
+                if saved.has_spans {
+                    keep = Some(p.doc.clone());
+                }
+            }
+            Err((path, e)) => {
+                let message = format!("{}: {}", p.document, SaveError::from_io(&path, e));
+                p.fail(Some(&indexes), &message);
+            }
         }
     }
     Committed {
@@ -203,8 +213,9 @@ fn commit(mut p: Prepared) -> Committed {
         outcomes: p.outcomes,
         dirs,
         kept,
+        counts,
         reanchored,
-        keep: p.keep.filter(|_| placed),
+        keep: keep.flatten(),
     }
 }
 
@@ -226,7 +237,7 @@ fn prepare(
         document: document.clone(),
         text: None,
         files: Vec::new(),
-        keep: None,
+        doc: None,
     };
     let fail_all = |group: Vec<(usize, Record)>, e: &str| -> Vec<Outcome> {
         group
@@ -276,11 +287,9 @@ fn prepare(
     }
     for (annotator, (indexes, file)) in files.into_files() {
         match write::save(root, &path, &doc, &annotator, file, new_folders) {
-            Ok((staged, lines, spans)) => {
-                if spans {
-                    prepared.keep = Some(doc.clone());
-                }
-                prepared.files.push((indexes, staged, lines));
+            Ok((staged, saved)) => {
+                prepared.doc = Some(doc.clone());
+                prepared.files.push((indexes, staged, saved));
             }
             Err(e) => prepared.fail(Some(&indexes), &format!("{document}: {e}")),
         }

@@ -2,7 +2,7 @@
 //! status from every record of a document are gathered, then merged into that annotator's
 //! existing file (both sides' spans survive) and saved once through the one save path.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use super::Imported;
@@ -86,11 +86,7 @@ pub fn convert(
             pending.status = record.status;
         }
     }
-    Ok(Imported {
-        spans: count,
-        notices,
-        report,
-    })
+    Ok(Imported { notices, report })
 }
 
 /// Every rejected suggestion of the record must be a valid range whose text is its `text`: the
@@ -107,15 +103,52 @@ fn check_rejected(record: &Record, doc: &Document) -> Result<(), String> {
     Ok(())
 }
 
+/// What became of the spans (orphans included) one annotator's file got from the records.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// New in the file as written.
+    pub written: usize,
+    /// The same span (place and label) was in the file already: not added again.
+    pub already: usize,
+    /// Given more than once in this import: written once (notes joined).
+    pub twice: usize,
+    /// Not in the file as written, for no reason above.
+    pub missing: usize,
+}
+
+impl Counts {
+    pub fn add(&mut self, other: Self) {
+        self.written += other.written;
+        self.already += other.already;
+        self.twice += other.twice;
+        self.missing += other.missing;
+    }
+}
+
+/// What saving one annotator's file did: what became of the records' spans, what re-anchoring
+/// did to the file that was there (one line per span, counts last; empty when nothing moved),
+/// and whether the file holds spans (its text is then kept in the text store once it is in
+/// place).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub counts: Counts,
+    pub reanchored: Vec<String>,
+    pub has_spans: bool,
+}
+
+type Key = (usize, usize, String);
+
+fn keys(spans: &[Span]) -> HashSet<Key> {
+    spans.iter().map(Span::owned_key).collect()
+}
+
 /// Merges `pending` into the annotator's file beside the document at `path` and saves it through
 /// the one save path (`save::save_merged`). An existing file that does not parse is left
 /// untouched; a stale one (stamped for another version of the text) is re-anchored onto this text
 /// by `reanchor::restamp` before anything is added, so no hash is stamped over spans that were
 /// not checked against the text. The file is staged (`save::save_merged_staged`): the chunk's
-/// batch makes it durable and renames it into place. Returns it with what re-anchoring did
-/// (one line per span that moved, was orphaned or is ambiguous, then the counts; nothing when
-/// no span moved) and whether it holds spans (its text is then kept in the text store once it
-/// is in place).
+/// batch makes it durable and renames it into place. Returns it with what became of the spans
+/// and what re-anchoring did.
 pub fn save(
     root: &Path,
     path: &Path,
@@ -123,7 +156,7 @@ pub fn save(
     annotator: &str,
     pending: Pending,
     new: &crate::fsio::NewFolders,
-) -> Result<(crate::fsio::Staged, Vec<String>, bool), String> {
+) -> Result<(crate::fsio::Staged, Saved), String> {
     let ann_path = store::annotation_path(path, annotator);
     let existing = match store::load(&ann_path) {
         Ok(file) => Some(file),
@@ -144,16 +177,29 @@ pub fn save(
     });
     let texts = crate::old_texts::Lookup::in_corpus(root, path);
     let restamped = crate::reanchor::restamp(&mut file, doc, &texts);
-    let mut lines = Vec::new();
+    let mut reanchored = Vec::new();
     if restamped.changed() && existing.is_some() {
         let shown = crate::fsio::display_path(&ann_path);
-        lines.extend(
-            restamped
-                .lines()
-                .into_iter()
-                .map(|l| format!("{shown}: {l}")),
-        );
-        lines.push(format!("{shown}: {}", restamped.summary()));
+        let lines = restamped.lines().into_iter();
+        reanchored.extend(lines.map(|l| format!("{shown}: {l}")));
+        reanchored.push(format!("{shown}: {}", restamped.summary()));
+    }
+    let mut counts = Counts::default();
+    let mut new_keys = Vec::new();
+    for (given, there) in [
+        (&pending.spans, keys(file.spans.spans())),
+        (&pending.orphans, keys(&file.orphans)),
+    ] {
+        let mut seen = HashSet::new();
+        for key in given.iter().map(Span::owned_key) {
+            if there.contains(&key) {
+                counts.already += 1;
+            } else if !seen.insert(key.clone()) {
+                counts.twice += 1;
+            } else {
+                new_keys.push(key);
+            }
+        }
     }
     let mut spans = std::mem::take(&mut file.spans).into_spans();
     spans.extend(pending.spans);
@@ -170,7 +216,25 @@ pub fn save(
     if let Some(status) = pending.status {
         file.status = status;
     }
-    crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc, &texts, new)
-        .map(|(saved, staged)| (staged, lines, saved.file.all_spans().next().is_some()))
-        .map_err(|e| e.to_string())
+    let (saved, staged) =
+        crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc, &texts, new)
+            .map_err(|e| e.to_string())?;
+    let mut written = keys(saved.file.spans.spans());
+    written.extend(keys(&saved.file.orphans));
+    for key in new_keys {
+        if written.contains(&key) {
+            counts.written += 1;
+        } else {
+            counts.missing += 1;
+        }
+    }
+    let has_spans = saved.file.all_spans().next().is_some();
+    Ok((
+        staged,
+        Saved {
+            counts,
+            reanchored,
+            has_spans,
+        },
+    ))
 }

@@ -1,4 +1,4 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::span::Span;
@@ -94,4 +94,74 @@ fn refuses_a_broken_file_and_an_open_document() {
     std::fs::write(tmp.path().join("a.txt.bob.ron"), "(broken").expect("write");
     assert!(move_article(&old, &tmp.path().join("b.txt")).is_err());
     assert!(old.exists());
+}
+
+/// Every file and folder under `dir` (hidden ones too): path, mode and bytes.
+fn snapshot(dir: &Path) -> Vec<(PathBuf, u32, Vec<u8>)> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mut found = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(folder) = pending.pop() {
+        for entry in std::fs::read_dir(&folder).expect("list") {
+            let path = entry.expect("entry").path();
+            let meta = std::fs::symlink_metadata(&path).expect("stat");
+            let bytes = if meta.is_dir() {
+                pending.push(path.clone());
+                Vec::new()
+            } else {
+                std::fs::read(&path).expect("read")
+            };
+            let relative = path.strip_prefix(dir).expect("inside").to_owned();
+            found.push((relative, meta.permissions().mode(), bytes));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// `a.txt` annotated by alice, bob and gold.
+fn three_files() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let old = tmp.path().join("a.txt");
+    std::fs::write(&old, "Alpha said beta. Gamma.").expect("write");
+    annotate(&old, "alice", 0, 5, "claim");
+    annotate(&old, "bob", 6, 10, "quote");
+    annotate(&old, "gold", 0, 5, "claim");
+    (tmp, old)
+}
+
+#[test]
+fn a_write_failing_after_the_article_moved_rolls_everything_back() {
+    for failing in ["alice", "bob", "gold"] {
+        let (tmp, old) = three_files();
+        let before = snapshot(tmp.path());
+        let new = tmp.path().join("sub/deeper/b.txt");
+        let target = store::annotation_path(&new, failing);
+        let _full = crate::fsio::fault::fail_writes_to(&target, std::io::ErrorKind::StorageFull);
+        let err = move_article(&old, &new).expect_err("the disk is full");
+        let said = format!("{err:#}");
+        assert!(said.contains("disk is full"), "{failing}: {said}");
+        assert!(said.contains(&target.display().to_string()), "{said}");
+        assert!(said.contains("nothing was moved"), "{failing}: {said}");
+        assert_eq!(
+            snapshot(tmp.path()),
+            before,
+            "{failing}: everything as it was, no new folder, no temp file"
+        );
+    }
+}
+
+#[test]
+fn refuses_a_read_only_annotation_file_and_moves_nothing() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let (tmp, old) = three_files();
+    let bob = tmp.path().join("a.txt.bob.ron");
+    std::fs::set_permissions(&bob, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let before = snapshot(tmp.path());
+    let err = move_article(&old, &tmp.path().join("sub/b.txt")).expect_err("read-only");
+    let said = format!("{err:#}");
+    // As `validate --fix`, `merge` and `import` say it (`store::check_writable`).
+    assert!(said.contains("a.txt.bob.ron: permission denied"), "{said}");
+    assert!(said.contains("nothing was moved"), "{said}");
+    assert_eq!(snapshot(tmp.path()), before, "nothing moved, the mode kept");
 }

@@ -65,9 +65,13 @@ pub fn check_file(
                 fixed = saved.file;
             }
             Err(e) => {
+                // The problem line names the file already.
+                let message = e.to_string();
+                let prefix = format!("{}: ", path.display());
+                let message = message.strip_prefix(&prefix).unwrap_or(&message);
                 report
                     .problems
-                    .push(problem(path, Kind::Parse, e.to_string()));
+                    .push(problem(path, Kind::Parse, message.to_owned()));
                 return;
             }
         }

@@ -218,3 +218,67 @@ fn a_save_that_merges_a_conflicting_outside_change_says_what_was_kept_both_ways(
         saved.spans.spans()
     );
 }
+
+/// The article gains a lead sentence on disk and, right after, an outside `glosser import`
+/// writes a span on that lead into the file (stamped for the new text), before the TUI polls.
+fn text_changed_and_a_span_imported_before_the_tui_notices(f: &Fixture) -> Document {
+    let new_text = format!("Breaking: a new lead. {ARTICLE}");
+    std::fs::write(f.dir.path().join("a.txt"), &new_text).unwrap();
+    let new_doc = Document::from_text(new_text);
+    let path = f.dir.path().join("a.txt.tester.ron");
+    let mut imported = AnnotationFile::new("a.txt", "tester", new_doc.sha256());
+    imported.status = Status::InProgress;
+    imported
+        .spans
+        .insert_unchecked(Span::new(&new_doc, 0..21, "unverified"));
+    crate::save::save_merged(
+        &path,
+        &imported,
+        None,
+        &new_doc,
+        &crate::old_texts::Lookup::default(),
+    )
+    .unwrap();
+    new_doc
+}
+
+/// What a quit left on disk: stamped for the new text, nothing orphaned, every span in place.
+fn assert_saved_for_the_new_text(f: &Fixture, new_doc: &Document) {
+    let saved = store::load(&f.dir.path().join("a.txt.tester.ron")).unwrap();
+    assert_eq!(
+        saved.text_sha256,
+        new_doc.sha256(),
+        "saved for the text on disk"
+    );
+    assert!(saved.orphans.is_empty(), "orphaned: {:?}", saved.orphans);
+    let quotes: Vec<&str> = saved
+        .spans
+        .spans()
+        .iter()
+        .map(|s| s.quote.as_str())
+        .collect();
+    assert_eq!(quotes, ["Breaking: a new lead.", "First claim here."]);
+    for span in saved.spans.spans() {
+        assert!(span.check_text(new_doc).is_ok(), "{span:?}");
+    }
+}
+
+#[test]
+fn q_right_after_an_outside_text_change_and_import_saves_onto_the_new_text() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    let new_doc = text_changed_and_a_span_imported_before_the_tui_notices(&f);
+    f.act(&[Action::Quit]);
+    assert!(f.app.should_quit, "{:?}", f.app.message);
+    assert_saved_for_the_new_text(&f, &new_doc);
+}
+
+#[test]
+fn every_other_way_out_right_after_an_outside_text_change_saves_onto_the_new_text() {
+    let mut f = Fixture::article();
+    f.act(&[Action::SelectSentence, Action::Label(1)]);
+    let new_doc = text_changed_and_a_span_imported_before_the_tui_notices(&f);
+    // SIGTERM, SIGHUP, a closed terminal, a panic: `tui::finish` saves without a `q`.
+    crate::tui::finish(&mut f.app, Ok(Ok(()))).unwrap();
+    assert_saved_for_the_new_text(&f, &new_doc);
+}

@@ -3,10 +3,12 @@
 //! text. Every [`POLL`] on `Tick` this module stats the open sessions' articles and the corpus's
 //! folders (a few `stat` calls, never a read on the key path) and:
 //!
-//! - an article whose text changed is reloaded: unsaved edits are saved first, against the old
-//!   text; then the file on disk is read again and re-anchored (`reanchor::restamp`) onto the
-//!   new text, and the undo history (old offsets) is dropped, so nothing is ever written
-//!   against stale text;
+//! - an article whose text changed is reloaded: unsaved edits are saved first, onto the new
+//!   text (the one save path re-anchors them and merges the file on disk there); then the file
+//!   on disk is read again and re-anchored (`reanchor::restamp`) onto the new text, and the undo
+//!   history (old offsets) is dropped, so nothing is ever written against stale text. Every save
+//!   (`save.rs`: debounced, `Ctrl-s`, switching, `q`, `tui::finish`) checks the article first
+//!   ([`check_article`]) and goes through this same reload when it changed;
 //! - a folder that changed is scanned again and the list follows by document id; a session
 //!   whose article was renamed (same text elsewhere) follows it, unsaved edits saved beside the
 //!   new name; a deleted article's session is closed without recreating its file (unsaved
@@ -112,27 +114,36 @@ fn check_articles(app: &mut App) {
     let mut indices: Vec<usize> = app.sessions.keys().copied().collect();
     indices.sort_unstable();
     for index in indices {
-        let Some(entry) = app.corpus.documents.get(index) else {
-            continue;
-        };
-        let (id, path) = (entry.id.clone(), entry.path.clone());
-        let stamp = disk_stamp(&path);
-        if app.follow.articles.get(&id) == Some(&stamp) {
-            continue;
-        }
-        let Ok(doc) = Document::load(&path) else {
-            // Gone or unreadable for now: the folder scan handles a deletion.
-            continue;
-        };
-        let changed = app
-            .sessions
-            .get(&index)
-            .and_then(|s| s.doc.as_ref().ok())
-            .is_some_and(|old| old.sha256() != doc.sha256());
-        if !changed || reload_article(app, index, doc) {
-            app.follow.articles.insert(id, stamp);
-        }
+        // A failed save is said in the status line; the reload is tried again at the next poll.
+        let _ = check_article(app, index);
     }
+}
+
+/// Stats session `index`'s article and reloads the session if its text changed; an error when
+/// the unsaved edits could not be saved first (the old text stays, the reload waits).
+pub fn check_article(app: &mut App, index: usize) -> Result<(), crate::save::SaveError> {
+    let Some(entry) = app.corpus.documents.get(index) else {
+        return Ok(());
+    };
+    let (id, path) = (entry.id.clone(), entry.path.clone());
+    let stamp = disk_stamp(&path);
+    if app.follow.articles.get(&id) == Some(&stamp) {
+        return Ok(());
+    }
+    let Ok(doc) = Document::load(&path) else {
+        // Gone or unreadable for now: the folder scan handles a deletion.
+        return Ok(());
+    };
+    let changed = app
+        .sessions
+        .get(&index)
+        .and_then(|s| s.doc.as_ref().ok())
+        .is_some_and(|old| old.sha256() != doc.sha256());
+    if changed {
+        reload_article(app, index, doc)?;
+    }
+    app.follow.articles.insert(id, stamp);
+    Ok(())
 }
 
 /// Whether an action changes the open document's annotations.
@@ -176,7 +187,7 @@ pub fn before_edit(app: &mut App) -> bool {
         app.follow.articles.insert(id, stamp);
         return false;
     }
-    if reload_article(app, index, doc) {
+    if reload_article(app, index, doc).is_ok() {
         app.follow.articles.insert(id, stamp);
         if let Some((message, _)) = &app.message {
             let message =
@@ -188,19 +199,28 @@ pub fn before_edit(app: &mut App) -> bool {
     false
 }
 
-/// Reloads session `index` onto the article's new text; `false` when its unsaved edits could
-/// not be saved first (the old text stays, and the reload is tried again at the next poll).
-pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {
+/// Reloads session `index` onto the article's new text. Unsaved edits are saved first, onto
+/// the new text (the one save path re-anchors them and merges the file on disk there, so a span
+/// written meanwhile for the new text is not orphaned on the old one); if that save fails, the
+/// error is said and returned, the old text stays, and the reload is tried again at the next poll.
+pub fn reload_article(
+    app: &mut App,
+    index: usize,
+    doc: Document,
+) -> Result<(), crate::save::SaveError> {
     let Some(session) = app.sessions.get_mut(&index) else {
-        return true;
+        return Ok(());
     };
-    if let Err(e) = super::save::save_session(&app.corpus, index, session) {
-        app.say(
-            format!("the article changed on disk, but your edits could not be saved first: {e}; they are kept and the article is reloaded once they are saved"),
-            Tone::Error,
-        );
-        return false;
-    }
+    let saved = match super::save::save_session_onto(&app.corpus, index, session, Some(&doc)) {
+        Ok(saved) => saved,
+        Err(e) => {
+            app.say(
+                format!("the article changed on disk, but your edits could not be saved first: {e}; they are kept and the article is reloaded once they are saved"),
+                Tone::Error,
+            );
+            return Err(e);
+        }
+    };
     let path = app.corpus.documents[index].annotation_path(&app.annotator);
     let disk = if session.read_only.is_none() {
         store::load(&path).ok()
@@ -214,6 +234,8 @@ pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {
         Err(_) => session.texts.clone(),
     };
     let report = crate::reanchor::restamp(&mut file, &doc, &texts);
+    // Edits saved just now were re-anchored by that save: its report says how.
+    let report = saved.map_or(report, |saved| saved.restamp);
     if app.open == Some(index)
         && let Mode::Prompt(Prompt {
             kind: PromptKind::Note { key },
@@ -260,7 +282,7 @@ pub fn reload_article(app: &mut App, index: usize, doc: Document) -> bool {
             Tone::Warning,
         );
     }
-    true
+    Ok(())
 }
 
 /// Where the span `key` is in `new`, the file re-anchored onto a new text (`report` says where

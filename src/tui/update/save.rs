@@ -6,7 +6,9 @@ use std::time::{Duration, Instant};
 
 use super::super::app::{App, DocInfo, Session, Tone};
 use crate::corpus::Corpus;
+use crate::save::SaveError;
 use crate::store;
+use crate::text::Document;
 
 /// Quiet time after the last edit before saving.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -21,11 +23,25 @@ pub fn save_session(
     corpus: &Corpus,
     index: usize,
     session: &mut Session,
-) -> Result<Option<Vec<String>>, crate::save::SaveError> {
+) -> Result<Option<Vec<String>>, SaveError> {
+    Ok(save_session_onto(corpus, index, session, None)?
+        .and_then(|saved| saved.merged.then_some(saved.conflicts)))
+}
+
+/// [`save_session`] for the text `onto` (an article that changed on disk) instead of the text
+/// the session read: the one save path re-anchors the edits onto it, and merges the file on disk
+/// on that text, so nothing is merged onto, or stamped for, text that is gone. `Ok(None)` when
+/// there was nothing to save.
+pub fn save_session_onto(
+    corpus: &Corpus,
+    index: usize,
+    session: &mut Session,
+    onto: Option<&Document>,
+) -> Result<Option<crate::save::Saved>, SaveError> {
     if session.unsaved_since.is_none() || session.read_only.is_some() {
         return Ok(None);
     }
-    let Ok(doc) = &session.doc else {
+    let Some(doc) = onto.or(session.doc.as_ref().ok()) else {
         return Ok(None);
     };
     if !session.on_disk && session.file.is_blank() {
@@ -34,19 +50,37 @@ pub fn save_session(
         return Ok(None);
     }
     let path = corpus.documents[index].annotation_path(&session.file.annotator);
-    let saved = crate::save::save_merged(
-        &path,
-        &session.file,
-        session.base.as_ref(),
-        doc,
-        &session.texts,
-    )?;
+    // Onto a new text: the edits' own text is in memory, so they follow the diff from it.
+    let texts = match (onto, &session.doc) {
+        (Some(_), Ok(old)) => session.texts.clone().knowing(old.clone()),
+        _ => session.texts.clone(),
+    };
+    let saved = crate::save::save_merged(&path, &session.file, session.base.as_ref(), doc, &texts)?;
     session.file = saved.file.clone();
     session.on_disk = true;
     session.unsaved_since = None;
-    session.base = Some(saved.file);
+    session.base = Some(saved.file.clone());
     session.disk_stamp = super::super::app::disk_stamp(&path);
-    Ok(saved.merged.then_some(saved.conflicts))
+    Ok(Some(saved))
+}
+
+/// [`save_session`] onto the article as it is on disk now: if its text changed since the session
+/// read it (and the poll has not noticed yet), the session is first reloaded through the normal
+/// reload path ([`super::follow::reload_article`]: the edits saved onto the new text, the file
+/// re-anchored), so a span written meanwhile for the new text (an import, a pull) is never
+/// merged onto the old text and saved as an orphan.
+fn save_current(app: &mut App, index: usize) -> Result<Option<Vec<String>>, SaveError> {
+    if app
+        .sessions
+        .get(&index)
+        .is_some_and(|s| s.is_dirty() && s.read_only.is_none())
+    {
+        super::follow::check_article(app, index)?;
+    }
+    let Some(session) = app.sessions.get_mut(&index) else {
+        return Ok(None);
+    };
+    save_session(&app.corpus, index, session)
 }
 
 /// Saves every session with edits; returns the errors.
@@ -56,9 +90,7 @@ pub fn save_all(app: &mut App) -> Vec<String> {
     let mut indices: Vec<usize> = app.sessions.keys().copied().collect();
     indices.sort_unstable();
     for index in indices {
-        if let Some(session) = app.sessions.get_mut(&index)
-            && let Err(e) = save_session(&app.corpus, index, session)
-        {
+        if let Err(e) = save_current(app, index) {
             errors.push(e.to_string());
         }
     }
@@ -68,10 +100,7 @@ pub fn save_all(app: &mut App) -> Vec<String> {
 /// Saves the open document now if it has edits; a failure is reported in the status line.
 pub fn save_open(app: &mut App) {
     let Some(index) = app.open else { return };
-    let Some(session) = app.sessions.get_mut(&index) else {
-        return;
-    };
-    if let Err(e) = save_session(&app.corpus, index, session) {
+    if let Err(e) = save_current(app, index) {
         app.say(
             format!("{e} — your edits are kept and saving is retried"),
             Tone::Error,
@@ -283,10 +312,7 @@ pub fn tick(app: &mut App, now: Instant) {
         .map(|(i, _)| *i)
         .collect();
     for index in due {
-        let Some(session) = app.sessions.get_mut(&index) else {
-            continue;
-        };
-        match save_session(&app.corpus, index, session) {
+        match save_current(app, index) {
             Ok(merged) => {
                 match merged.as_deref() {
                     Some([]) => app.say(
@@ -313,6 +339,9 @@ pub fn tick(app: &mut App, now: Instant) {
                 }
             }
             Err(e) => {
+                let Some(session) = app.sessions.get_mut(&index) else {
+                    continue;
+                };
                 // Retry after another debounce period rather than on every tick.
                 session.last_edit = Some(now);
                 session.unsaved_since = Some(now);

@@ -57,26 +57,64 @@ fn a_changed_article_is_reloaded_and_new_labels_land_on_the_new_text() {
 }
 
 #[test]
-fn unsaved_edits_are_saved_against_the_old_text_before_the_reload() {
+fn unsaved_edits_are_saved_onto_the_new_text_before_the_reload() {
     let mut f = Fixture::article();
     poll(&mut f);
     label_sentence_at(&mut f, "First", 3);
     assert!(f.app.session().expect("open").is_dirty());
-    let old = crate::text::Document::from_text(super::super::tests::ARTICLE);
-    std::fs::write(
-        f.dir.path().join("a.txt"),
-        format!("Intro. {}", super::super::tests::ARTICLE),
+    let new = crate::text::Document::from_text(format!("Intro. {}", super::super::tests::ARTICLE));
+    std::fs::write(f.dir.path().join("a.txt"), new.text()).expect("write");
+    // Meanwhile an outside import writes a span on the new words, for the new text.
+    let path = f.dir.path().join("a.txt.tester.ron");
+    let mut imported = store::AnnotationFile::new("a.txt", "tester", new.sha256());
+    imported
+        .spans
+        .insert_unchecked(crate::span::Span::new(&new, 0..6, "claim"));
+    crate::save::save_merged(
+        &path,
+        &imported,
+        None,
+        &new,
+        &crate::old_texts::Lookup::default(),
     )
-    .expect("write");
+    .expect("import");
     poll(&mut f);
-    let on_disk = store::load(&f.dir.path().join("a.txt.tester.ron")).expect("saved first");
+    let on_disk = store::load(&path).expect("saved first");
     assert_eq!(
         on_disk.text_sha256,
-        old.sha256(),
-        "saved against the text it was made on"
+        new.sha256(),
+        "saved onto the text on disk, never merged onto the old one"
     );
-    assert_eq!(on_disk.spans.spans()[0].start, 0);
+    assert!(on_disk.orphans.is_empty(), "{:?}", on_disk.orphans);
+    let saved: Vec<(usize, &str)> = on_disk
+        .spans
+        .spans()
+        .iter()
+        .map(|s| (s.start, s.quote.as_str()))
+        .collect();
+    assert_eq!(saved, [(0, "Intro."), (7, "First claim here.")]);
+    assert_eq!(
+        quotes(&f),
+        [
+            (0, "Intro.".to_owned()),
+            (7, "First claim here.".to_owned())
+        ]
+    );
+}
+
+#[test]
+fn a_debounced_save_before_the_poll_notices_a_text_change_goes_onto_the_new_text() {
+    let mut f = Fixture::article();
+    poll(&mut f);
+    label_sentence_at(&mut f, "First", 3);
+    let new = crate::text::Document::from_text(format!("Intro. {}", super::super::tests::ARTICLE));
+    std::fs::write(f.dir.path().join("a.txt"), new.text()).expect("write");
+    // The save is due before the next poll (every 2 s) would see the change.
+    f.wait_for_save();
+    let on_disk = store::load(&f.dir.path().join("a.txt.tester.ron")).expect("saved");
+    assert_eq!(on_disk.text_sha256, new.sha256());
     assert_eq!(quotes(&f), [(7, "First claim here.".to_owned())]);
+    assert_eq!(on_disk.spans.spans()[0].start, 7);
 }
 
 #[test]

@@ -1,0 +1,65 @@
+//! Parking a file: taking it out of the way under a hidden temp name beside it (a name every
+//! corpus walk skips and `validate` reports as a leftover), so that it can be put back exactly —
+//! bytes, mode, owner — if a later step of the same operation fails (`glosser mv`).
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::{parent_dir, temp_name, temp_seed};
+
+/// Moves `path` to a free hidden temp name in its folder and returns that name. The file is
+/// linked there first (a link never replaces anything), then removed from `path`.
+pub fn park(path: &Path) -> io::Result<PathBuf> {
+    let dir = parent_dir(path);
+    let seed = temp_seed();
+    for attempt in 0u64..64 {
+        let parked = dir.join(temp_name(seed, attempt));
+        match std::fs::hard_link(path, &parked) {
+            Ok(()) => {
+                if let Err(e) = std::fs::remove_file(path) {
+                    let _ = std::fs::remove_file(&parked);
+                    return Err(e);
+                }
+                return Ok(parked);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        "could not find a free temporary file name",
+    ))
+}
+
+/// Puts a file [`park`]ed at `parked` back at `path` (never over a file that appeared there).
+pub fn unpark(parked: &Path, path: &Path) -> io::Result<()> {
+    std::fs::hard_link(parked, path)?;
+    std::fs::remove_file(parked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_parked_file_is_hidden_and_comes_back_as_it_was() {
+        use std::os::unix::fs::PermissionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt.alice.ron");
+        std::fs::write(&path, "bytes").unwrap();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let parked = park(&path).unwrap();
+        assert!(!path.exists());
+        let name = parked.file_name().unwrap().to_str().unwrap();
+        assert!(super::super::is_temp_name(name), "{name}");
+        std::fs::write(&path, "appeared meanwhile").unwrap();
+        assert!(unpark(&parked, &path).is_err(), "never over another file");
+        std::fs::remove_file(&path).unwrap();
+        unpark(&parked, &path).unwrap();
+        assert!(!parked.exists());
+        assert_eq!(std::fs::read(&path).unwrap(), b"bytes");
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+}

@@ -1,0 +1,233 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! A read-only file system (EROFS) is named as such by every writer — `validate --fix`,
+//! `import`, `merge`, `mv` — never as a permission problem. As root the corpus is bind-mounted
+//! read-only (`mount --bind -o ro`) and the real binary runs on it; every test also checks the
+//! one error mapping with `EROFS` itself, so none passes without checking something when the
+//! mount cannot be made.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use glosser::save::SaveError;
+use glosser::store::{StoreError, StoreErrorKind};
+
+/// `EROFS` on Linux.
+const EROFS: i32 = 30;
+
+const TEXT: &str = "Alpha said beta. Gamma.\n";
+
+fn glosser(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_glosser"))
+        .args(args)
+        .env("GLOSSER_CONFIG", "/nonexistent/config.ron")
+        .output()
+        .unwrap()
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// The one mapping every writer uses, fed `EROFS` as the kernel returns it.
+fn assert_the_mapping_names_a_read_only_file_system() {
+    let path = Path::new("corpus/a.txt.alice.ron");
+    let erofs = || std::io::Error::from_raw_os_error(EROFS);
+    let direct = SaveError::from_io(path, erofs()).to_string();
+    let through_store = SaveError::from(StoreError::Write {
+        path: path.to_owned(),
+        source: erofs(),
+    })
+    .to_string();
+    for message in [direct, through_store] {
+        assert!(message.contains("read-only file system"), "{message}");
+        assert!(message.contains("a.txt.alice.ron"), "{message}");
+        assert!(!message.contains("permission"), "{message}");
+    }
+    let kind = StoreError::Write {
+        path: path.to_owned(),
+        source: erofs(),
+    }
+    .kind();
+    assert_eq!(kind, StoreErrorKind::ReadOnly);
+}
+
+/// A read-only bind mount of `source` at `target`, unmounted on drop.
+struct ReadOnlyMount {
+    target: PathBuf,
+}
+
+impl ReadOnlyMount {
+    /// `None` when it cannot be made (not root, no mount permission in this container): the
+    /// caller still checks the mapping.
+    fn new(source: &Path, target: &Path) -> Option<Self> {
+        let uid = Command::new("id").arg("-u").output().ok()?;
+        if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
+            eprintln!("not root: no read-only mount; only the error mapping is checked");
+            return None;
+        }
+        std::fs::create_dir_all(target).unwrap();
+        let mounted = Command::new("mount")
+            .args(["--bind", "-o", "ro"])
+            .arg(source)
+            .arg(target)
+            .output()
+            .ok()?;
+        if !mounted.status.success() {
+            eprintln!(
+                "mount --bind -o ro failed ({}); only the error mapping is checked",
+                String::from_utf8_lossy(&mounted.stderr).trim()
+            );
+            return None;
+        }
+        let mount = Self {
+            target: target.to_owned(),
+        };
+        // Old kernels ignore `ro` on the first bind: make sure writes really fail with EROFS.
+        let probe = std::fs::write(target.join(".probe"), "");
+        let erofs = probe.as_ref().err().and_then(std::io::Error::raw_os_error) == Some(EROFS);
+        if !erofs {
+            let _ = std::fs::remove_file(target.join(".probe"));
+            eprintln!("the bind mount is writable ({probe:?}); only the error mapping is checked");
+            return None;
+        }
+        Some(mount)
+    }
+}
+
+impl Drop for ReadOnlyMount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.target).status();
+    }
+}
+
+/// A corpus in `dir/src` with alice's file on `TEXT`, and where its read-only mount goes.
+fn corpus(dir: &Path) -> (PathBuf, PathBuf) {
+    let source = dir.join("src");
+    std::fs::create_dir_all(&source).unwrap();
+    std::fs::write(source.join("a.txt"), TEXT).unwrap();
+    let doc = glosser::text::Document::from_text(TEXT);
+    let mut file = glosser::store::AnnotationFile::new("a.txt", "alice", doc.sha256());
+    file.status = glosser::store::Status::InProgress;
+    file.spans
+        .insert_unchecked(glosser::span::Span::new(&doc, 0..5, "claim"));
+    glosser::store::save(&source.join("a.txt.alice.ron"), &file).unwrap();
+    (source, dir.join("ro"))
+}
+
+#[test]
+fn validate_fix_names_a_read_only_file_system() {
+    assert_the_mapping_names_a_read_only_file_system();
+    let dir = tempfile::tempdir().unwrap();
+    let (source, target) = corpus(dir.path());
+    // The article changed: `--fix` has a file to rewrite.
+    std::fs::write(source.join("a.txt"), format!("Lead. {TEXT}")).unwrap();
+    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
+        return;
+    };
+    let out = glosser(&["validate", target.to_str().unwrap(), "--fix"]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("read-only file system"), "{said}");
+    assert!(!said.contains("permission"), "{said}");
+    assert_eq!(
+        said.matches("a.txt.alice.ron").count(),
+        1,
+        "named once: {said}"
+    );
+}
+
+#[test]
+fn import_into_an_existing_file_names_a_read_only_file_system() {
+    assert_the_mapping_names_a_read_only_file_system();
+    let dir = tempfile::tempdir().unwrap();
+    let (source, target) = corpus(dir.path());
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        format!(
+            "{}\n",
+            serde_json::json!({
+                "document": "a.txt",
+                "annotator": "alice",
+                "text": TEXT,
+                "spans": [{"start": 6, "end": 10, "label": "quote", "text": "said"}],
+            })
+        ),
+    )
+    .unwrap();
+    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
+        return;
+    };
+    let out = glosser(&[
+        "import",
+        input.to_str().unwrap(),
+        "--format",
+        "jsonl",
+        "--corpus",
+        target.to_str().unwrap(),
+    ]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.contains("read-only file system"), "{said}");
+    assert!(!said.contains("permission"), "{said}");
+}
+
+#[test]
+fn merge_into_an_existing_gold_file_names_a_read_only_file_system() {
+    assert_the_mapping_names_a_read_only_file_system();
+    let dir = tempfile::tempdir().unwrap();
+    let (source, target) = corpus(dir.path());
+    std::fs::copy(source.join("a.txt.alice.ron"), source.join("a.txt.bob.ron")).unwrap();
+    let bob = std::fs::read_to_string(source.join("a.txt.bob.ron")).unwrap();
+    std::fs::write(
+        source.join("a.txt.bob.ron"),
+        bob.replace("annotator: \"alice\"", "annotator: \"bob\""),
+    )
+    .unwrap();
+    let merge = |corpus: &Path| {
+        glosser(&[
+            "merge",
+            corpus.to_str().unwrap(),
+            "--annotators",
+            "alice,bob",
+            "--strategy",
+            "union",
+        ])
+    };
+    let first = merge(&source);
+    assert_eq!(first.status.code(), Some(0), "{}", text(&first));
+    // Gold now exists: the merge below must replace it, on a read-only mount.
+    std::fs::write(source.join("a.txt"), format!("Lead. {TEXT}")).unwrap();
+    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
+        return;
+    };
+    let out = merge(&target);
+    let said = text(&out);
+    assert_ne!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("read-only file system"), "{said}");
+    assert!(!said.contains("permission"), "{said}");
+}
+
+#[test]
+fn mv_names_a_read_only_file_system_and_moves_nothing() {
+    assert_the_mapping_names_a_read_only_file_system();
+    let dir = tempfile::tempdir().unwrap();
+    let (source, target) = corpus(dir.path());
+    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
+        return;
+    };
+    let out = glosser(&[
+        "mv",
+        target.join("a.txt").to_str().unwrap(),
+        target.join("b.txt").to_str().unwrap(),
+    ]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("read-only file system"), "{said}");
+    assert!(said.contains("nothing was moved"), "{said}");
+    assert!(target.join("a.txt").exists() && target.join("a.txt.alice.ron").exists());
+}
