@@ -151,6 +151,9 @@ mod tests;
 mod restamp_tests;
 
 #[cfg(test)]
+mod hostile_tests;
+
+#[cfg(test)]
 mod link_props;
 
 #[cfg(test)]

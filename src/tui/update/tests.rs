@@ -115,6 +115,7 @@ pub(super) fn write_outside(f: &Fixture, spans: &[(usize, usize, &str)]) {
 
 mod disk;
 mod motion;
+mod unsettled;
 
 #[test]
 fn relabel_delete_note_done_and_undo_redo() {
