@@ -143,6 +143,39 @@ fn file_benches(c: &mut Criterion) {
     c.bench_function("open_5mb_article", |b| {
         b.iter(|| Document::load(&article).expect("load"));
     });
+    reanchor_benches(c, &doc, &file);
+}
+
+/// Re-anchoring 20,000 spans after the 5 MB article was edited (a lead inserted, a sentence
+/// rewritten in the middle): by diff from the old text, and by search without it.
+fn reanchor_benches(c: &mut Criterion, doc: &Document, file: &AnnotationFile) {
+    let mut stamped = file.clone();
+    glosser::reanchor::restamp(&mut stamped, doc, &glosser::old_texts::NoOldTexts);
+    let middle = doc.text().len() / 2;
+    let cut = (middle..doc.text().len())
+        .find(|&b| doc.text().is_char_boundary(b) && doc.text()[b..].starts_with(". "))
+        .expect("a sentence end");
+    let edited = format!(
+        "A new lead paragraph, written after the article was annotated.\n{} Rewritten here.{}",
+        &doc.text()[..cut],
+        &doc.text()[cut + 1..]
+    );
+    let new = Document::from_text(edited);
+    let mut group = c.benchmark_group("reanchor_20000_spans_5mb");
+    group.sample_size(10);
+    group.bench_function("by_diff", |b| {
+        b.iter(|| {
+            let mut f = stamped.clone();
+            glosser::reanchor::restamp(&mut f, &new, doc)
+        });
+    });
+    group.bench_function("by_search", |b| {
+        b.iter(|| {
+            let mut f = stamped.clone();
+            glosser::reanchor::restamp(&mut f, &new, &glosser::old_texts::NoOldTexts)
+        });
+    });
+    group.finish();
 }
 
 criterion_group!(benches, corpus_benches, file_benches);

@@ -36,9 +36,10 @@ pub enum How {
     Unchanged,
     /// Carried by a character diff from the text it was made on.
     Diff,
-    /// The only occurrence of its words, its context agreeing.
+    /// Found by its words with the saved context agreeing whole on both sides.
     Exact,
-    /// One of several occurrences, told apart by its context.
+    /// Found by its words with the saved context agreeing whole on one side (the other edited,
+    /// or other occurrences told apart by it).
     Context,
 }
 

@@ -257,7 +257,7 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
     assert_eq!(out.status.code(), Some(1));
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     assert!(
-        stdout.contains("2 spans re-anchored (2 by exact), 1 orphaned"),
+        stdout.contains("2 spans re-anchored (1 by exact, 1 by context), 1 orphaned"),
         "{stdout}"
     );
     assert!(
@@ -269,7 +269,7 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
     assert_eq!(out.status.code(), Some(1), "the orphan is still a problem");
     assert!(
         String::from_utf8_lossy(&out.stderr)
-            .contains("2 spans re-anchored (2 by exact), 1 orphaned"),
+            .contains("2 spans re-anchored (1 by exact, 1 by context), 1 orphaned"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

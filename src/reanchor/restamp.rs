@@ -28,14 +28,19 @@ struct Judge<'a> {
     doc: &'a Document,
     same_text: bool,
     old: Option<(&'a Document, Alignment<'a>)>,
+    /// Every span's fitting places found in one pass, when every span is to be searched (the
+    /// text changed and the old one is not known).
+    batch: Option<search::Batch>,
 }
 
 impl Judge<'_> {
-    fn decide(&self, span: &Span) -> Decision {
+    /// Where span `i` (its index among the spans the judge was made for; `None` for others)
+    /// should go.
+    fn decide(&self, i: Option<usize>, span: &Span) -> Decision {
         // An orphan gets another chance when the text changes (on the same text it would only
         // find what it did not find before).
         if span.orphan {
-            return match search::find(span, self.doc) {
+            return match self.find(i, span) {
                 Verdict::Clear { start, how } if !self.same_text => {
                     Decision::Place(quote_at(span, start), how)
                 }
@@ -49,7 +54,7 @@ impl Judge<'_> {
         {
             self.by_diff(span, alignment)
         } else {
-            self.by_search(span)
+            self.by_search(i, span)
         };
         if !span.ambiguous {
             return decision;
@@ -84,7 +89,7 @@ impl Judge<'_> {
             // Its characters left their place; a passage moved elsewhere takes its words and
             // context along, and the search finds them there.
             Carried::Deleted => {
-                return match self.by_search(span) {
+                return match self.by_search(None, span) {
                     placed @ (Decision::Place(..) | Decision::Doubt(..)) => placed,
                     _ => Decision::Lose(Lost::Deleted, None),
                 };
@@ -104,8 +109,13 @@ impl Judge<'_> {
         }
     }
 
-    fn by_search(&self, span: &Span) -> Decision {
-        match search::find(span, self.doc) {
+    fn find(&self, i: Option<usize>, span: &Span) -> Verdict {
+        let found = self.batch.as_ref().zip(i).map(|(b, i)| b.starts(i));
+        search::find_among(span, self.doc, found)
+    }
+
+    fn by_search(&self, i: Option<usize>, span: &Span) -> Decision {
+        match self.find(i, span) {
             Verdict::Clear { start, how } => Decision::Place(quote_at(span, start), how),
             Verdict::Unsure { start, why } => Decision::Doubt(quote_at(span, start), why),
             Verdict::NoContext => Decision::Lose(Lost::NoContext, None),
@@ -145,16 +155,6 @@ pub fn restamp(file: &mut AnnotationFile, doc: &Document, old: &dyn OldTexts) ->
     let alignment = old_doc
         .as_ref()
         .map(|old| Alignment::new(old.text(), doc.text()));
-    let judge = Judge {
-        doc,
-        same_text,
-        old: old_doc.as_ref().zip(alignment),
-    };
-    let mut report = Restamped {
-        text_changed: !same_text,
-        diffed: judge.old.is_some(),
-        ..Restamped::default()
-    };
     let spans: Vec<Span> = file
         .spans
         .spans()
@@ -162,7 +162,24 @@ pub fn restamp(file: &mut AnnotationFile, doc: &Document, old: &dyn OldTexts) ->
         .chain(&file.orphans)
         .cloned()
         .collect();
-    let decisions: Vec<Decision> = spans.iter().map(|s| judge.decide(s)).collect();
+    let batch = (!same_text && old_doc.is_none())
+        .then(|| search::Batch::new(doc, &spans.iter().collect::<Vec<_>>()));
+    let judge = Judge {
+        doc,
+        same_text,
+        old: old_doc.as_ref().zip(alignment),
+        batch,
+    };
+    let mut report = Restamped {
+        text_changed: !same_text,
+        diffed: judge.old.is_some(),
+        ..Restamped::default()
+    };
+    let decisions: Vec<Decision> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, s)| judge.decide(Some(i), s))
+        .collect();
     let (placed, unsettled) = share_out(&spans, &decisions, doc, &mut report);
     relink(file, &report.moves());
     file.spans = AnnotationSet::from_spans(placed);
@@ -315,9 +332,9 @@ fn rejected_on(rejected: &[Span], judge: &Judge<'_>) -> Vec<Span> {
         let mut span = span.clone();
         span.ambiguous = false;
         let decision = if span.orphan {
-            judge.by_search(&span)
+            judge.by_search(None, &span)
         } else {
-            judge.decide(&span)
+            judge.decide(None, &span)
         };
         match decision {
             Decision::Keep => {}

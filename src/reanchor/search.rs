@@ -6,6 +6,9 @@
 
 use memchr::memmem::Finder;
 
+mod batch;
+pub use batch::Batch;
+
 use super::{How, Unsure};
 use crate::span::{Hint, Span};
 use crate::text::Document;
@@ -34,7 +37,10 @@ struct Fit {
     start: usize,
     before: usize,
     after: usize,
+    /// The saved context agrees whole on at least one side.
     full: bool,
+    /// On both sides.
+    both: bool,
 }
 
 impl Fit {
@@ -45,13 +51,18 @@ impl Fit {
 
 /// Where `span` belongs in `doc`, by its quote and its saved `prefix`/`suffix`.
 pub fn find(span: &Span, doc: &Document) -> Verdict {
+    find_among(span, doc, None)
+}
+
+/// [`find`], with the candidate starts a [`Batch`] found for this span (`None`: search now).
+pub fn find_among(span: &Span, doc: &Document, found: Option<&[usize]>) -> Verdict {
     if span.quote.is_empty() {
         return Verdict::NotFound;
     }
     if span.prefix.is_none() && span.suffix.is_none() {
         return without_context(span, doc);
     }
-    let fits = fitting(span, doc);
+    let fits = fitting(span, doc, found);
     if fits.is_empty() {
         return if occurrences(doc, &span.quote).next().is_some() {
             Verdict::NoContext
@@ -79,7 +90,7 @@ pub fn find(span: &Span, doc: &Document) -> Verdict {
     }
     let how = if nearest == span.start {
         How::Unchanged
-    } else if occurrences(doc, &span.quote).nth(1).is_none() {
+    } else if fits.iter().any(|f| f.start == nearest && f.both) {
         How::Exact
     } else {
         How::Context
@@ -108,25 +119,29 @@ fn without_context(span: &Span, doc: &Document) -> Verdict {
 }
 
 /// The occurrences of the quote with the saved context whole on at least one side: found by
-/// searching for the quote together with that context, so a short quote repeated a thousand
-/// times costs no more than a long one.
-fn fitting(span: &Span, doc: &Document) -> Vec<Fit> {
+/// searching for the quote together with that context (or taken from a [`Batch`]), so a short
+/// quote repeated a thousand times costs no more than a long one.
+fn fitting(span: &Span, doc: &Document, found: Option<&[usize]>) -> Vec<Fit> {
     let text = doc.text();
     let quote = span.quote.as_str();
     let quote_chars = quote.chars().count();
-    let mut starts: Vec<usize> = Vec::new();
+    let mut starts: Vec<usize> = found.map(<[usize]>::to_vec).unwrap_or_default();
     if let Some(prefix) = span.prefix.as_deref() {
         if prefix.chars().count() >= Hint::CHARS {
-            let needle = format!("{prefix}{quote}");
-            starts.extend(occurrences(doc, &needle).map(|b| b + prefix.len()));
+            if found.is_none() {
+                let needle = format!("{prefix}{quote}");
+                starts.extend(occurrences(doc, &needle).map(|b| b + prefix.len()));
+            }
         } else if text.starts_with(prefix) && text[prefix.len()..].starts_with(quote) {
             starts.push(prefix.len());
         }
     }
     if let Some(suffix) = span.suffix.as_deref() {
         if suffix.chars().count() >= Hint::CHARS {
-            let needle = format!("{quote}{suffix}");
-            starts.extend(occurrences(doc, &needle));
+            if found.is_none() {
+                let needle = format!("{quote}{suffix}");
+                starts.extend(occurrences(doc, &needle));
+            }
         } else if text.ends_with(suffix) {
             let end = text.len() - suffix.len();
             if text[..end].ends_with(quote) {
@@ -138,6 +153,7 @@ fn fitting(span: &Span, doc: &Document) -> Vec<Fit> {
     starts.dedup();
     starts
         .into_iter()
+        .filter(|&b| text.is_char_boundary(b) && text[b..].starts_with(quote))
         .filter_map(|b| {
             let start = doc.byte_to_char(b)?;
             on_boundaries(doc, start, quote_chars).then(|| fit(span, doc, b, start))
@@ -151,7 +167,8 @@ fn fit(span: &Span, doc: &Document, b: usize, start: usize) -> Fit {
     let text = doc.text();
     let end_byte = b + span.quote.len();
     let end = start + span.quote.chars().count();
-    let (mut before, mut after, mut full) = (0, 0, false);
+    let (mut before, mut after) = (0, 0);
+    let (mut whole_before, mut whole_after) = (false, false);
     if let Some(prefix) = span.prefix.as_deref() {
         let len = prefix.chars().count();
         before = prefix
@@ -160,7 +177,7 @@ fn fit(span: &Span, doc: &Document, b: usize, start: usize) -> Fit {
             .zip(text[..b].chars().rev())
             .take_while(|(a, b)| a == b)
             .count();
-        full |= before == len && (len >= Hint::CHARS || start == len);
+        whole_before = before == len && (len >= Hint::CHARS || start == len);
     }
     if let Some(suffix) = span.suffix.as_deref() {
         let len = suffix.chars().count();
@@ -169,13 +186,14 @@ fn fit(span: &Span, doc: &Document, b: usize, start: usize) -> Fit {
             .zip(text[end_byte..].chars())
             .take_while(|(a, b)| a == b)
             .count();
-        full |= after == len && (len >= Hint::CHARS || end + len == doc.char_len());
+        whole_after = after == len && (len >= Hint::CHARS || end + len == doc.char_len());
     }
     Fit {
         start,
         before,
         after,
-        full,
+        full: whole_before || whole_after,
+        both: whole_before && whole_after,
     }
 }
 

@@ -34,7 +34,7 @@ fn the_occurrence_with_its_context_wins_wherever_it_is() {
         find(&span, &new),
         Verdict::Clear {
             start: char_at(&new, "Russia", 1),
-            how: How::Context
+            how: How::Exact
         }
     );
 }

@@ -277,7 +277,7 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
     assert_eq!(session.file.orphans[0].quote, "The end.");
     let message = &app.message.as_ref().unwrap().0;
     assert!(
-        message.contains("1 span re-anchored (1 by exact), 1 orphaned"),
+        message.contains("1 span re-anchored (1 by context), 1 orphaned"),
         "{message}"
     );
     let terminal_text = {
