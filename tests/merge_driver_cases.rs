@@ -346,3 +346,63 @@ fn an_unparsable_side_is_named_by_its_path_and_side_not_git_s_temp_file() {
         );
     }
 }
+
+/// Issue 25, case 1 through git: theirs edits the text right next to the second of two equal
+/// quotes (and fixes their file), ours edits that span's note. The merged span is the second
+/// one, with our note — not the first, and not "deleted on the other side".
+#[test]
+fn a_note_edited_here_and_the_text_edited_there_stay_on_the_same_occurrence() {
+    const TWICE: &str = "On Monday the minister said no to the plan. Reporters asked again on Tuesday, and the minister said no once more, officials confirmed.\n";
+    let second = |text: &str, note: &str| {
+        let doc = Document::from_text(text);
+        let b = text.match_indices("the minister said no").nth(1).unwrap().0;
+        let start = doc.byte_to_char(b).unwrap();
+        let mut span = Span::new(&doc, start..start + 20, "quote");
+        span.note = Some(note.to_owned());
+        span
+    };
+    let Some(dir) = repo(|d| {
+        std::fs::write(d.join("a.txt"), TWICE).unwrap();
+        save(d, TWICE, vec![second(TWICE, "Tuesday")], Status::InProgress);
+    }) else {
+        panic!("git is part of glosser's test set-up");
+    };
+    let d = dir.path();
+    git(d, &["checkout", "-q", "-b", "other"]);
+    let edited = TWICE.replace("and the minister", "and this time the minister");
+    std::fs::write(d.join("a.txt"), &edited).unwrap();
+    let fix = Command::new(env!("CARGO_BIN_EXE_glosser"))
+        .args(["validate", "--fix"])
+        .arg(d)
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&fix.stderr).contains("(diff)"),
+        "{fix:?}"
+    );
+    git(
+        d,
+        &["commit", "-qam", "text edited next to the second quote"],
+    );
+    git(d, &["checkout", "-q", "main"]);
+    save(
+        d,
+        TWICE,
+        vec![second(TWICE, "Tuesday, said twice")],
+        Status::InProgress,
+    );
+    git(d, &["commit", "-qam", "note edited"]);
+    let out = merge(d);
+    assert!(out.status.success(), "{out:?}");
+    let merged = load(d);
+    let want = second(&edited, "Tuesday, said twice");
+    let got: Vec<(usize, Option<String>)> = merged
+        .spans
+        .spans()
+        .iter()
+        .map(|s| (s.start, s.note.clone()))
+        .collect();
+    assert_eq!(got, [(want.start, want.note.clone())], "{out:?}");
+    assert!(merged.orphans.is_empty(), "{:?}", merged.orphans);
+    assert_eq!(validate(d).0, Some(0));
+}
