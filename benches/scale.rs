@@ -11,11 +11,11 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use glosser::corpus::Corpus;
-use glosser::labels::LabelSet;
-use glosser::span::{AnnotationSet, Span};
-use glosser::store::{self, AnnotationFile, Status};
-use glosser::text::Document;
+use glosser_core::corpus::Corpus;
+use glosser_core::labels::LabelSet;
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::store::{self, AnnotationFile, Status};
+use glosser_core::text::Document;
 
 fn seeds() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
@@ -41,50 +41,42 @@ fn corpus_benches(c: &mut Criterion) {
     });
     let corpus = Corpus::scan(dir.path()).expect("scan");
     group.bench_function("validate", |b| {
-        b.iter(|| glosser::cli::validate::check_corpus(dir.path()).expect("validate"));
+        b.iter(|| glosser_core::ops::validate::check_corpus(dir.path()).expect("validate"));
     });
     let labels = LabelSet::default();
     group.bench_function("stats", |b| {
-        b.iter(|| glosser::cli::stats::gather(&corpus, &labels));
+        b.iter(|| glosser_core::ops::stats::gather(&corpus, &labels));
     });
     let annotators = vec!["ann1".to_owned(), "ann2".to_owned()];
     group.bench_function("agree", |b| {
         b.iter(|| {
-            glosser::review::corpus::compute(&corpus, &labels, &annotators, false, &mut |_| {})
+            glosser_core::review::corpus::compute(&corpus, &labels, &annotators, false, &mut |_| {})
         });
     });
     group.bench_function("tui_first_frame", |b| {
         b.iter(|| {
             // As the TUI starts: the listing thread, the first document as soon as it is
             // listed, the frame (the rest of the list fills in later).
-            let mut app = glosser::tui::app::App::listed(
+            let mut app = glosser_tui::app::App::listed(
                 dir.path(),
                 LabelSet::default(),
                 "ann1".into(),
-                glosser::tui::keymap::Keymap::default(),
-                glosser::tui::listing::Start::First,
+                glosser_tui::keymap::Keymap::default(),
+                glosser_tui::listing::Start::First,
             )
             .expect("listing");
             let now = std::time::Instant::now();
-            glosser::tui::listing::wait_for_start(
-                &mut app,
-                std::time::Duration::from_secs(10),
-                now,
-            );
-            glosser::tui::update::update(
-                &mut app,
-                glosser::tui::update::Event::Resize(200, 60),
-                now,
-            );
+            glosser_tui::listing::wait_for_start(&mut app, std::time::Duration::from_secs(10), now);
+            glosser_tui::update::update(&mut app, glosser_tui::update::Event::Resize(200, 60), now);
             let area = ratatui::layout::Rect::new(0, 0, 200, 60);
             let mut buffer = ratatui::buffer::Buffer::empty(area);
-            glosser::tui::view::render_screen(&mut buffer, &app, area);
+            glosser_tui::view::render_screen(&mut buffer, &app, area);
         });
     });
     group.throughput(Throughput::Bytes(written.text_bytes as u64));
     let out = tempfile::tempdir().expect("temp dir");
     group.bench_function("export_jsonl", |b| {
-        let args = glosser::cli::export::Args {
+        let args = glosser_cli_TODO::export::Args {
             corpus: dir.path().to_owned(),
             format: "jsonl".into(),
             annotator: Some("ann1".into()),
@@ -96,7 +88,7 @@ fn corpus_benches(c: &mut Criterion) {
             split: None,
             seed: 0,
         };
-        b.iter(|| glosser::cli::export::run(&args).expect("export"));
+        b.iter(|| glosser_cli_TODO::export::run(&args).expect("export"));
     });
     group.finish();
 }
@@ -150,7 +142,7 @@ fn file_benches(c: &mut Criterion) {
 /// rewritten in the middle): by diff from the old text, and by search without it.
 fn reanchor_benches(c: &mut Criterion, doc: &Document, file: &AnnotationFile) {
     let mut stamped = file.clone();
-    glosser::reanchor::restamp(&mut stamped, doc, &glosser::old_texts::NoOldTexts);
+    glosser_core::reanchor::restamp(&mut stamped, doc, &glosser_core::old_texts::NoOldTexts);
     let middle = doc.text().len() / 2;
     let cut = (middle..doc.text().len())
         .find(|&b| doc.text().is_char_boundary(b) && doc.text()[b..].starts_with(". "))
@@ -166,13 +158,13 @@ fn reanchor_benches(c: &mut Criterion, doc: &Document, file: &AnnotationFile) {
     group.bench_function("by_diff", |b| {
         b.iter(|| {
             let mut f = stamped.clone();
-            glosser::reanchor::restamp(&mut f, &new, doc)
+            glosser_core::reanchor::restamp(&mut f, &new, doc)
         });
     });
     group.bench_function("by_search", |b| {
         b.iter(|| {
             let mut f = stamped.clone();
-            glosser::reanchor::restamp(&mut f, &new, &glosser::old_texts::NoOldTexts)
+            glosser_core::reanchor::restamp(&mut f, &new, &glosser_core::old_texts::NoOldTexts)
         });
     });
     group.finish();

@@ -18,13 +18,13 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use glosser::corpus::Corpus;
-use glosser::labels::LabelSet;
-use glosser::tui::action::Action;
-use glosser::tui::app::App;
-use glosser::tui::keymap::Keymap;
-use glosser::tui::update::{Event, update};
-use glosser::tui::view;
+use glosser_core::corpus::Corpus;
+use glosser_core::labels::LabelSet;
+use glosser_tui::action::Action;
+use glosser_tui::app::App;
+use glosser_tui::keymap::Keymap;
+use glosser_tui::update::{Event, update};
+use glosser_tui::view;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 

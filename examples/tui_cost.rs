@@ -14,13 +14,13 @@
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use glosser::labels::LabelSet;
-use glosser::tui::action::Action;
-use glosser::tui::app::App;
-use glosser::tui::keymap::Keymap;
-use glosser::tui::listing::{self, Start};
-use glosser::tui::update::{Event, update};
-use glosser::tui::view;
+use glosser_core::labels::LabelSet;
+use glosser_tui::action::Action;
+use glosser_tui::app::App;
+use glosser_tui::keymap::Keymap;
+use glosser_tui::listing::{self, Start};
+use glosser_tui::update::{Event, update};
+use glosser_tui::view;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
@@ -66,7 +66,7 @@ fn main() -> anyhow::Result<()> {
             let mut app = None;
             let first = timed(|| {
                 let opened = if scan_first {
-                    glosser::corpus::Corpus::scan(&dir).map(|corpus| {
+                    glosser_core::corpus::Corpus::scan(&dir).map(|corpus| {
                         App::with_parts(
                             corpus,
                             LabelSet::default(),

@@ -13,15 +13,15 @@ macro_rules! eprintln_safe {
             let _ = writeln!(
                 std::io::stderr(),
                 "{}",
-                $crate::fsio::escape_lines(&format!($($arg)*))
+                glosser_core::fsio::escape_lines(&format!($($arg)*))
             );
         }
     };
 }
 
 /// Standard output for human-readable reports, names escaped like [`eprintln_safe!`].
-pub fn safe_stdout() -> crate::fsio::EscapeWriter<std::io::StdoutLock<'static>> {
-    crate::fsio::EscapeWriter::new(std::io::stdout().lock())
+pub fn safe_stdout() -> glosser_core::fsio::EscapeWriter<std::io::StdoutLock<'static>> {
+    glosser_core::fsio::EscapeWriter::new(std::io::stdout().lock())
 }
 
 pub mod agree;

@@ -1,5 +1,8 @@
-//! The `glosser` binary: parse the command line and hand over to the library.
+//! The `glosser` binary: parse the command line, call the core or the TUI, print, and map
+//! errors to exit codes.
+
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    glosser::cli::main()
+    cli::main()
 }

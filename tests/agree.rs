@@ -39,21 +39,22 @@ fn three_annotators() -> tempfile::TempDir {
         std::fs::write(dir.path().join(name), text).unwrap();
     }
     for (name, annotator, list) in spans {
-        let doc = glosser::text::Document::load(&dir.path().join(name)).unwrap();
-        let set = glosser::span::AnnotationSet::from_spans(
+        let doc = glosser_core::text::Document::load(&dir.path().join(name)).unwrap();
+        let set = glosser_core::span::AnnotationSet::from_spans(
             list.iter()
-                .map(|&(s, e, l)| glosser::span::Span::new(&doc, s..e, l))
+                .map(|&(s, e, l)| glosser_core::span::Span::new(&doc, s..e, l))
                 .collect(),
         );
-        let file = glosser::store::AnnotationFile {
+        let file = glosser_core::store::AnnotationFile {
             document: (*name).to_owned(),
             annotator: (*annotator).to_owned(),
             text_sha256: doc.sha256().to_owned(),
-            status: glosser::store::Status::Done,
+            status: glosser_core::store::Status::Done,
             spans: set,
             ..Default::default()
         };
-        glosser::store::save(&dir.path().join(format!("{name}.{annotator}.ron")), &file).unwrap();
+        glosser_core::store::save(&dir.path().join(format!("{name}.{annotator}.ron")), &file)
+            .unwrap();
     }
     dir
 }
@@ -178,7 +179,7 @@ fn merge_strategies_write_gold_with_from() {
     ]);
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(0), "{err}");
-    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    let gold = glosser_core::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
     let keys: Vec<(usize, usize, &str, Vec<String>)> = gold
         .spans
         .spans()
@@ -234,7 +235,7 @@ fn merge_strategies_write_gold_with_from() {
         "both",
     ]);
     assert_eq!(out.status.code(), Some(0));
-    let both = glosser::store::load(&dir.path().join("two.txt.both.ron")).unwrap();
+    let both = glosser_core::store::load(&dir.path().join("two.txt.both.ron")).unwrap();
     assert_eq!(both.spans.len(), 1);
     let out = glosser(&[
         "merge",
@@ -251,7 +252,7 @@ fn merge_strategies_write_gold_with_from() {
         Some(1),
         "claim and quote overlap on 18..37"
     );
-    let any = glosser::store::load(&dir.path().join("one.txt.any.ron")).unwrap();
+    let any = glosser_core::store::load(&dir.path().join("one.txt.any.ron")).unwrap();
     assert_eq!(any.spans.len(), 3);
 }
 
@@ -268,17 +269,17 @@ fn merge_into_existing_gold_keeps_it() {
         "intersection",
     ]);
     let path = dir.path().join("one.txt.gold.ron");
-    let mut gold = glosser::store::load(&path).unwrap();
-    let doc = glosser::text::Document::load(&dir.path().join("one.txt")).unwrap();
+    let mut gold = glosser_core::store::load(&path).unwrap();
+    let doc = glosser_core::text::Document::load(&dir.path().join("one.txt")).unwrap();
     gold.spans
         .insert(
-            glosser::span::Span::new(&doc, 24..31, "quote"),
+            glosser_core::span::Span::new(&doc, 24..31, "quote"),
             &doc,
-            &glosser::labels::LabelSet::default(),
+            &glosser_core::labels::LabelSet::default(),
         )
         .unwrap();
-    gold.status = glosser::store::Status::Done;
-    glosser::store::save(&path, &gold).unwrap();
+    gold.status = glosser_core::store::Status::Done;
+    glosser_core::store::save(&path, &gold).unwrap();
     glosser(&[
         "merge",
         root,
@@ -287,8 +288,12 @@ fn merge_into_existing_gold_keeps_it() {
         "--strategy",
         "majority",
     ]);
-    let after = glosser::store::load(&path).unwrap();
-    assert_eq!(after.status, glosser::store::Status::Done, "status kept");
+    let after = glosser_core::store::load(&path).unwrap();
+    assert_eq!(
+        after.status,
+        glosser_core::store::Status::Done,
+        "status kept"
+    );
     assert_eq!(
         after.spans.len(),
         3,

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use glosser::store::Status;
+use glosser_core::store::Status;
 use serde_json::Value;
 
 fn agree(dir: &Path, extra: &[&str]) -> (i32, Value) {
@@ -22,21 +22,21 @@ fn agree(dir: &Path, extra: &[&str]) -> (i32, Value) {
 }
 
 fn write(dir: &Path, name: &str, annotator: &str, spans: &[(usize, usize, &str)], status: Status) {
-    let doc = glosser::text::Document::load(&dir.join(name)).unwrap();
-    let file = glosser::store::AnnotationFile {
+    let doc = glosser_core::text::Document::load(&dir.join(name)).unwrap();
+    let file = glosser_core::store::AnnotationFile {
         document: name.to_owned(),
         annotator: annotator.to_owned(),
         text_sha256: doc.sha256().to_owned(),
         status,
-        spans: glosser::span::AnnotationSet::from_spans(
+        spans: glosser_core::span::AnnotationSet::from_spans(
             spans
                 .iter()
-                .map(|&(s, e, l)| glosser::span::Span::new(&doc, s..e, l))
+                .map(|&(s, e, l)| glosser_core::span::Span::new(&doc, s..e, l))
                 .collect(),
         ),
         ..Default::default()
     };
-    glosser::store::save(&dir.join(format!("{name}.{annotator}.ron")), &file).unwrap();
+    glosser_core::store::save(&dir.join(format!("{name}.{annotator}.ron")), &file).unwrap();
 }
 
 /// One document: gold, alice (agrees with gold), bob (half right), carol (InProgress).

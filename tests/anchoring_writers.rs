@@ -9,10 +9,10 @@
 use std::path::Path;
 use std::process::Command;
 
-use glosser::old_texts::Lookup;
-use glosser::span::{AnnotationSet, Span};
-use glosser::store::{self, AnnotationFile, Status};
-use glosser::text::Document;
+use glosser_core::old_texts::Lookup;
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::store::{self, AnnotationFile, Status};
+use glosser_core::text::Document;
 
 const OLD: &str = "Officials said the talks were positive on the whole. Critics doubt it, saying nothing changed. The end of the story.\n";
 const NEW: &str = "Update: more news came in overnight. Officials said the talks were positive on the whole. Critics doubt it, saying nothing changed. The end of the story.\n";
@@ -36,7 +36,7 @@ fn save(root: &Path, annotator: &str, doc: &Document, spans: Vec<Span>, rejected
     };
     let path = root.join(format!("a.txt.{annotator}.ron"));
     let texts = Lookup::in_corpus(root, &root.join("a.txt"));
-    glosser::save::save_merged(&path, &file, None, doc, &texts).unwrap();
+    glosser_core::save::save_merged(&path, &file, None, doc, &texts).unwrap();
 }
 
 fn glosser(args: &[&str]) -> std::process::Output {
@@ -154,7 +154,7 @@ fn merge_into_a_stale_gold_file_reanchors_it_first_and_keeps_its_rejections() {
             ..Default::default()
         };
         let path = root.join(format!("a.txt.{who}.ron"));
-        glosser::save::save_merged(&path, &file, None, &new, &Lookup::default()).unwrap();
+        glosser_core::save::save_merged(&path, &file, None, &new, &Lookup::default()).unwrap();
     }
     let out = glosser(&[
         "merge",
@@ -201,7 +201,7 @@ fn merge_names_a_gold_span_the_new_text_orphans() {
             ..Default::default()
         };
         let path = root.join(format!("a.txt.{who}.ron"));
-        glosser::save::save_merged(&path, &file, None, &new, &Lookup::default()).unwrap();
+        glosser_core::save::save_merged(&path, &file, None, &new, &Lookup::default()).unwrap();
     }
     let out = glosser(&[
         "merge",

@@ -44,21 +44,21 @@ fn annotation(
     text: &str,
     spans: &[(usize, usize, &str)],
 ) -> String {
-    let doc = glosser::text::Document::from_text(text);
-    let file = glosser::store::AnnotationFile {
+    let doc = glosser_core::text::Document::from_text(text);
+    let file = glosser_core::store::AnnotationFile {
         document: document.into(),
         annotator: annotator.into(),
         text_sha256: doc.sha256().into(),
-        status: glosser::store::Status::InProgress,
-        spans: glosser::span::AnnotationSet::from_spans(
+        status: glosser_core::store::Status::InProgress,
+        spans: glosser_core::span::AnnotationSet::from_spans(
             spans
                 .iter()
-                .map(|&(s, e, l)| glosser::span::Span::new(&doc, s..e, l))
+                .map(|&(s, e, l)| glosser_core::span::Span::new(&doc, s..e, l))
                 .collect(),
         ),
         ..Default::default()
     };
-    glosser::store::to_ron(&file)
+    glosser_core::store::to_ron(&file)
 }
 
 /// A corpus with a hostile document name: a good file for alice, a broken one for bob.
@@ -278,7 +278,7 @@ fn imported_articles_and_annotation_files_honour_the_umask() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let file = glosser::store::load(&corpus.join("n.txt.alice.ron")).unwrap();
+    let file = glosser_core::store::load(&corpus.join("n.txt.alice.ron")).unwrap();
     assert!(
         file.spans
             .spans()

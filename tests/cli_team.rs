@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use glosser::span::Span;
-use glosser::store::{self, AnnotationFile, Status};
-use glosser::text::Document;
+use glosser_core::span::Span;
+use glosser_core::store::{self, AnnotationFile, Status};
+use glosser_core::text::Document;
 
 fn glosser(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_glosser"))
@@ -43,12 +43,12 @@ fn annotate(article: &Path, annotator: &str, note: Option<&str>) {
     span.note = note.map(str::to_owned);
     file.spans.insert_unchecked(span);
     file.status = Status::InProgress;
-    glosser::save::save_merged(
+    glosser_core::save::save_merged(
         &store::annotation_path(article, annotator),
         &file,
         None,
         &doc,
-        &glosser::old_texts::Lookup::default(),
+        &glosser_core::old_texts::Lookup::default(),
     )
     .unwrap();
 }

@@ -226,17 +226,17 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
     let dir = tempfile::tempdir().unwrap();
     let old = "Officials said the talks were “positive,” today. Critics doubt it. The end.\n";
     std::fs::write(dir.path().join("a.txt"), old).unwrap();
-    let doc = glosser::text::Document::from_text(old);
+    let doc = glosser_core::text::Document::from_text(old);
     let at = |needle: &str| doc.byte_to_char(old.find(needle).unwrap()).unwrap();
     let span = |needle: &str, label: &str| {
-        glosser::span::Span::new(&doc, at(needle)..at(needle) + needle.chars().count(), label)
+        glosser_core::span::Span::new(&doc, at(needle)..at(needle) + needle.chars().count(), label)
     };
-    let file = glosser::store::AnnotationFile {
+    let file = glosser_core::store::AnnotationFile {
         document: "a.txt".into(),
         annotator: "alice".into(),
         text_sha256: doc.sha256().into(),
-        status: glosser::store::Status::Done,
-        spans: glosser::span::AnnotationSet::from_spans(vec![
+        status: glosser_core::store::Status::Done,
+        spans: glosser_core::span::AnnotationSet::from_spans(vec![
             span("“positive,”", "quote"),
             span("Critics doubt it.", "opinion"),
             span("The end.", "claim"),
@@ -247,8 +247,8 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
     // As glosser writes it: each span with the text around it; the old text is kept nowhere,
     // so the spans are found again by their words and context.
     let mut file = file;
-    glosser::reanchor::restamp(&mut file, &doc, &glosser::old_texts::NoOldTexts);
-    glosser::store::save(&ann, &file).unwrap();
+    glosser_core::reanchor::restamp(&mut file, &doc, &glosser_core::old_texts::NoOldTexts);
+    glosser_core::store::save(&ann, &file).unwrap();
     // The article is edited: a new first sentence, and the last sentence rewritten.
     std::fs::write(dir.path().join("a.txt"), "Update: new details. Officials said the talks were “positive,” today. Critics doubt it. Fin.\n").unwrap();
     let root = dir.path().to_str().unwrap();
@@ -273,7 +273,7 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let fixed = glosser::store::load(&ann).unwrap();
+    let fixed = glosser_core::store::load(&ann).unwrap();
     assert_eq!(fixed.spans.len(), 2, "the two found again");
     assert_eq!(
         fixed.orphans.len(),
@@ -281,7 +281,7 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
         "the orphan stays an orphan: nothing dropped"
     );
     assert_eq!(fixed.orphans[0].quote, "The end.");
-    let new = glosser::text::Document::load(&dir.path().join("a.txt")).unwrap();
+    let new = glosser_core::text::Document::load(&dir.path().join("a.txt")).unwrap();
     assert_eq!(fixed.text_sha256, new.sha256());
     let quote = fixed
         .spans
@@ -305,7 +305,7 @@ fn changed_text_is_reanchored_by_fix_and_orphans_kept() {
         assert!(stdout.contains("1 problem"), "{stdout}");
         assert!(!String::from_utf8_lossy(&out.stderr).contains("fixed"));
     }
-    assert_eq!(glosser::store::load(&ann).unwrap(), fixed);
+    assert_eq!(glosser_core::store::load(&ann).unwrap(), fixed);
 }
 
 #[test]

@@ -4,9 +4,9 @@
 
 use std::process::Command;
 
-use glosser::span::{AnnotationSet, Span};
-use glosser::store::{self, AnnotationFile, Link, LinkEnd, Status};
-use glosser::text::Document;
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::store::{self, AnnotationFile, Link, LinkEnd, Status};
+use glosser_core::text::Document;
 
 const TEXT: &str = "Margus Tsahkna said “a leader positioning for advantage.” Claims abound.\n";
 

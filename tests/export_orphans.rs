@@ -4,9 +4,9 @@
 
 use std::process::Command;
 
-use glosser::span::{AnnotationSet, Span};
-use glosser::store::{self, AnnotationFile, Status};
-use glosser::text::Document;
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::store::{self, AnnotationFile, Status};
+use glosser_core::text::Document;
 
 #[test]
 fn orphans_left_out_of_an_export_are_named_and_counted() {

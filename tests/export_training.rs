@@ -243,7 +243,8 @@ fn split_writes_one_file_per_part_and_a_dataset_card() {
     );
     for d in card["documents"].as_array().unwrap() {
         let doc =
-            glosser::text::Document::load(&corpus().join(d["document"].as_str().unwrap())).unwrap();
+            glosser_core::text::Document::load(&corpus().join(d["document"].as_str().unwrap()))
+                .unwrap();
         assert_eq!(d["text_sha256"], doc.sha256());
     }
     assert!(

@@ -38,7 +38,7 @@ fn import(file: &Path, format: &str, corpus: &Path, extra: &[&str]) -> (i32, Str
 }
 
 fn spans_of(corpus: &Path, doc: &str, annotator: &str) -> Vec<(usize, usize, String, String)> {
-    let file = glosser::store::load(&corpus.join(format!("{doc}.{annotator}.ron"))).unwrap();
+    let file = glosser_core::store::load(&corpus.join(format!("{doc}.{annotator}.ron"))).unwrap();
     file.spans
         .spans()
         .iter()
@@ -192,7 +192,7 @@ fn bad_records_are_rejected_by_line_and_leave_no_trace() {
     names.sort();
     assert_eq!(names, [".glosser", "ok.txt", "ok.txt.bad.ron"]);
     // The text store holds the one text a file was written for.
-    let ok = glosser::text::Document::load(&dir.path().join("ok.txt")).unwrap();
+    let ok = glosser_core::text::Document::load(&dir.path().join("ok.txt")).unwrap();
     let kept: Vec<_> = std::fs::read_dir(dir.path().join(".glosser/texts"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
@@ -231,16 +231,16 @@ fn existing_documents_are_never_changed_and_files_merge() {
     );
     let doc = "label-studio-42.txt";
     let edited = dir.path().join(format!("{doc}.m.ron"));
-    let mut file = glosser::store::load(&edited).unwrap();
-    let text = glosser::text::Document::load(&dir.path().join(doc)).unwrap();
+    let mut file = glosser_core::store::load(&edited).unwrap();
+    let text = glosser_core::text::Document::load(&dir.path().join(doc)).unwrap();
     file.spans
         .insert(
-            glosser::span::Span::new(&text, 0..9, "opinion"),
+            glosser_core::span::Span::new(&text, 0..9, "opinion"),
             &text,
-            &glosser::labels::LabelSet::default(),
+            &glosser_core::labels::LabelSet::default(),
         )
         .unwrap();
-    glosser::store::save(&edited, &file).unwrap();
+    glosser_core::store::save(&edited, &file).unwrap();
     import(
         &fixture("import/label-studio.json"),
         "label-studio",
@@ -326,13 +326,13 @@ fn jsonl_round_trip_is_identical_but_for_the_annotator() {
             let mut record: serde_json::Value = serde_json::from_str(line).unwrap();
             let document = record["document"].as_str().unwrap().to_owned();
             for span in record["spans"].as_array_mut().unwrap() {
-                let s = glosser::span::Span {
+                let s = glosser_core::span::Span {
                     start: span["start"].as_u64().unwrap() as usize,
                     end: span["end"].as_u64().unwrap() as usize,
                     label: span["label"].as_str().unwrap().to_owned(),
                     ..Default::default()
                 };
-                span["id"] = glosser::formats::span_id(&document, "copy", &s).into();
+                span["id"] = glosser_core::formats::span_id(&document, "copy", &s).into();
             }
             record.to_string() + "\n"
         })
@@ -430,38 +430,38 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(16))]
     #[test]
     fn export_import_round_trip_on_random_texts(text in any_text(), picks in prop::collection::vec((0usize..100, 1usize..10, 0usize..4), 1..6)) {
-        let doc = glosser::text::Document::from_text(text.clone());
+        let doc = glosser_core::text::Document::from_text(text.clone());
         let labels = ["claim", "quote", "opinion", "unverified"];
-        let mut set = glosser::span::AnnotationSet::default();
+        let mut set = glosser_core::span::AnnotationSet::default();
         for (start, len, label) in picks {
             let s = doc.grapheme_floor(start % doc.char_len().max(1));
             let e = doc.grapheme_ceil((s + len).min(doc.char_len()));
             if s < e {
-                let _ = set.insert(glosser::span::Span::new(&doc, s..e, labels[label]), &doc, &glosser::labels::LabelSet::default());
+                let _ = set.insert(glosser_core::span::Span::new(&doc, s..e, labels[label]), &doc, &glosser_core::labels::LabelSet::default());
             }
         }
         let dir = tempfile::tempdir().unwrap();
         let corpus = dir.path().join("c");
         std::fs::create_dir(&corpus).unwrap();
         std::fs::write(corpus.join("d.txt"), &text).unwrap();
-        let file = glosser::store::AnnotationFile {
+        let file = glosser_core::store::AnnotationFile {
             document: "d.txt".into(),
             annotator: "a".into(),
             text_sha256: doc.sha256().into(),
-            status: glosser::store::Status::InProgress,
+            status: glosser_core::store::Status::InProgress,
             spans: set,
     ..Default::default()
         };
-        glosser::store::save(&corpus.join("d.txt.a.ron"), &file).unwrap();
+        glosser_core::store::save(&corpus.join("d.txt.a.ron"), &file).unwrap();
         for format in ["jsonl", "doccano", "label-studio"] {
             let out = dir.path().join(format!("x.{format}"));
             glosser(&["export", corpus.to_str().unwrap(), "--format", format, "-o", out.to_str().unwrap()]);
             let target = dir.path().join(format!("into-{format}"));
             let (code, err) = import(&out, format, &target, &["--annotator", "b"]);
             prop_assert_eq!(code, 0, "{}", err);
-            let back = glosser::store::load(&target.join("d.txt.b.ron")).unwrap();
-            prop_assert_eq!(back.spans.spans().iter().map(glosser::span::Span::key).collect::<Vec<_>>(),
-                file.spans.spans().iter().map(glosser::span::Span::key).collect::<Vec<_>>());
+            let back = glosser_core::store::load(&target.join("d.txt.b.ron")).unwrap();
+            prop_assert_eq!(back.spans.spans().iter().map(glosser_core::span::Span::key).collect::<Vec<_>>(),
+                file.spans.spans().iter().map(glosser_core::span::Span::key).collect::<Vec<_>>());
         }
     }
 }

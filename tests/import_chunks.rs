@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use glosser::span::{AnnotationSet, Score, Span};
-use glosser::store::{self, AnnotationFile, Status};
-use glosser::text::Document;
+use glosser_core::span::{AnnotationSet, Score, Span};
+use glosser_core::store::{self, AnnotationFile, Status};
+use glosser_core::text::Document;
 use proptest::prelude::*;
 
 fn glosser(args: &[&str]) -> Output {

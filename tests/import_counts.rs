@@ -55,7 +55,7 @@ fn record(spans: &[(usize, usize, &str, Option<&str>)]) -> serde_json::Value {
 }
 
 fn spans_in_file(corpus: &Path) -> usize {
-    glosser::store::load(&corpus.join("a.txt.alice.ron"))
+    glosser_core::store::load(&corpus.join("a.txt.alice.ron"))
         .unwrap()
         .spans
         .len()

@@ -22,7 +22,7 @@ fn import(file: &Path, format: &str, corpus: &Path) -> (i32, String) {
 }
 
 fn quotes(file: &Path) -> Vec<String> {
-    glosser::store::load(file)
+    glosser_core::store::load(file)
         .unwrap()
         .spans
         .spans()
@@ -114,7 +114,7 @@ fn label_studio_lists_are_kept_whole() {
     .unwrap();
     let (code, stderr) = import(&input, "label-studio", &corpus);
     assert_eq!(code, 0, "{stderr}");
-    let file = glosser::store::load(&corpus.join("label-studio-5.txt.ls-2.ron")).unwrap();
+    let file = glosser_core::store::load(&corpus.join("label-studio-5.txt.ls-2.ron")).unwrap();
     let quote = &file.spans.spans()[1];
     assert_eq!(quote.note.as_deref(), Some("first note\nsecond note"));
     let kinds: Vec<&str> = file.links.iter().map(|l| l.kind.as_str()).collect();
@@ -177,6 +177,6 @@ fn a_brat_note_of_another_type_on_a_span_is_reported_as_such() {
         ),
         "{stderr}"
     );
-    let file = glosser::store::load(&corpus.join("a.txt.b.ron")).unwrap();
+    let file = glosser_core::store::load(&corpus.join("a.txt.b.ron")).unwrap();
     assert_eq!(file.spans.spans()[0].note.as_deref(), Some("checked"));
 }

@@ -21,7 +21,7 @@ fn import(file: &Path, corpus: &Path) -> (i32, String) {
 }
 
 fn spans(corpus: &Path, doc: &str) -> Vec<(usize, usize, String)> {
-    let file = glosser::store::load(&corpus.join(format!("{doc}.ann.ron"))).unwrap();
+    let file = glosser_core::store::load(&corpus.join(format!("{doc}.ann.ron"))).unwrap();
     file.spans
         .spans()
         .iter()
@@ -109,7 +109,7 @@ fn relations_of_an_undeclared_type_are_reported_and_never_written() {
         stderr.contains("(line 1 relation 1 (cites: quote → source), line 1 relation 2 (speaker: source → quote))"),
         "{stderr}"
     );
-    let file = glosser::store::load(&corpus.join("a.txt.ann.ron")).unwrap();
+    let file = glosser_core::store::load(&corpus.join("a.txt.ann.ron")).unwrap();
     let kinds: Vec<&str> = file.links.iter().map(|l| l.kind.as_str()).collect();
     assert_eq!(
         kinds,

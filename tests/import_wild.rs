@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use glosser::store;
+use glosser_core::store;
 
 #[path = "import_wild/brat.rs"]
 mod brat;

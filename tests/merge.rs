@@ -15,26 +15,26 @@ fn glosser(args: &[&str]) -> Output {
 const ONE: &str = "Alpha beta gamma. Delta epsilon zeta.\n";
 
 fn write(dir: &Path, doc: &str, annotator: &str, spans: &[(usize, usize, &str, Option<&str>)]) {
-    let text = glosser::text::Document::load(&dir.join(doc)).unwrap();
-    let set = glosser::span::AnnotationSet::from_spans(
+    let text = glosser_core::text::Document::load(&dir.join(doc)).unwrap();
+    let set = glosser_core::span::AnnotationSet::from_spans(
         spans
             .iter()
             .map(|&(s, e, l, note)| {
-                let mut span = glosser::span::Span::new(&text, s..e, l);
+                let mut span = glosser_core::span::Span::new(&text, s..e, l);
                 span.note = note.map(str::to_owned);
                 span
             })
             .collect(),
     );
-    let file = glosser::store::AnnotationFile {
+    let file = glosser_core::store::AnnotationFile {
         document: doc.to_owned(),
         annotator: annotator.to_owned(),
         text_sha256: text.sha256().to_owned(),
-        status: glosser::store::Status::Done,
+        status: glosser_core::store::Status::Done,
         spans: set,
         ..Default::default()
     };
-    glosser::store::save(&dir.join(format!("{doc}.{annotator}.ron")), &file).unwrap();
+    glosser_core::store::save(&dir.join(format!("{doc}.{annotator}.ron")), &file).unwrap();
 }
 
 fn corpus() -> tempfile::TempDir {
@@ -95,7 +95,7 @@ fn intersection_of_one_annotator_writes_nothing_and_says_so() {
         "{err}"
     );
     assert_eq!(code, Some(0), "{err}");
-    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    let gold = glosser_core::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
     let claim = &gold.spans.spans()[0];
     assert_eq!((claim.start, claim.end), (0, 17));
     assert_eq!(
@@ -134,15 +134,19 @@ fn a_rerun_after_review_is_quiet_about_what_gold_holds() {
     assert_eq!(ties, 3, "{err}");
     // The reviewer settles the 18..37 item (alice's opinion) and keeps bob's quote.
     let path = dir.path().join("one.txt.gold.ron");
-    let mut gold = glosser::store::load(&path).unwrap();
-    let text = glosser::text::Document::load(&dir.path().join("one.txt")).unwrap();
-    let labels = glosser::labels::LabelSet::default();
+    let mut gold = glosser_core::store::load(&path).unwrap();
+    let text = glosser_core::text::Document::load(&dir.path().join("one.txt")).unwrap();
+    let labels = glosser_core::labels::LabelSet::default();
     for (s, e, l) in [(18, 37, "opinion"), (6, 10, "quote")] {
         gold.spans
-            .insert(glosser::span::Span::new(&text, s..e, l), &text, &labels)
+            .insert(
+                glosser_core::span::Span::new(&text, s..e, l),
+                &text,
+                &labels,
+            )
             .unwrap();
     }
-    glosser::store::save(&path, &gold).unwrap();
+    glosser_core::store::save(&path, &gold).unwrap();
     let (code, err) = merge(dir.path(), "majority");
     assert!(!err.contains(": tie: "), "{err}");
     assert!(
@@ -160,22 +164,22 @@ fn a_rerun_never_brings_back_what_review_rejected() {
     // Review (as `glosser review` records it): alice's opinion over bob's claim on 18..37, and
     // bob's nested quote turned down — both kept in gold's `rejected` with whose they were.
     let path = dir.path().join("one.txt.gold.ron");
-    let mut gold = glosser::store::load(&path).unwrap();
-    let text = glosser::text::Document::load(&dir.path().join("one.txt")).unwrap();
-    let labels = glosser::labels::LabelSet::default();
+    let mut gold = glosser_core::store::load(&path).unwrap();
+    let text = glosser_core::text::Document::load(&dir.path().join("one.txt")).unwrap();
+    let labels = glosser_core::labels::LabelSet::default();
     gold.spans
         .insert(
-            glosser::span::Span::new(&text, 18..37, "opinion"),
+            glosser_core::span::Span::new(&text, 18..37, "opinion"),
             &text,
             &labels,
         )
         .unwrap();
     for (s, e, l) in [(18, 37, "claim"), (6, 10, "quote")] {
-        let mut span = glosser::span::Span::new(&text, s..e, l);
+        let mut span = glosser_core::span::Span::new(&text, s..e, l);
         span.from = vec!["bob".into()];
         gold.rejected.push(span);
     }
-    glosser::store::save(&path, &gold).unwrap();
+    glosser_core::store::save(&path, &gold).unwrap();
 
     for strategy in ["majority", "union"] {
         let (code, err) = merge(dir.path(), strategy);
@@ -183,7 +187,7 @@ fn a_rerun_never_brings_back_what_review_rejected() {
         assert!(!err.contains("conflict"), "{strategy}: {err}");
         assert!(err.contains("already settled in gold"), "{strategy}: {err}");
         assert_eq!(code, Some(0), "{strategy}: {err}");
-        let gold = glosser::store::load(&path).unwrap();
+        let gold = glosser_core::store::load(&path).unwrap();
         let held: Vec<(usize, usize, &str)> = gold
             .spans
             .spans()
@@ -203,9 +207,9 @@ fn a_rerun_never_brings_back_what_review_rejected() {
 fn done_only_leaves_out_files_not_marked_done_and_says_so() {
     let dir = corpus();
     let bob = dir.path().join("one.txt.bob.ron");
-    let mut file = glosser::store::load(&bob).unwrap();
-    file.status = glosser::store::Status::InProgress;
-    glosser::store::save(&bob, &file).unwrap();
+    let mut file = glosser_core::store::load(&bob).unwrap();
+    file.status = glosser_core::store::Status::InProgress;
+    glosser_core::store::save(&bob, &file).unwrap();
     let root = dir.path().to_str().unwrap();
     let out = glosser(&[
         "merge",
@@ -222,7 +226,7 @@ fn done_only_leaves_out_files_not_marked_done_and_says_so() {
         "{stderr}"
     );
     // Without bob's file, one.txt has a single annotator: union keeps alice's spans only.
-    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    let gold = glosser_core::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
     assert!(
         gold.spans.spans().iter().all(|s| s.from == ["alice"]),
         "{gold:?}"
@@ -235,16 +239,16 @@ type End<'a> = (usize, usize, &'a str);
 /// Adds links to an annotator's file of `one.txt`.
 fn link(dir: &Path, annotator: &str, links: &[(End, End)]) {
     let path = dir.join(format!("one.txt.{annotator}.ron"));
-    let mut file = glosser::store::load(&path).unwrap();
+    let mut file = glosser_core::store::load(&path).unwrap();
     file.links = links
         .iter()
-        .map(|&(from, to)| glosser::store::Link {
+        .map(|&(from, to)| glosser_core::store::Link {
             kind: "speaker".into(),
-            from: glosser::store::LinkEnd(from.0, from.1, from.2.into()),
-            to: glosser::store::LinkEnd(to.0, to.1, to.2.into()),
+            from: glosser_core::store::LinkEnd(from.0, from.1, from.2.into()),
+            to: glosser_core::store::LinkEnd(to.0, to.1, to.2.into()),
         })
         .collect();
-    glosser::store::save(&path, &file).unwrap();
+    glosser_core::store::save(&path, &file).unwrap();
 }
 
 #[test]
@@ -277,7 +281,7 @@ fn links_are_merged_with_their_spans_and_those_left_out_are_named() {
     ]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{stderr}");
-    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    let gold = glosser_core::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
     let ends: Vec<(usize, usize)> = gold.links.iter().map(|l| (l.to.0, l.to.1)).collect();
     assert_eq!(ends, [(0, 5), (18, 23)], "union keeps both links");
     std::fs::remove_file(dir.path().join("one.txt.gold.ron")).unwrap();
@@ -292,7 +296,7 @@ fn links_are_merged_with_their_spans_and_those_left_out_are_named() {
     ]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    let gold = glosser::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
+    let gold = glosser_core::store::load(&dir.path().join("one.txt.gold.ron")).unwrap();
     let ends: Vec<(usize, usize)> = gold.links.iter().map(|l| (l.to.0, l.to.1)).collect();
     assert_eq!(ends, [(0, 5)], "the majority keeps the link both drew");
     assert!(

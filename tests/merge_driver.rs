@@ -20,21 +20,21 @@ fn git(dir: &Path, args: &[&str]) -> Output {
 const TEXT: &str = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota.\n";
 
 fn save(dir: &Path, spans: &[(usize, usize, &str)]) {
-    let doc = glosser::text::Document::from_text(TEXT);
-    let file = glosser::store::AnnotationFile {
+    let doc = glosser_core::text::Document::from_text(TEXT);
+    let file = glosser_core::store::AnnotationFile {
         document: "a.txt".into(),
         annotator: "alice".into(),
         text_sha256: doc.sha256().into(),
-        status: glosser::store::Status::InProgress,
-        spans: glosser::span::AnnotationSet::from_spans(
+        status: glosser_core::store::Status::InProgress,
+        spans: glosser_core::span::AnnotationSet::from_spans(
             spans
                 .iter()
-                .map(|&(s, e, l)| glosser::span::Span::new(&doc, s..e, l))
+                .map(|&(s, e, l)| glosser_core::span::Span::new(&doc, s..e, l))
                 .collect(),
         ),
         ..Default::default()
     };
-    glosser::store::save(&dir.join("a.txt.alice.ron"), &file).unwrap();
+    glosser_core::store::save(&dir.join("a.txt.alice.ron"), &file).unwrap();
 }
 
 /// A repository with the driver configured as docs/git.md says, and a base commit.
@@ -61,7 +61,7 @@ fn repo(base: &[(usize, usize, &str)]) -> Option<tempfile::TempDir> {
 }
 
 fn spans(dir: &Path) -> Vec<(usize, usize, String, Option<String>)> {
-    glosser::store::load(&dir.join("a.txt.alice.ron"))
+    glosser_core::store::load(&dir.join("a.txt.alice.ron"))
         .unwrap()
         .spans
         .spans()

@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-use glosser::span::{AnnotationSet, Span};
-use glosser::store::{AnnotationFile, Status};
-use glosser::text::Document;
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::store::{AnnotationFile, Status};
+use glosser_core::text::Document;
 
 fn git(dir: &Path, args: &[&str]) -> Output {
     Command::new("git")
@@ -43,11 +43,11 @@ fn save(dir: &Path, text: &str, spans: Vec<Span>, status: Status) {
         spans: AnnotationSet::from_spans(spans),
         ..Default::default()
     };
-    glosser::store::save(&dir.join("a.txt.alice.ron"), &file).unwrap();
+    glosser_core::store::save(&dir.join("a.txt.alice.ron"), &file).unwrap();
 }
 
 fn load(dir: &Path) -> AnnotationFile {
-    glosser::store::load(&dir.join("a.txt.alice.ron")).unwrap()
+    glosser_core::store::load(&dir.join("a.txt.alice.ron")).unwrap()
 }
 
 /// A repository with the driver configured as docs/git.md says (with `%P`); `base` writes the
@@ -300,8 +300,8 @@ fn break_file(d: &Path) -> String {
         .unwrap()
         .replace("status: InProgress", "status: Busy");
     std::fs::write(&path, &broken).unwrap();
-    match glosser::store::parse_unnamed(&broken, &path) {
-        Err(glosser::store::StoreError::Parse { line, col, .. }) => format!("{line}:{col}"),
+    match glosser_core::store::parse_unnamed(&broken, &path) {
+        Err(glosser_core::store::StoreError::Parse { line, col, .. }) => format!("{line}:{col}"),
         other => panic!("not a parse error: {other:?}"),
     }
 }

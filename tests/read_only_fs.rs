@@ -8,8 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use glosser::save::SaveError;
-use glosser::store::{StoreError, StoreErrorKind};
+use glosser_core::save::SaveError;
+use glosser_core::store::{StoreError, StoreErrorKind};
 
 /// `EROFS` on Linux.
 const EROFS: i32 = 30;
@@ -109,12 +109,12 @@ fn corpus(dir: &Path) -> (PathBuf, PathBuf) {
     let source = dir.join("src");
     std::fs::create_dir_all(&source).unwrap();
     std::fs::write(source.join("a.txt"), TEXT).unwrap();
-    let doc = glosser::text::Document::from_text(TEXT);
-    let mut file = glosser::store::AnnotationFile::new("a.txt", "alice", doc.sha256());
-    file.status = glosser::store::Status::InProgress;
+    let doc = glosser_core::text::Document::from_text(TEXT);
+    let mut file = glosser_core::store::AnnotationFile::new("a.txt", "alice", doc.sha256());
+    file.status = glosser_core::store::Status::InProgress;
     file.spans
-        .insert_unchecked(glosser::span::Span::new(&doc, 0..5, "claim"));
-    glosser::store::save(&source.join("a.txt.alice.ron"), &file).unwrap();
+        .insert_unchecked(glosser_core::span::Span::new(&doc, 0..5, "claim"));
+    glosser_core::store::save(&source.join("a.txt.alice.ron"), &file).unwrap();
     (source, dir.join("ro"))
 }
 

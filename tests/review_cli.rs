@@ -8,14 +8,14 @@ use std::process::Command;
 fn review_refuses_when_nothing_is_done_and_points_at_all() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("a.txt"), "Alpha beta.\n").unwrap();
-    let text = glosser::text::Document::load(&dir.path().join("a.txt")).unwrap();
+    let text = glosser_core::text::Document::load(&dir.path().join("a.txt")).unwrap();
     for (who, status) in [
-        ("alice", glosser::store::Status::Done),
-        ("bob", glosser::store::Status::InProgress),
+        ("alice", glosser_core::store::Status::Done),
+        ("bob", glosser_core::store::Status::InProgress),
     ] {
-        let mut file = glosser::store::AnnotationFile::new("a.txt", who, text.sha256());
+        let mut file = glosser_core::store::AnnotationFile::new("a.txt", who, text.sha256());
         file.status = status;
-        glosser::store::save(&dir.path().join(format!("a.txt.{who}.ron")), &file).unwrap();
+        glosser_core::store::save(&dir.path().join(format!("a.txt.{who}.ron")), &file).unwrap();
     }
     let out = Command::new(env!("CARGO_BIN_EXE_glosser"))
         .args([

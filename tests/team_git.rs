@@ -10,7 +10,7 @@
 #[path = "support/team.rs"]
 mod team;
 
-use glosser::store::{self, Status};
+use glosser_core::store::{self, Status};
 use team::{
     B, Model, Team, add, check, commit_all, edit, git, glosser, model_note, run, set_note,
     set_status, span,

@@ -35,7 +35,7 @@ fn labelled(path: &Path) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(path) else {
         return Vec::new();
     };
-    let file = glosser::store::parse(&text, path)
+    let file = glosser_core::store::parse(&text, path)
         .unwrap_or_else(|e| panic!("the file does not parse after a kill: {e}\n{text}"));
     file.spans.spans().iter().map(|s| s.quote.clone()).collect()
 }

@@ -179,7 +179,7 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
     let dir = tempfile::tempdir().unwrap();
     let text = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota.\n";
     std::fs::write(dir.path().join("a.txt"), text).unwrap();
-    let doc = glosser::text::Document::from_text(text);
+    let doc = glosser_core::text::Document::from_text(text);
     for (who, spans) in [
         (
             "alice",
@@ -187,20 +187,20 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
         ),
         ("bob", vec![(0, 17, "claim"), (18, 37, "claim")]),
     ] {
-        let file = glosser::store::AnnotationFile {
+        let file = glosser_core::store::AnnotationFile {
             document: "a.txt".into(),
             annotator: who.into(),
             text_sha256: doc.sha256().into(),
-            status: glosser::store::Status::Done,
-            spans: glosser::span::AnnotationSet::from_spans(
+            status: glosser_core::store::Status::Done,
+            spans: glosser_core::span::AnnotationSet::from_spans(
                 spans
                     .into_iter()
-                    .map(|(s, e, l)| glosser::span::Span::new(&doc, s..e, l))
+                    .map(|(s, e, l)| glosser_core::span::Span::new(&doc, s..e, l))
                     .collect(),
             ),
             ..Default::default()
         };
-        glosser::store::save(&dir.path().join(format!("a.txt.{who}.ron")), &file).unwrap();
+        glosser_core::store::save(&dir.path().join(format!("a.txt.{who}.ron")), &file).unwrap();
     }
     let root = dir.path().to_str().unwrap();
     let Some(tmux) = Tmux::start(
@@ -224,8 +224,8 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
         gold.contains("(start: 18, end: 37, label: \"opinion\""),
         "alice's version: {gold}"
     );
-    let file = glosser::store::load(&dir.path().join("a.txt.gold.ron")).unwrap();
-    let keys = |spans: &[glosser::span::Span]| -> Vec<(usize, usize, String, Vec<String>)> {
+    let file = glosser_core::store::load(&dir.path().join("a.txt.gold.ron")).unwrap();
+    let keys = |spans: &[glosser_core::span::Span]| -> Vec<(usize, usize, String, Vec<String>)> {
         spans
             .iter()
             .map(|s| (s.start, s.end, s.label.clone(), s.from.clone()))
@@ -268,16 +268,16 @@ fn a_change_made_outside_while_the_tui_runs_survives_with_ours() {
     let path = corpus.join(format!("{FIRST}.shared.ron"));
     wait_for_file(&path, |t| t.contains("claim"));
     // A teammate's edit lands (say, by git pull): the quote on “positive,”.
-    let mut file = glosser::store::load(&path).unwrap();
-    let doc = glosser::text::Document::load(&corpus.join(FIRST)).unwrap();
+    let mut file = glosser_core::store::load(&path).unwrap();
+    let doc = glosser_core::text::Document::load(&corpus.join(FIRST)).unwrap();
     file.spans
         .insert(
-            glosser::span::Span::new(&doc, 474..485, "quote"),
+            glosser_core::span::Span::new(&doc, 474..485, "quote"),
             &doc,
-            &glosser::labels::LabelSet::default(),
+            &glosser_core::labels::LabelSet::default(),
         )
         .unwrap();
-    glosser::store::save(&path, &file).unwrap();
+    glosser_core::store::save(&path, &file).unwrap();
     std::thread::sleep(Duration::from_millis(300));
     tmux.keys(&[")", ")", "s", "3"]);
     tmux.wait_for_screen(|s| s.contains("labelled opinion"), "the second label");

@@ -9,9 +9,9 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use glosser::span::{AnnotationSet, Span};
-use glosser::store::{self, AnnotationFile, Status};
-use glosser::text::Document;
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::store::{self, AnnotationFile, Status};
+use glosser_core::text::Document;
 
 #[path = "support/tmux.rs"]
 mod tmux;
@@ -50,8 +50,9 @@ fn corpus() -> (tempfile::TempDir, PathBuf) {
     );
     // Saved by glosser: with context, and the text kept in the corpus's text store.
     std::fs::write(root.join("a.txt"), OLD).unwrap();
-    let texts = glosser::old_texts::Lookup::in_corpus(&root, &root.join("a.txt"));
-    glosser::save::save_merged(&root.join("a.txt.e2e.ron"), &saved, None, &old, &texts).unwrap();
+    let texts = glosser_core::old_texts::Lookup::in_corpus(&root, &root.join("a.txt"));
+    glosser_core::save::save_merged(&root.join("a.txt.e2e.ron"), &saved, None, &old, &texts)
+        .unwrap();
     std::fs::write(root.join("a.txt"), NEW).unwrap();
     (dir, root)
 }

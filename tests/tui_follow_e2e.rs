@@ -38,8 +38,8 @@ fn the_open_tui_follows_a_text_edit_a_new_and_a_deleted_article() {
     let ron = wait_for_file(&path, |t| t.contains("quote"));
     tmux.keys(&["q"]);
     tmux.wait_exit();
-    let doc = glosser::text::Document::from_text(new_text);
-    let file = glosser::store::load(&path).unwrap();
+    let doc = glosser_core::text::Document::from_text(new_text);
+    let file = glosser_core::store::load(&path).unwrap();
     assert_eq!(file.text_sha256, doc.sha256(), "{ron}");
     let spans: Vec<(usize, &str, &str)> = file
         .spans

@@ -16,25 +16,25 @@ fn annotate(
     spans: &[(usize, usize, &str)],
     done: bool,
 ) {
-    let text = glosser::text::Document::from_text(TEXT);
-    let file = glosser::store::AnnotationFile {
+    let text = glosser_core::text::Document::from_text(TEXT);
+    let file = glosser_core::store::AnnotationFile {
         document: doc.into(),
         annotator: who.into(),
         text_sha256: text.sha256().into(),
         status: if done {
-            glosser::store::Status::Done
+            glosser_core::store::Status::Done
         } else {
-            glosser::store::Status::InProgress
+            glosser_core::store::Status::InProgress
         },
-        spans: glosser::span::AnnotationSet::from_spans(
+        spans: glosser_core::span::AnnotationSet::from_spans(
             spans
                 .iter()
-                .map(|&(s, e, l)| glosser::span::Span::new(&text, s..e, l))
+                .map(|&(s, e, l)| glosser_core::span::Span::new(&text, s..e, l))
                 .collect(),
         ),
         ..Default::default()
     };
-    glosser::store::save(&dir.join(format!("{doc}.{who}.ron")), &file).unwrap();
+    glosser_core::store::save(&dir.join(format!("{doc}.{who}.ron")), &file).unwrap();
 }
 
 #[test]
@@ -74,8 +74,12 @@ fn review_resumes_with_only_the_open_items() {
     tmux.wait_for_screen(|s| s.contains("majority taken"), "the majority");
     tmux.keys(&["q"]);
     tmux.wait_exit();
-    let b = glosser::store::load(&dir.path().join("b.txt.gold.ron")).unwrap();
-    assert_eq!(b.status, glosser::store::Status::Done, "b.txt adjudicated");
+    let b = glosser_core::store::load(&dir.path().join("b.txt.gold.ron")).unwrap();
+    assert_eq!(
+        b.status,
+        glosser_core::store::Status::Done,
+        "b.txt adjudicated"
+    );
     assert_eq!(
         b.rejected.len(),
         3,

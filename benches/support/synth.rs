@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use glosser::span::{AnnotationSet, Span};
-use glosser::store::{self, AnnotationFile, Status};
-use glosser::text::{Document, bounds};
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::store::{self, AnnotationFile, Status};
+use glosser_core::text::{Document, bounds};
 
 /// What to generate.
 #[derive(Debug, Clone)]

@@ -5,8 +5,8 @@
 
 use std::path::Path;
 
-use glosser::formats::{Format, import, parse};
-use glosser::labels::LabelSet;
+use glosser_core::formats::{Format, import, parse};
+use glosser_core::labels::LabelSet;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -2,11 +2,11 @@
 //! control or bidi character ever reaches the screen buffer.
 #![no_main]
 
-use glosser::labels::LabelSet;
-use glosser::span::{AnnotationSet, Span};
-use glosser::text::Document;
-use glosser::tui::view::article::ArticleView;
-use glosser::tui::wrap::WrapCache;
+use glosser_core::labels::LabelSet;
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::text::Document;
+use glosser_tui::view::article::ArticleView;
+use glosser_tui::wrap::WrapCache;
 use libfuzzer_sys::fuzz_target;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -52,6 +52,6 @@ fuzz_target!(|data: &[u8]| {
     }
     .render(area, &mut buf);
     for cell in buf.content() {
-        assert!(!cell.symbol().chars().any(|c| c.is_control() || glosser::store::is_bidi_control(c)));
+        assert!(!cell.symbol().chars().any(|c| c.is_control() || glosser_core::store::is_bidi_control(c)));
     }
 });

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use glosser::store;
+use glosser_core::store;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

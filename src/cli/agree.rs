@@ -8,12 +8,10 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use crate::labels::LabelSet;
-use crate::review::agree::Figures;
-pub use crate::review::corpus::{
-    DocRow, Report, choose_among, choose_annotators, compute, compute_filtered, compute_streamed,
-    is_gold_pair,
-};
+use glosser_core::labels::LabelSet;
+use glosser_core::review::agree::Figures;
+use glosser_core::review::corpus::json::{POOLING, inter_annotator, to_json};
+use glosser_core::review::corpus::{Report, choose_among, compute_streamed, is_gold_pair};
 
 /// Arguments of `glosser agree`.
 #[derive(Debug, clap::Args)]
@@ -35,24 +33,21 @@ pub struct Args {
     pub done_only: bool,
 }
 
-mod json;
 mod table;
-
-pub use json::{POOLING, inter_annotator, to_json};
 
 /// A block of the table: title, per-label figures, overall.
 type Block<'a> = (String, &'a [(String, Figures)], Figures);
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     // One listing for who annotated (counts only), then the documents as they are listed.
-    let census = crate::corpus::stream::Census::take(&args.corpus)?;
+    let census = glosser_core::corpus::stream::Census::take(&args.corpus)?;
     let annotators = choose_among(
         &args.corpus,
         &census.annotators(),
         &args.annotators,
         &|name| {
-            crate::corpus::walk::walk(&args.corpus).is_ok_and(|walk| {
-                crate::suggest::is_suggester_among(&args.corpus, walk.documents(), name)
+            glosser_core::corpus::walk::walk(&args.corpus).is_ok_and(|walk| {
+                glosser_core::suggest::is_suggester_among(&args.corpus, walk.documents(), name)
             })
         },
     )?;

@@ -19,11 +19,11 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
-use crate::corpus::Corpus;
-use crate::formats::overlaps::Policy;
-use crate::formats::{Format, Offsets};
-use crate::labels::LabelSet;
-use crate::store::GOLD;
+use glosser_core::corpus::Corpus;
+use glosser_core::formats::overlaps::Policy;
+use glosser_core::formats::{Format, Offsets};
+use glosser_core::labels::LabelSet;
+use glosser_core::store::GOLD;
 use render::{Options, Outcome, Ready, prepare};
 use sink::Sink;
 use tally::Tally;
@@ -113,8 +113,8 @@ pub fn pick_annotator(
 
 /// Whether `name` is a suggester, reading the corpus as it is listed.
 fn is_suggester_at(root: &Path, name: &str) -> bool {
-    crate::corpus::walk::walk(root)
-        .is_ok_and(|walk| crate::suggest::is_suggester_among(root, walk.documents(), name))
+    glosser_core::corpus::walk::walk(root)
+        .is_ok_and(|walk| glosser_core::suggest::is_suggester_among(root, walk.documents(), name))
 }
 
 fn list(names: &std::collections::BTreeSet<String>) -> String {
@@ -144,7 +144,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Some(text) => Some(split::parse(text, args.seed)?),
     };
     // One listing for who annotated what (counts only), then the documents as they are listed.
-    let census = crate::corpus::stream::Census::take(&args.corpus)?;
+    let census = glosser_core::corpus::stream::Census::take(&args.corpus)?;
     let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(w) = warning {
         eprintln_safe!("glosser: warning: {w}");
@@ -184,7 +184,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     // Documents are prepared on every core, a chunk at a time as the corpus is listed (memory
     // stays bounded unless the whole export must be seen first: --split, --overlaps layers or
     // error), written in corpus order.
-    crate::corpus::stream::for_each_chunk(
+    glosser_core::corpus::stream::for_each_chunk(
         &args.corpus,
         |chunk| -> anyhow::Result<()> {
             let entries: Vec<_> = chunk
@@ -309,7 +309,7 @@ fn write_split(
     };
     let path = dir.join("dataset.json");
     let text = serde_json::to_string_pretty(&card.to_json(corpus))? + "\n";
-    crate::store::write_atomic(&path, text.as_bytes())
+    glosser_core::store::write_atomic(&path, text.as_bytes())
         .with_context(|| format!("{}: cannot write", path.display()))?;
     let sizes: Vec<String> = split
         .parts

@@ -24,12 +24,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use crate::corpus::Corpus;
-use crate::formats::import::Report;
-use crate::formats::parse::{self, Options};
-use crate::formats::{Format, Offsets};
-use crate::labels::LabelSet;
-use crate::store;
+use glosser_core::corpus::Corpus;
+use glosser_core::formats::import::Report;
+use glosser_core::formats::parse::{self, Options};
+use glosser_core::formats::{Format, Offsets};
+use glosser_core::labels::LabelSet;
+use glosser_core::store;
 
 /// Arguments of `glosser import`.
 #[derive(Debug, clap::Args)]

@@ -13,12 +13,12 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use crate::corpus::Corpus;
-use crate::labels::LabelSet;
-use crate::review::merge::links::merge_links;
-use crate::review::merge::{Gold, Strategy, into_existing, merge_with_gold};
-use crate::span::{AnnotationSet, Span};
-use crate::store::{self, AnnotationFile, Status, StoreError};
+use glosser_core::corpus::Corpus;
+use glosser_core::labels::LabelSet;
+use glosser_core::review::merge::links::merge_links;
+use glosser_core::review::merge::{Gold, Strategy, into_existing, merge_with_gold};
+use glosser_core::span::{AnnotationSet, Span};
+use glosser_core::store::{self, AnnotationFile, Status, StoreError};
 
 /// Arguments of `glosser merge`.
 #[derive(Debug, clap::Args)]
@@ -45,7 +45,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         bail!("--into {:?} is not a valid annotator name", args.into);
     }
     let corpus = Corpus::scan(&args.corpus)?;
-    let annotators = crate::review::corpus::choose_annotators(&corpus, &args.annotators)?;
+    let annotators = glosser_core::review::corpus::choose_annotators(&corpus, &args.annotators)?;
     if annotators.contains(&args.into) {
         bail!(
             "--into {:?} is also one of the annotators being merged",
@@ -74,9 +74,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let texts = crate::old_texts::Lookup::in_corpus(&args.corpus, &entry.path);
+        let texts = glosser_core::old_texts::Lookup::in_corpus(&args.corpus, &entry.path);
         let mut sides: Vec<(String, Vec<Span>)> = Vec::new();
-        let mut side_links: Vec<(String, Vec<crate::store::Link>)> = Vec::new();
+        let mut side_links: Vec<(String, Vec<glosser_core::store::Link>)> = Vec::new();
         for name in present {
             let Some(annotation) = entry.annotation(name) else {
                 continue;
@@ -86,7 +86,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 Ok(mut file) => {
                     // A file saved against an older text is brought onto this one first (in
                     // memory: `validate --fix` saves it).
-                    let restamped = crate::reanchor::restamp(&mut file, &doc, &texts);
+                    let restamped = glosser_core::reanchor::restamp(&mut file, &doc, &texts);
                     print_restamped(
                         &annotation.path,
                         &restamped,
@@ -97,7 +97,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                     if orphans + ambiguous > 0 {
                         eprintln_safe!(
                             "glosser: {}: {orphans} orphaned and {ambiguous} ambiguous spans are not merged (place or confirm them in the TUI, or run glosser validate)",
-                            crate::fsio::display_path(&annotation.path),
+                            glosser_core::fsio::display_path(&annotation.path),
                         );
                         reported += 1;
                     }
@@ -141,7 +141,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         // Gold saved for an older text is brought onto this one before it is compared: its
         // spans and the spans review rejected are matched at their offsets in this text.
         let current = existing.clone().map(|mut gold| {
-            let restamped = crate::reanchor::restamp(&mut gold, &doc, &texts);
+            let restamped = glosser_core::reanchor::restamp(&mut gold, &doc, &texts);
             print_restamped(&path, &restamped, "");
             gold
         });
@@ -176,7 +176,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         });
         let old = std::mem::take(&mut gold.spans).into_spans();
         gold.spans = AnnotationSet::from_spans(into_existing(old, merged.spans));
-        let link_refs: Vec<(&str, &[crate::store::Link])> = side_links
+        let link_refs: Vec<(&str, &[glosser_core::store::Link])> = side_links
             .iter()
             .map(|(n, l)| (n.as_str(), l.as_slice()))
             .collect();
@@ -186,7 +186,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         reported += links.reports.len();
         gold.links = links.links;
-        crate::save::save_merged(&path, &gold, existing.as_ref(), &doc, &texts)?;
+        glosser_core::save::save_merged(&path, &gold, existing.as_ref(), &doc, &texts)?;
         written += 1;
     }
     let mut notes = Vec::new();
@@ -243,11 +243,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 /// What re-anchoring did to the file at `path`, a line per span and the counts, on stderr.
-fn print_restamped(path: &std::path::Path, restamped: &crate::reanchor::Restamped, how: &str) {
+fn print_restamped(
+    path: &std::path::Path,
+    restamped: &glosser_core::reanchor::Restamped,
+    how: &str,
+) {
     if !restamped.changed() {
         return;
     }
-    let shown = crate::fsio::display_path(path);
+    let shown = glosser_core::fsio::display_path(path);
     for line in restamped.lines() {
         eprintln_safe!("glosser: {shown}: {line}");
     }

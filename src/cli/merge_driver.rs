@@ -11,11 +11,11 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 
-use crate::merge3::{empty_like, merge3};
-use crate::old_texts::{GitHistory, Lookup};
-use crate::reanchor::restamp;
-use crate::store::{self, AnnotationFile};
-use crate::text::Document;
+use glosser_core::merge3::{empty_like, merge3};
+use glosser_core::old_texts::{GitHistory, Lookup};
+use glosser_core::reanchor::restamp;
+use glosser_core::store::{self, AnnotationFile};
+use glosser_core::text::Document;
 
 /// Arguments of `glosser merge-driver`.
 #[derive(Debug, clap::Args)]
@@ -58,14 +58,15 @@ impl Side {
 /// copy) and the side, keeping the parse error's `line:col`.
 fn read(path: &Path, side: Side, shown: &Path) -> anyhow::Result<Option<AnnotationFile>> {
     let whose = || side.describe(in_rebase());
-    let bytes = crate::fsio::read_capped(path, store::MAX_ANNOTATION_BYTES).with_context(|| {
-        format!(
-            "{}: cannot read {} ({})",
-            shown.display(),
-            whose(),
-            path.display()
-        )
-    })?;
+    let bytes =
+        glosser_core::fsio::read_capped(path, store::MAX_ANNOTATION_BYTES).with_context(|| {
+            format!(
+                "{}: cannot read {} ({})",
+                shown.display(),
+                whose(),
+                path.display()
+            )
+        })?;
     let source = String::from_utf8(bytes).with_context(|| {
         format!(
             "{}: {} is not UTF-8; annotation files are UTF-8",

@@ -9,6 +9,6 @@ pub fn run(
     suggestions: Option<&str>,
 ) -> anyhow::Result<ExitCode> {
     let corpus = corpus.unwrap_or(Path::new("."));
-    crate::tui::run(corpus, annotator, suggestions)?;
+    glosser_tui::run(corpus, annotator, suggestions)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -6,8 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::bail;
 
-use crate::corpus::Corpus;
-use crate::review::ready::{LeftOut, Readiness, readiness};
+use glosser_core::corpus::Corpus;
+use glosser_core::review::ready::{LeftOut, Readiness, readiness};
 
 /// Arguments of `glosser review`.
 #[derive(Debug, clap::Args)]
@@ -34,7 +34,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = Corpus::scan(&args.corpus)?;
-    let annotators = crate::review::corpus::choose_annotators(&corpus, &args.annotators)?;
+    let annotators = glosser_core::review::corpus::choose_annotators(&corpus, &args.annotators)?;
     if annotators.len() > 9 {
         bail!("review compares up to 9 annotators (keys 1-9)");
     }
@@ -63,8 +63,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             );
         }
     }
-    let keep = |entry: &crate::corpus::DocumentEntry| args.all || ready.contains(&entry.id);
-    crate::tui::run_review(
+    let keep = |entry: &glosser_core::corpus::DocumentEntry| args.all || ready.contains(&entry.id);
+    glosser_tui::run_review(
         &args.corpus,
         annotators.clone(),
         &args.into,

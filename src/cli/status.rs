@@ -1,19 +1,13 @@
-//! `glosser status CORPUS [--json]`: the team's overview (SPEC §11). A document × annotator
-//! table — status, span count, and what needs a person: a file that does not parse, a file
-//! saved for an older text (stale), orphaned spans, merge-conflict notes left — with who is
-//! assigned each document (`assignments.ron`) and which documents changed since gold.
+//! `glosser status CORPUS [--json]`: prints the core's team overview (`ops::status`) as a
+//! table or JSON (SPEC §11).
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use rayon::prelude::*;
 use serde_json::json;
 
-use crate::assignments::Assignments;
-use crate::corpus::{Corpus, DocumentEntry};
-use crate::merge3::CONFLICT_MARK;
-use crate::store::{self, GOLD, Status};
+use glosser_core::corpus::Corpus;
+use glosser_core::ops::status::{Overview, overview, status_name};
 
 mod table;
 
@@ -25,145 +19,6 @@ pub struct Args {
     /// Print the overview as JSON.
     #[arg(long)]
     pub json: bool,
-}
-
-/// One annotator's file for one document, as the overview shows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cell {
-    /// `None`: no file yet (assigned, not started); `Some(None)`: the file does not parse.
-    pub status: Option<Option<Status>>,
-    pub spans: usize,
-    /// What needs a person, one short phrase each (`stale`, `2 conflict notes`, …).
-    pub problems: Vec<String>,
-}
-
-/// One document's row.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Row {
-    pub document: String,
-    /// Annotators with a file or an assignment for this document.
-    pub annotators: BTreeMap<String, Cell>,
-    pub assigned: Vec<String>,
-    /// The article's text changed since the gold file was adjudicated.
-    pub changed_since_gold: bool,
-    /// Why the article cannot be annotated, if it cannot.
-    pub unreadable: Option<String>,
-}
-
-/// The whole overview.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Overview {
-    pub rows: Vec<Row>,
-    /// Every annotator seen in files or assignments, sorted (gold last in the table).
-    pub annotators: BTreeSet<String>,
-    pub overlap: usize,
-    pub warnings: Vec<String>,
-}
-
-/// Gathers the overview of a scanned corpus.
-pub fn overview(corpus: &Corpus) -> Overview {
-    let (assignments, warning) = Assignments::for_corpus(&corpus.root);
-    let rows: Vec<Row> = corpus
-        .documents
-        .par_iter()
-        .map(|entry| row(entry, &assignments))
-        .collect();
-    let mut annotators: BTreeSet<String> = corpus.annotators();
-    annotators.extend(assignments.assign.keys().cloned());
-    let mut warnings: Vec<String> = warning.into_iter().collect();
-    for stray in &corpus.strays {
-        warnings.push(format!(
-            "{}: its article {} is missing (moved or deleted); see glosser validate",
-            stray.path.display(),
-            stray.document_id
-        ));
-    }
-    Overview {
-        rows,
-        annotators,
-        overlap: assignments.overlap,
-        warnings,
-    }
-}
-
-fn row(entry: &DocumentEntry, assignments: &Assignments) -> Row {
-    let doc = entry.load();
-    let hash = doc.as_ref().ok().map(|d| d.sha256().to_owned());
-    let assigned = assignments.assigned(&entry.id);
-    let mut annotators = BTreeMap::new();
-    let mut changed_since_gold = false;
-    for annotation in &entry.annotations {
-        let cell = match store::load_checked(&annotation.path) {
-            Err(e) => Cell {
-                status: Some(None),
-                spans: 0,
-                problems: vec![format!("broken: {e}")],
-            },
-            Ok((file, _)) => {
-                let mut problems = Vec::new();
-                let stale = hash.as_deref().is_some_and(|h| h != file.text_sha256);
-                if stale {
-                    problems
-                        .push("stale: the article changed since this file was saved".to_owned());
-                    if annotation.annotator == GOLD {
-                        changed_since_gold = true;
-                    }
-                }
-                let ambiguous = file.orphans.iter().filter(|s| s.ambiguous).count();
-                let orphans = file.orphans.len() - ambiguous;
-                if orphans > 0 {
-                    problems.push(format!("{orphans} orphaned"));
-                }
-                if ambiguous > 0 {
-                    problems.push(format!("{ambiguous} ambiguous"));
-                }
-                let conflicts = file
-                    .all_spans()
-                    .filter(|s| {
-                        s.note
-                            .as_deref()
-                            .is_some_and(|n| n.starts_with(CONFLICT_MARK))
-                    })
-                    .count();
-                if conflicts > 0 {
-                    problems.push(format!(
-                        "{conflicts} merge conflict note{}",
-                        if conflicts == 1 { "" } else { "s" }
-                    ));
-                }
-                Cell {
-                    status: Some(Some(file.status)),
-                    spans: file.spans.len() + file.orphans.len(),
-                    problems,
-                }
-            }
-        };
-        annotators.insert(annotation.annotator.clone(), cell);
-    }
-    for name in &assigned {
-        annotators.entry(name.clone()).or_insert(Cell {
-            status: None,
-            spans: 0,
-            problems: Vec::new(),
-        });
-    }
-    Row {
-        document: entry.id.clone(),
-        annotators,
-        assigned,
-        changed_since_gold,
-        unreadable: doc.err().map(|e| e.reason()),
-    }
-}
-
-/// The status as JSON and in the table: `Todo`, `InProgress`, `Done`, `broken` or `missing`
-/// (assigned, no file yet).
-pub fn status_name(cell: &Cell) -> &'static str {
-    match cell.status {
-        None => "missing",
-        Some(None) => "broken",
-        Some(Some(s)) => s.as_str(),
-    }
 }
 
 /// The overview as JSON (SPEC §11).

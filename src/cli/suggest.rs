@@ -15,12 +15,12 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
-use crate::corpus::{Corpus, DocumentEntry};
-use crate::labels::LabelSet;
-use crate::save::{read_existing, save_merged};
-use crate::store::{AnnotationFile, GOLD, is_valid_annotator};
-use crate::suggest::{self, Proposal, learn::Model, patterns::PatternSet, state::State};
-use crate::text::Document;
+use glosser_core::corpus::{Corpus, DocumentEntry};
+use glosser_core::labels::LabelSet;
+use glosser_core::save::{read_existing, save_merged};
+use glosser_core::store::{AnnotationFile, GOLD, is_valid_annotator};
+use glosser_core::suggest::{self, Proposal, learn::Model, patterns::PatternSet, state::State};
+use glosser_core::text::Document;
 
 #[derive(Debug, clap::Args)]
 #[command(group(ArgGroup::new("suggester").required(true).args(["patterns", "builtin", "learn", "command"])))]
@@ -208,9 +208,9 @@ fn check_name(corpus: &Corpus, name: &str, learn: Option<&str>) -> anyhow::Resul
 
 fn build(args: &Args, corpus: &Corpus, labels: &LabelSet) -> anyhow::Result<Suggester> {
     if let Some(path) = &args.patterns {
-        let bytes = crate::fsio::read_regular(path, 64 * 1024 * 1024)?;
-        let source = crate::fsio::into_text(path, bytes)?;
-        let set = PatternSet::parse(&source, &crate::fsio::display_path(path), labels)?;
+        let bytes = glosser_core::fsio::read_regular(path, 64 * 1024 * 1024)?;
+        let source = glosser_core::fsio::into_text(path, bytes)?;
+        let set = PatternSet::parse(&source, &glosser_core::fsio::display_path(path), labels)?;
         let digest = format!(
             "{:x}",
             Sha256::digest(format!("patterns v1\0{source}").as_bytes())
@@ -266,7 +266,7 @@ fn write(
     {
         return Ok(false);
     }
-    let texts = crate::old_texts::Lookup::for_article(&entry.path);
+    let texts = glosser_core::old_texts::Lookup::for_article(&entry.path);
     save_merged(&path, &file, existing.as_ref(), doc, &texts)?;
     Ok(true)
 }

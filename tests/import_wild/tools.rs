@@ -101,10 +101,10 @@ fn linked_corpus() -> (tempfile::TempDir, store::AnnotationFile) {
     let dir = corpus();
     let text = "Tsahkna said the talks were positive.";
     std::fs::write(dir.path().join("a.txt"), text).unwrap();
-    let doc = glosser::text::Document::from_text(text);
-    let source = glosser::span::Span::new(&doc, 0..7, "source");
-    let quote = glosser::span::Span::new(&doc, 28..36, "quote");
-    let orphan = glosser::span::Span {
+    let doc = glosser_core::text::Document::from_text(text);
+    let source = glosser_core::span::Span::new(&doc, 0..7, "source");
+    let quote = glosser_core::span::Span::new(&doc, 28..36, "quote");
+    let orphan = glosser_core::span::Span {
         start: 40,
         end: 45,
         label: "claim".into(),
@@ -114,7 +114,7 @@ fn linked_corpus() -> (tempfile::TempDir, store::AnnotationFile) {
     };
     let mut file = store::AnnotationFile::new("a.txt", "ann", doc.sha256());
     file.status = store::Status::Done;
-    file.spans = glosser::span::AnnotationSet::from_spans(vec![source.clone(), quote.clone()]);
+    file.spans = glosser_core::span::AnnotationSet::from_spans(vec![source.clone(), quote.clone()]);
     file.orphans = vec![orphan];
     file.links = vec![store::Link {
         kind: "speaker".into(),

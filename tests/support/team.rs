@@ -6,9 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use glosser::span::Span;
-use glosser::store::{self, AnnotationFile, Status};
-use glosser::text::Document;
+use glosser_core::span::Span;
+use glosser_core::store::{self, AnnotationFile, Status};
+use glosser_core::text::Document;
 
 pub const A: &str = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota. Kappa lambda mu.\n";
 pub const B: &str = "Bravo one two. Bravo three four. Bravo five six.\n";
@@ -82,8 +82,8 @@ pub fn edit(
         .clone()
         .unwrap_or_else(|| AnnotationFile::new(name, annotator, text.sha256()));
     change(&mut file, &text);
-    let texts = glosser::old_texts::Lookup::in_corpus(dir, &article);
-    glosser::save::save_merged(&path, &file, before.as_ref(), &text, &texts).unwrap();
+    let texts = glosser_core::old_texts::Lookup::in_corpus(dir, &article);
+    glosser_core::save::save_merged(&path, &file, before.as_ref(), &text, &texts).unwrap();
 }
 
 pub fn span(doc: &Document, quote: &str, label: &str) -> Span {
@@ -131,7 +131,7 @@ pub fn check(dir: &Path, model: &Model, step: &str) {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
-    let corpus = glosser::corpus::Corpus::scan(dir).unwrap();
+    let corpus = glosser_core::corpus::Corpus::scan(dir).unwrap();
     let mut found = Model::new();
     for entry in &corpus.documents {
         for a in &entry.annotations {

@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use super::{Block, POOLING, Report, inter_annotator, is_gold_pair};
-use crate::review::agree::mean_of;
+use glosser_core::review::agree::mean_of;
 
 fn count(shown: bool, n: u64) -> String {
     if shown {

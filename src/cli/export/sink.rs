@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use super::render::Rendered;
-use crate::formats::{self, Format};
+use glosser_core::formats::{self, Format};
 
 pub enum Sink {
     Stream {
         format: Format,
         out: Box<dyn Write>,
-        temp: Option<crate::fsio::AtomicFile>,
+        temp: Option<glosser_core::fsio::AtomicFile>,
         records: usize,
     },
     Brat {
@@ -38,7 +38,7 @@ impl Sink {
             None => (Box::new(std::io::BufWriter::new(std::io::stdout())), None),
             Some(path) => {
                 // The umask's mode (0644 under umask 022), not tempfile's 0600.
-                let temp = crate::fsio::AtomicFile::create(path)
+                let temp = glosser_core::fsio::AtomicFile::create(path)
                     .with_context(|| format!("{}: cannot write the output here", path.display()))?;
                 let file = temp
                     .file_ref()
@@ -75,9 +75,9 @@ impl Sink {
                     std::fs::create_dir_all(parent)?;
                 }
                 let ann = txt.with_extension("ann");
-                crate::store::write_atomic(&txt, text.as_bytes())
+                glosser_core::store::write_atomic(&txt, text.as_bytes())
                     .with_context(|| format!("{}: cannot write", txt.display()))?;
-                crate::store::write_atomic(&ann, body.as_bytes())
+                glosser_core::store::write_atomic(&ann, body.as_bytes())
                     .with_context(|| format!("{}: cannot write", ann.display()))?;
             }
             (

@@ -3,8 +3,8 @@
 
 use super::plural;
 use super::render::{self, Ready};
-use crate::formats::Format;
-use crate::formats::overlaps::Policy;
+use glosser_core::formats::Format;
+use glosser_core::formats::overlaps::Policy;
 
 /// What the export did, for the messages at the end.
 #[derive(Default)]
@@ -94,7 +94,7 @@ impl Tally {
         for label in &self.spaced {
             eprintln_safe!(
                 "glosser: {format}: label {label:?} is written as {} (a tag holds no spaces)",
-                crate::formats::overlaps::tag_label(label)
+                glosser_core::formats::overlaps::tag_label(label)
             );
         }
         if self.links_dropped > 0 {

@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::io::Write;
 
-use super::{Cell, Overview, status_name};
-use crate::store::GOLD;
+use glosser_core::ops::status::{Cell, Overview, status_name};
+use glosser_core::store::GOLD;
 
 fn short(cell: &Cell) -> String {
     let status = match status_name(cell) {

@@ -1,9 +1,11 @@
 use std::path::Path;
 
 use super::*;
-use crate::span::Span;
-use crate::store::AnnotationFile;
-use crate::text::Document;
+use glosser_core::span::Span;
+use glosser_core::store::AnnotationFile;
+use glosser_core::store::GOLD;
+use glosser_core::store::{self, Status};
+use glosser_core::text::Document;
 
 fn annotate(article: &Path, annotator: &str, status: Status, note: Option<&str>) {
     let doc = Document::load(article).expect("article");
@@ -13,12 +15,12 @@ fn annotate(article: &Path, annotator: &str, status: Status, note: Option<&str>)
     span.note = note.map(str::to_owned);
     file.spans.insert_unchecked(span);
     file.status = status;
-    crate::save::save_merged(
+    glosser_core::save::save_merged(
         &store::annotation_path(article, annotator),
         &file,
         None,
         &doc,
-        &crate::old_texts::Lookup::default(),
+        &glosser_core::old_texts::Lookup::default(),
     )
     .expect("save");
 }

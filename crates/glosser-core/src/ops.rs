@@ -1,0 +1,6 @@
+//! The engine of every command, as library operations returning typed results: the binary
+//! parses arguments and prints what these return, the TUI calls them from its jobs.
+pub mod mv;
+pub mod stats;
+pub mod status;
+pub mod validate;

@@ -1,0 +1,348 @@
+//! The TUI's whole state. `update` changes it; views only borrow it.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::mpsc::Receiver;
+use std::time::Instant;
+
+mod doc_review;
+mod loading;
+mod session;
+mod settings;
+
+pub use doc_review::DocReview;
+pub use loading::Loading;
+pub use session::{Session, disk_stamp};
+use settings::Settings;
+
+use super::keymap::Keymap;
+use super::wrap::WrapCache;
+use glosser_core::corpus::Corpus;
+use glosser_core::labels::LabelSet;
+use glosser_core::store::Status;
+use glosser_core::text::Document;
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    List,
+    Article,
+    Sidebar,
+}
+
+/// What a one-line prompt is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// Search the article.
+    Search,
+    /// Filter the document list.
+    Filter,
+    /// The note of the span with this key.
+    Note { key: (usize, usize, String) },
+}
+
+/// A one-line text prompt in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub text: String,
+    /// Where typing goes, in chars from the start of `text` (at most its length).
+    pub cursor: usize,
+}
+
+impl Prompt {
+    /// A prompt holding `text` with the cursor at its end.
+    pub fn new(kind: PromptKind, text: String) -> Self {
+        let cursor = text.chars().count();
+        Self { kind, text, cursor }
+    }
+}
+
+/// What the keyboard is doing.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    Normal,
+    Prompt(Prompt),
+    Help,
+    /// The stats view, with the figures gathered when it opened.
+    Stats(Box<super::stats::CorpusStats>),
+    /// The label picker over the selection or the span under the cursor.
+    Picker(super::picker::LabelPicker),
+    /// The corpus's guidelines (`g` in the help), scrolled to line `top`.
+    Guidelines {
+        text: String,
+        top: usize,
+    },
+}
+
+/// How a status-line message looks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Info,
+    Warning,
+    Error,
+}
+
+/// Status and span count of one document for the list, as read from its annotation file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocInfo {
+    /// No annotation file for this annotator.
+    None,
+    Annotated {
+        status: Status,
+        spans: usize,
+    },
+    /// The file does not parse.
+    Broken,
+    /// Another glosser holds the file's lock: read-only here until it quits.
+    Locked,
+}
+
+/// The article search.
+#[derive(Debug, Clone, Default)]
+pub struct Search {
+    pub query: String,
+    /// Sorted and disjoint; filled in slices while `scan` runs (`tui/search.rs`).
+    pub matches: Vec<std::ops::Range<usize>>,
+    /// The part of the article still to search, if any.
+    pub scan: Option<super::search::Scan>,
+}
+
+/// Everything the TUI knows.
+pub struct App {
+    pub corpus: Corpus,
+    pub labels: LabelSet,
+    pub annotator: String,
+    pub keymap: Keymap,
+    /// False under `NO_COLOR`.
+    pub color: bool,
+    pub focus: Focus,
+    pub mode: Mode,
+    /// Indices of the documents the list shows (all, or those matching the filter).
+    pub visible_docs: Vec<usize>,
+    pub filter: String,
+    /// Row of `visible_docs` the list cursor is on.
+    pub list_cursor: usize,
+    pub list_top: usize,
+    /// Per document: what the list shows, once known.
+    pub doc_info: Vec<Option<DocInfo>>,
+    /// Statuses arriving from the background scan of annotation files.
+    pub info_updates: Option<Receiver<(usize, DocInfo)>>,
+    /// Index of the open document, if the corpus has any.
+    pub open: Option<usize>,
+    pub sessions: HashMap<usize, Session>,
+    pub wrap: WrapCache,
+    /// Bumped whenever the article text changes, so the wrap cache knows to rebuild.
+    pub generation: u64,
+    pub sidebar_top: usize,
+    pub search: Search,
+    pub message: Option<(String, Tone)>,
+    /// Terminal size.
+    pub size: (u16, u16),
+    pub should_quit: bool,
+    /// Quitting was refused once because edits could not be saved; the next quit writes them to
+    /// the recovery folder.
+    pub quit_armed: bool,
+    /// Neither the files nor the recovery folder could be written and the user was warned: the
+    /// next force-quit leaves without the edits.
+    pub force_quit_armed: bool,
+    /// In review mode: the annotators compared, in the order keys 1-9 accept them.
+    pub reviewing: Option<Vec<String>>,
+    /// In review mode, per document: adjudicated, then changed by an annotator (found when the
+    /// review starts; an opened document's own review says it from then on).
+    pub review_changed: Vec<bool>,
+    /// Recovery files written when quitting with edits that could not be saved.
+    pub recovered: Vec<std::path::PathBuf>,
+    /// Where unsaved edits go when they cannot be saved in the corpus.
+    pub recovery_dir: std::path::PathBuf,
+    /// What the corpus looked like at the last poll (articles, folders changed outside).
+    pub follow: super::update::follow::Follow,
+    /// The suggester shown as ghost spans (`--suggestions`, `suggestions:` in the config).
+    pub suggestions: Option<String>,
+    /// The corpus listing while it runs on its thread, and the list's assigned-first order.
+    pub listing: super::listing::Listing,
+}
+
+impl App {
+    /// [`App::new`] over the documents `keep` accepts (review leaves out unfinished ones).
+    /// Review needs the whole list (which documents are ready, what changed since
+    /// adjudication), so this one lists the corpus before it returns.
+    pub fn new_scoped(
+        root: &Path,
+        annotator_flag: Option<&str>,
+        keep: &dyn Fn(&glosser_core::corpus::DocumentEntry) -> bool,
+    ) -> anyhow::Result<Self> {
+        // Listed whole (review needs every document first), with the folders' times, so that
+        // following the corpus starts from this listing instead of listing it again.
+        let (mut corpus, folders) = Corpus::scan_recording_folders(root)?;
+        corpus.documents.retain(|d| keep(d));
+        let settings = Settings::resolve(root, annotator_flag)?;
+        glosser_core::assignments::assigned_first(&mut corpus, &settings.annotator);
+        // Reopening a corpus resumes at the last document and cursor.
+        let resume = super::resume::resume_path();
+        let (start, cursor) =
+            super::resume::starting_place(resume.as_deref(), &corpus, &settings.annotator);
+        let mut app = Self::with_parts_at(
+            corpus,
+            settings.labels,
+            settings.annotator,
+            settings.keymap,
+            start,
+        );
+        app.resume_at(cursor);
+        app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
+        super::update::follow::start_following(
+            &mut app,
+            folders.into_iter().collect(),
+            Instant::now(),
+        );
+        Ok(app)
+    }
+
+    /// An app over an already scanned corpus (tests build it this way).
+    pub fn with_parts(corpus: Corpus, labels: LabelSet, annotator: String, keymap: Keymap) -> Self {
+        Self::with_parts_at(corpus, labels, annotator, keymap, 0)
+    }
+
+    /// An app with document `start` open (the first one when `start` is out of range).
+    pub fn with_parts_at(
+        corpus: Corpus,
+        labels: LabelSet,
+        annotator: String,
+        keymap: Keymap,
+        start: usize,
+    ) -> Self {
+        let count = corpus.documents.len();
+        let mut app = Self {
+            corpus,
+            labels,
+            annotator,
+            keymap,
+            color: true,
+            focus: Focus::Article,
+            mode: Mode::Normal,
+            visible_docs: (0..count).collect(),
+            filter: String::new(),
+            list_cursor: 0,
+            list_top: 0,
+            doc_info: vec![None; count],
+            info_updates: None,
+            open: None,
+            sessions: HashMap::new(),
+            wrap: WrapCache::new(),
+            generation: 0,
+            sidebar_top: 0,
+            search: Search::default(),
+            message: None,
+            size: (120, 40),
+            should_quit: false,
+            quit_armed: false,
+            force_quit_armed: false,
+            reviewing: None,
+            review_changed: Vec::new(),
+            recovered: Vec::new(),
+            recovery_dir: super::update::recovery_dir(),
+            follow: super::update::follow::Follow::default(),
+            suggestions: None,
+            listing: super::listing::Listing::default(),
+        };
+        if count > 0 {
+            app.open_document(if start < count { start } else { 0 });
+        } else {
+            app.focus = Focus::List;
+            app.message = Some((
+                "no documents here: a corpus is a folder of .txt and .md files".to_owned(),
+                Tone::Warning,
+            ));
+        }
+        app
+    }
+
+    /// Turns on review mode: the sidebar lists disagreements between `annotators`.
+    pub fn start_review(&mut self, annotators: Vec<String>, now: Instant) {
+        self.review_changed = self
+            .corpus
+            .documents
+            .iter()
+            .map(|e| {
+                glosser_core::review::ready::changed_since_adjudication(
+                    e,
+                    &annotators,
+                    &self.annotator,
+                )
+            })
+            .collect();
+        self.reviewing = Some(annotators);
+        self.focus = Focus::Sidebar;
+        self.finish_loading();
+        super::update::review::prepare(self, now);
+    }
+
+    /// Switches to document `index`, opening its session the first time.
+    pub fn open_document(&mut self, index: usize) {
+        if self.open == Some(index) {
+            return;
+        }
+        let annotator = self.annotator.clone();
+        let corpus = &self.corpus;
+        self.sessions
+            .entry(index)
+            .or_insert_with(|| Session::open(corpus, index, &annotator));
+        self.open = Some(index);
+        super::update::suggest::load(self, index);
+        self.generation += 1;
+        self.search.matches.clear();
+        if let Some(pos) = self.visible_docs.iter().position(|&d| d == index) {
+            self.list_cursor = pos;
+        }
+        if self.reviewing.is_some() {
+            // Review plans over the whole text at once.
+            self.finish_loading();
+        }
+        let info = self.session().map(loading::list_info);
+        if let Some(info) = info {
+            self.doc_info[index] = Some(info);
+        }
+        if let Some(notice) = self.session_mut().and_then(|s| s.notice.take()) {
+            self.say(notice, Tone::Warning);
+        }
+    }
+
+    /// The open document's session.
+    pub fn session(&self) -> Option<&Session> {
+        self.sessions.get(&self.open?)
+    }
+
+    pub fn session_mut(&mut self) -> Option<&mut Session> {
+        self.sessions.get_mut(&self.open?)
+    }
+
+    /// The open document's text, if it can be annotated.
+    pub fn document(&self) -> Option<&Document> {
+        self.session()?.doc.as_ref().ok()
+    }
+
+    /// Sets the status-line message.
+    pub fn say(&mut self, text: impl Into<String>, tone: Tone) {
+        self.message = Some((text.into(), tone));
+    }
+
+    /// Done / total documents for this annotator, as far as known.
+    pub fn progress(&self) -> (usize, usize, bool) {
+        let done = self
+            .doc_info
+            .iter()
+            .filter(|i| {
+                matches!(
+                    i,
+                    Some(DocInfo::Annotated {
+                        status: Status::Done,
+                        ..
+                    })
+                )
+            })
+            .count();
+        let complete = self.doc_info.iter().all(Option::is_some);
+        (done, self.doc_info.len(), complete)
+    }
+}

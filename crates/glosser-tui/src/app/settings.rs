@@ -1,0 +1,98 @@
+//! Opening a corpus for the TUI: what it needs besides its documents (the annotator, the label
+//! set, the keymap and the suggester from the user's config, with the warnings met on the way),
+//! and [`App::new`], which lists the corpus on a thread.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use super::super::keymap::Keymap;
+use super::{App, Tone};
+use glosser_core::config;
+use glosser_core::labels::LabelSet;
+
+/// The config, resolved for one corpus.
+pub struct Settings {
+    pub annotator: String,
+    pub labels: LabelSet,
+    pub keymap: Keymap,
+    /// The suggester from the config (`suggestions:`).
+    pub suggestions: Option<String>,
+    /// Everything worth telling the user, in order.
+    pub warnings: Vec<String>,
+}
+
+impl Settings {
+    /// Reads the config, resolves the annotator and loads the corpus's labels.
+    pub fn resolve(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
+        let (config, config_warning) = config::load_config(config::config_path().as_deref());
+        let env = std::env::var(config::ANNOTATOR_ENV).ok();
+        let (annotator, name_warning) = config::resolve_annotator(
+            annotator_flag,
+            env.as_deref(),
+            config.annotator.as_deref(),
+            config::login_name().as_deref(),
+        )
+        .map_err(anyhow::Error::msg)?;
+        let (mut labels, label_warning) = LabelSet::for_corpus(root);
+        let color_warnings = labels.apply_colors(&config.colors);
+        let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
+        let warnings: Vec<String> = [config_warning, name_warning, label_warning]
+            .into_iter()
+            .flatten()
+            .chain(color_warnings)
+            .chain(key_warnings)
+            .collect();
+        Ok(Self {
+            annotator,
+            labels,
+            keymap,
+            suggestions: config.suggestions,
+            warnings,
+        })
+    }
+}
+
+/// How long opening waits for the start document to be listed before the first frame (it is
+/// usually listed within milliseconds; a resumed one deep in a big tree may take longer, and
+/// then opens on a later `Tick`).
+const START_WAIT: Duration = Duration::from_millis(100);
+
+impl App {
+    /// Opens a corpus for an annotator: labels, config, keymap. The corpus is listed on a
+    /// thread (`listing.rs`); the document to start at (where the annotator left off, else
+    /// the first) is opened as soon as it is listed, waiting for it at most a moment.
+    pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
+        let settings = Settings::resolve(root, annotator_flag)?;
+        // Reopening a corpus resumes at the last document and cursor.
+        let start = super::super::resume::resume_path()
+            .and_then(|path| super::super::resume::recall(&path, root, &settings.annotator))
+            .map_or(super::super::listing::Start::First, |place| {
+                super::super::listing::Start::Resume {
+                    id: place.document,
+                    cursor: place.cursor,
+                }
+            });
+        let mut app = Self::listed(
+            root,
+            settings.labels,
+            settings.annotator,
+            settings.keymap,
+            start,
+        )?;
+        let now = Instant::now();
+        super::super::listing::wait_for_start(&mut app, START_WAIT, now);
+        app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
+        Ok(app)
+    }
+
+    /// The suggester, `NO_COLOR` and the warnings met while opening.
+    pub(super) fn finish_settings(&mut self, suggestions: Option<&str>, warnings: &[String]) {
+        if let Some(name) = suggestions {
+            self.show_suggestions(name);
+        }
+        self.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        if !warnings.is_empty() {
+            self.message = Some((warnings.join("; "), Tone::Warning));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+//! Where you left off: the last document and cursor per corpus and annotator, kept in the
+//! platform's state (or local data) dir — never in the corpus, which a team shares through git.
+//! `$GLOSSER_STATE_DIR` puts the file elsewhere (tests, portable set-ups).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Environment variable naming the folder of the resume file.
+pub const STATE_DIR_ENV: &str = "GLOSSER_STATE_DIR";
+
+/// Where one corpus was left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// The document id (path relative to the corpus).
+    pub document: String,
+    /// The cursor, in chars.
+    pub cursor: usize,
+}
+
+/// The resume file: corpus folder and annotator → place.
+type Places = BTreeMap<String, Place>;
+
+/// The resume file's path, if there is a place for it.
+pub fn resume_path() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(STATE_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(dir).join("resume.json"));
+    }
+    let dirs = directories::ProjectDirs::from("", "", "glosser")?;
+    let dir = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir());
+    Some(dir.join("resume.json"))
+}
+
+/// The key of a corpus and annotator: the corpus's absolute path, so two clones never mix.
+fn key(root: &Path, annotator: &str) -> String {
+    let root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_owned());
+    format!("{}\u{1f}{annotator}", root.display())
+}
+
+fn read(path: &Path) -> Places {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Where `annotator` left this corpus, if anywhere.
+pub fn recall(path: &Path, root: &Path, annotator: &str) -> Option<Place> {
+    read(path).remove(&key(root, annotator))
+}
+
+/// Remembers the place; a failure only costs the resume, so it is returned for the caller to
+/// mention, never fatal.
+pub fn remember(path: &Path, root: &Path, annotator: &str, place: Place) -> std::io::Result<()> {
+    let mut places = read(path);
+    places.insert(key(root, annotator), place);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let text = serde_json::to_string_pretty(&places).map_err(std::io::Error::other)?;
+    let tmp = path.with_extension("json.tmp");
+    std::fs::write(&tmp, text)?;
+    std::fs::rename(tmp, path)
+}
+
+/// The document index and cursor to open a corpus at for `annotator`: where they left it, when
+/// that document is still there; else the first document at offset 0.
+pub fn starting_place(
+    path: Option<&Path>,
+    corpus: &glosser_core::corpus::Corpus,
+    annotator: &str,
+) -> (usize, usize) {
+    path.and_then(|p| recall(p, &corpus.root, annotator))
+        .and_then(|place| {
+            let index = corpus
+                .documents
+                .iter()
+                .position(|d| d.id == place.document)?;
+            Some((index, place.cursor))
+        })
+        .unwrap_or((0, 0))
+}
+
+/// Remembers where the app is; a warning when that could not be written.
+pub fn remember_app(app: &super::app::App, path: Option<&Path>) -> Option<String> {
+    let path = path?;
+    let index = app.open?;
+    let place = Place {
+        document: app.corpus.documents.get(index)?.id.clone(),
+        cursor: app.session()?.cursor,
+    };
+    remember(path, &app.corpus.root, &app.annotator, place)
+        .err()
+        .map(|e| {
+            format!(
+                "could not remember where you were ({}): {e}",
+                path.display()
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_are_kept_per_corpus_and_annotator() {
+        let state = tempfile::tempdir().unwrap();
+        let path = state.path().join("deep/resume.json");
+        let (one, two) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        assert_eq!(recall(&path, one.path(), "alice"), None);
+        let here = Place {
+            document: "b.txt".into(),
+            cursor: 7,
+        };
+        remember(&path, one.path(), "alice", here.clone()).unwrap();
+        remember(
+            &path,
+            two.path(),
+            "alice",
+            Place {
+                document: "x.txt".into(),
+                cursor: 1,
+            },
+        )
+        .unwrap();
+        assert_eq!(recall(&path, one.path(), "alice"), Some(here));
+        assert_eq!(recall(&path, one.path(), "bob"), None);
+        assert_eq!(
+            recall(&path, two.path(), "alice").unwrap().document,
+            "x.txt"
+        );
+        std::fs::write(&path, "not json").unwrap();
+        assert_eq!(
+            recall(&path, one.path(), "alice"),
+            None,
+            "a bad file is no place"
+        );
+    }
+}

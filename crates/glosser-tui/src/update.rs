@@ -1,0 +1,393 @@
+//! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
+
+mod background;
+mod documents;
+mod edit;
+pub mod follow;
+mod guidelines;
+mod link_edit;
+mod link_keys;
+mod links;
+mod motion;
+mod mouse;
+mod orphan;
+mod picker;
+mod prompt;
+pub mod review;
+mod review_links;
+mod save;
+mod search;
+pub mod suggest;
+
+use std::time::Instant;
+
+use documents::step_document;
+pub use documents::switch_document;
+pub use link_edit::{PendingLink, excerpt};
+pub use link_keys::link_type_key;
+pub use prompt::{PromptEdit, prompt_key};
+pub use save::{recovery_dir, save_all, save_open, write_recovery};
+
+use super::action::Action;
+use super::app::{App, Focus, Mode, Prompt, PromptKind, Tone};
+use super::layout::Areas;
+
+/// Mouse buttons and wheel, in terminal cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    Down,
+    Drag,
+    ScrollUp,
+    ScrollDown,
+}
+
+/// Everything that can happen to the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A key bound to an action.
+    Action(Action),
+    /// A character typed into the prompt.
+    PromptChar(char),
+    PromptBackspace,
+    /// A prompt editing key: cursor moves, Ctrl-U, Ctrl-W, Delete.
+    PromptEdit(PromptEdit),
+    /// Text pasted with bracketed paste: inserted into a prompt (line breaks become spaces,
+    /// controls dropped); ignored anywhere else, never run as keys.
+    Paste(String),
+    PromptSubmit,
+    PromptCancel,
+    Mouse {
+        kind: MouseKind,
+        column: u16,
+        row: u16,
+    },
+    Resize(u16, u16),
+    /// Time passes: debounced saving, background list updates.
+    Tick(Instant),
+}
+
+/// Applies one event, then keeps the views consistent (scroll follows the cursor).
+pub fn update(app: &mut App, event: Event, now: Instant) {
+    // An article opened a slice first is whole before anything but drawing touches it.
+    if !matches!(event, Event::Resize(..)) {
+        app.finish_loading();
+    }
+    match event {
+        Event::Action(action) => {
+            if action != Action::Quit && action != Action::ForceQuit {
+                app.quit_armed = false;
+                app.force_quit_armed = false;
+            }
+            clear_info(app);
+            act(app, action, now);
+        }
+        Event::PromptChar(c) if matches!(app.mode, Mode::Picker(_)) => {
+            picker::type_char(app, c, now);
+        }
+        Event::PromptBackspace if matches!(app.mode, Mode::Picker(_)) => picker::backspace(app),
+        Event::PromptSubmit if matches!(app.mode, Mode::Picker(_)) => picker::submit(app, now),
+        Event::PromptChar(c) => {
+            if let Mode::Prompt(prompt) = &mut app.mode {
+                prompt::insert(prompt, &c.to_string());
+            }
+        }
+        Event::PromptBackspace => {
+            if let Mode::Prompt(prompt) = &mut app.mode {
+                prompt::edit(prompt, PromptEdit::Backspace);
+            }
+        }
+        Event::PromptEdit(edit) => {
+            if let Mode::Prompt(prompt) = &mut app.mode {
+                prompt::edit(prompt, edit);
+            }
+        }
+        Event::Paste(text) => {
+            if let Mode::Prompt(prompt) = &mut app.mode {
+                prompt::insert(prompt, &prompt::clean_paste(&text));
+            }
+        }
+        Event::PromptSubmit => edit::submit_prompt(app, now),
+        Event::PromptCancel => {
+            if matches!(&app.mode, Mode::Prompt(p) if p.kind == PromptKind::Filter) {
+                motion::apply_filter(app, "");
+            }
+            app.mode = Mode::Normal;
+            clear_info(app);
+        }
+        Event::Mouse { kind, column, row } => mouse::handle(app, kind, column, row, now),
+        Event::Resize(w, h) => app.size = (w, h),
+        Event::Tick(time) => {
+            super::listing::tick(app, time);
+            follow::poll(app, time);
+            background::tick(app);
+            save::tick(app, time);
+        }
+    }
+    if let Mode::Prompt(prompt) = &app.mode
+        && prompt.kind == PromptKind::Filter
+    {
+        let text = prompt.text.clone();
+        if text != app.filter {
+            motion::apply_filter(app, &text);
+        }
+    }
+    link_edit::show_pending(app);
+    follow(app);
+    if app.is_loading() && app.wrap.is_for(app.generation) && app.wrap.is_complete() {
+        // The screen reaches the end of the first slice: it needs the rest.
+        app.finish_loading();
+        follow(app);
+    }
+}
+
+fn act(app: &mut App, action: Action, now: Instant) {
+    if guidelines::guidelines_key(app, action) {
+        return;
+    }
+    // An overlay closes on any key, and that key does nothing else.
+    if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
+        app.mode = Mode::Normal;
+        return;
+    }
+    if matches!(app.mode, Mode::Picker(_)) {
+        return picker::act(app, action, now);
+    }
+    if follow::is_edit(action) && follow::before_edit(app) {
+        return;
+    }
+    // While the link type choice is open its digits pick a type, whatever pane has focus.
+    let choosing = app
+        .session()
+        .and_then(|s| s.pending_link.as_ref())
+        .is_some_and(|p| p.choice.is_some());
+    if choosing && link_edit::act(app, action, now) {
+        return;
+    }
+    if review::act(app, action, now) || suggest::act(app, action, now) {
+        return;
+    }
+    if link_edit::act(app, action, now) {
+        return;
+    }
+    match action {
+        Action::Quit => save::quit(app, now),
+        Action::ForceQuit => save::force_quit(app),
+        Action::Help => app.mode = Mode::Help,
+        Action::Stats => {
+            save::save_all(app);
+            // Files written since start-up (ours, a teammate's) count too: list them afresh.
+            let fresh = glosser_core::corpus::Corpus::scan(&app.corpus.root);
+            let corpus = fresh.as_ref().unwrap_or(&app.corpus);
+            let figures = super::stats::gather(corpus, &app.labels, &app.annotator);
+            app.mode = Mode::Stats(Box::new(figures));
+        }
+        Action::Save => save::save_now(app),
+        Action::NextPane => app.focus = cycle(app.focus, true),
+        Action::PrevPane => app.focus = cycle(app.focus, false),
+        Action::Undo => edit::undo(app, now, true),
+        Action::Redo => edit::undo(app, now, false),
+        Action::ToggleDone => edit::toggle_done(app, now),
+        Action::Label(n) => edit::label(app, n, now),
+        Action::PickLabel => picker::open(app),
+        Action::NextDocument => step_document(app, true, now),
+        Action::PrevDocument => step_document(app, false, now),
+        Action::DeleteSpan => edit::delete(app, now),
+        Action::PlaceOrphan => orphan::place_orphan(app, now),
+        Action::DropOrphan => orphan::drop_orphan(app, now),
+        Action::EditNote => edit::start_note(app),
+        Action::Search => {
+            let kind = if app.focus == Focus::List {
+                PromptKind::Filter
+            } else {
+                PromptKind::Search
+            };
+            let text = if kind == PromptKind::Filter {
+                app.filter.clone()
+            } else {
+                String::new()
+            };
+            app.mode = Mode::Prompt(Prompt::new(kind, text));
+        }
+        Action::Cancel => {
+            if app.focus == Focus::List && !app.filter.is_empty() {
+                // Esc in the list clears a filter confirmed with Enter, too.
+                motion::apply_filter(app, "");
+            }
+            if let Some(s) = app.session_mut() {
+                s.anchor = None;
+            }
+            app.search.matches.clear();
+            app.search.scan = None;
+            app.message = None;
+        }
+        Action::Confirm => match app.focus {
+            Focus::List => {
+                if let Some(&index) = app.visible_docs.get(app.list_cursor) {
+                    switch_document(app, index, now);
+                    // In review the keys that decide work in the review sidebar.
+                    app.focus = if app.reviewing.is_some() {
+                        Focus::Sidebar
+                    } else {
+                        Focus::Article
+                    };
+                }
+            }
+            Focus::Sidebar => app.focus = Focus::Article,
+            Focus::Article => picker::open(app),
+        },
+        other => match app.focus {
+            Focus::List => motion::list(app, other),
+            Focus::Sidebar if matches!(other, Action::MoveUp | Action::MoveDown) => {
+                motion::article(app, span_step(other));
+            }
+            _ => motion::article(app, other),
+        },
+    }
+}
+
+fn span_step(action: Action) -> Action {
+    if action == Action::MoveUp {
+        Action::PrevSpan
+    } else {
+        Action::NextSpan
+    }
+}
+
+fn cycle(focus: Focus, forward: bool) -> Focus {
+    match (focus, forward) {
+        (Focus::List, true) | (Focus::Sidebar, false) => Focus::Article,
+        (Focus::Article, true) | (Focus::List, false) => Focus::Sidebar,
+        (Focus::Sidebar, true) | (Focus::Article, false) => Focus::List,
+    }
+}
+
+/// Keeps the wrap cache current and the cursor, list row and sidebar row on screen.
+pub fn follow(app: &mut App) {
+    let Some(areas) = Areas::new(app.size.0, app.size.1) else {
+        return;
+    };
+    let text = areas.article_text();
+    let banner = u16::from(app.session().is_some_and(|s| s.read_only.is_some()));
+    let height = usize::from(text.height.saturating_sub(banner)).max(1);
+    let generation = app.generation;
+    if let Some(index) = app.open
+        && let Some(session) = app.sessions.get_mut(&index)
+        && let Ok(doc) = &session.doc
+    {
+        session.cursor = session.cursor.min(doc.char_len());
+        // Only the rows this screen (and a page move from it) needs; `Tick`s wrap the rest.
+        let margin = 2 * height + 2;
+        app.wrap
+            .prepare(doc, generation, text.width.max(1), session.cursor, margin);
+        let row = app.wrap.row_of(session.cursor);
+        if row < session.top_row {
+            session.top_row = row;
+        } else if row >= session.top_row + height {
+            session.top_row = row + 1 - height;
+        }
+        session.top_row = session.top_row.min(app.wrap.row_count().saturating_sub(1));
+    }
+    let list_height = usize::from(areas.list.height.saturating_sub(3)).max(1);
+    app.list_cursor = app
+        .list_cursor
+        .min(app.visible_docs.len().saturating_sub(1));
+    if app.list_cursor < app.list_top {
+        app.list_top = app.list_cursor;
+    } else if app.list_cursor >= app.list_top + list_height {
+        app.list_top = app.list_cursor + 1 - list_height;
+    }
+    if let Some(session) = app.session()
+        && let Some(current) = session
+            .current_span()
+            .or_else(|| session.file.spans.prev_before(session.cursor + 1))
+    {
+        let rows = usize::from(super::view::sidebar::span_rows(app, areas.sidebar)).max(1);
+        if current < app.sidebar_top {
+            app.sidebar_top = current;
+        } else if current >= app.sidebar_top + rows {
+            app.sidebar_top = current + 1 - rows;
+        }
+    }
+}
+
+/// "1 match", "3 matches": a count with its noun in the right number.
+pub fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// An information message lasts until the next key (warnings and errors until Esc or the next
+/// message), so "note saved" never lingers over later work.
+fn clear_info(app: &mut App) {
+    if matches!(app.message, Some((_, Tone::Info))) {
+        app.message = None;
+    }
+}
+
+/// Tells the user, in the status line, that an edit was refused and why.
+fn refuse(app: &mut App, why: &str) {
+    app.say(why.to_owned(), Tone::Warning);
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod exit_tests;
+
+#[cfg(test)]
+mod link_tests;
+
+#[cfg(test)]
+#[path = "update/link_edit_tests.rs"]
+mod link_edit_tests;
+
+#[cfg(test)]
+#[path = "update/link_key_tests.rs"]
+mod link_key_tests;
+
+#[cfg(test)]
+#[path = "update/review_link_tests.rs"]
+mod review_link_tests;
+
+#[cfg(test)]
+#[path = "update/review_link_item_tests.rs"]
+mod review_link_item_tests;
+
+#[cfg(test)]
+#[path = "update/keystroke_link_tests.rs"]
+mod keystroke_link_tests;
+
+#[cfg(test)]
+mod prompt_tests;
+
+#[cfg(test)]
+mod fs_tests;
+
+#[cfg(test)]
+#[path = "update/review_tests.rs"]
+mod review_tests;
+
+#[cfg(test)]
+#[path = "update/keys_tests.rs"]
+mod keys_tests;
+
+#[cfg(test)]
+#[path = "update/review_trust_tests.rs"]
+mod review_trust_tests;
+
+#[cfg(test)]
+#[path = "update/review_resume_tests.rs"]
+mod review_resume_tests;
+
+#[cfg(test)]
+#[path = "update/keystroke_tests.rs"]
+mod keystroke_tests;
+
+#[cfg(test)]
+mod search_tests;
+
+#[cfg(test)]
+mod stamp_tests;
+
+#[cfg(test)]
+mod pick_tests;

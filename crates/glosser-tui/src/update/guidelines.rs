@@ -1,0 +1,75 @@
+//! The guidelines overlay: `g` in the help shows the corpus's `GUIDELINES.md`.
+
+use super::super::action::Action;
+use super::super::app::{App, Tone};
+
+/// The guidelines overlay: `g` (the key of [`Action::Start`]) in the help opens it; the motion
+/// keys scroll it; any other key closes it (and does nothing else). `true` when the key was
+/// taken.
+pub fn guidelines_key(app: &mut App, action: Action) -> bool {
+    use super::super::app::Mode;
+    match (&mut app.mode, action) {
+        (Mode::Help, Action::Start) => {
+            match glosser_core::guidelines::load(&app.corpus.root) {
+                Ok(text) => app.mode = Mode::Guidelines { text, top: 0 },
+                Err(why) => {
+                    app.mode = Mode::Normal;
+                    app.say(why, Tone::Warning);
+                }
+            }
+            true
+        }
+        (Mode::Guidelines { text, top }, motion) => {
+            let last = text.lines().count().saturating_sub(1);
+            match motion {
+                Action::MoveDown => *top = (*top + 1).min(last),
+                Action::MoveUp => *top = top.saturating_sub(1),
+                Action::PageDown => *top = (*top + 20).min(last),
+                Action::PageUp => *top = top.saturating_sub(20),
+                _ => app.mode = Mode::Normal,
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::action::Action;
+    use crate::app::Mode;
+    use crate::update::tests::Fixture;
+
+    #[test]
+    fn g_in_the_help_shows_the_guidelines_and_any_other_key_closes_them() {
+        let mut f = Fixture::article();
+        f.act(&[Action::Help, Action::Start]);
+        assert_eq!(f.app.mode, Mode::Normal, "no guidelines: the help closes");
+        let message = f
+            .app
+            .message
+            .as_ref()
+            .map(|(m, _)| m.clone())
+            .unwrap_or_default();
+        assert!(message.contains("GUIDELINES.md"), "{message}");
+        std::fs::write(
+            f.dir.path().join("GUIDELINES.md"),
+            "# Guide\nline 2\nline 3\n",
+        )
+        .expect("write");
+        let cursor = f.cursor();
+        f.act(&[Action::Help, Action::Start, Action::MoveDown]);
+        assert!(
+            matches!(&f.app.mode, Mode::Guidelines { top: 1, text } if text.starts_with("# Guide"))
+        );
+        f.act(&[Action::MoveRight]);
+        assert_eq!(f.app.mode, Mode::Normal);
+        assert_eq!(f.cursor(), cursor, "the closing key does nothing else");
+        f.act(&[Action::Start]);
+        assert_eq!(
+            f.app.mode,
+            Mode::Normal,
+            "g outside the help is the usual motion"
+        );
+    }
+}

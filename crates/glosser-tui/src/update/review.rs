@@ -1,0 +1,390 @@
+//! Review mode (`glosser review`): the gold set is built in the article; the sidebar lists the
+//! disagreement items. Agreed spans are accepted up front in one undoable step; `1`..`9` accept
+//! an annotator's version, `0` rejects them all, `m` takes the majority for every item left.
+//!
+//! Decisions are kept with gold: accepted spans in its spans (with `from`), turned-down ones in
+//! its `rejected` list, so reopening the review lists only the items gold does not settle yet.
+//! Deciding the last open item marks gold Done (adjudicated) in the same undoable step; a Done
+//! gold with open items again is "changed since adjudication".
+
+use std::time::Instant;
+
+use super::super::action::Action;
+use super::super::app::{App, DocReview, Focus, Tone};
+use super::super::undo::Change;
+use super::edit::commit;
+
+mod agreement;
+mod gold;
+use agreement::document_agreement;
+use glosser_core::review::adjudicate::{self, Decision};
+use glosser_core::span::Span;
+pub use gold::rejections_following;
+use gold::{decision_changes, mark_adjudicated};
+
+/// Builds the open document's review the first time it is opened, accepting agreed spans.
+pub fn prepare(app: &mut App, now: Instant) {
+    let Some(annotators) = app.reviewing.clone() else {
+        return;
+    };
+    let Some(index) = app.open else { return };
+    if app
+        .session()
+        .is_none_or(|s| s.review.is_some() || s.doc.is_err())
+    {
+        return;
+    }
+    let entry = &app.corpus.documents[index];
+    let mut sides: Vec<Option<Vec<Span>>> = Vec::new();
+    let mut links: Vec<Vec<glosser_core::store::Link>> = Vec::new();
+    let mut problems = Vec::new();
+    for name in &annotators {
+        match entry
+            .annotation(name)
+            .map(glosser_core::corpus::AnnotationRef::load)
+        {
+            Some(Ok(file)) => {
+                links.push(file.links);
+                sides.push(Some(file.spans.into_spans()));
+            }
+            Some(Err(e)) => {
+                problems.push(format!("{e} (left out of this review)"));
+                sides.push(None);
+                links.push(Vec::new());
+            }
+            None => {
+                sides.push(None);
+                links.push(Vec::new());
+            }
+        }
+    }
+    let (agreed, mut items) = adjudicate::plan_linked(&sides, &links, &annotators);
+    let Some((held, rejected, gold_links, adjudicated)) = app.session().map(|s| {
+        (
+            s.file.spans.spans().to_vec(),
+            s.file.rejected.clone(),
+            s.file.links.clone(),
+            s.file.status == glosser_core::store::Status::Done,
+        )
+    }) else {
+        return;
+    };
+    let listed = items.len();
+    items.retain(|item| {
+        !adjudicate::settled_linked(item, &held, &rejected, &gold_links, &sides, &links)
+    });
+    let earlier = listed - items.len();
+    // An agreed span gold once turned down stays turned down.
+    let agreed: Vec<Span> = agreed
+        .into_iter()
+        .filter(|s| !rejected.iter().any(|r| r.key() == s.key()))
+        .collect();
+    let agreed_links = adjudicate::agreed_links(&sides, &links, &agreed);
+    let (kappa, f1) = document_agreement(app, &sides, &annotators);
+    let has_file: Vec<bool> = sides.iter().map(Option::is_some).collect();
+    let absent: Vec<&str> = annotators
+        .iter()
+        .zip(&has_file)
+        .filter(|(_, has)| !**has)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let with_file = has_file.iter().filter(|h| **h).count();
+    let absent_note = match absent.as_slice() {
+        [] => None,
+        _ if with_file == 0 => Some("no annotator has a file for this document".to_owned()),
+        names => Some(format!(
+            "{} {} no file for this document{}",
+            names.join(", "),
+            if names.len() == 1 { "has" } else { "have" },
+            if with_file == 1 {
+                ": nothing is agreed, decide each span"
+            } else {
+                ""
+            }
+        )),
+    };
+    let Some(session) = app.session_mut() else {
+        return;
+    };
+    let already: Vec<Span> = agreed
+        .iter()
+        .filter(|&s| session.file.spans.position(s.key()).is_none())
+        .cloned()
+        .collect();
+    let (with_links, new_links) =
+        super::review_links::with_agreed(&session.file.links, agreed_links, &[&held, &agreed]);
+    let changed = adjudicated && (!items.is_empty() || !already.is_empty());
+    let open = items.len();
+    session.review = Some(DocReview {
+        decisions: vec![None; items.len()],
+        items,
+        current: 0,
+        kappa,
+        f1,
+        has_file,
+        links,
+        scroll: 0,
+        earlier,
+        changed,
+    });
+    if let Some(first) = session.review.as_ref().and_then(|r| r.items.first()) {
+        session.cursor = first.range.start;
+    }
+    let mut said = Vec::new();
+    if session.read_only.is_none() && (!already.is_empty() || new_links > 0) {
+        let count = already.len();
+        let old = session.file.links.clone();
+        let mut edit: Vec<Change> = already.into_iter().map(Change::Add).collect();
+        if new_links > 0 {
+            edit.push(Change::Links {
+                old,
+                new: with_links,
+            });
+        }
+        commit(app, edit, now);
+        let what: Vec<String> = [
+            (count, super::counted(count, "span", "spans")),
+            (new_links, super::counted(new_links, "link", "links")),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, text)| text)
+        .collect();
+        said.push(format!(
+            "accepted {} everyone agrees on (u to undo)",
+            what.join(" and ")
+        ));
+    }
+    if changed && open > 0 {
+        said.push(format!(
+            "changed since adjudication: {} open again",
+            super::counted(open, "item", "items")
+        ));
+    } else if changed {
+        said.push("changed since adjudication: the annotators now agree on more".to_owned());
+    }
+    if earlier > 0 {
+        said.push(format!(
+            "{} decided earlier (kept in gold)",
+            super::counted(earlier, "item", "items")
+        ));
+    }
+    said.extend(absent_note);
+    said.extend(problems.iter().cloned());
+    if !said.is_empty() {
+        let tone = if problems.is_empty() && !changed {
+            Tone::Info
+        } else {
+            Tone::Warning
+        };
+        app.say(said.join("; "), tone);
+    }
+}
+
+/// Handles an action in the review sidebar; `false` when it is not a review action.
+pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
+    if app.reviewing.is_none() {
+        if matches!(action, Action::Reject | Action::AcceptMajority) {
+            app.say(
+                "0 and m work in review mode: glosser review CORPUS --annotators A,B",
+                Tone::Info,
+            );
+            return true;
+        }
+        return false;
+    }
+    // `0` and `m` mean nothing else: they act from any pane. In the list, the digits decide
+    // too (they label nothing there); in the article they edit gold.
+    let anywhere = matches!(action, Action::Reject | Action::AcceptMajority)
+        || (app.focus == Focus::List && matches!(action, Action::Label(_)));
+    if app.focus != Focus::Sidebar && !anywhere {
+        return false;
+    }
+    match action {
+        Action::MoveDown | Action::NextSpan => step(app, true),
+        Action::MoveUp | Action::PrevSpan => step(app, false),
+        Action::PageDown => scroll(app, true),
+        Action::PageUp => scroll(app, false),
+        Action::Label(n) => {
+            let count = app.reviewing.as_ref().map_or(0, Vec::len);
+            let n = usize::from(n);
+            if n == 0 || n > count {
+                app.say(
+                    format!("there are {count} annotators: keys 1 to {count}"),
+                    Tone::Warning,
+                );
+            } else if let Some(name) = missing_file(app, n - 1) {
+                app.say(
+                    format!("{name} has no file for this document: nothing to accept"),
+                    Tone::Warning,
+                );
+            } else {
+                decide(app, Decision::Accepted(n - 1), now);
+            }
+        }
+        Action::Reject => decide(app, Decision::Rejected, now),
+        Action::AcceptMajority => majority(app, now),
+        Action::Confirm => app.focus = Focus::Article,
+        _ => return false,
+    }
+    true
+}
+
+/// The name of annotator `index` when they have no file for the open document.
+fn missing_file(app: &App, index: usize) -> Option<String> {
+    let review = app.session()?.review.as_ref()?;
+    if review.has_file.get(index).copied().unwrap_or(true) {
+        return None;
+    }
+    app.reviewing.as_ref()?.get(index).cloned()
+}
+
+/// `PgDn` / `PgUp` in the review sidebar: scrolls a long item's versions.
+fn scroll(app: &mut App, down: bool) {
+    if let Some(review) = app.session_mut().and_then(|s| s.review.as_mut()) {
+        review.scroll = if down {
+            review.scroll + 5
+        } else {
+            review.scroll.saturating_sub(5)
+        };
+    }
+}
+
+fn step(app: &mut App, forward: bool) {
+    let Some(session) = app.session_mut() else {
+        return;
+    };
+    let Some(review) = &mut session.review else {
+        return;
+    };
+    if review.items.is_empty() {
+        return;
+    }
+    review.current = if forward {
+        (review.current + 1).min(review.items.len() - 1)
+    } else {
+        review.current.saturating_sub(1)
+    };
+    session.cursor = review.items[review.current].range.start;
+    session.anchor = None;
+    review.scroll = 0;
+}
+
+/// Decides the current item, adds its gold spans, and moves to the next undecided item.
+fn decide(app: &mut App, decision: Decision, now: Instant) {
+    if let Some(why) = app.session().and_then(|s| s.read_only.clone()) {
+        return app.say(why, Tone::Warning);
+    }
+    let names = app.reviewing.clone().unwrap_or_default();
+    let Some(session) = app.session() else { return };
+    let Some(review) = &session.review else {
+        return;
+    };
+    let Some(item) = review.items.get(review.current) else {
+        let why = if review.earlier > 0 {
+            "every item of this document is decided (kept in gold)"
+        } else {
+            "no disagreements in this document"
+        };
+        return app.say(why, Tone::Info);
+    };
+    if review.decisions[review.current].is_some() {
+        return app.say("already decided: u undoes it", Tone::Info);
+    }
+    let index = review.current;
+    let mut edit = vec![Change::Decide {
+        item: index,
+        old: None,
+        new: Some(decision),
+    }];
+    edit.extend(decision_changes(
+        session,
+        item,
+        decision,
+        &names,
+        &mut Vec::new(),
+    ));
+    let last = review.left() == 1;
+    edit.extend(mark_adjudicated(session, last));
+    // The accepted version's links (or the majority's) come along once both their spans are
+    // in gold.
+    let carried = match decision {
+        Decision::Accepted(i) => super::review_links::carried(app, i, index, &edit),
+        Decision::Majority => super::review_links::carried_by_majority(app, &edit),
+        Decision::Rejected => super::review_links::Carried::default(),
+    };
+    edit.extend(carried.change);
+    commit(app, edit, now);
+    let whose = match decision {
+        Decision::Accepted(i) => names.get(i).map(String::as_str),
+        _ => None,
+    };
+    let what = match decision {
+        Decision::Accepted(_) => format!("accepted {}'s version", whose.unwrap_or("?")),
+        Decision::Rejected => "rejected every version".to_owned(),
+        Decision::Majority => "accepted the majority".to_owned(),
+    } + &super::review_links::left_out_note(carried.left_out, whose);
+    let Some(session) = app.session_mut() else {
+        return;
+    };
+    if let Some(review) = &mut session.review {
+        let next = (index + 1..review.items.len())
+            .chain(0..index)
+            .find(|&i| review.decisions[i].is_none());
+        if let Some(next) = next {
+            review.current = next;
+            review.scroll = 0;
+            session.cursor = review.items[next].range.start;
+        }
+        let left = review.left();
+        let noun = if left == 1 { "item" } else { "items" };
+        app.say(format!("{what}; {left} {noun} left"), Tone::Info);
+    }
+}
+
+/// `m`: the majority for every undecided item, as one undoable step.
+fn majority(app: &mut App, now: Instant) {
+    if let Some(why) = app.session().and_then(|s| s.read_only.clone()) {
+        return app.say(why, Tone::Warning);
+    }
+    let names = app.reviewing.clone().unwrap_or_default();
+    let Some(session) = app.session() else { return };
+    let Some(review) = &session.review else {
+        return;
+    };
+    let mut edit = Vec::new();
+    let mut added: Vec<(usize, usize, String)> = Vec::new();
+    for (i, item) in review.items.iter().enumerate() {
+        if review.decisions[i].is_some() {
+            continue;
+        }
+        edit.push(Change::Decide {
+            item: i,
+            old: None,
+            new: Some(Decision::Majority),
+        });
+        edit.extend(decision_changes(
+            session,
+            item,
+            Decision::Majority,
+            &names,
+            &mut added,
+        ));
+    }
+    if edit.is_empty() {
+        return app.say("every item is decided", Tone::Info);
+    }
+    edit.extend(mark_adjudicated(session, true));
+    let spans = added.len();
+    let carried = super::review_links::carried_by_majority(app, &edit);
+    edit.extend(carried.change);
+    commit(app, edit, now);
+    app.say(
+        format!(
+            "majority taken for every item left ({} added){}",
+            super::counted(spans, "span", "spans"),
+            super::review_links::left_out_note(carried.left_out, None)
+        ),
+        Tone::Info,
+    );
+}

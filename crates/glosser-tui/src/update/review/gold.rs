@@ -1,0 +1,92 @@
+//! What review writes into gold: a decision's accepted spans and the spans it turns down (gold's
+//! `rejected`), Done when the last item is decided, and — while reviewing — a span of the
+//! annotators the reviewer deletes from gold by hand is recorded as rejected too, so it stays
+//! decided when the review is reopened.
+
+use super::super::super::app::Session;
+use super::super::super::undo::Change;
+use glosser_core::review::adjudicate::{self, Decision};
+use glosser_core::span::Span;
+
+/// The span changes of deciding `item`: its gold spans added (those gold lacks), the spans it
+/// turns down recorded in gold's `rejected` (unless already there) and taken out of gold if an
+/// earlier decision had put them there (an item opened again is decided afresh).
+/// `added` collects the keys added, so one step never adds a span twice.
+pub(super) fn decision_changes(
+    session: &Session,
+    item: &adjudicate::Item,
+    decision: Decision,
+    names: &[String],
+    added: &mut Vec<(usize, usize, String)>,
+) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for span in adjudicate::gold_spans(item, decision, names) {
+        let key = (span.start, span.end, span.label.clone());
+        if session.file.spans.position(span.key()).is_none() && !added.contains(&key) {
+            added.push(key);
+            changes.push(Change::Add(span));
+        }
+    }
+    for span in adjudicate::rejected_spans(item, decision, names) {
+        if let Some(held) = session
+            .file
+            .spans
+            .position(span.key())
+            .and_then(|i| session.file.spans.get(i))
+        {
+            changes.push(Change::Remove(held.clone()));
+        }
+        if !session.file.rejected.iter().any(|r| r.key() == span.key()) {
+            changes.push(Change::Reject(span));
+        }
+    }
+    changes
+}
+
+/// Marks gold Done when a decision leaves no open item (`last`): the document is adjudicated.
+pub(super) fn mark_adjudicated(session: &Session, last: bool) -> Option<Change> {
+    let old = session.file.status;
+    (last && old != glosser_core::store::Status::Done).then_some(Change::Status {
+        old,
+        new: glosser_core::store::Status::Done,
+    })
+}
+
+/// In review, the changes to gold's `rejected` that go with an edit: a span gold had from the
+/// annotators (`from` is set) that the edit removes for good — deleted, or relabelled — joins
+/// it; a span the edit adds (a decision, or labelling by hand) leaves it, so gold never holds
+/// and rejects the same span.
+pub fn rejections_following(edit: &[Change], rejected: &[Span]) -> Vec<Change> {
+    let added = |span: &Span| {
+        edit.iter()
+            .any(|c| matches!(c, Change::Add(a) if a.key() == span.key()))
+    };
+    let was_rejected = |span: &Span| rejected.iter().find(|r| r.key() == span.key());
+    let rejecting = |span: &Span| {
+        edit.iter()
+            .any(|c| matches!(c, Change::Reject(r) if r.key() == span.key()))
+    };
+    let mut out: Vec<Change> = Vec::new();
+    for change in edit {
+        match change {
+            Change::Remove(span)
+                if !span.from.is_empty()
+                    && !added(span)
+                    && !rejecting(span)
+                    && was_rejected(span).is_none() =>
+            {
+                let mut turned_down = span.clone();
+                turned_down.note = None;
+                turned_down.orphan = false;
+                out.push(Change::Reject(turned_down));
+            }
+            Change::Add(span) => {
+                if let Some(old) = was_rejected(span) {
+                    out.push(Change::Unreject(old.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}

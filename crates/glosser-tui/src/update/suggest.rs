@@ -1,0 +1,183 @@
+//! Suggestions in the TUI (SPEC §9): a suggester's spans that the analyst has neither accepted
+//! nor rejected are ghost spans; `y` accepts the one under the cursor, `Y` all of them (one undo
+//! step), `X` rejects (kept in the analyst's `rejected` list), `>` `<` jump between them.
+
+use std::time::Instant;
+
+use super::super::action::Action;
+use super::super::app::{App, Session, Tone};
+use super::super::undo::Change;
+use super::edit::commit;
+use super::refuse;
+use glosser_core::span::Span;
+use glosser_core::store::StoreError;
+use glosser_core::suggest::ghosts::{accepted, open_suggestions, rejected};
+
+impl App {
+    /// Shows suggester `name`'s spans as ghost spans from now on.
+    pub fn show_suggestions(&mut self, name: &str) {
+        if !glosser_core::store::is_valid_annotator(name) || name == self.annotator {
+            self.say(
+                format!("suggestions: {name:?} cannot be shown as suggestions here"),
+                Tone::Warning,
+            );
+            return;
+        }
+        self.suggestions = Some(name.to_owned());
+        for session in self.sessions.values_mut() {
+            session.suggested = None;
+        }
+        if let Some(index) = self.open {
+            load(self, index);
+        }
+    }
+}
+
+/// Loads the suggester's spans for document `index` once (brought onto the current text in
+/// memory if the article changed since they were written; nothing is written).
+pub fn load(app: &mut App, index: usize) {
+    let Some(name) = app.suggestions.clone() else {
+        return;
+    };
+    // Suggestions are re-anchored against the whole text.
+    app.finish_loading();
+    let Some(entry) = app.corpus.documents.get(index) else {
+        return;
+    };
+    let path = entry.annotation_path(&name);
+    let Some(session) = app.sessions.get_mut(&index) else {
+        return;
+    };
+    if session.suggested.is_some() {
+        return;
+    }
+    let Ok(doc) = &session.doc else {
+        session.suggested = Some(Vec::new());
+        return;
+    };
+    let (spans, warning) = match glosser_core::store::load_in(&app.corpus.root, &path) {
+        Ok(mut file) => {
+            if file.text_sha256 != doc.sha256() {
+                glosser_core::reanchor::restamp(&mut file, doc, &session.texts);
+            }
+            (file.spans.into_spans(), None)
+        }
+        Err(StoreError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            (Vec::new(), None)
+        }
+        Err(e) => (Vec::new(), Some(format!("suggestions not shown: {e}"))),
+    };
+    session.suggested = Some(spans);
+    if let Some(w) = warning {
+        app.say(w, Tone::Warning);
+    }
+}
+
+/// The open suggestions (ghost spans) of a session, in text order.
+pub fn ghosts(session: &Session) -> Vec<Span> {
+    session
+        .suggested
+        .as_deref()
+        .map(|s| open_suggestions(s, &session.file))
+        .unwrap_or_default()
+}
+
+/// The innermost ghost span covering `offset`.
+pub fn ghost_at(ghosts: &[Span], offset: usize) -> Option<&Span> {
+    ghosts
+        .iter()
+        .filter(|g| g.start <= offset && offset < g.end)
+        .min_by(|a, b| a.len().cmp(&b.len()).then(b.start.cmp(&a.start)))
+}
+
+/// Handles the suggestion actions; `false` for every other action.
+pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
+    if !matches!(
+        action,
+        Action::AcceptSuggestion
+            | Action::AcceptAllSuggestions
+            | Action::RejectSuggestion
+            | Action::NextSuggestion
+            | Action::PrevSuggestion
+    ) {
+        return false;
+    }
+    if app.suggestions.is_none() {
+        refuse(
+            app,
+            "no suggestions shown: open the corpus with --suggestions NAME (see `glosser suggest`)",
+        );
+        return true;
+    }
+    let Some(session) = app.session() else {
+        return true;
+    };
+    let ghosts = ghosts(session);
+    let cursor = session.cursor;
+    match action {
+        Action::NextSuggestion | Action::PrevSuggestion => {
+            let target = if action == Action::NextSuggestion {
+                ghosts.iter().find(|g| g.start > cursor)
+            } else {
+                ghosts.iter().rev().find(|g| g.start < cursor)
+            };
+            match target.map(|g| g.start) {
+                Some(start) => {
+                    if let Some(s) = app.session_mut() {
+                        s.cursor = start;
+                        s.anchor = None;
+                    }
+                }
+                None => refuse(app, "no more suggestions in this direction"),
+            }
+        }
+        _ => {
+            if let Some(why) = session.read_only.clone() {
+                refuse(app, &why);
+                return true;
+            }
+            let edit: Vec<Change> = match action {
+                Action::AcceptAllSuggestions => {
+                    ghosts.iter().map(|g| Change::Add(accepted(g))).collect()
+                }
+                Action::AcceptSuggestion => ghost_at(&ghosts, cursor)
+                    .map(|g| vec![Change::Add(accepted(g))])
+                    .unwrap_or_default(),
+                _ => ghost_at(&ghosts, cursor)
+                    .map(|g| vec![Change::Reject(rejected(g))])
+                    .unwrap_or_default(),
+            };
+            let valid = edit.iter().all(|c| match (c, &session.doc) {
+                (Change::Add(s) | Change::Reject(s), Ok(doc)) => s.check(doc, &app.labels).is_ok(),
+                _ => false,
+            });
+            if edit.is_empty() {
+                let why = if action == Action::AcceptAllSuggestions {
+                    "no suggestions left in this document"
+                } else {
+                    "no suggestion under the cursor (> jumps to the next)"
+                };
+                refuse(app, why);
+            } else if !valid {
+                refuse(
+                    app,
+                    "a suggestion does not fit this text or label set; run `glosser suggest` again",
+                );
+            } else {
+                let n = edit.len();
+                commit(app, edit, now);
+                let what = match action {
+                    Action::RejectSuggestion => "rejected the suggestion".to_owned(),
+                    _ if n == 1 => "accepted the suggestion".to_owned(),
+                    _ => format!("accepted {n} suggestions"),
+                };
+                app.say(format!("{what} (u undoes)"), Tone::Info);
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+#[path = "suggest_tests.rs"]
+mod tests;
