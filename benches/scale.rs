@@ -76,19 +76,22 @@ fn corpus_benches(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(written.text_bytes as u64));
     let out = tempfile::tempdir().expect("temp dir");
     group.bench_function("export_jsonl", |b| {
-        let args = glosser_cli_TODO::export::Args {
-            corpus: dir.path().to_owned(),
-            format: "jsonl".into(),
-            annotator: Some("ann1".into()),
-            output: Some(out.path().join("export.jsonl")),
-            labels: Vec::new(),
+        let output = out.path().join("export.jsonl");
+        let request = glosser_core::ops::export::Request {
+            corpus: dir.path(),
+            format: glosser_core::formats::Format::Jsonl,
+            annotator: Some("ann1"),
+            output: Some(&output),
+            only: &[],
             done_only: false,
-            offsets: "utf16".into(),
-            overlaps: None,
+            offsets: glosser_core::formats::Offsets::Utf16,
+            overlaps: glosser_core::formats::overlaps::Policy::default(),
             split: None,
-            seed: 0,
         };
-        b.iter(|| glosser_cli_TODO::export::run(&args).expect("export"));
+        b.iter(|| {
+            glosser_core::ops::export::export(&request, Box::new(std::io::sink()), &mut |_| {})
+                .expect("export")
+        });
     });
     group.finish();
 }

@@ -118,7 +118,7 @@ pub fn main() -> ExitCode {
         Some(Command::Import(args)) => import::run(args),
         Some(Command::Merge(args)) => merge::run(args),
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
-        Some(Command::Completions(args)) => completions::run(args),
+        Some(Command::Completions(args)) => Ok(completions::run(args)),
         Some(Command::GitSetup(args)) => git_setup::run(args),
         Some(Command::Mv(args)) => mv::run(args),
         Some(Command::Status(args)) => status::run(args),

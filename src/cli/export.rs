@@ -1,4 +1,5 @@
-//! `glosser export`: labelled spans as training data (SPEC §6, §12), one document at a time.
+//! `glosser export`: runs the core's export engine (`ops::export`) with a progress bar, names
+//! every span left out on stderr and says the totals.
 //!
 //! Exit codes: 0 everything exported; 1 some documents were skipped (broken annotation file,
 //! unreadable document, spans that no longer match the text — each named on stderr), nothing
@@ -6,27 +7,16 @@
 //! stderr; nothing written); 2 usage or I/O error (unknown format, unknown annotator, an output
 //! that cannot be written: nothing is left behind).
 
-mod card;
-mod render;
-mod sink;
-mod split;
-mod tally;
-
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
-use glosser_core::corpus::Corpus;
-use glosser_core::formats::overlaps::Policy;
-use glosser_core::formats::{Format, Offsets};
-use glosser_core::labels::LabelSet;
-use glosser_core::store::GOLD;
-use render::{Options, Outcome, Ready, prepare};
-use sink::Sink;
-use tally::Tally;
+use glosser_core::formats::Format;
+use glosser_core::formats::overlaps::{Policy, tag_label};
+use glosser_core::ops::export::render::Ready;
+use glosser_core::ops::export::{Event, Outcome, Request, Tally, export, parse_offsets, split};
 
 /// Arguments of `glosser export`.
 #[derive(Debug, clap::Args)]
@@ -64,63 +54,6 @@ pub struct Args {
     pub seed: u64,
 }
 
-/// Parses `--offsets`.
-pub fn parse_offsets(text: &str) -> anyhow::Result<Offsets> {
-    match text {
-        "utf16" => Ok(Offsets::Utf16),
-        "codepoint" => Ok(Offsets::Codepoint),
-        "grapheme" => Ok(Offsets::Grapheme),
-        other => bail!("--offsets {other:?}: use utf16, codepoint or grapheme"),
-    }
-}
-
-/// The annotator to export: the one asked for (who must have files), else gold, else the only
-/// annotator who is not a suggester. `annotators` is every annotator with a file in the corpus.
-pub fn pick_annotator(
-    root: &Path,
-    annotators: &std::collections::BTreeSet<String>,
-    asked: Option<&str>,
-) -> anyhow::Result<String> {
-    if let Some(name) = asked {
-        if !annotators.contains(name) {
-            bail!(
-                "{}: no annotation files for annotator {name:?}; annotators here: {}",
-                root.display(),
-                list(annotators)
-            );
-        }
-        return Ok(name.to_owned());
-    }
-    if annotators.contains(GOLD) {
-        return Ok(GOLD.to_owned());
-    }
-    // Suggesters (SPEC §9) are exported only when named.
-    let annotators: std::collections::BTreeSet<String> = annotators
-        .iter()
-        .filter(|name| !is_suggester_at(root, name))
-        .cloned()
-        .collect();
-    match annotators.len() {
-        1 => Ok(annotators.into_iter().next().unwrap_or_default()),
-        0 => bail!("{}: no annotation files to export", root.display()),
-        _ => bail!(
-            "{}: several annotators and no gold files; choose one with --annotator ({})",
-            root.display(),
-            list(&annotators)
-        ),
-    }
-}
-
-/// Whether `name` is a suggester, reading the corpus as it is listed.
-fn is_suggester_at(root: &Path, name: &str) -> bool {
-    glosser_core::corpus::walk::walk(root)
-        .is_ok_and(|walk| glosser_core::suggest::is_suggester_among(root, walk.documents(), name))
-}
-
-fn list(names: &std::collections::BTreeSet<String>) -> String {
-    names.iter().cloned().collect::<Vec<_>>().join(", ")
-}
-
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
     let offsets = parse_offsets(&args.offsets)?;
@@ -143,122 +76,61 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Some(text) => Some(split::parse(text, args.seed)?),
     };
-    // One listing for who annotated what (counts only), then the documents as they are listed.
-    let census = glosser_core::corpus::stream::Census::take(&args.corpus)?;
-    let (labels, warning) = LabelSet::for_corpus(&args.corpus);
-    if let Some(w) = warning {
-        eprintln_safe!("glosser: warning: {w}");
-    }
-    for label in &args.labels {
-        if !labels.contains(label) {
-            bail!("--labels: {label:?} is not a label of this corpus");
-        }
-    }
-    if let Some(output) = &args.output {
-        refuse_output_in_corpus(&args.corpus, output)?;
-    }
-    let annotator = pick_annotator(
-        &args.corpus,
-        &census.annotators(),
-        args.annotator.as_deref(),
-    )?;
-    let deferred = split.is_some() || overlaps != Policy::Longest;
-    let mut sink = if deferred {
-        None
-    } else {
-        Some(Sink::open(format, args.output.as_deref())?)
-    };
-    let progress = progress_bar(census.files.get(&annotator).copied().unwrap_or(0) as u64);
-    let options = Options {
+    let request = Request {
+        corpus: &args.corpus,
         format,
-        annotator: &annotator,
-        labels: &labels,
+        annotator: args.annotator.as_deref(),
+        output: args.output.as_deref(),
         only: &args.labels,
         done_only: args.done_only,
         offsets,
         overlaps,
+        split,
     };
-    let mut tally = Tally::default();
-    let mut kept: Vec<Ready> = Vec::new();
-    let mut number = 0;
-    // Documents are prepared on every core, a chunk at a time as the corpus is listed (memory
-    // stays bounded unless the whole export must be seen first: --split, --overlaps layers or
-    // error), written in corpus order.
-    glosser_core::corpus::stream::for_each_chunk(
-        &args.corpus,
-        |chunk| -> anyhow::Result<()> {
-            let entries: Vec<_> = chunk
-                .iter()
-                .filter(|d| d.annotation(&annotator).is_some())
-                .collect();
-            let first = number + 1;
-            number += entries.len();
-            let outcomes: Vec<Outcome> = entries
-                .par_iter()
-                .enumerate()
-                .map(|(i, entry)| prepare(entry, first + i, &options))
-                .collect();
-            for outcome in outcomes {
-                progress.inc(1);
-                match outcome {
-                    Outcome::Skipped(why) => {
-                        progress.suspend(|| eprintln_safe!("glosser: skipped: {why}"));
-                        tally.skipped += 1;
-                    }
-                    Outcome::NotDone => tally.not_done += 1,
-                    Outcome::Ready(ready) => {
-                        progress.suspend(|| tally.report(&ready, overlaps));
-                        match &mut sink {
-                            Some(sink) => sink.write(&ready.id, &ready.rendered, 1)?,
-                            None => kept.push(*ready),
-                        }
-                    }
-                }
+    let mut progress = ProgressBar::hidden();
+    // Said after the totals, as the last line.
+    let mut split_line = None;
+    let (outcome, tally) = export(
+        &request,
+        Box::new(std::io::stdout()),
+        &mut |event| match event {
+            Event::Warning(w) => eprintln_safe!("glosser: warning: {w}"),
+            Event::Started { files } => progress = progress_bar(files),
+            Event::Step => progress.inc(1),
+            Event::Skipped(why) => progress.suspend(|| eprintln_safe!("glosser: skipped: {why}")),
+            Event::Exported(ready) => progress.suspend(|| name_left_out(ready, overlaps)),
+            Event::Split {
+                documents,
+                sizes,
+                card,
+            } => {
+                split_line = Some(format!(
+                    "glosser: split {documents} documents by document ({}); wrote {}",
+                    sizes.join(", "),
+                    card.display()
+                ));
             }
-            Ok(())
         },
-        |_| {},
     )?;
     progress.finish_and_clear();
-    if let Some(sink) = sink {
-        sink.finish()?;
+    summary(&tally, format, overlaps);
+    if let Some(line) = split_line {
+        eprintln_safe!("{line}");
     }
-    tally.summary(format, overlaps);
-    if overlaps == Policy::Error && tally.dropped > 0 {
-        eprintln_safe!(
-            "glosser: --overlaps error: {} span{} overlap a longer or earlier one (listed above); nothing written",
-            tally.dropped,
-            plural(tally.dropped)
-        );
-        return Ok(ExitCode::from(super::EXIT_PROBLEMS));
-    }
-    if tally.exported == 0 {
-        let why = if args.done_only && tally.not_done > 0 {
-            format!(
-                "none of {annotator}'s {} documents is marked Done (--done-only)",
-                tally.not_done
-            )
-        } else {
-            format!("no document of {annotator} could be exported")
-        };
-        eprintln_safe!("glosser: nothing exported: {why}");
-        return Ok(ExitCode::from(super::EXIT_PROBLEMS));
-    }
-    if deferred {
-        let depth = kept.iter().map(|r| r.depth).max().unwrap_or(1);
-        if let Some(split) = &split {
-            let dir = args.output.as_deref().unwrap_or(Path::new("."));
-            // dataset.json's agreement figures need the other annotators' files: listed here,
-            // where the whole export is held anyway.
-            let corpus = Corpus::scan(&args.corpus)?;
-            write_split(&corpus, &options, split, dir, &kept, depth)?;
-        } else {
-            let mut sink = Sink::open(format, args.output.as_deref())?;
-            for r in &kept {
-                sink.write(&r.id, &r.rendered, depth)?;
-            }
-            sink.finish()?;
+    match outcome {
+        Outcome::Overlapping => {
+            eprintln_safe!(
+                "glosser: --overlaps error: {} span{} overlap a longer or earlier one (listed above); nothing written",
+                tally.dropped,
+                plural(tally.dropped)
+            );
+            return Ok(ExitCode::from(super::EXIT_PROBLEMS));
         }
+        Outcome::Nothing(why) => {
+            eprintln_safe!("glosser: nothing exported: {why}");
+            return Ok(ExitCode::from(super::EXIT_PROBLEMS));
+        }
+        Outcome::Written => {}
     }
     if tally.skipped > 0 {
         eprintln_safe!(
@@ -275,59 +147,92 @@ fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Writes one file per part and `dataset.json` into `dir`.
-fn write_split(
-    corpus: &Corpus,
-    o: &Options,
-    split: &split::Split,
-    dir: &Path,
-    kept: &[Ready],
-    depth: usize,
-) -> anyhow::Result<()> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
-    let ids: Vec<&str> = kept.iter().map(|r| r.id.as_str()).collect();
-    let parts = split.assign(&ids);
-    for (index, (name, _)) in split.parts.iter().enumerate() {
-        let mut sink = Sink::open(o.format, Some(&dir.join(split::file_name(name, o.format))))?;
-        for (r, _) in kept.iter().zip(&parts).filter(|(_, p)| **p == index) {
-            sink.write(&r.id, &r.rendered, depth)?;
-        }
-        sink.finish()?;
+/// Names on stderr every span a document dropped (or found overlapping) or left out.
+fn name_left_out(r: &Ready, overlaps: Policy) {
+    for (s, why) in &r.displaced {
+        let what = match (overlaps, why.starts_with("covers")) {
+            (_, true) => "dropped span",
+            (Policy::Error, false) => "overlapping span",
+            _ => "dropped overlapping span",
+        };
+        eprintln_safe!(
+            "glosser: {what}: {} {}..{} {} {:?} ({why})",
+            r.id.escape_debug(),
+            s.start,
+            s.end,
+            s.label,
+            s.quote
+        );
     }
-    let documents: Vec<(&Ready, usize)> = kept.iter().zip(parts.iter().copied()).collect();
-    let card = card::Card {
-        format: o.format,
-        annotator: o.annotator,
-        done_only: o.done_only,
-        only: o.only,
-        labels: o.labels,
-        overlaps: o.overlaps,
-        split,
-        documents: &documents,
-        depth,
-    };
-    let path = dir.join("dataset.json");
-    let text = serde_json::to_string_pretty(&card.to_json(corpus))? + "\n";
-    glosser_core::store::write_atomic(&path, text.as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    let sizes: Vec<String> = split
-        .parts
-        .iter()
-        .enumerate()
-        .map(|(i, (n, _))| format!("{n} {}", parts.iter().filter(|&&p| p == i).count()))
-        .collect();
-    eprintln_safe!(
-        "glosser: split {} documents by document ({}); wrote {}",
-        kept.len(),
-        sizes.join(", "),
-        path.display()
-    );
-    Ok(())
+    for s in &r.orphans_left {
+        let (what, why) = if s.ambiguous {
+            (
+                "ambiguous span",
+                "glosser was not sure of its place after the article changed; confirm it in the TUI",
+            )
+        } else {
+            ("orphaned span", "its text is no longer in the article")
+        };
+        eprintln_safe!(
+            "glosser: {what} not exported: {} {}..{} {} {:?} ({why})",
+            r.id.escape_debug(),
+            s.start,
+            s.end,
+            s.label,
+            s.quote
+        );
+    }
+}
+
+/// The totals at the end of an export.
+fn summary(tally: &Tally, format: Format, overlaps: Policy) {
+    if tally.dropped > 0 && overlaps != Policy::Error {
+        eprintln_safe!(
+            "glosser: {format} cannot hold overlapping spans: dropped {} span{} (listed above), kept the longest; --overlaps layers keeps every span",
+            tally.dropped,
+            plural(tally.dropped)
+        );
+    }
+    if tally.layered > 0 {
+        eprintln_safe!(
+            "glosser: {format}: {} overlapping span{} written to extra tag columns (ner_tags_2, …)",
+            tally.layered,
+            plural(tally.layered)
+        );
+    }
+    for label in &tally.spaced {
+        eprintln_safe!(
+            "glosser: {format}: label {label:?} is written as {} (a tag holds no spaces)",
+            tag_label(label)
+        );
+    }
+    if tally.links_dropped > 0 {
+        eprintln_safe!(
+            "glosser: {format} cannot hold links between spans: dropped {} link{} (jsonl, brat, doccano, label-studio and w3c keep them)",
+            tally.links_dropped,
+            plural(tally.links_dropped)
+        );
+    }
+    if tally.orphans > 0 {
+        eprintln_safe!(
+            "glosser: {format}: {} orphaned or ambiguous span{} not exported (listed above): place {} in the TUI (o) or delete {}; jsonl keeps them",
+            tally.orphans,
+            plural(tally.orphans),
+            if tally.orphans == 1 { "it" } else { "them" },
+            if tally.orphans == 1 { "it" } else { "them" },
+        );
+    }
+    if tally.joined > 0 {
+        eprintln_safe!(
+            "glosser: {format}: joined {} sentence break{} that would have cut a span",
+            tally.joined,
+            plural(tally.joined)
+        );
+    }
 }
 
 /// A progress bar on stderr for long runs on a terminal; hidden when piped or short.
-pub fn progress_bar(len: u64) -> ProgressBar {
+fn progress_bar(len: u64) -> ProgressBar {
     use std::io::IsTerminal;
     if len < 200 || !std::io::stderr().is_terminal() {
         return ProgressBar::hidden();
@@ -337,39 +242,4 @@ pub fn progress_bar(len: u64) -> ProgressBar {
         bar.set_style(style);
     }
     bar
-}
-
-/// `-o` must not point into the corpus: an export there would rewrite articles (brat's `.txt`)
-/// or replace annotation and document files. Symlinks and `..` are resolved first.
-pub fn refuse_output_in_corpus(root: &Path, output: &Path) -> anyhow::Result<()> {
-    let root = std::fs::canonicalize(root)
-        .with_context(|| format!("{}: cannot resolve the corpus folder", root.display()))?;
-    // The output may not exist yet: resolve its deepest existing ancestor and add the rest.
-    let absolute = std::path::absolute(output)
-        .with_context(|| format!("{}: cannot resolve the output path", output.display()))?;
-    let mut existing = absolute.as_path();
-    let mut rest = Vec::new();
-    let resolved = loop {
-        if let Ok(real) = std::fs::canonicalize(existing) {
-            break rest
-                .iter()
-                .rev()
-                .fold(real, |path: PathBuf, part| path.join(part));
-        }
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_owned());
-                existing = parent;
-            }
-            _ => break absolute.clone(),
-        }
-    };
-    if resolved.starts_with(&root) {
-        bail!(
-            "-o {}: is inside the corpus {}; export never writes into the corpus (it would replace articles or annotation files), so choose an output outside it",
-            output.display(),
-            root.display()
-        );
-    }
-    Ok(())
 }

@@ -85,7 +85,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         offsets: args
             .offsets
             .as_deref()
-            .map(super::export::parse_offsets)
+            .map(glosser_core::ops::export::parse_offsets)
             .transpose()?,
         ..Options::default()
     };

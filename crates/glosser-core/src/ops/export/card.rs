@@ -9,11 +9,11 @@ use serde_json::{Value, json};
 
 use super::render::Ready;
 use super::split::{Split, file_name};
-use glosser_core::corpus::Corpus;
-use glosser_core::formats::Format;
-use glosser_core::formats::overlaps::{Policy, tag_label};
-use glosser_core::labels::LabelSet;
-use glosser_core::store::GOLD;
+use crate::corpus::Corpus;
+use crate::formats::Format;
+use crate::formats::overlaps::{Policy, tag_label};
+use crate::labels::LabelSet;
+use crate::store::GOLD;
 
 /// Everything the card says about one export.
 pub struct Card<'a> {
@@ -31,7 +31,7 @@ pub struct Card<'a> {
 
 impl Card<'_> {
     pub fn to_json(&self, corpus: &Corpus) -> Value {
-        let labels: Vec<&glosser_core::labels::Label> = self
+        let labels: Vec<&crate::labels::Label> = self
             .labels
             .labels()
             .iter()
@@ -155,7 +155,7 @@ fn agreement(
     if names.len() < 2 || (inter < 2 && !known.contains(GOLD)) {
         return Value::Null;
     }
-    let report = glosser_core::review::corpus::compute_filtered(
+    let report = crate::review::corpus::compute_filtered(
         &sub,
         labels,
         &names,
@@ -163,5 +163,5 @@ fn agreement(
         done_only,
         &mut |_| {},
     );
-    glosser_core::review::corpus::json::to_json(&report, false)
+    crate::review::corpus::json::to_json(&report, false)
 }

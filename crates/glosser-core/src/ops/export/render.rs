@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use serde_json::json;
 
-use glosser_core::corpus::DocumentEntry;
-use glosser_core::formats::overlaps::{self, Policy, Tagged};
-use glosser_core::formats::{self, ExportDoc, Format, Offsets, tokens};
-use glosser_core::labels::LabelSet;
-use glosser_core::span::Span;
-use glosser_core::store::Status;
+use crate::corpus::DocumentEntry;
+use crate::formats::overlaps::{self, Policy, Tagged};
+use crate::formats::{self, ExportDoc, Format, Offsets, tokens};
+use crate::labels::LabelSet;
+use crate::span::Span;
+use crate::store::Status;
 
 /// What every document's export needs to know.
 pub struct Options<'a> {
@@ -155,7 +155,7 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         ready.orphans_left.clone_from(&orphans);
     }
     if !o.format.holds_links() {
-        let exported = |end: &glosser_core::store::LinkEnd| spans.iter().any(|s| end.matches(s));
+        let exported = |end: &crate::store::LinkEnd| spans.iter().any(|s| end.matches(s));
         ready.links_dropped = links
             .iter()
             .filter(|l| exported(&l.from) && exported(&l.to))

@@ -1,4 +1,4 @@
-//! Where `glosser export` writes: standard output, a file written atomically (a temp file beside
+//! Where an export writes: the caller's standard output, a file written atomically (a temp file beside
 //! it, renamed into place only when the export succeeds), or a brat directory.
 
 use std::io::Write;
@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use super::render::Rendered;
-use glosser_core::formats::{self, Format};
+use crate::formats::{self, Format};
 
 pub enum Sink {
     Stream {
         format: Format,
         out: Box<dyn Write>,
-        temp: Option<glosser_core::fsio::AtomicFile>,
+        temp: Option<crate::fsio::AtomicFile>,
         records: usize,
     },
     Brat {
@@ -22,7 +22,12 @@ pub enum Sink {
 }
 
 impl Sink {
-    pub fn open(format: Format, output: Option<&Path>) -> anyhow::Result<Self> {
+    /// Opens `output`, else `stdout` (the caller's standard output).
+    pub fn open(
+        format: Format,
+        output: Option<&Path>,
+        stdout: Option<Box<dyn Write>>,
+    ) -> anyhow::Result<Self> {
         if format == Format::Brat {
             let Some(dir) = output else {
                 bail!("brat writes a .txt and an .ann per document: give a directory with -o DIR");
@@ -35,10 +40,15 @@ impl Sink {
             });
         }
         let (mut out, temp): (Box<dyn Write>, _) = match output {
-            None => (Box::new(std::io::BufWriter::new(std::io::stdout())), None),
+            None => (
+                Box::new(std::io::BufWriter::new(
+                    stdout.unwrap_or_else(|| Box::new(std::io::sink()) as Box<dyn Write>),
+                )),
+                None,
+            ),
             Some(path) => {
                 // The umask's mode (0644 under umask 022), not tempfile's 0600.
-                let temp = glosser_core::fsio::AtomicFile::create(path)
+                let temp = crate::fsio::AtomicFile::create(path)
                     .with_context(|| format!("{}: cannot write the output here", path.display()))?;
                 let file = temp
                     .file_ref()
@@ -75,9 +85,9 @@ impl Sink {
                     std::fs::create_dir_all(parent)?;
                 }
                 let ann = txt.with_extension("ann");
-                glosser_core::store::write_atomic(&txt, text.as_bytes())
+                crate::store::write_atomic(&txt, text.as_bytes())
                     .with_context(|| format!("{}: cannot write", txt.display()))?;
-                glosser_core::store::write_atomic(&ann, body.as_bytes())
+                crate::store::write_atomic(&ann, body.as_bytes())
                     .with_context(|| format!("{}: cannot write", ann.display()))?;
             }
             (

@@ -5,7 +5,7 @@
 
 use anyhow::bail;
 
-use glosser_core::formats::Format;
+use crate::formats::Format;
 
 /// The parts asked for, in order: name and share.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,7 +86,7 @@ impl Split {
 }
 
 fn rank(seed: u64, id: &str) -> String {
-    glosser_core::text::sha256_hex(format!("{seed}\0{id}").as_bytes())
+    crate::text::sha256_hex(format!("{seed}\0{id}").as_bytes())
 }
 
 /// The file of one part in the output directory.

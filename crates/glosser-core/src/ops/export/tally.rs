@@ -1,0 +1,42 @@
+//! What an export did, counted as it goes (the caller names each dropped or overlapping span
+//! from [`super::Event::Exported`] and says the totals at the end).
+
+use super::render::{self, Ready};
+
+/// What the export did, for the messages at the end.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub exported: usize,
+    pub skipped: usize,
+    pub not_done: usize,
+    pub dropped: usize,
+    pub layered: usize,
+    pub split_tokens: usize,
+    pub joined: usize,
+    pub links_dropped: usize,
+    /// Orphaned spans left out (named per document as they go).
+    pub orphans: usize,
+    /// Labels written whose names hold whitespace (conll/hf tags use `_` there).
+    pub spaced: std::collections::BTreeSet<String>,
+}
+
+impl Tally {
+    /// Counts a document written.
+    pub fn count(&mut self, r: &Ready) {
+        self.exported += 1;
+        self.orphans += r.orphans_left.len();
+        self.dropped += r.displaced.len();
+        self.layered += r.layered;
+        self.split_tokens += r.split_tokens;
+        self.joined += r.joined_sentences;
+        self.links_dropped += r.links_dropped;
+        if matches!(r.rendered, render::Rendered::Tagged(_)) {
+            self.spaced.extend(
+                r.counts
+                    .keys()
+                    .filter(|l| l.contains(char::is_whitespace))
+                    .cloned(),
+            );
+        }
+    }
+}
