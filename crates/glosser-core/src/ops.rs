@@ -1,6 +1,7 @@
 //! The engine of every command, as library operations returning typed results: the binary
 //! parses arguments and prints what these return, the TUI calls them from its jobs.
 pub mod export;
+pub mod import;
 pub mod mv;
 pub mod stats;
 pub mod status;

@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use super::Imported;
-use glosser_core::formats::import::{self, Record, Unit};
-use glosser_core::labels::LabelSet;
-use glosser_core::span::{AnnotationSet, Span};
-use glosser_core::store::{self, AnnotationFile, Link, Status, StoreError};
-use glosser_core::text::Document;
+use crate::formats::import::{self, Record, Unit};
+use crate::labels::LabelSet;
+use crate::span::{AnnotationSet, Span};
+use crate::store::{self, AnnotationFile, Link, Status, StoreError};
+use crate::text::Document;
 
 /// What one annotator gets from the records of one document.
 #[derive(Default)]
@@ -155,8 +155,8 @@ pub fn save(
     doc: &Document,
     annotator: &str,
     pending: Pending,
-    new: &glosser_core::fsio::NewFolders,
-) -> Result<(glosser_core::fsio::Staged, Saved), String> {
+    new: &crate::fsio::NewFolders,
+) -> Result<(crate::fsio::Staged, Saved), String> {
     let ann_path = store::annotation_path(path, annotator);
     let existing = match store::load(&ann_path) {
         Ok(file) => Some(file),
@@ -175,11 +175,11 @@ pub fn save(
         file.status = Status::InProgress;
         file
     });
-    let texts = glosser_core::old_texts::Lookup::in_corpus(root, path);
-    let restamped = glosser_core::reanchor::restamp(&mut file, doc, &texts);
+    let texts = crate::old_texts::Lookup::in_corpus(root, path);
+    let restamped = crate::reanchor::restamp(&mut file, doc, &texts);
     let mut reanchored = Vec::new();
     if restamped.changed() && existing.is_some() {
-        let shown = glosser_core::fsio::display_path(&ann_path);
+        let shown = crate::fsio::display_path(&ann_path);
         let lines = restamped.lines().into_iter();
         reanchored.extend(lines.map(|l| format!("{shown}: {l}")));
         reanchored.push(format!("{shown}: {}", restamped.summary()));
@@ -216,15 +216,9 @@ pub fn save(
     if let Some(status) = pending.status {
         file.status = status;
     }
-    let (saved, staged) = glosser_core::save::save_merged_staged(
-        &ann_path,
-        &file,
-        existing.as_ref(),
-        doc,
-        &texts,
-        new,
-    )
-    .map_err(|e| e.to_string())?;
+    let (saved, staged) =
+        crate::save::save_merged_staged(&ann_path, &file, existing.as_ref(), doc, &texts, new)
+            .map_err(|e| e.to_string())?;
     let mut written = keys(saved.file.spans.spans());
     written.extend(keys(&saved.file.orphans));
     for key in new_keys {

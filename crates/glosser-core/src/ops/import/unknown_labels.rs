@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
-use glosser_core::formats::import::Record;
-use glosser_core::labels::{self, LabelSet};
+use crate::formats::import::Record;
+use crate::labels::{self, LabelSet};
 
 #[derive(Default)]
 pub struct UnknownLabels {
@@ -100,7 +100,7 @@ fn plural(n: usize) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use glosser_core::formats::import::{RawSpan, Unit};
+    use crate::formats::import::{RawSpan, Unit};
 
     fn record(labels: &[&str]) -> Record {
         let mut record = Record::new("line 1", "a.txt".into(), "Alice".into(), Unit::Codepoint);

@@ -11,10 +11,10 @@ use rayon::prelude::*;
 
 use super::write::{Counts, Saved};
 use super::{Imported, Outcome, write};
-use glosser_core::formats::import::{self, Record};
-use glosser_core::fsio::{self, NewFolders, Staged};
-use glosser_core::labels::LabelSet;
-use glosser_core::save::SaveError;
+use crate::formats::import::{self, Record};
+use crate::fsio::{self, NewFolders, Staged};
+use crate::labels::LabelSet;
+use crate::save::SaveError;
 
 /// What the records of one document left to put in place.
 struct Prepared {
@@ -26,7 +26,7 @@ struct Prepared {
     files: Vec<(Vec<usize>, Staged, Saved)>,
     /// The document's text, once a file is staged: kept in the corpus's text store when a file
     /// with spans is put in place.
-    doc: Option<glosser_core::text::Document>,
+    doc: Option<crate::text::Document>,
 }
 
 impl Prepared {
@@ -129,7 +129,7 @@ pub fn import(
             reanchored.extend(done.reanchored);
             if let Some(doc) = &done.keep {
                 // A convenience: a text the store cannot keep is looked for in git later.
-                let _ = glosser_core::old_texts::TextStore::for_corpus(root).keep(doc);
+                let _ = crate::old_texts::TextStore::for_corpus(root).keep(doc);
             }
         }
         outcomes.extend(done.outcomes);
@@ -171,7 +171,7 @@ struct Committed {
     /// What re-anchoring did to the files put in place.
     reanchored: Vec<String>,
     /// The text to keep in the store, when a file with spans was put in place.
-    keep: Option<glosser_core::text::Document>,
+    keep: Option<crate::text::Document>,
 }
 
 /// Renames a document's staged files into place (its text first: without it, its annotation

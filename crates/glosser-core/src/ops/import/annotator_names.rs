@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use glosser_core::formats::import::Record;
+use crate::formats::import::Record;
 
 /// The longest annotator name (`store::is_valid_annotator`).
 const MAX_NAME: usize = 32;
@@ -56,7 +56,7 @@ impl AnnotatorNames {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use glosser_core::formats::import::Unit;
+    use crate::formats::import::Unit;
 
     fn by(source: &str, name: &str) -> Record {
         let mut record = Record::new("line 1", "a.txt".into(), "x".into(), Unit::Codepoint);
