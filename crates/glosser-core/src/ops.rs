@@ -2,6 +2,8 @@
 //! parses arguments and prints what these return, the TUI calls them from its jobs.
 pub mod export;
 pub mod import;
+pub mod merge;
+pub mod merge_driver;
 pub mod mv;
 pub mod stats;
 pub mod status;

@@ -22,6 +22,17 @@ pub enum Strategy {
     Intersection,
 }
 
+impl Strategy {
+    /// The name `--strategy` takes.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Majority => "majority",
+            Self::Union => "union",
+            Self::Intersection => "intersection",
+        }
+    }
+}
+
 impl std::str::FromStr for Strategy {
     type Err = String;
 
