@@ -38,11 +38,11 @@ fn save(dir: &Path, spans: &[(usize, usize, &str)]) {
 }
 
 /// A repository with the driver configured as docs/git.md says, and a base commit.
-fn repo(base: &[(usize, usize, &str)]) -> Option<tempfile::TempDir> {
-    if Command::new("git").arg("--version").output().is_err() {
-        eprintln!("git is not installed; skipping");
-        return None;
-    }
+fn repo(base: &[(usize, usize, &str)]) -> tempfile::TempDir {
+    assert!(
+        Command::new("git").arg("--version").output().is_ok(),
+        "git is not installed: the merge driver tests need it"
+    );
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     git(d, &["init", "-q", "-b", "main"]);
@@ -57,7 +57,7 @@ fn repo(base: &[(usize, usize, &str)]) -> Option<tempfile::TempDir> {
     save(d, base);
     git(d, &["add", "."]);
     git(d, &["commit", "-q", "-m", "base"]);
-    Some(dir)
+    dir
 }
 
 fn spans(dir: &Path) -> Vec<(usize, usize, String, Option<String>)> {
@@ -72,9 +72,7 @@ fn spans(dir: &Path) -> Vec<(usize, usize, String, Option<String>)> {
 
 #[test]
 fn two_branches_adding_spans_merge_cleanly() {
-    let Some(dir) = repo(&[(0, 17, "claim")]) else {
-        return;
-    };
+    let dir = repo(&[(0, 17, "claim")]);
     let d = dir.path();
     git(d, &["checkout", "-q", "-b", "other"]);
     save(d, &[(0, 17, "claim"), (18, 37, "opinion")]);
@@ -105,9 +103,7 @@ fn two_branches_adding_spans_merge_cleanly() {
 
 #[test]
 fn a_relabel_conflict_exits_1_and_keeps_both() {
-    let Some(dir) = repo(&[(0, 17, "claim")]) else {
-        return;
-    };
+    let dir = repo(&[(0, 17, "claim")]);
     let d = dir.path();
     git(d, &["checkout", "-q", "-b", "other"]);
     save(d, &[(0, 17, "unverified")]);

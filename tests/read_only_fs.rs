@@ -1,9 +1,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! A read-only file system (EROFS) is named as such by every writer — `validate --fix`,
-//! `import`, `merge`, `mv` — never as a permission problem. As root the corpus is bind-mounted
-//! read-only (`mount --bind -o ro`) and the real binary runs on it; every test also checks the
-//! one error mapping with `EROFS` itself, so none passes without checking something when the
-//! mount cannot be made.
+//! `import`, `merge`, `mv` — never as a permission problem. The corpus is bind-mounted
+//! read-only (`mount --bind -o ro`) and the real binary runs on it: as root directly, otherwise
+//! each test runs itself again in a user and mount namespace of its own (`unshare`), where it
+//! is root. A test fails when the mount cannot be made; every one also checks the one error
+//! mapping with `EROFS` itself.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -60,29 +61,52 @@ struct ReadOnlyMount {
     target: PathBuf,
 }
 
+/// Whether this process is root (in its own user namespace, too).
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|out| String::from_utf8_lossy(&out.stdout).trim() == "0")
+}
+
+/// Not root: runs the test `name` again in a user and mount namespace of its own, where this
+/// process is root and its mounts are its own, and fails unless it passed there. Returns
+/// whether it ran there (then the caller is done).
+fn ran_as_root_elsewhere(name: &str) -> bool {
+    if is_root() {
+        return false;
+    }
+    let run = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "--"])
+        .arg(std::env::current_exe().unwrap())
+        .args(["--exact", name, "--test-threads=1"])
+        .output()
+        .expect("unshare (util-linux) runs the read-only mount tests when not root");
+    let out = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        run.status.success() && out.contains("1 passed"),
+        "{name} in a namespace of its own (needs root, or unprivileged user namespaces): {out}{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    true
+}
+
 impl ReadOnlyMount {
-    /// `None` when it cannot be made (not root, no mount permission in this container): the
-    /// caller still checks the mapping.
-    fn new(source: &Path, target: &Path) -> Option<Self> {
-        let uid = Command::new("id").arg("-u").output().ok()?;
-        if String::from_utf8_lossy(&uid.stdout).trim() != "0" {
-            eprintln!("not root: no read-only mount; only the error mapping is checked");
-            return None;
-        }
+    /// Fails the test when it cannot be made: a test that did not run on a read-only mount
+    /// does not pass.
+    fn new(source: &Path, target: &Path) -> Self {
         std::fs::create_dir_all(target).unwrap();
         let mounted = Command::new("mount")
             .args(["--bind", "-o", "ro"])
             .arg(source)
             .arg(target)
             .output()
-            .ok()?;
-        if !mounted.status.success() {
-            eprintln!(
-                "mount --bind -o ro failed ({}); only the error mapping is checked",
-                String::from_utf8_lossy(&mounted.stderr).trim()
-            );
-            return None;
-        }
+            .expect("mount");
+        assert!(
+            mounted.status.success(),
+            "mount --bind -o ro failed: {}",
+            String::from_utf8_lossy(&mounted.stderr).trim()
+        );
         let mount = Self {
             target: target.to_owned(),
         };
@@ -91,10 +115,9 @@ impl ReadOnlyMount {
         let erofs = probe.as_ref().err().and_then(std::io::Error::raw_os_error) == Some(EROFS);
         if !erofs {
             let _ = std::fs::remove_file(target.join(".probe"));
-            eprintln!("the bind mount is writable ({probe:?}); only the error mapping is checked");
-            return None;
         }
-        Some(mount)
+        assert!(erofs, "the bind mount is writable ({probe:?})");
+        mount
     }
 }
 
@@ -120,14 +143,15 @@ fn corpus(dir: &Path) -> (PathBuf, PathBuf) {
 
 #[test]
 fn validate_fix_names_a_read_only_file_system() {
+    if ran_as_root_elsewhere("validate_fix_names_a_read_only_file_system") {
+        return;
+    }
     assert_the_mapping_names_a_read_only_file_system();
     let dir = tempfile::tempdir().unwrap();
     let (source, target) = corpus(dir.path());
     // The article changed: `--fix` has a file to rewrite.
     std::fs::write(source.join("a.txt"), format!("Lead. {TEXT}")).unwrap();
-    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
-        return;
-    };
+    let _mount = ReadOnlyMount::new(&source, &target);
     let out = glosser(&["validate", target.to_str().unwrap(), "--fix"]);
     let said = text(&out);
     assert_eq!(out.status.code(), Some(1), "{said}");
@@ -142,6 +166,9 @@ fn validate_fix_names_a_read_only_file_system() {
 
 #[test]
 fn import_into_an_existing_file_names_a_read_only_file_system() {
+    if ran_as_root_elsewhere("import_into_an_existing_file_names_a_read_only_file_system") {
+        return;
+    }
     assert_the_mapping_names_a_read_only_file_system();
     let dir = tempfile::tempdir().unwrap();
     let (source, target) = corpus(dir.path());
@@ -159,9 +186,7 @@ fn import_into_an_existing_file_names_a_read_only_file_system() {
         ),
     )
     .unwrap();
-    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
-        return;
-    };
+    let _mount = ReadOnlyMount::new(&source, &target);
     let out = glosser(&[
         "import",
         input.to_str().unwrap(),
@@ -178,6 +203,9 @@ fn import_into_an_existing_file_names_a_read_only_file_system() {
 
 #[test]
 fn merge_into_an_existing_gold_file_names_a_read_only_file_system() {
+    if ran_as_root_elsewhere("merge_into_an_existing_gold_file_names_a_read_only_file_system") {
+        return;
+    }
     assert_the_mapping_names_a_read_only_file_system();
     let dir = tempfile::tempdir().unwrap();
     let (source, target) = corpus(dir.path());
@@ -202,9 +230,7 @@ fn merge_into_an_existing_gold_file_names_a_read_only_file_system() {
     assert_eq!(first.status.code(), Some(0), "{}", text(&first));
     // Gold now exists: the merge below must replace it, on a read-only mount.
     std::fs::write(source.join("a.txt"), format!("Lead. {TEXT}")).unwrap();
-    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
-        return;
-    };
+    let _mount = ReadOnlyMount::new(&source, &target);
     let out = merge(&target);
     let said = text(&out);
     assert_ne!(out.status.code(), Some(0), "{said}");
@@ -214,12 +240,13 @@ fn merge_into_an_existing_gold_file_names_a_read_only_file_system() {
 
 #[test]
 fn mv_names_a_read_only_file_system_and_moves_nothing() {
+    if ran_as_root_elsewhere("mv_names_a_read_only_file_system_and_moves_nothing") {
+        return;
+    }
     assert_the_mapping_names_a_read_only_file_system();
     let dir = tempfile::tempdir().unwrap();
     let (source, target) = corpus(dir.path());
-    let Some(_mount) = ReadOnlyMount::new(&source, &target) else {
-        return;
-    };
+    let _mount = ReadOnlyMount::new(&source, &target);
     let out = glosser(&[
         "mv",
         target.join("a.txt").to_str().unwrap(),

@@ -18,7 +18,7 @@ use team::{
 
 #[test]
 fn three_clones_merge_rebase_stash_revert_cherry_pick_rename_delete_and_edit() {
-    let Some(team) = Team::new() else { return };
+    let team = Team::new();
     let (alice, bob, carol) = (team.dir("alice"), team.dir("bob"), team.dir("carol"));
     let mut model = Model::new();
     team.pull_all_and_check(&model, "set-up");

@@ -14,14 +14,12 @@ const FIRST: &str = "000_b226eff58fa68952.txt";
 #[test]
 fn select_sentence_label_quit_writes_the_file() {
     let (_dir, corpus) = copy_seeds();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "s1q",
         &[corpus.to_str().unwrap(), "--annotator", "e2e"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     tmux.keys(&["s", "1"]);
     tmux.wait_for_screen(|s| s.contains("labelled claim"), "the label message");
     tmux.keys(&["q"]);
@@ -37,14 +35,12 @@ fn select_sentence_label_quit_writes_the_file() {
 #[test]
 fn mouse_drag_selects_and_labels() {
     let (_dir, corpus) = copy_seeds();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "drag",
         &[corpus.to_str().unwrap(), "--annotator", "mouse"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     // The article text starts at column 28, row 2 (1-based) at 120x40: drag over "European".
     tmux.literal("\x1b[<0;28;2M");
     tmux.literal("\x1b[<32;35;2M");
@@ -67,14 +63,12 @@ fn escape_sequences_in_an_article_show_as_placeholders() {
         "Title \x1b[2J\x1b]0;pwned\x07 red \x1b[31mRED\u{202e}txet\u{7f} end\n",
     )
     .unwrap();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "evil",
         &[dir.path().to_str().unwrap(), "--annotator", "x"],
         100,
         20,
-    ) else {
-        return;
-    };
+    );
     let screen = tmux.wait_for_screen(|s| s.contains("␛"), "placeholders");
     assert!(
         screen.contains("Title ␛[2J␛]0;pwned␇ red ␛[31mRED¦txet␡ end"),
@@ -89,14 +83,12 @@ fn escape_sequences_in_an_article_show_as_placeholders() {
 #[test]
 fn a_bracketed_paste_into_the_note_prompt_runs_no_keys() {
     let (_dir, corpus) = copy_seeds();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "paste",
         &[corpus.to_str().unwrap(), "--annotator", "paster"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     tmux.keys(&["s", "1"]);
     tmux.wait_for_screen(|s| s.contains("labelled claim"), "the label message");
     tmux.keys(&["a"]);
@@ -121,14 +113,12 @@ fn a_bracketed_paste_into_the_note_prompt_runs_no_keys() {
 #[test]
 fn an_edit_survives_sigkill_after_a_second() {
     let (_dir, corpus) = copy_seeds();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "kill",
         &[corpus.to_str().unwrap(), "--annotator", "killed"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     tmux.keys(&["s", "2"]);
     tmux.wait_for_screen(|s| s.contains("labelled quote"), "the label");
     std::thread::sleep(Duration::from_millis(1100));
@@ -141,14 +131,12 @@ fn an_edit_survives_sigkill_after_a_second() {
 #[test]
 fn sigterm_saves_at_once_and_a_closed_terminal_exits() {
     let (_dir, corpus) = copy_seeds();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "term",
         &[corpus.to_str().unwrap(), "--annotator", "termed"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     tmux.keys(&["s", "4"]);
     tmux.wait_for_screen(|s| s.contains("labelled unverified"), "the label");
     let pid = tmux.pid();
@@ -157,14 +145,12 @@ fn sigterm_saves_at_once_and_a_closed_terminal_exits() {
     let ron = std::fs::read_to_string(corpus.join(format!("{FIRST}.termed.ron"))).unwrap();
     assert!(ron.contains("label: \"unverified\""), "{ron}");
 
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "hup",
         &[corpus.to_str().unwrap(), "--annotator", "hup"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     tmux.keys(&["s", "3"]);
     tmux.wait_for_screen(|s| s.contains("labelled opinion"), "the label");
     let pid = tmux.pid();
@@ -203,14 +189,12 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
         glosser_core::store::save(&dir.path().join(format!("a.txt.{who}.ron")), &file).unwrap();
     }
     let root = dir.path().to_str().unwrap();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "review",
         &["review", root, "--annotators", "alice,bob"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     tmux.wait_for_screen(|s| s.contains("Review: 2 of 2 left"), "the review sidebar");
     tmux.keys(&["1"]);
     tmux.wait_for_screen(|s| s.contains("accepted alice's version"), "the accept");
@@ -256,14 +240,12 @@ fn review_accepts_one_version_rejects_another_and_writes_gold() {
 #[test]
 fn a_change_made_outside_while_the_tui_runs_survives_with_ours() {
     let (_dir, corpus) = copy_seeds();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "outside",
         &[corpus.to_str().unwrap(), "--annotator", "shared"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     tmux.keys(&["s", "1"]);
     let path = corpus.join(format!("{FIRST}.shared.ron"));
     wait_for_file(&path, |t| t.contains("claim"));
@@ -297,14 +279,12 @@ fn a_broken_annotation_file_stays_byte_identical() {
     let (_dir, corpus) = copy_seeds();
     let path = corpus.join(format!("{FIRST}.broken.ron"));
     std::fs::write(&path, b"(glosser: 1, document: \"oops\"\n").unwrap();
-    let Some(tmux) = Tmux::start(
+    let tmux = Tmux::start(
         "broken",
         &[corpus.to_str().unwrap(), "--annotator", "broken"],
         120,
         40,
-    ) else {
-        return;
-    };
+    );
     tmux.wait_for_screen(|s| s.contains("read-only"), "the read-only banner");
     tmux.keys(&["s", "1", "D", "C-s", "q"]);
     tmux.wait_exit();

@@ -71,20 +71,20 @@ fn teammate_writes(root: &Path) {
     store::save(&root.join("a.txt.e2e.ron"), &theirs).unwrap();
 }
 
-fn start(name: &str, root: &Path, env: &[(&str, &str)]) -> Option<Tmux> {
+fn start(name: &str, root: &Path, env: &[(&str, &str)]) -> Tmux {
     let tmux = Tmux::start_with(
         name,
         env,
         &[root.to_str().unwrap(), "--annotator", "e2e"],
         100,
         30,
-    )?;
+    );
     tmux.wait_for_screen(|s| s.contains("orphan"), "the orphan notice");
     // The edit: the first sentence as a claim; then the teammate's change lands.
     tmux.keys(&["s", "1"]);
     tmux.wait_for_screen(|s| s.contains("labelled claim"), "the label");
     teammate_writes(root);
-    Some(tmux)
+    tmux
 }
 
 /// The file every way out must leave: ours, theirs (re-anchored), the orphan, the new hash.
@@ -128,9 +128,7 @@ fn signal(pid: &str, name: &str) {
 #[test]
 fn q_saves_exactly() {
     let (_dir, root) = corpus();
-    let Some(tmux) = start("exit-q", &root, &[]) else {
-        return;
-    };
+    let tmux = start("exit-q", &root, &[]);
     tmux.keys(&["q"]);
     tmux.wait_exit();
     assert_saved_exactly(&root);
@@ -139,9 +137,7 @@ fn q_saves_exactly() {
 #[test]
 fn sigterm_saves_exactly() {
     let (_dir, root) = corpus();
-    let Some(tmux) = start("exit-term", &root, &[]) else {
-        return;
-    };
+    let tmux = start("exit-term", &root, &[]);
     let pid = tmux.pid();
     signal(&pid, "TERM");
     wait_for_exit(&pid);
@@ -151,9 +147,7 @@ fn sigterm_saves_exactly() {
 #[test]
 fn sighup_saves_exactly() {
     let (_dir, root) = corpus();
-    let Some(tmux) = start("exit-hup", &root, &[]) else {
-        return;
-    };
+    let tmux = start("exit-hup", &root, &[]);
     let pid = tmux.pid();
     signal(&pid, "HUP");
     wait_for_exit(&pid);
@@ -163,9 +157,7 @@ fn sighup_saves_exactly() {
 #[test]
 fn a_closed_terminal_saves_exactly() {
     let (_dir, root) = corpus();
-    let Some(tmux) = start("exit-closed", &root, &[]) else {
-        return;
-    };
+    let tmux = start("exit-closed", &root, &[]);
     let pid = tmux.pid();
     tmux.run(&["kill-session", "-t", "t"]);
     wait_for_exit(&pid);
@@ -175,9 +167,7 @@ fn a_closed_terminal_saves_exactly() {
 #[test]
 fn a_panic_saves_exactly_through_the_same_path() {
     let (_dir, root) = corpus();
-    let Some(tmux) = start("exit-panic", &root, &[("GLOSSER_TEST_PANIC_KEY", "F12")]) else {
-        return;
-    };
+    let tmux = start("exit-panic", &root, &[("GLOSSER_TEST_PANIC_KEY", "F12")]);
     let pid = tmux.pid();
     tmux.keys(&["F12"]);
     wait_for_exit(&pid);
@@ -192,15 +182,13 @@ fn a_file_with_conflict_markers_survives_every_way_out_byte_for_byte() {
         std::fs::write(root.join("a.txt"), NEW).unwrap();
         let broken = "<<<<<<< HEAD\n(glosser: 2,\n=======\n(glosser: 1,\n>>>>>>> other\n";
         std::fs::write(root.join("a.txt.e2e.ron"), broken).unwrap();
-        let Some(tmux) = Tmux::start_with(
+        let tmux = Tmux::start_with(
             &format!("broken-{name}"),
             &[("GLOSSER_TEST_PANIC_KEY", "F12")],
             &[root.to_str().unwrap(), "--annotator", "e2e"],
             100,
             30,
-        ) else {
-            return;
-        };
+        );
         tmux.wait_for_screen(|s| s.contains("read-only"), "the read-only banner");
         tmux.keys(&["s", "1"]);
         let pid = tmux.pid();

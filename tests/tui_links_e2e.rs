@@ -18,9 +18,7 @@ fn search(tmux: &Tmux, text: &str) {
 fn r_links_a_quote_to_its_speaker_and_shift_r_removes_it() {
     let (_dir, corpus) = copy_seeds();
     let args = [corpus.to_str().unwrap(), "--annotator", "links"];
-    let Some(tmux) = Tmux::start("links", &args, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start("links", &args, 120, 40);
     search(&tmux, "Estonian");
     tmux.keys(&["v", "E", "5"]);
     tmux.wait_for_screen(|s| s.contains("labelled source"), "the source");
@@ -44,9 +42,7 @@ fn r_links_a_quote_to_its_speaker_and_shift_r_removes_it() {
     );
     drop(tmux);
 
-    let Some(tmux) = Tmux::start("unlinks", &args, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start("unlinks", &args, 120, 40);
     search(&tmux, "Tsah");
     tmux.keys(&["R"]);
     tmux.wait_for_screen(|s| s.contains("removed 1 link"), "the removal");

@@ -29,9 +29,7 @@ fn the_list_completes_and_the_resumed_document_opens() {
     let root = dir.path().to_str().unwrap();
     let env = [("GLOSSER_STATE_DIR", state.path().to_str().unwrap())];
     let args = [root, "--annotator", "lister"];
-    let Some(tmux) = Tmux::start_with("listing1", &env, &args, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start_with("listing1", &env, &args, 120, 40);
     tmux.wait_for_screen(
         |s| s.contains("Documents 3000") && s.contains("This is document 00-000."),
         "the whole list and the first document",
@@ -45,9 +43,7 @@ fn the_list_completes_and_the_resumed_document_opens() {
     tmux.keys(&["q"]);
     tmux.wait_exit();
     drop(tmux);
-    let Some(tmux) = Tmux::start_with("listing2", &env, &args, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start_with("listing2", &env, &args, 120, 40);
     tmux.wait_for_screen(
         |s| s.contains("Documents 3000") && s.contains("This is document 29-099."),
         "the resumed document, listed last",
@@ -61,9 +57,7 @@ fn an_empty_corpus_says_so_when_the_listing_ends() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("empty/deeper")).unwrap();
     let root = dir.path().to_str().unwrap();
-    let Some(tmux) = Tmux::start("listing0", &[root, "--annotator", "lister"], 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start("listing0", &[root, "--annotator", "lister"], 120, 40);
     tmux.wait_for_screen(
         |s| s.contains("Documents 0") && s.contains("no documents here"),
         "the empty corpus message",

@@ -56,9 +56,7 @@ fn review_resumes_with_only_the_open_items() {
     let args = ["review", root, "--annotators", "alice,bob"];
     let state = tempfile::tempdir().unwrap();
     let env = [("GLOSSER_STATE_DIR", state.path().to_str().unwrap())];
-    let Some(tmux) = Tmux::start_with("review-resume", &env, &args, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start_with("review-resume", &env, &args, 120, 40);
     let screen = tmux.wait_for_screen(|s| s.contains("Review: 2 of 2 left"), "the review");
     assert!(screen.contains("1 document left out of review"), "{screen}");
     assert!(
@@ -86,9 +84,7 @@ fn review_resumes_with_only_the_open_items() {
         "two annotators: no majority, all turned down"
     );
 
-    let Some(tmux) = Tmux::start_with("review-resume-again", &env, &args, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start_with("review-resume-again", &env, &args, 120, 40);
     // Reopened at b.txt, where everything is decided; a.txt has one item left.
     let screen = tmux.wait_for_screen(|s| s.contains("Review: 0 of 0 left"), "b.txt resumed");
     assert!(screen.contains("2 items decided earlier"), "{screen}");

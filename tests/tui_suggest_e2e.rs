@@ -24,9 +24,7 @@ fn accept_and_reject_suggestions_with_one_key_each() {
         String::from_utf8_lossy(&out.stderr)
     );
     let args = [root, "--annotator", "e2e", "--suggestions", "suggest"];
-    let Some(tmux) = Tmux::start("sugg", &args, 120, 40) else {
-        return;
-    };
+    let tmux = Tmux::start("sugg", &args, 120, 40);
     tmux.wait_for_screen(|s| s.contains("suggestions 3"), "three ghost spans listed");
     // “positive,” is the first suggestion, Tsahkna's quote the second.
     tmux.keys(&[">", "y"]);
@@ -52,9 +50,7 @@ fn accept_and_reject_suggestions_with_one_key_each() {
         "{ron}"
     );
 
-    let Some(again) = Tmux::start("sugg2", &args, 120, 40) else {
-        return;
-    };
+    let again = Tmux::start("sugg2", &args, 120, 40);
     again.wait_for_screen(
         |s| s.contains("suggestions 1"),
         "only the untouched suggestion is left",

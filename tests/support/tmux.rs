@@ -12,7 +12,9 @@ pub struct Tmux {
 
 impl Tmux {
     /// Starts `glosser ARGS` in a detached tmux session of the given size.
-    pub fn start(name: &str, args: &[&str], width: u16, height: u16) -> Option<Tmux> {
+    /// Fails the test when tmux is missing (`.ci/run` installs it): an end-to-end test never
+    /// passes without running.
+    pub fn start(name: &str, args: &[&str], width: u16, height: u16) -> Tmux {
         Self::start_with(name, &[], args, width, height)
     }
 
@@ -23,11 +25,11 @@ impl Tmux {
         args: &[&str],
         width: u16,
         height: u16,
-    ) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux is not installed; skipping {name}");
-            return None;
-        }
+    ) -> Tmux {
+        assert!(
+            Command::new("tmux").arg("-V").output().is_ok(),
+            "tmux is not installed: the end-to-end test {name} needs it (apt-get install tmux; .ci/run installs it)"
+        );
         let socket = format!("glosser-e2e-{name}-{}", std::process::id());
         // Resume state and recovery files go to a folder of this run (a test may name its own
         // state folder), never to the user's.
@@ -69,7 +71,7 @@ impl Tmux {
         assert!(status.success());
         let tmux = Tmux { socket };
         tmux.wait_for_screen(|s| s.contains("Documents"), "the first frame");
-        Some(tmux)
+        tmux
     }
 
     pub fn keys(&self, keys: &[&str]) {

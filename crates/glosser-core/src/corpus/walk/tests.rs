@@ -81,17 +81,33 @@ fn strays_come_in_their_place_by_annotator() {
 
 #[test]
 fn an_unlistable_folder_is_one_error_in_its_place_and_the_walk_goes_on() {
+    // Permissions do not stop root: as root, the test runs again as nobody, and fails if it cannot.
+    if rustix::process::geteuid().is_root() {
+        let name = "corpus::walk::tests::an_unlistable_folder_is_one_error_in_its_place_and_the_walk_goes_on";
+        let run = std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(std::env::current_exe().unwrap())
+            .args(["--exact", name, "--test-threads=1"])
+            .output()
+            .expect("setpriv (util-linux) runs this test as nobody when run as root");
+        let out = String::from_utf8_lossy(&run.stdout);
+        assert!(
+            run.status.success() && out.contains("1 passed"),
+            "as nobody: {out}{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     for rel in ["a.txt", "b/in.txt", "c.txt"] {
         touch(dir.path(), rel);
     }
     let locked = dir.path().join("b");
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read_dir(&locked).is_ok() {
-        // Running as root: permissions do not stop listing, nothing to test.
-        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
-        return;
-    }
+    assert!(
+        std::fs::read_dir(&locked).is_err(),
+        "a folder of mode 000 was listed: run as a user whom permissions stop (as root, this test runs itself again as nobody)"
+    );
     let found: Vec<String> = walk(dir.path())
         .unwrap()
         .map(|f| match f {
@@ -101,9 +117,10 @@ fn an_unlistable_folder_is_one_error_in_its_place_and_the_walk_goes_on() {
             Err(e) => format!("error {}", e.to_string().contains("/b")),
         })
         .collect();
+    let scanned = crate::corpus::Corpus::scan(dir.path());
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(found, ["a.txt", "error true", "c.txt"]);
-    assert!(crate::corpus::Corpus::scan(dir.path()).is_err());
+    assert!(scanned.is_err());
 }
 
 #[test]
