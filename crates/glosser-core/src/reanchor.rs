@@ -149,12 +149,6 @@ impl Outcome {
 mod tests;
 
 #[cfg(test)]
-mod restamp_tests;
-
-#[cfg(test)]
-mod hostile_tests;
-
-#[cfg(test)]
 mod link_props;
 
 #[cfg(test)]

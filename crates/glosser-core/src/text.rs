@@ -394,12 +394,3 @@ fn hex(digest: &[u8]) -> String {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod hash_tests;
-
-#[cfg(test)]
-mod index_tests;
-
-#[cfg(test)]
-mod progressive_tests;

@@ -368,6 +368,3 @@ pub fn status_worker() -> (StatusJobs, Receiver<(usize, DocInfo)>) {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod start_tests;

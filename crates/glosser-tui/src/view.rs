@@ -153,15 +153,3 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-#[path = "view/screen_tests.rs"]
-mod screen_tests;
-
-#[cfg(test)]
-#[path = "view/link_screen_tests.rs"]
-mod link_screen_tests;
-
-#[cfg(test)]
-#[path = "view/review_link_screen_tests.rs"]
-mod review_link_screen_tests;

@@ -258,6 +258,3 @@ fn measure(text: &str, at: usize) -> (usize, usize, Option<u16>, bool) {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod lazy_tests;

@@ -40,3 +40,6 @@ fn long_quotes_are_cut_in_lines() {
     let shown = shown(&long);
     assert!(shown.chars().count() < 70 && shown.contains('…'), "{shown}");
 }
+
+mod hostile;
+mod restamp;

@@ -206,3 +206,7 @@ fn a_fifo_document_is_listed_with_a_reason_not_waited_on() {
     assert!(err.to_string().contains("pipe.txt"), "{err}");
     assert!(matches!(err, DocumentError::Refused(_)), "{err}");
 }
+
+mod hash;
+mod index;
+mod progressive;

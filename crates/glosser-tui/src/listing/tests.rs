@@ -365,3 +365,5 @@ fn a_root_that_is_no_folder_fails_at_once() {
     );
     assert!(opened.is_err());
 }
+
+mod start;

@@ -179,5 +179,4 @@ pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
 }
 
 #[cfg(test)]
-#[path = "suggest_tests.rs"]
 mod tests;

@@ -394,3 +394,21 @@ fn help_overlay_opens_and_closes() {
         "the key that closes the help does nothing else"
     );
 }
+
+mod exit;
+mod fs;
+mod keys;
+mod keystroke;
+mod keystroke_link;
+mod link;
+mod link_edit;
+mod link_key;
+mod pick;
+mod prompt;
+mod review;
+mod review_link;
+mod review_link_item;
+mod review_resume;
+mod review_trust;
+mod search;
+mod stamp;

@@ -297,3 +297,7 @@ fn stats_view_shows_spans_agreement_and_progress() {
     act(&mut app, &[Action::MoveRight]);
     assert_eq!(app.mode, Mode::Normal, "any key closes it");
 }
+
+mod link_screen;
+mod review_link_screen;
+mod screen;

@@ -160,3 +160,5 @@ proptest! {
         }
     }
 }
+
+mod lazy;
