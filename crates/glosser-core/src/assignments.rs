@@ -49,7 +49,7 @@ impl Assignments {
             path: origin.to_owned(),
             message,
         };
-        let parsed: Self = crate::store::ron_options().from_str(source).map_err(|e| {
+        let parsed: Self = crate::fsio::ron_options().from_str(source).map_err(|e| {
             invalid(format!(
                 "{}:{}: {}",
                 e.span.start.line, e.span.start.col, e.code

@@ -52,7 +52,7 @@ pub fn load_config(path: Option<&Path>) -> (Config, Option<String>) {
         Err(e) if e.is_not_found() => return (Config::default(), None),
         Err(e) => return (Config::default(), Some(format!("{e}; using defaults"))),
     };
-    match crate::store::ron_options().from_str::<Config>(&source) {
+    match crate::fsio::ron_options().from_str::<Config>(&source) {
         Ok(config) => (config, None),
         Err(e) => (
             Config::default(),

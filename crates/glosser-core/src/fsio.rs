@@ -4,7 +4,8 @@
 //!
 //! Every reader of a corpus file (documents, annotation files, `glosser.ron`, `config.ron`, lock
 //! files) goes through [`read_capped`] or [`read_in_corpus`]; every writer through
-//! [`AtomicFile`] (or `store::write_atomic`, built on it).
+//! [`AtomicFile`] (or [`write_atomic`], built on it). The durable batch (`batch`) is the one other
+//! way in: many temp files made durable by one `syncfs`, then renamed (import).
 
 use std::fs::File;
 use std::io::{self, Read as _, Write as _};
@@ -18,7 +19,9 @@ pub mod fault;
 mod new_folders;
 mod park;
 pub use batch::{Staged, make_durable, sync_dirs};
-pub use escape::{EscapeWriter, display_path, escape_controls, escape_lines, is_unsafe_char};
+pub use escape::{
+    EscapeWriter, display_path, escape_controls, escape_lines, is_bidi_control, is_unsafe_char,
+};
 pub use new_folders::NewFolders;
 pub use park::{park, unpark};
 
@@ -384,6 +387,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut out = AtomicFile::create(path)?;
     out.file().write_all(bytes)?;
     out.commit()
+}
+
+/// RON options shared by every glosser file: `Some` may be left out (`note: "x"`).
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(32)
 }
 
 #[cfg(test)]

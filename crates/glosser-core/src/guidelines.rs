@@ -27,7 +27,7 @@ fn location(root: &Path) -> Result<PathBuf, String> {
         .and_then(|bytes| crate::fsio::into_text(&config, bytes))
         .ok()
         .and_then(|source| {
-            crate::store::ron_options()
+            crate::fsio::ron_options()
                 .from_str::<CorpusConfig>(&source)
                 .ok()
         })

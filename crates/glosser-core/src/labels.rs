@@ -95,7 +95,7 @@ impl LabelSet {
             path: origin.to_owned(),
             message,
         };
-        let file: LabelFile = crate::store::ron_options()
+        let file: LabelFile = crate::fsio::ron_options()
             .from_str(source)
             .map_err(|e| invalid(format!("{}: {}", e.span.start, e.code)))?;
         Self::new(file.labels)

@@ -170,5 +170,7 @@ fn merged(
     })
 }
 
+pub mod recovery;
+
 #[cfg(test)]
 mod tests;

@@ -14,7 +14,7 @@ pub use names::{
     annotation_file_name, annotation_path, is_document_name, is_valid_annotator,
     split_annotation_file_name,
 };
-pub use ron_text::{is_bidi_control, push_ron_string, ron_string, to_ron};
+pub use ron_text::{push_ron_string, ron_string, to_ron};
 
 /// The schema version this glosser writes; it reads this one and every earlier one.
 pub const FORMAT_VERSION: u32 = 3;
@@ -203,13 +203,6 @@ impl StoreError {
     }
 }
 
-/// RON options shared by every glosser file: `Some` may be left out (`note: "x"`).
-pub fn ron_options() -> ron::Options {
-    ron::Options::default()
-        .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
-        .with_recursion_limit(32)
-}
-
 /// Parses an annotation file's text; `path` names the file and must follow the naming rule.
 pub fn parse(source: &str, path: &Path) -> Result<AnnotationFile, StoreError> {
     let raw = parse_raw(source, path)?;
@@ -227,14 +220,15 @@ fn parse_raw(source: &str, path: &Path) -> Result<RawFile, StoreError> {
         path: path.to_owned(),
         message,
     };
-    let raw: RawFile = ron_options()
-        .from_str(source)
-        .map_err(|e| StoreError::Parse {
-            path: path.to_owned(),
-            line: e.span.start.line,
-            col: e.span.start.col,
-            message: e.code.to_string(),
-        })?;
+    let raw: RawFile =
+        crate::fsio::ron_options()
+            .from_str(source)
+            .map_err(|e| StoreError::Parse {
+                path: path.to_owned(),
+                line: e.span.start.line,
+                col: e.span.start.col,
+                message: e.code.to_string(),
+            })?;
     if raw.glosser == 0 || raw.glosser > FORMAT_VERSION {
         return Err(invalid(format!(
             "file format version {} is not supported; this glosser reads versions 1 to {FORMAT_VERSION} (a newer glosser wrote it: update glosser)",
@@ -347,7 +341,7 @@ fn source_of(bytes: Vec<u8>, path: &Path) -> Result<String, StoreError> {
 /// read-only file ([`check_writable`]) is refused, never replaced.
 pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
     check_writable(path)?;
-    write_atomic(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
+    crate::fsio::write_atomic(path, to_ron(file).as_bytes()).map_err(|source| StoreError::Write {
         path: path.to_owned(),
         source,
     })
@@ -368,13 +362,6 @@ pub fn stage(
             source,
         }
     })
-}
-
-/// Writes `bytes` to `path` so that readers see the old file or the new one, never a torn one
-/// (`fsio::AtomicFile`: temp file in the same directory with the umask's mode, fsync, rename,
-/// directory fsync; an existing file keeps its mode).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    crate::fsio::write_atomic(path, bytes)
 }
 
 #[cfg(test)]

@@ -59,9 +59,7 @@ pub fn remember(path: &Path, root: &Path, annotator: &str, place: Place) -> std:
         std::fs::create_dir_all(dir)?;
     }
     let text = serde_json::to_string_pretty(&places).map_err(std::io::Error::other)?;
-    let tmp = path.with_extension("json.tmp");
-    std::fs::write(&tmp, text)?;
-    std::fs::rename(tmp, path)
+    glosser_core::fsio::write_atomic(path, text.as_bytes())
 }
 
 /// The document index and cursor to open a corpus at for `annotator`: where they left it, when

@@ -15,7 +15,7 @@ pub fn placeholder(c: char) -> Option<char> {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
         '\u{7f}' => Some('␡'),
         '\u{80}'..='\u{9f}' => Some('¿'),
-        c if glosser_core::store::is_bidi_control(c) => Some('¦'),
+        c if glosser_core::fsio::is_bidi_control(c) => Some('¦'),
         // Line and paragraph separators: terminals draw them in no cell, or break the row.
         '\u{2028}' => Some('↵'),
         '\u{2029}' => Some('¶'),

@@ -10,7 +10,7 @@ use std::path::Path;
 /// Characters that can drive or reorder a terminal: C0 and C1 controls, DEL, bidi controls and
 /// the Unicode line and paragraph separators.
 pub fn is_unsafe_char(c: char) -> bool {
-    c.is_control() || crate::store::is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
 }
 
 /// Text from the corpus made safe to print: every [`is_unsafe_char`] is written visibly as
@@ -98,4 +98,9 @@ impl<W: io::Write> Drop for EscapeWriter<W> {
 /// A path made safe to print (lossy UTF-8, controls escaped).
 pub fn display_path(path: &Path) -> String {
     escape_controls(&path.to_string_lossy()).into_owned()
+}
+
+/// Bidi embedding, override and isolate controls, which can reorder what a terminal shows.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

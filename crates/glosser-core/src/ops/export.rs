@@ -292,7 +292,7 @@ fn write_split(
     };
     let path = dir.join("dataset.json");
     let text = serde_json::to_string_pretty(&card.to_json(corpus))? + "\n";
-    crate::store::write_atomic(&path, text.as_bytes())
+    crate::fsio::write_atomic(&path, text.as_bytes())
         .with_context(|| format!("{}: cannot write", path.display()))?;
     let sizes: Vec<String> = split
         .parts

@@ -89,7 +89,7 @@ fn add_line(path: &Path, line: &str) -> anyhow::Result<bool> {
     }
     text.push_str(line);
     text.push('\n');
-    crate::store::write_atomic(path, text.as_bytes())
+    crate::fsio::write_atomic(path, text.as_bytes())
         .with_context(|| format!("{}: cannot write", path.display()))?;
     Ok(true)
 }
@@ -121,7 +121,7 @@ fn install_hook(hooks: &Path, corpus_rel: &str) -> anyhow::Result<Option<String>
     };
     std::fs::create_dir_all(hooks)
         .with_context(|| format!("{}: cannot create", hooks.display()))?;
-    crate::store::write_atomic(&path, text.as_bytes())
+    crate::fsio::write_atomic(&path, text.as_bytes())
         .with_context(|| format!("{}: cannot write", path.display()))?;
     make_executable(&path)?;
     Ok(Some(format!(

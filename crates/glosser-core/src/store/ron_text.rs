@@ -123,7 +123,7 @@ pub fn push_ron_string(out: &mut String, s: &str) {
             '\n' => "\\n",
             '\r' => "\\r",
             '\t' => "\\t",
-            c if c.is_control() || is_bidi_control(c) => "",
+            c if c.is_control() || crate::fsio::is_bidi_control(c) => "",
             _ => continue,
         };
         out.push_str(&s[plain_from..i]);
@@ -136,9 +136,4 @@ pub fn push_ron_string(out: &mut String, s: &str) {
     }
     out.push_str(&s[plain_from..]);
     out.push('"');
-}
-
-/// Bidi embedding, override and isolate controls, which can reorder what a terminal shows.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }

@@ -261,26 +261,25 @@ pub fn recovery_dir() -> std::path::PathBuf {
 }
 
 /// Writes every session with unsaved edits into the recovery folder (stamped with their text's
-/// hash, orphans kept); returns the files written, or why not all could be.
-pub fn write_recovery(app: &App) -> Result<Vec<std::path::PathBuf>, String> {
-    let dir = &app.recovery_dir;
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
+/// hash, orphans kept) through the one recovery writer; returns the files written, or why not
+/// all could be.
+pub fn write_recovery(
+    app: &App,
+) -> Result<Vec<std::path::PathBuf>, glosser_core::save::recovery::RecoveryError> {
     let mut written = Vec::new();
     for (&index, session) in &app.sessions {
         if !session.is_dirty() || session.read_only.is_some() {
             continue;
         }
         let Ok(doc) = &session.doc else { continue };
-        let mut file = session.file.clone();
-        glosser_core::reanchor::restamp(&mut file, doc, &session.texts);
-        let id = app.corpus.documents[index].id.replace('/', "__");
-        let path = dir.join(format!("{stamp}-{id}.{}.ron", session.file.annotator));
-        std::fs::create_dir_all(dir)
-            .and_then(|()| store::write_atomic(&path, store::to_ron(&file).as_bytes()))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        written.push(path);
+        let id = &app.corpus.documents[index].id;
+        written.push(glosser_core::save::recovery::write(
+            &app.recovery_dir,
+            id,
+            &session.file,
+            Some(doc),
+            &session.texts,
+        )?);
     }
     Ok(written)
 }

@@ -201,7 +201,7 @@ proptest! {
             terminal.draw(|frame| draw(frame, &app)).unwrap();
             let buffer = terminal.backend().buffer();
             for cell in buffer.content() {
-                prop_assert!(!cell.symbol().chars().any(|c| c.is_control() || glosser_core::store::is_bidi_control(c)),
+                prop_assert!(!cell.symbol().chars().any(|c| c.is_control() || glosser_core::fsio::is_bidi_control(c)),
                     "raw control in the buffer: {:?}", cell.symbol());
             }
             let (w, h) = app.size;

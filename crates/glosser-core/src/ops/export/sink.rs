@@ -85,9 +85,9 @@ impl Sink {
                     std::fs::create_dir_all(parent)?;
                 }
                 let ann = txt.with_extension("ann");
-                crate::store::write_atomic(&txt, text.as_bytes())
+                crate::fsio::write_atomic(&txt, text.as_bytes())
                     .with_context(|| format!("{}: cannot write", txt.display()))?;
-                crate::store::write_atomic(&ann, body.as_bytes())
+                crate::fsio::write_atomic(&ann, body.as_bytes())
                     .with_context(|| format!("{}: cannot write", ann.display()))?;
             }
             (

@@ -4,7 +4,6 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use super::super::super::app::{App, DocInfo, Session, Tone};
 use super::corpus_dirs;
@@ -197,23 +196,17 @@ fn close_session(
     }
 }
 
-/// Writes one session's unsaved file into the recovery folder.
-fn recover(app: &App, id: &str, session: &Session) -> Result<PathBuf, String> {
-    let mut file = session.file.clone();
-    if let Ok(doc) = &session.doc {
-        glosser_core::reanchor::restamp(&mut file, doc, &session.texts);
-    }
-    let stamp = SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    let dir = &app.recovery_dir;
-    let path = dir.join(format!(
-        "{stamp}-{}.{}.ron",
-        id.replace('/', "__"),
-        file.annotator
-    ));
-    std::fs::create_dir_all(dir)
-        .and_then(|()| store::write_atomic(&path, store::to_ron(&file).as_bytes()))
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    Ok(path)
+/// Writes one session's unsaved file into the recovery folder (the one recovery writer).
+fn recover(
+    app: &App,
+    id: &str,
+    session: &Session,
+) -> Result<PathBuf, glosser_core::save::recovery::RecoveryError> {
+    glosser_core::save::recovery::write(
+        &app.recovery_dir,
+        id,
+        &session.file,
+        session.doc.as_ref().ok(),
+        &session.texts,
+    )
 }

@@ -175,7 +175,7 @@ fn controls_become_placeholders() {
         assert!(
             !symbol
                 .chars()
-                .any(|c| c.is_control() || glosser_core::store::is_bidi_control(c)),
+                .any(|c| c.is_control() || glosser_core::fsio::is_bidi_control(c)),
             "{symbol:?}"
         );
     }
