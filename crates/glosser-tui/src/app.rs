@@ -64,8 +64,8 @@ pub enum Mode {
     Normal,
     Prompt(Prompt),
     Help,
-    /// The stats view, with the figures gathered when it opened.
-    Stats(Box<super::stats::CorpusStats>),
+    /// The stats view: `None` while its job gathers the figures, then the figures.
+    Stats(Option<Box<super::stats::CorpusStats>>),
     /// The label picker over the selection or the span under the cursor.
     Picker(super::picker::LabelPicker),
     /// The corpus's guidelines (`g` in the help), scrolled to line `top`.

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+pub mod jobs;
 pub mod keymap;
 pub mod layout;
 pub mod listing;
@@ -190,7 +191,12 @@ fn event_loop(
     terminate: &AtomicBool,
 ) -> anyhow::Result<()> {
     let size = terminal.size()?;
-    update::update(app, Event::Resize(size.width, size.height), Instant::now());
+    let jobs = jobs::Jobs::default();
+    jobs.start(update::update(
+        app,
+        Event::Resize(size.width, size.height),
+        Instant::now(),
+    ));
     // Terminal events are read on their own thread: if the terminal goes away, crossterm can
     // spin inside a read, and the loop must still notice SIGHUP, save and exit.
     let (sender, events) = std::sync::mpsc::channel();
@@ -222,14 +228,21 @@ fn event_loop(
                         "test panic injected by GLOSSER_TEST_PANIC_KEY"
                     );
                     if let Some(event) = translate(app, &term_event) {
-                        update::update(app, event, Instant::now());
+                        jobs.start(update::update(app, event, Instant::now()));
                     }
                 }
             }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
         }
-        update::update(app, Event::Tick(Instant::now()), Instant::now());
+        for done in jobs.finished() {
+            jobs.start(update::update(app, Event::Done(done), Instant::now()));
+        }
+        jobs.start(update::update(
+            app,
+            Event::Tick(Instant::now()),
+            Instant::now(),
+        ));
         if app.should_quit || terminate.load(Ordering::Relaxed) {
             return Ok(());
         }

@@ -21,6 +21,8 @@ pub mod suggest;
 
 use std::time::Instant;
 
+use super::jobs::{Done, Effect, Job};
+
 use documents::step_document;
 pub use documents::switch_document;
 pub use link_edit::{PendingLink, excerpt};
@@ -42,7 +44,7 @@ pub enum MouseKind {
 }
 
 /// Everything that can happen to the app.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Event {
     /// A key bound to an action.
     Action(Action),
@@ -64,10 +66,14 @@ pub enum Event {
     Resize(u16, u16),
     /// Time passes: debounced saving, background list updates.
     Tick(Instant),
+    /// A job asked for by an earlier update has finished.
+    Done(Done),
 }
 
-/// Applies one event, then keeps the views consistent (scroll follows the cursor).
-pub fn update(app: &mut App, event: Event, now: Instant) {
+/// Applies one event, then keeps the views consistent (scroll follows the cursor); returns the
+/// work to run off the UI thread (its results come back as [`Event::Done`]).
+pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
+    let mut effects = Vec::new();
     // An article opened a slice first is whole before anything but drawing touches it.
     if !matches!(event, Event::Resize(..)) {
         app.finish_loading();
@@ -79,7 +85,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
                 app.force_quit_armed = false;
             }
             clear_info(app);
-            act(app, action, now);
+            act(app, action, now, &mut effects);
         }
         Event::PromptChar(c) if matches!(app.mode, Mode::Picker(_)) => {
             picker::type_char(app, c, now);
@@ -122,6 +128,12 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
             background::tick(app);
             save::tick(app, time);
         }
+        Event::Done(Done::Stats(figures)) => {
+            // The view may have been closed meanwhile: then the figures are not wanted.
+            if let Mode::Stats(slot @ None) = &mut app.mode {
+                *slot = Some(figures);
+            }
+        }
     }
     if let Mode::Prompt(prompt) = &app.mode
         && prompt.kind == PromptKind::Filter
@@ -138,9 +150,23 @@ pub fn update(app: &mut App, event: Event, now: Instant) {
         app.finish_loading();
         follow(app);
     }
+    effects
 }
 
-fn act(app: &mut App, action: Action, now: Instant) {
+/// [`update`], with the jobs it asks for run at once on this thread and their results fed
+/// back (tests and benchmarks drive the model without an event loop).
+pub fn update_now(app: &mut App, event: Event, now: Instant) {
+    let mut effects = update(app, event, now);
+    while !effects.is_empty() {
+        let done = super::jobs::run_now(effects);
+        effects = done
+            .into_iter()
+            .flat_map(|d| update(app, Event::Done(d), now))
+            .collect();
+    }
+}
+
+fn act(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>) {
     if guidelines::guidelines_key(app, action) {
         return;
     }
@@ -174,12 +200,15 @@ fn act(app: &mut App, action: Action, now: Instant) {
         Action::ForceQuit => save::force_quit(app),
         Action::Help => app.mode = Mode::Help,
         Action::Stats => {
+            // Saved first, so that the figures count this session's edits.
             save::save_all(app);
-            // Files written since start-up (ours, a teammate's) count too: list them afresh.
-            let fresh = glosser_core::corpus::Corpus::scan(&app.corpus.root);
-            let corpus = fresh.as_ref().unwrap_or(&app.corpus);
-            let figures = super::stats::gather(corpus, &app.labels, &app.annotator);
-            app.mode = Mode::Stats(Box::new(figures));
+            app.mode = Mode::Stats(None);
+            effects.push(Effect::Spawn(Job::Stats {
+                root: app.corpus.root.clone(),
+                listed: Box::new(app.corpus.clone()),
+                labels: app.labels.clone(),
+                annotator: app.annotator.clone(),
+            }));
         }
         Action::Save => save::save_now(app),
         Action::NextPane => app.focus = cycle(app.focus, true),

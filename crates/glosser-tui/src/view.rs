@@ -52,7 +52,8 @@ pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
     status::draw(buf, app, areas.status);
     match &app.mode {
         Mode::Help => help::draw(buf, app, size),
-        Mode::Stats(figures) => stats::draw(buf, app, size, figures),
+        Mode::Stats(Some(figures)) => stats::draw(buf, app, size, figures),
+        Mode::Stats(None) => stats::draw_gathering(buf, size),
         Mode::Picker(p) => picker::draw(buf, app, size, p),
         Mode::Guidelines { text, top } => guidelines::draw(buf, size, text, *top),
         _ => {}

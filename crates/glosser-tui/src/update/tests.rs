@@ -37,7 +37,7 @@ impl Fixture {
 
     pub(super) fn send(&mut self, event: Event) {
         self.now += Duration::from_millis(10);
-        update(&mut self.app, event, self.now);
+        update_now(&mut self.app, event, self.now);
     }
 
     pub(super) fn act(&mut self, actions: &[Action]) {

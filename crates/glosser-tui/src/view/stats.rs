@@ -20,6 +20,22 @@ const ANNOTATOR_COLORS: [Color; 6] = [
     Color::Red,
 ];
 
+/// The stats view while its job reads the corpus.
+pub fn draw_gathering(buf: &mut Buffer, screen: Rect) {
+    let area = centered(screen, 110, 32);
+    render(buf, Clear, area);
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .title(" Corpus statistics — any key closes ");
+    let inner = block.inner(area);
+    render(buf, block, area);
+    render(
+        buf,
+        Paragraph::new("reading the corpus's annotation files…"),
+        inner,
+    );
+}
+
 pub fn draw(buf: &mut Buffer, app: &App, screen: Rect, stats: &CorpusStats) {
     let area = centered(screen, 110, 32);
     render(buf, Clear, area);

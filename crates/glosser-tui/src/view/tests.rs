@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier};
 use super::*;
 use crate::action::Action;
 use crate::keymap::Keymap;
-use crate::update::{Event, MouseKind, update};
+use crate::update::{Event, MouseKind, update, update_now};
 use glosser_core::corpus::Corpus;
 use glosser_core::labels::LabelSet;
 
@@ -40,7 +40,7 @@ fn screen(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
 
 fn act(app: &mut App, actions: &[Action]) {
     for &a in actions {
-        update(app, Event::Action(a), Instant::now());
+        update_now(app, Event::Action(a), Instant::now());
     }
 }
 
@@ -271,7 +271,7 @@ fn stats_view_shows_spans_agreement_and_progress() {
     )
     .unwrap();
     act(&mut app, &[Action::Stats]);
-    let Mode::Stats(stats) = &app.mode else {
+    let Mode::Stats(Some(stats)) = &app.mode else {
         panic!("S opens the stats view");
     };
     assert_eq!(stats.counts.len(), 2);

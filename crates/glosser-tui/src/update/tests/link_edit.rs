@@ -203,7 +203,7 @@ fn the_stats_view_counts_the_annotators_links() {
     f.act(&[Action::Link]);
     f.set_cursor(source.start);
     f.act(&[Action::Link, Action::Stats]);
-    let crate::app::Mode::Stats(stats) = &f.app.mode else {
+    let crate::app::Mode::Stats(Some(stats)) = &f.app.mode else {
         panic!("S opens the stats view");
     };
     assert_eq!(stats.links, 1);
