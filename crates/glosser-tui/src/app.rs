@@ -6,9 +6,14 @@ use std::sync::mpsc::Receiver;
 use std::time::Instant;
 
 mod doc_review;
+pub mod following;
 mod loading;
+mod pending_link;
 mod session;
 mod settings;
+mod suggestions;
+
+pub use pending_link::PendingLink;
 
 pub use doc_review::DocReview;
 pub use loading::Loading;
@@ -156,7 +161,7 @@ pub struct App {
     /// Where unsaved edits go when they cannot be saved in the corpus.
     pub recovery_dir: std::path::PathBuf,
     /// What the corpus looked like at the last poll (articles, folders changed outside).
-    pub follow: super::update::follow::Follow,
+    pub follow: following::Follow,
     /// The suggester shown as ghost spans (`--suggestions`, `suggestions:` in the config).
     pub suggestions: Option<String>,
     /// The corpus listing while it runs on its thread, and the list's assigned-first order.
@@ -191,11 +196,8 @@ impl App {
         );
         app.resume_at(cursor);
         app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
-        super::update::follow::start_following(
-            &mut app,
-            folders.into_iter().collect(),
-            Instant::now(),
-        );
+        app.follow
+            .start(folders.into_iter().collect(), Instant::now());
         Ok(app)
     }
 
@@ -241,8 +243,8 @@ impl App {
             reviewing: None,
             review_changed: Vec::new(),
             recovered: Vec::new(),
-            recovery_dir: super::update::recovery_dir(),
-            follow: super::update::follow::Follow::default(),
+            recovery_dir: glosser_core::save::recovery::dir(),
+            follow: following::Follow::default(),
             suggestions: None,
             listing: super::listing::Listing::default(),
         };
@@ -258,26 +260,6 @@ impl App {
         app
     }
 
-    /// Turns on review mode: the sidebar lists disagreements between `annotators`.
-    pub fn start_review(&mut self, annotators: Vec<String>, now: Instant) {
-        self.review_changed = self
-            .corpus
-            .documents
-            .iter()
-            .map(|e| {
-                glosser_core::review::ready::changed_since_adjudication(
-                    e,
-                    &annotators,
-                    &self.annotator,
-                )
-            })
-            .collect();
-        self.reviewing = Some(annotators);
-        self.focus = Focus::Sidebar;
-        self.finish_loading();
-        super::update::review::prepare(self, now);
-    }
-
     /// Switches to document `index`, opening its session the first time.
     pub fn open_document(&mut self, index: usize) {
         if self.open == Some(index) {
@@ -289,7 +271,7 @@ impl App {
             .entry(index)
             .or_insert_with(|| Session::open(corpus, index, &annotator));
         self.open = Some(index);
-        super::update::suggest::load(self, index);
+        self.load_suggestions(index);
         self.generation += 1;
         self.search.matches.clear();
         if let Some(pos) = self.visible_docs.iter().position(|&d| d == index) {

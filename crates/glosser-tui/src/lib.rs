@@ -68,7 +68,7 @@ pub fn run_review(
     left_out: Option<String>,
 ) -> anyhow::Result<()> {
     let mut app = App::new_scoped(corpus, Some(into), keep)?;
-    app.start_review(annotators, Instant::now());
+    crate::update::review::start(&mut app, annotators, Instant::now());
     if let Some(left_out) = left_out {
         let said = match app.message.take() {
             Some((text, tone)) => (format!("{left_out}; {text}"), tone),

@@ -316,7 +316,7 @@ fn finish(app: &mut App, now: Instant) {
     }
     app.listing.start = None;
     let folders = std::mem::take(&mut app.listing.folders);
-    super::update::follow::start_following(app, folders, now);
+    app.follow.start(folders, now);
     let errors = std::mem::take(&mut app.listing.errors);
     let mut said = Vec::new();
     if app.corpus.documents.is_empty() {

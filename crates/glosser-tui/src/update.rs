@@ -25,10 +25,10 @@ use super::jobs::{Done, Effect, Job};
 
 use documents::step_document;
 pub use documents::switch_document;
-pub use link_edit::{PendingLink, excerpt};
+pub use link_edit::excerpt;
 pub use link_keys::link_type_key;
 pub use prompt::{PromptEdit, prompt_key};
-pub use save::{recovery_dir, save_all, save_open, write_recovery};
+pub use save::{save_all, save_open, write_recovery};
 
 use super::action::Action;
 use super::app::{App, Focus, Mode, Prompt, PromptKind, Tone};

@@ -10,6 +10,14 @@ use crate::reanchor::restamp;
 use crate::store::{self, AnnotationFile};
 use crate::text::Document;
 
+/// Where unsaved annotation files go when they cannot be saved in the corpus.
+pub fn dir() -> PathBuf {
+    directories::ProjectDirs::from("", "", "glosser").map_or_else(
+        || std::env::temp_dir().join("glosser-recovery"),
+        |d| d.data_local_dir().join("recovery"),
+    )
+}
+
 /// A recovery file that could not be written either.
 #[derive(Debug, thiserror::Error)]
 #[error("{}: {source}", path.display())]

@@ -52,7 +52,7 @@ pub struct Session {
     pub suggested: Option<Vec<glosser_core::span::Span>>,
     /// A link being drawn with `r` (SPEC §10): its first span, and the link types to choose
     /// from once several fit.
-    pub pending_link: Option<crate::update::PendingLink>,
+    pub pending_link: Option<super::PendingLink>,
     /// The span chosen with the span keys or a sidebar click, by (start, end, label): of spans
     /// that share their start (the same sentence tagged claim and unverified), the one keys act
     /// on. Cleared by any other cursor move.

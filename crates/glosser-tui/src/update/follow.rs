@@ -14,7 +14,7 @@
 //!   new name; a deleted article's session is closed without recreating its file (unsaved
 //!   edits go to the recovery folder).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -31,18 +31,6 @@ pub use rescan::refresh_corpus;
 
 /// How often the corpus is polled.
 pub const POLL: Duration = Duration::from_secs(2);
-
-type Stamp = Option<(u64, SystemTime)>;
-
-/// What the last poll saw.
-#[derive(Debug, Default)]
-pub struct Follow {
-    last_poll: Option<Instant>,
-    /// Folder → modification time, for every folder that holds documents (and the root).
-    dirs: BTreeMap<PathBuf, Option<SystemTime>>,
-    /// Document id → the article's size and modification time when its session last read it.
-    articles: HashMap<String, Stamp>,
-}
 
 /// Polls the corpus if [`POLL`] has passed since the last time.
 pub fn poll(app: &mut App, now: Instant) {
@@ -65,17 +53,6 @@ pub fn poll(app: &mut App, now: Instant) {
         rescan::refresh_corpus(app);
     }
     check_articles(app);
-}
-
-/// The listing on its thread has ended: follow the folders from the times they had before
-/// they were listed, so a change made while the listing ran is seen at the next poll.
-pub fn start_following(
-    app: &mut App,
-    folders: BTreeMap<PathBuf, Option<SystemTime>>,
-    now: Instant,
-) {
-    app.follow.dirs = folders;
-    app.follow.last_poll = Some(now);
 }
 
 fn dir_mtime(dir: &Path) -> Option<SystemTime> {
@@ -273,7 +250,7 @@ pub fn reload_article(
     if app.open == Some(index) {
         app.generation += 1;
         app.search.matches.clear();
-        super::suggest::load(app, index);
+        app.load_suggestions(index);
         app.say(
             format!(
                 "the article changed on disk and was reloaded: {} (undo history cleared)",

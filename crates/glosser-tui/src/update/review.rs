@@ -22,6 +22,22 @@ use glosser_core::span::Span;
 pub use gold::rejections_following;
 use gold::{decision_changes, mark_adjudicated};
 
+/// Turns on review mode: the sidebar lists disagreements between `annotators`.
+pub fn start(app: &mut App, annotators: Vec<String>, now: Instant) {
+    app.review_changed = app
+        .corpus
+        .documents
+        .iter()
+        .map(|e| {
+            glosser_core::review::ready::changed_since_adjudication(e, &annotators, &app.annotator)
+        })
+        .collect();
+    app.reviewing = Some(annotators);
+    app.focus = Focus::Sidebar;
+    app.finish_loading();
+    prepare(app, now);
+}
+
 /// Builds the open document's review the first time it is opened, accepting agreed spans.
 pub fn prepare(app: &mut App, now: Instant) {
     let Some(annotators) = app.reviewing.clone() else {

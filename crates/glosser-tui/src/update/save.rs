@@ -252,14 +252,6 @@ pub fn force_quit(app: &mut App) {
     );
 }
 
-/// Where unsaved annotation files go when they cannot be saved in the corpus.
-pub fn recovery_dir() -> std::path::PathBuf {
-    directories::ProjectDirs::from("", "", "glosser").map_or_else(
-        || std::env::temp_dir().join("glosser-recovery"),
-        |d| d.data_local_dir().join("recovery"),
-    )
-}
-
 /// Writes every session with unsaved edits into the recovery folder (stamped with their text's
 /// hash, orphans kept) through the one recovery writer; returns the files written, or why not
 /// all could be.

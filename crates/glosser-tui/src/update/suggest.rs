@@ -10,7 +10,6 @@ use super::super::undo::Change;
 use super::edit::commit;
 use super::refuse;
 use glosser_core::span::Span;
-use glosser_core::store::StoreError;
 use glosser_core::suggest::ghosts::{accepted, open_suggestions, rejected};
 
 impl App {
@@ -28,48 +27,8 @@ impl App {
             session.suggested = None;
         }
         if let Some(index) = self.open {
-            load(self, index);
+            self.load_suggestions(index);
         }
-    }
-}
-
-/// Loads the suggester's spans for document `index` once (brought onto the current text in
-/// memory if the article changed since they were written; nothing is written).
-pub fn load(app: &mut App, index: usize) {
-    let Some(name) = app.suggestions.clone() else {
-        return;
-    };
-    // Suggestions are re-anchored against the whole text.
-    app.finish_loading();
-    let Some(entry) = app.corpus.documents.get(index) else {
-        return;
-    };
-    let path = entry.annotation_path(&name);
-    let Some(session) = app.sessions.get_mut(&index) else {
-        return;
-    };
-    if session.suggested.is_some() {
-        return;
-    }
-    let Ok(doc) = &session.doc else {
-        session.suggested = Some(Vec::new());
-        return;
-    };
-    let (spans, warning) = match glosser_core::store::load_in(&app.corpus.root, &path) {
-        Ok(mut file) => {
-            if file.text_sha256 != doc.sha256() {
-                glosser_core::reanchor::restamp(&mut file, doc, &session.texts);
-            }
-            (file.spans.into_spans(), None)
-        }
-        Err(StoreError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
-            (Vec::new(), None)
-        }
-        Err(e) => (Vec::new(), Some(format!("suggestions not shown: {e}"))),
-    };
-    session.suggested = Some(spans);
-    if let Some(w) = warning {
-        app.say(w, Tone::Warning);
     }
 }
 

@@ -221,7 +221,7 @@ fn quitting_twice_with_unsaved_edits_writes_a_recovery_file() {
                 .as_ref()
                 .unwrap()
                 .0
-                .contains(&crate::update::recovery_dir().display().to_string())
+                .contains(&glosser_core::save::recovery::dir().display().to_string())
     );
     f.act(&[Action::Quit]);
     assert!(f.app.should_quit);

@@ -24,7 +24,7 @@ fn review_as_gold(root: &std::path::Path) -> (App, Instant) {
     );
     let now = Instant::now();
     update(&mut app, Event::Resize(120, 40), now);
-    app.start_review(vec!["alice".into(), "bob".into()], now);
+    crate::update::review::start(&mut app, vec!["alice".into(), "bob".into()], now);
     (app, now)
 }
 

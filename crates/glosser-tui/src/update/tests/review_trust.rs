@@ -25,7 +25,7 @@ pub(super) fn open_review(dir: &std::path::Path, width: u16, height: u16) -> (Ap
     );
     let now = Instant::now();
     update(&mut app, Event::Resize(width, height), now);
-    app.start_review(vec!["alice".into(), "bob".into()], now);
+    crate::update::review::start(&mut app, vec!["alice".into(), "bob".into()], now);
     (app, now)
 }
 

@@ -57,7 +57,7 @@ fn review_app(dir: &std::path::Path, color: bool) -> App {
     app.color = color;
     let now = Instant::now();
     update(&mut app, Event::Resize(120, 40), now);
-    app.start_review(vec!["alice".into(), "bob".into()], now);
+    crate::update::review::start(&mut app, vec!["alice".into(), "bob".into()], now);
     app
 }
 
