@@ -26,6 +26,7 @@ pub fn safe_stdout() -> glosser_core::fsio::EscapeWriter<std::io::StdoutLock<'st
 
 pub mod agree;
 pub mod completions;
+mod error;
 pub mod export;
 pub mod git_setup;
 pub mod import;
@@ -101,7 +102,8 @@ pub enum Command {
     Suggest(suggest::Args),
 }
 
-/// Parses the command line, runs it, and turns errors into a message on stderr and exit code 2.
+/// Parses the command line, runs it, and turns errors into a message on stderr and their exit
+/// code (`error`).
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
@@ -126,25 +128,8 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
-        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln_safe!("glosser: {e:#}");
-            ExitCode::from(EXIT_ERROR)
-        }
+        Err(e) => error::report(&e),
     }
-}
-
-/// Whether an error is only the reader of our output going away (`glosser stats | head`).
-fn is_broken_pipe(error: &anyhow::Error) -> bool {
-    error.chain().any(|cause| {
-        cause
-            .downcast_ref::<std::io::Error>()
-            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-            || cause
-                .downcast_ref::<serde_json::Error>()
-                .and_then(serde_json::Error::io_error_kind)
-                == Some(std::io::ErrorKind::BrokenPipe)
-    })
 }
 
 /// Prints a JSON value on stdout, one line, with a trailing newline.

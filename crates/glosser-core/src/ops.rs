@@ -1,5 +1,6 @@
 //! The engine of every command, as library operations returning typed results: the binary
 //! parses arguments and prints what these return, the TUI calls them from its jobs.
+pub mod error;
 pub mod export;
 pub mod git_setup;
 pub mod import;
@@ -10,3 +11,5 @@ pub mod stats;
 pub mod status;
 pub mod suggest;
 pub mod validate;
+
+pub use error::{Error, Result};

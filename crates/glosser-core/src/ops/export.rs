@@ -12,7 +12,7 @@ mod tally;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use crate::ops::error::{Context, refuse};
 use rayon::prelude::*;
 
 use crate::corpus::Corpus;
@@ -77,7 +77,7 @@ pub fn export(
     request: &Request,
     stdout: Box<dyn Write>,
     events: &mut dyn FnMut(Event),
-) -> anyhow::Result<(Outcome, Tally)> {
+) -> crate::ops::Result<(Outcome, Tally)> {
     let root = request.corpus;
     let format = request.format;
     // One listing for who annotated what (counts only), then the documents as they are listed.
@@ -88,7 +88,7 @@ pub fn export(
     }
     for label in request.only {
         if !labels.contains(label) {
-            bail!("--labels: {label:?} is not a label of this corpus");
+            refuse!("--labels: {label:?} is not a label of this corpus");
         }
     }
     if let Some(output) = request.output {
@@ -127,7 +127,7 @@ pub fn export(
     // error), written in corpus order.
     crate::corpus::stream::for_each_chunk(
         root,
-        |chunk| -> anyhow::Result<()> {
+        |chunk| -> crate::ops::Result<()> {
             let entries: Vec<_> = chunk
                 .iter()
                 .filter(|d| d.annotation(&annotator).is_some())
@@ -198,12 +198,12 @@ pub fn export(
 }
 
 /// Parses `--offsets`.
-pub fn parse_offsets(text: &str) -> anyhow::Result<Offsets> {
+pub fn parse_offsets(text: &str) -> crate::ops::Result<Offsets> {
     match text {
         "utf16" => Ok(Offsets::Utf16),
         "codepoint" => Ok(Offsets::Codepoint),
         "grapheme" => Ok(Offsets::Grapheme),
-        other => bail!("--offsets {other:?}: use utf16, codepoint or grapheme"),
+        other => refuse!("--offsets {other:?}: use utf16, codepoint or grapheme"),
     }
 }
 
@@ -213,10 +213,10 @@ pub fn pick_annotator(
     root: &Path,
     annotators: &std::collections::BTreeSet<String>,
     asked: Option<&str>,
-) -> anyhow::Result<String> {
+) -> crate::ops::Result<String> {
     if let Some(name) = asked {
         if !annotators.contains(name) {
-            bail!(
+            refuse!(
                 "{}: no annotation files for annotator {name:?}; annotators here: {}",
                 root.display(),
                 list(annotators)
@@ -235,8 +235,8 @@ pub fn pick_annotator(
         .collect();
     match annotators.len() {
         1 => Ok(annotators.into_iter().next().unwrap_or_default()),
-        0 => bail!("{}: no annotation files to export", root.display()),
-        _ => bail!(
+        0 => refuse!("{}: no annotation files to export", root.display()),
+        _ => refuse!(
             "{}: several annotators and no gold files; choose one with --annotator ({})",
             root.display(),
             list(&annotators)
@@ -262,7 +262,7 @@ fn write_split(
     dir: &Path,
     kept: &[Ready],
     depth: usize,
-) -> anyhow::Result<Event<'static>> {
+) -> crate::ops::Result<Event<'static>> {
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
     let ids: Vec<&str> = kept.iter().map(|r| r.id.as_str()).collect();
@@ -309,7 +309,7 @@ fn write_split(
 
 /// `-o` must not point into the corpus: an export there would rewrite articles (brat's `.txt`)
 /// or replace annotation and document files. Symlinks and `..` are resolved first.
-pub fn refuse_output_in_corpus(root: &Path, output: &Path) -> anyhow::Result<()> {
+pub fn refuse_output_in_corpus(root: &Path, output: &Path) -> crate::ops::Result<()> {
     let root = std::fs::canonicalize(root)
         .with_context(|| format!("{}: cannot resolve the corpus folder", root.display()))?;
     // The output may not exist yet: resolve its deepest existing ancestor and add the rest.
@@ -333,7 +333,7 @@ pub fn refuse_output_in_corpus(root: &Path, output: &Path) -> anyhow::Result<()>
         }
     };
     if resolved.starts_with(&root) {
-        bail!(
+        refuse!(
             "-o {}: is inside the corpus {}; export never writes into the corpus (it would replace articles or annotation files), so choose an output outside it",
             output.display(),
             root.display()

@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use crate::ops::error::{Context, refuse};
 
 /// The driver command git runs for a conflicting annotation file.
 pub const DRIVER: &str = "glosser merge-driver %O %A %B %P";
@@ -18,9 +18,9 @@ const HOOK_MARK: &str = "# glosser: validate staged annotation files";
 
 /// Sets up the repository holding `corpus`; returns one line per change made (none when all
 /// was in place already).
-pub fn set_up(corpus: &Path, hook: bool) -> anyhow::Result<Vec<String>> {
+pub fn set_up(corpus: &Path, hook: bool) -> crate::ops::Result<Vec<String>> {
     if !corpus.is_dir() {
-        bail!(
+        refuse!(
             "{}: not a directory; give the corpus folder",
             corpus.display()
         );
@@ -74,11 +74,11 @@ pub fn set_up(corpus: &Path, hook: bool) -> anyhow::Result<Vec<String>> {
 }
 
 /// Appends `line` to the file unless a line equal to it is there; whether it wrote.
-fn add_line(path: &Path, line: &str) -> anyhow::Result<bool> {
+fn add_line(path: &Path, line: &str) -> crate::ops::Result<bool> {
     let existing = match std::fs::read_to_string(path) {
         Ok(s) => s,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => bail!("{}: cannot read: {e}", path.display()),
+        Err(e) => refuse!("{}: cannot read: {e}", path.display()),
     };
     if existing.lines().any(|l| l.trim() == line) {
         return Ok(false);
@@ -96,7 +96,7 @@ fn add_line(path: &Path, line: &str) -> anyhow::Result<bool> {
 
 /// Writes the pre-commit hook, or adds glosser's check to an existing one; `None` when it is
 /// there already.
-fn install_hook(hooks: &Path, corpus_rel: &str) -> anyhow::Result<Option<String>> {
+fn install_hook(hooks: &Path, corpus_rel: &str) -> crate::ops::Result<Option<String>> {
     let path = hooks.join("pre-commit");
     let quoted = shell_quote(corpus_rel);
     let check = format!(
@@ -105,7 +105,7 @@ fn install_hook(hooks: &Path, corpus_rel: &str) -> anyhow::Result<Option<String>
     let existing = match std::fs::read_to_string(&path) {
         Ok(s) => Some(s),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => bail!("{}: cannot read: {e}", path.display()),
+        Err(e) => refuse!("{}: cannot read: {e}", path.display()),
     };
     let text = match &existing {
         Some(s) if s.contains(HOOK_MARK) => return Ok(None),
@@ -163,7 +163,7 @@ fn with_check_first(hook: &str, check: &str) -> Option<String> {
     Some(format!("{check}{rest}"))
 }
 
-fn make_executable(path: &Path) -> anyhow::Result<()> {
+fn make_executable(path: &Path) -> crate::ops::Result<()> {
     use std::os::unix::fs::PermissionsExt as _;
     let mut perms = std::fs::metadata(path)
         .with_context(|| format!("{}: cannot stat", path.display()))?
@@ -177,7 +177,7 @@ fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
-fn git(dir: &Path, args: &[&str]) -> anyhow::Result<String> {
+fn git(dir: &Path, args: &[&str]) -> crate::ops::Result<String> {
     let out = std::process::Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -185,7 +185,7 @@ fn git(dir: &Path, args: &[&str]) -> anyhow::Result<String> {
         .output()
         .context("cannot run git (is it installed?)")?;
     if !out.status.success() {
-        bail!(
+        refuse!(
             "{}: not set up: git {} failed ({}); run git-setup inside a git work tree",
             dir.display(),
             args.join(" "),

@@ -21,7 +21,7 @@ mod write;
 
 use std::path::Path;
 
-use anyhow::bail;
+use crate::ops::error::refuse;
 
 use crate::corpus::Corpus;
 use crate::formats::Format;
@@ -95,30 +95,36 @@ pub struct Summary {
 }
 
 /// Imports `request.file` into `request.corpus`, a chunk of [`CHUNK`] records at a time.
-pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> anyhow::Result<Summary> {
+pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::Result<Summary> {
     let format = request.format;
     if !format.importable() {
-        bail!(
+        refuse!(
             "glosser cannot import {format}; it imports jsonl, doccano, label-studio, prodigy and brat"
         );
     }
     let root = request.corpus;
-    std::fs::create_dir_all(root)
-        .map_err(|e| anyhow::anyhow!("{}: cannot create the corpus folder: {e}", root.display()))?;
+    std::fs::create_dir_all(root).map_err(|e| {
+        crate::ops::Error::Refused(format!(
+            "{}: cannot create the corpus folder: {e}",
+            root.display()
+        ))
+    })?;
     Corpus::scan(root)?;
     let (labels, warning) = LabelSet::for_corpus(root);
     if let Some(w) = warning {
         events(Event::Warning(w));
     }
-    let mut stream =
-        parse::stream::open(format, request.file, &request.options).map_err(anyhow::Error::msg)?;
+    let mut stream = parse::stream::open(format, request.file, &request.options)
+        .map_err(|e| crate::ops::Error::Refused(e.to_string()))?;
     let mut summary = Summary::default();
     let mut report = Report::default();
     let mut unknown_labels = unknown_labels::UnknownLabels::default();
     let mut names = annotator_names::AnnotatorNames::default();
     let mut first = 0;
     loop {
-        let mut records = stream.next_chunk(CHUNK).map_err(anyhow::Error::msg)?;
+        let mut records = stream
+            .next_chunk(CHUNK)
+            .map_err(|e| crate::ops::Error::Refused(e.to_string()))?;
         if records.is_empty() {
             break;
         }

@@ -10,7 +10,7 @@
 
 use std::path::Path;
 
-use anyhow::bail;
+use crate::ops::error::refuse;
 
 use crate::corpus::Corpus;
 use crate::labels::LabelSet;
@@ -48,14 +48,14 @@ pub struct Summary {
 }
 
 /// Merges; `say` gets every line to show a person (skips, ties, conflicts, re-anchoring).
-pub fn merge(request: &Request, say: &mut dyn FnMut(String)) -> anyhow::Result<Summary> {
+pub fn merge(request: &Request, say: &mut dyn FnMut(String)) -> crate::ops::Result<Summary> {
     if !store::is_valid_annotator(request.into) {
-        bail!("--into {:?} is not a valid annotator name", request.into);
+        refuse!("--into {:?} is not a valid annotator name", request.into);
     }
     let corpus = Corpus::scan(request.corpus)?;
     let annotators = crate::review::corpus::choose_annotators(&corpus, request.annotators)?;
     if annotators.iter().any(|a| a == request.into) {
-        bail!(
+        refuse!(
             "--into {:?} is also one of the annotators being merged",
             request.into
         );

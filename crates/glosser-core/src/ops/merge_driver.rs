@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
+use crate::ops::error::Context;
 
 use crate::merge3::{empty_like, merge3};
 use crate::old_texts::{GitHistory, Lookup};
@@ -41,7 +41,7 @@ impl Side {
 /// A version of the file; `None` when git hands over an empty file (no common ancestor).
 /// Errors name the file by `shown` (the path in the work tree, %P, rather than git's temporary
 /// copy) and the side, keeping the parse error's `line:col`.
-fn read(path: &Path, side: Side, shown: &Path) -> anyhow::Result<Option<AnnotationFile>> {
+fn read(path: &Path, side: Side, shown: &Path) -> crate::ops::Result<Option<AnnotationFile>> {
     let whose = || side.describe(in_rebase());
     let bytes = crate::fsio::read_capped(path, store::MAX_ANNOTATION_BYTES).with_context(|| {
         format!(
@@ -63,7 +63,7 @@ fn read(path: &Path, side: Side, shown: &Path) -> anyhow::Result<Option<Annotati
     }
     store::parse_unnamed(&source, shown)
         .map(Some)
-        .map_err(|e| anyhow::anyhow!("{e} — in {}; ours is left as it was and git reports a conflict: fix that version, or resolve the file by hand", whose()))
+        .map_err(|e| crate::ops::Error::Refused(format!("{e} — in {}; ours is left as it was and git reports a conflict: fix that version, or resolve the file by hand", whose())))
 }
 
 /// The article of the annotation file at `path` (relative to the work tree, where git runs us).
@@ -140,7 +140,7 @@ pub struct Merged {
 
 /// Merges the three versions and writes the result over OURS; a version that does not parse
 /// is an error and OURS is left as it was.
-pub fn merge(files: &Files) -> anyhow::Result<Merged> {
+pub fn merge(files: &Files) -> crate::ops::Result<Merged> {
     let shown = files.path;
     let (base, ours, theirs) = (
         read(files.base, Side::Base, shown.unwrap_or(files.base))?,

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use crate::ops::error::{Context, refuse};
 
 use crate::store::{self, AnnotationFile};
 use crate::text::Document;
@@ -34,14 +34,14 @@ pub fn parent_or_dot(path: &Path) -> &Path {
     }
 }
 
-fn file_name(path: &Path) -> anyhow::Result<&str> {
+fn file_name(path: &Path) -> crate::ops::Result<&str> {
     path.file_name()
         .and_then(|n| n.to_str())
         .with_context(|| format!("{}: not a file name glosser can use", path.display()))
 }
 
 /// The annotation files beside the article at `article`, with their annotators.
-fn annotation_files(article: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
+fn annotation_files(article: &Path) -> crate::ops::Result<Vec<(String, PathBuf)>> {
     let name = file_name(article)?;
     let dir = parent_or_dot(article);
     let mut found = Vec::new();
@@ -71,22 +71,22 @@ fn annotation_files(article: &Path) -> anyhow::Result<Vec<(String, PathBuf)>> {
 /// ([`journal::Journal`]) and says that nothing was moved. Also returns what re-anchoring a
 /// stale file did (a line per span, the counts last), and the leftovers a finished move could
 /// not clean up (warnings: the move itself is done).
-pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Outcome> {
+pub fn move_article(old: &Path, new: &Path) -> crate::ops::Result<Outcome> {
     let old_name = file_name(old)?;
     let new_name = file_name(new)?;
     if !store::is_document_name(old_name) || !store::is_document_name(new_name) {
-        bail!(
+        refuse!(
             "{} -> {}: articles are *.txt or *.md files",
             old.display(),
             new.display()
         );
     }
     if new_name.starts_with('.') {
-        bail!("{}: a hidden file is not part of the corpus", new.display());
+        refuse!("{}: a hidden file is not part of the corpus", new.display());
     }
     let doc = Document::load(old).with_context(|| format!("{}: cannot move", old.display()))?;
     if new.symlink_metadata().is_ok() {
-        bail!(
+        refuse!(
             "{}: already exists; glosser mv never overwrites",
             new.display()
         );
@@ -95,7 +95,7 @@ pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Outcome> {
     for (annotator, path) in annotation_files(old)? {
         let lock = crate::lock::lock_path(&path);
         if lock.symlink_metadata().is_ok() {
-            bail!(
+            refuse!(
                 "{}: open in glosser (lock {}); quit it first, or delete the lock if that glosser is gone",
                 path.display(),
                 lock.display()
@@ -107,7 +107,7 @@ pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Outcome> {
             .with_context(|| format!("{}: nothing was moved", old.display()))?;
         let target = store::annotation_path(new, &annotator);
         if target.symlink_metadata().is_ok() {
-            bail!(
+            refuse!(
                 "{}: already exists; glosser mv never overwrites",
                 target.display()
             );
@@ -125,8 +125,9 @@ pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Outcome> {
         Err(e) => {
             let left = journal.roll_back();
             if left.is_empty() {
-                bail!(
-                    "{e:#}; nothing was moved: {} {}",
+                refuse!(
+                    "{}; nothing was moved: {} {}",
+                    e.chain(),
                     old.display(),
                     if count == 0 {
                         "is as it was"
@@ -135,8 +136,9 @@ pub fn move_article(old: &Path, new: &Path) -> anyhow::Result<Outcome> {
                     }
                 );
             }
-            bail!(
-                "{e:#}; undoing the move failed too, so it is half done: {}",
+            refuse!(
+                "{}; undoing the move failed too, so it is half done: {}",
+                e.chain(),
                 left.join("; ")
             )
         }
@@ -151,7 +153,7 @@ fn apply(
     doc: &Document,
     files: Vec<(PathBuf, AnnotationFile, PathBuf)>,
     journal: &mut journal::Journal,
-) -> anyhow::Result<(Vec<Moved>, Vec<String>)> {
+) -> crate::ops::Result<(Vec<Moved>, Vec<String>)> {
     let dir = parent_or_dot(new);
     journal
         .create_dirs(dir)

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use anyhow::{Context as _, bail};
+use crate::ops::error::{Context as _, refuse};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
@@ -90,7 +90,7 @@ impl Suggester {
 }
 
 /// Runs the suggester over the corpus and writes its files.
-pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> anyhow::Result<Summary> {
+pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> crate::ops::Result<Summary> {
     let learn = match &request.kind {
         Kind::Learn(annotator) => Some(annotator.as_str()),
         _ => None,
@@ -153,7 +153,7 @@ pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> anyhow::Result
                 Suggester::Command(_) => given.unwrap_or_else(|| Err("no answer".to_owned())),
             };
             let outcome =
-                proposals.and_then(|p| write(entry, doc, name, &p).map_err(|e| format!("{e:#}")));
+                proposals.and_then(|p| write(entry, doc, name, &p).map_err(|e| e.chain()));
             events(Event::Step);
             outcome
         })
@@ -196,19 +196,19 @@ pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> anyhow::Result
 
 /// `--as NAME` must be a valid name that is not gold, not the learned annotator, and not an
 /// analyst's (files whose spans carry no score).
-fn check_name(corpus: &Corpus, name: &str, learn: Option<&str>) -> anyhow::Result<()> {
+fn check_name(corpus: &Corpus, name: &str, learn: Option<&str>) -> crate::ops::Result<()> {
     if !is_valid_annotator(name) {
-        bail!("--as {name:?}: annotator names match [a-z0-9][a-z0-9_-]{{0,31}}");
+        refuse!("--as {name:?}: annotator names match [a-z0-9][a-z0-9_-]{{0,31}}");
     }
     if name == GOLD || learn == Some(name) {
-        bail!("--as {name}: suggestions cannot be written as {name}; choose another name");
+        refuse!("--as {name}: suggestions cannot be written as {name}; choose another name");
     }
     let has_files = corpus
         .documents
         .iter()
         .any(|d| d.annotation(name).is_some());
     if has_files && !suggest::is_suggester(corpus, name) {
-        bail!(
+        refuse!(
             "--as {name}: {name} has annotation files that are not a suggester's (spans without a score, or a file that does not parse); suggestions are never written over them — choose another name"
         );
     }
@@ -220,7 +220,7 @@ fn build(
     corpus: &Corpus,
     labels: &LabelSet,
     events: &(dyn Fn(Event) + Sync),
-) -> anyhow::Result<Suggester> {
+) -> crate::ops::Result<Suggester> {
     if let Kind::Patterns(path) = kind {
         let bytes = crate::fsio::read_regular(path, 64 * 1024 * 1024)?;
         let source = crate::fsio::into_text(path, bytes)?;
@@ -233,13 +233,13 @@ fn build(
     }
     if let Kind::Quotes = kind {
         if !labels.contains(suggest::quotes::LABEL) {
-            bail!("--builtin quotes: the label set has no `quote` label");
+            refuse!("--builtin quotes: the label set has no `quote` label");
         }
         return Ok(Suggester::Quotes);
     }
     if let Kind::Learn(annotator) = kind {
         if !corpus.annotators().contains(annotator) {
-            bail!(
+            refuse!(
                 "--learn {annotator}: no annotation files for {annotator:?} in {}",
                 corpus.root.display()
             );
@@ -252,7 +252,7 @@ fn build(
     }
     match kind {
         Kind::Command(cmd) => Ok(Suggester::Command(cmd.clone())),
-        _ => bail!("choose a suggester: --patterns, --builtin, --learn or --command"),
+        _ => refuse!("choose a suggester: --patterns, --builtin, --learn or --command"),
     }
 }
 
@@ -263,7 +263,7 @@ fn write(
     doc: &Document,
     name: &str,
     proposals: &[Proposal],
-) -> anyhow::Result<bool> {
+) -> crate::ops::Result<bool> {
     let path = entry.annotation_path(name);
     let existing = read_existing(&path)?;
     // A fresh file of spans made from this very text: `save_merged` restamps it (a no-op check).

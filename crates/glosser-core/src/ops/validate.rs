@@ -221,8 +221,9 @@ fn check_strays(
                     kind: Kind::Moved,
                     position: None,
                     message: format!(
-                        "its article moved to {}, but it cannot be moved there: {e:#}",
-                        entry.id
+                        "its article moved to {}, but it cannot be moved there: {}",
+                        entry.id,
+                        e.chain()
                     ),
                 }),
             }

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::bail;
+use crate::ops::error::refuse;
 use rayon::prelude::*;
 
 use super::agree::{Contribution, Figures, Pair, PairResult, contribution};
@@ -295,7 +295,7 @@ fn analyse(
 }
 
 /// The annotators to compare: those asked for (all must exist), else everyone but gold.
-pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> anyhow::Result<Vec<String>> {
+pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> crate::ops::Result<Vec<String>> {
     choose_among(&corpus.root, &corpus.annotators(), asked, &|name| {
         crate::suggest::is_suggester(corpus, name)
     })
@@ -308,7 +308,7 @@ pub fn choose_among(
     known: &std::collections::BTreeSet<String>,
     asked: &[String],
     is_suggester: &dyn Fn(&str) -> bool,
-) -> anyhow::Result<Vec<String>> {
+) -> crate::ops::Result<Vec<String>> {
     let list = known.iter().cloned().collect::<Vec<_>>().join(", ");
     let chosen: Vec<String> = if asked.is_empty() {
         // Suggesters (SPEC §9) are nobody's annotations unless named.
@@ -320,7 +320,7 @@ pub fn choose_among(
     } else {
         for name in asked {
             if !known.contains(name) {
-                bail!(
+                refuse!(
                     "{}: no annotation files for {name:?}; annotators here: {list}",
                     root.display()
                 );
@@ -335,7 +335,7 @@ pub fn choose_among(
         unique
     };
     if chosen.len() < 2 {
-        bail!(
+        refuse!(
             "{}: agreement needs two annotators or more; annotators here: {} (gold and suggesters are left out unless named in --annotators)",
             root.display(),
             if list.is_empty() {

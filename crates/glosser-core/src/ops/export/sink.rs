@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use crate::ops::error::{Context, refuse};
 
 use super::render::Rendered;
 use crate::formats::{self, Format};
@@ -27,10 +27,12 @@ impl Sink {
         format: Format,
         output: Option<&Path>,
         stdout: Option<Box<dyn Write>>,
-    ) -> anyhow::Result<Self> {
+    ) -> crate::ops::Result<Self> {
         if format == Format::Brat {
             let Some(dir) = output else {
-                bail!("brat writes a .txt and an .ann per document: give a directory with -o DIR");
+                refuse!(
+                    "brat writes a .txt and an .ann per document: give a directory with -o DIR"
+                );
             };
             std::fs::create_dir_all(dir).with_context(|| {
                 format!("{}: cannot create the output directory", dir.display())
@@ -71,7 +73,7 @@ impl Sink {
     }
 
     /// Writes one document's output; `depth` is the number of tag columns (conll, hf).
-    pub fn write(&mut self, id: &str, rendered: &Rendered, depth: usize) -> anyhow::Result<()> {
+    pub fn write(&mut self, id: &str, rendered: &Rendered, depth: usize) -> crate::ops::Result<()> {
         match (self, rendered) {
             (
                 Sink::Brat { dir },
@@ -111,7 +113,7 @@ impl Sink {
     }
 
     /// Closes the output; a file appears only now, complete.
-    pub fn finish(self) -> anyhow::Result<()> {
+    pub fn finish(self) -> crate::ops::Result<()> {
         if let Sink::Stream {
             format,
             mut out,

@@ -3,7 +3,7 @@
 //! the ranked list is cut into parts of the asked sizes (largest remainders get the odd
 //! documents). Also the file name of each part.
 
-use anyhow::bail;
+use crate::ops::error::refuse;
 
 use crate::formats::Format;
 
@@ -15,11 +15,11 @@ pub struct Split {
 }
 
 /// Parses `NAME=SHARE,…`; shares are positive and add up to 1.
-pub fn parse(text: &str, seed: u64) -> anyhow::Result<Split> {
+pub fn parse(text: &str, seed: u64) -> crate::ops::Result<Split> {
     let mut parts: Vec<(String, f64)> = Vec::new();
     for item in text.split(',') {
         let Some((name, share)) = item.split_once('=') else {
-            bail!("--split {text:?}: write NAME=SHARE,… such as train=.8,dev=.1,test=.1");
+            refuse!("--split {text:?}: write NAME=SHARE,… such as train=.8,dev=.1,test=.1");
         };
         let name = name.trim();
         if name.is_empty()
@@ -27,20 +27,20 @@ pub fn parse(text: &str, seed: u64) -> anyhow::Result<Split> {
                 .bytes()
                 .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
         {
-            bail!("--split: {name:?} is not a part name (letters, digits, _ and -)");
+            refuse!("--split: {name:?} is not a part name (letters, digits, _ and -)");
         }
         if name == "dataset" || parts.iter().any(|(n, _)| n == name) {
-            bail!("--split: the part name {name:?} is taken");
+            refuse!("--split: the part name {name:?} is taken");
         }
         let share: f64 = match share.trim().parse() {
             Ok(v) if v > 0.0 && v <= 1.0 => v,
-            _ => bail!("--split: {name}={share} is not a share between 0 and 1"),
+            _ => refuse!("--split: {name}={share} is not a share between 0 and 1"),
         };
         parts.push((name.to_owned(), share));
     }
     let total: f64 = parts.iter().map(|(_, s)| s).sum();
     if (total - 1.0).abs() > 1e-6 {
-        bail!("--split {text:?}: the shares add up to {total}, not 1");
+        refuse!("--split {text:?}: the shares add up to {total}, not 1");
     }
     Ok(Split { parts, seed })
 }

@@ -69,7 +69,7 @@ fn refuses_to_overwrite_and_moves_nothing() {
     let new = tmp.path().join("b.txt");
     std::fs::write(tmp.path().join("b.txt.alice.ron"), "left over").expect("write");
     let err = move_article(&old, &new).expect_err("a target exists");
-    assert!(format!("{err:#}").contains("never overwrites"), "{err:#}");
+    assert!(err.chain().contains("never overwrites"), "{}", err.chain());
     assert!(old.exists() && !new.exists());
     assert_eq!(
         std::fs::read_to_string(tmp.path().join("b.txt.alice.ron")).expect("read"),
@@ -89,7 +89,7 @@ fn refuses_a_broken_file_and_an_open_document() {
     let lock = crate::lock::lock_path(&tmp.path().join("a.txt.alice.ron"));
     std::fs::write(&lock, "1 host 0 token").expect("write");
     let err = move_article(&old, &tmp.path().join("b.txt")).expect_err("open");
-    assert!(format!("{err:#}").contains("open in glosser"), "{err:#}");
+    assert!(err.chain().contains("open in glosser"), "{}", err.chain());
     std::fs::remove_file(&lock).expect("rm");
     std::fs::write(tmp.path().join("a.txt.bob.ron"), "(broken").expect("write");
     assert!(move_article(&old, &tmp.path().join("b.txt")).is_err());
@@ -139,7 +139,7 @@ fn a_write_failing_after_the_article_moved_rolls_everything_back() {
         let target = store::annotation_path(&new, failing);
         let _full = crate::fsio::fault::fail_writes_to(&target, std::io::ErrorKind::StorageFull);
         let err = move_article(&old, &new).expect_err("the disk is full");
-        let said = format!("{err:#}");
+        let said = err.chain();
         assert!(said.contains("disk is full"), "{failing}: {said}");
         assert!(said.contains(&target.display().to_string()), "{said}");
         assert!(said.contains("nothing was moved"), "{failing}: {said}");
@@ -159,7 +159,7 @@ fn refuses_a_read_only_annotation_file_and_moves_nothing() {
     std::fs::set_permissions(&bob, std::fs::Permissions::from_mode(0o444)).expect("chmod");
     let before = snapshot(tmp.path());
     let err = move_article(&old, &tmp.path().join("sub/b.txt")).expect_err("read-only");
-    let said = format!("{err:#}");
+    let said = err.chain();
     // As `validate --fix`, `merge` and `import` say it (`store::check_writable`).
     assert!(said.contains("a.txt.bob.ron: permission denied"), "{said}");
     assert!(said.contains("nothing was moved"), "{said}");

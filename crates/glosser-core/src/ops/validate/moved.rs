@@ -63,14 +63,15 @@ pub fn fix(
     from: &Path,
     annotator: &str,
     entry: &DocumentEntry,
-) -> anyhow::Result<(PathBuf, Vec<String>)> {
+) -> crate::ops::Result<(PathBuf, Vec<String>)> {
     let doc = entry.load()?;
     let mut file = store::load(from)?;
     entry.file_name().clone_into(&mut file.document);
     let to = entry.annotation_path(annotator);
     let texts = crate::old_texts::Lookup::for_article(&entry.path);
     let saved = crate::save::save_merged(&to, &file, None, &doc, &texts)?;
-    std::fs::remove_file(from)
-        .map_err(|e| anyhow::anyhow!("{}: cannot remove: {e}", from.display()))?;
+    std::fs::remove_file(from).map_err(|e| {
+        crate::ops::Error::Refused(format!("{}: cannot remove: {e}", from.display()))
+    })?;
     Ok((to, saved.conflicts))
 }

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, bail};
+use crate::ops::error::{Context, refuse};
 
 /// Which annotation files a run of `validate` looks at.
 #[derive(Debug, Clone, Default)]
@@ -44,7 +44,7 @@ impl Scope {
 
 /// The paths staged in the git repository holding `root`, relative to `root` (`git diff
 /// --cached --name-only`); paths outside the corpus are left out.
-pub fn staged_paths(root: &Path) -> anyhow::Result<BTreeSet<String>> {
+pub fn staged_paths(root: &Path) -> crate::ops::Result<BTreeSet<String>> {
     let top = git(root, &["rev-parse", "--show-toplevel"])?;
     let top = PathBuf::from(top.trim_end_matches('\n'));
     let names = git(root, &["diff", "--cached", "--name-only", "-z"])?;
@@ -63,7 +63,7 @@ pub fn staged_paths(root: &Path) -> anyhow::Result<BTreeSet<String>> {
         .collect())
 }
 
-fn git(dir: &Path, args: &[&str]) -> anyhow::Result<String> {
+fn git(dir: &Path, args: &[&str]) -> crate::ops::Result<String> {
     let out = std::process::Command::new("git")
         .arg("-C")
         .arg(dir)
@@ -71,7 +71,7 @@ fn git(dir: &Path, args: &[&str]) -> anyhow::Result<String> {
         .output()
         .context("cannot run git (is it installed?)")?;
     if !out.status.success() {
-        bail!(
+        refuse!(
             "{}: git {} failed: {}; --staged needs a git repository",
             dir.display(),
             args.join(" "),
