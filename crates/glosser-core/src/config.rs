@@ -66,6 +66,17 @@ pub fn load_config(path: Option<&Path>) -> (Config, Option<String>) {
     }
 }
 
+/// An annotator name typed by the user (flag or environment) that is not a valid name.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct AnnotatorError(pub String);
+
+impl From<String> for AnnotatorError {
+    fn from(why: String) -> Self {
+        Self(why)
+    }
+}
+
 /// The annotator: `--annotator`, else `$GLOSSER_ANNOTATOR`, else the config, else the login
 /// name made valid. A name the user typed that is not valid is an error; an unusable config
 /// value is skipped with a warning.
@@ -74,24 +85,20 @@ pub fn resolve_annotator(
     env: Option<&str>,
     config: Option<&str>,
     login: Option<&str>,
-) -> Result<(String, Option<String>), String> {
+) -> Result<(String, Option<String>), AnnotatorError> {
     let rule = "names are 1-32 characters of a-z, 0-9, '_' or '-', starting with a letter or digit";
     if let Some(name) = flag {
         return if is_valid_annotator(name) {
             Ok((name.to_owned(), None))
         } else {
-            Err(format!(
-                "--annotator {name:?} is not a valid annotator name; {rule}"
-            ))
+            Err(format!("--annotator {name:?} is not a valid annotator name; {rule}").into())
         };
     }
     if let Some(name) = env.filter(|n| !n.is_empty()) {
         return if is_valid_annotator(name) {
             Ok((name.to_owned(), None))
         } else {
-            Err(format!(
-                "{ANNOTATOR_ENV}={name:?} is not a valid annotator name; {rule}"
-            ))
+            Err(format!("{ANNOTATOR_ENV}={name:?} is not a valid annotator name; {rule}").into())
         };
     }
     let mut warning = None;

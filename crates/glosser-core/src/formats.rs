@@ -97,16 +97,37 @@ impl fmt::Display for Format {
     }
 }
 
-impl FromStr for Format {
-    type Err = String;
+/// Why another tool's record, file or option cannot be read into glosser (and why a name is
+/// not a format): one sentence, naming the record's line or the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Rejected(pub String);
 
-    fn from_str(s: &str) -> Result<Self, String> {
+impl From<String> for Rejected {
+    fn from(why: String) -> Self {
+        Self(why)
+    }
+}
+
+impl From<&str> for Rejected {
+    fn from(why: &str) -> Self {
+        Self(why.to_owned())
+    }
+}
+
+impl FromStr for Format {
+    type Err = Rejected;
+
+    fn from_str(s: &str) -> Result<Self, Rejected> {
         Self::ALL
             .into_iter()
             .find(|f| f.name() == s)
             .ok_or_else(|| {
                 let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
-                format!("unknown format {s:?}; use one of {}", names.join(", "))
+                Rejected(format!(
+                    "unknown format {s:?}; use one of {}",
+                    names.join(", ")
+                ))
             })
     }
 }

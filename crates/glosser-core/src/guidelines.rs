@@ -12,6 +12,23 @@ pub const GUIDELINES_FILE: &str = "GUIDELINES.md";
 /// The largest guidelines file read.
 pub const LIMIT: u64 = 1 << 20;
 
+/// Why there are no guidelines to show: one sentence for the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct GuidelinesError(pub String);
+
+impl From<String> for GuidelinesError {
+    fn from(why: String) -> Self {
+        Self(why)
+    }
+}
+
+impl From<&str> for GuidelinesError {
+    fn from(why: &str) -> Self {
+        Self(why.to_owned())
+    }
+}
+
 /// The part of `glosser.ron` this module reads (labels are `crate::labels`' business).
 #[derive(Deserialize)]
 struct CorpusConfig {
@@ -21,7 +38,7 @@ struct CorpusConfig {
 
 /// Where the guidelines are: `glosser.ron`'s `guidelines` path (relative, inside the corpus),
 /// else `GUIDELINES.md` at the root.
-fn location(root: &Path) -> Result<PathBuf, String> {
+fn location(root: &Path) -> Result<PathBuf, GuidelinesError> {
     let config = root.join(crate::labels::CORPUS_CONFIG_FILE);
     let configured = crate::fsio::read_in_corpus(root, &config, crate::labels::CORPUS_CONFIG_LIMIT)
         .and_then(|bytes| crate::fsio::into_text(&config, bytes))
@@ -44,14 +61,14 @@ fn location(root: &Path) -> Result<PathBuf, String> {
             } else {
                 Err(format!(
                     "guidelines: {rel:?} in glosser.ron must be a path inside the corpus, relative to its root"
-                ))
+                ).into())
             }
         }
     }
 }
 
 /// The guidelines' text, or a sentence saying why there is none to show.
-pub fn load(root: &Path) -> Result<String, String> {
+pub fn load(root: &Path) -> Result<String, GuidelinesError> {
     let path = location(root)?;
     match crate::fsio::read_in_corpus(root, &path, LIMIT)
         .and_then(|bytes| crate::fsio::into_text(&path, bytes))
@@ -60,8 +77,8 @@ pub fn load(root: &Path) -> Result<String, String> {
         Err(e) if e.is_not_found() => Err(format!(
             "no guidelines: put the team's guidelines in {GUIDELINES_FILE} at the corpus root (or name a file with guidelines: in glosser.ron); {} is missing",
             crate::fsio::display_path(&path)
-        )),
-        Err(e) => Err(format!("guidelines: {e}")),
+        ).into()),
+        Err(e) => Err(format!("guidelines: {e}").into()),
     }
 }
 

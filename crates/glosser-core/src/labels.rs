@@ -7,6 +7,23 @@ use serde::{Deserialize, Serialize};
 /// The default label set, embedded in the binary.
 pub const DEFAULT_LABELS_RON: &str = include_str!("../../../assets/labels.ron");
 
+/// Why a label set (assets/labels.ron, a corpus's glosser.ron) cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct LabelSetError(pub String);
+
+impl From<String> for LabelSetError {
+    fn from(why: String) -> Self {
+        Self(why)
+    }
+}
+
+impl From<&str> for LabelSetError {
+    fn from(why: &str) -> Self {
+        Self(why.to_owned())
+    }
+}
+
 /// Name of the corpus file that replaces the default labels.
 pub const CORPUS_CONFIG_FILE: &str = "glosser.ron";
 
@@ -100,30 +117,32 @@ impl LabelSet {
             .map_err(|e| invalid(format!("{}: {}", e.span.start, e.code)))?;
         Self::new(file.labels)
             .and_then(|set| set.with_links(file.links))
-            .map_err(invalid)
+            .map_err(|e| invalid(e.0))
     }
 
     /// The set with these link types, checking that names are valid and unique and that every
     /// label they name is in the set.
-    pub fn with_links(mut self, links: Vec<LinkType>) -> Result<Self, String> {
+    pub fn with_links(mut self, links: Vec<LinkType>) -> Result<Self, LabelSetError> {
         for (i, link) in links.iter().enumerate() {
             if !is_valid_label_name(&link.name) {
-                return Err(format!("link type name {:?} is not allowed", link.name));
+                return Err(format!("link type name {:?} is not allowed", link.name).into());
             }
             if links[..i].iter().any(|l| l.name == link.name) {
-                return Err(format!("link type {:?} is defined twice", link.name));
+                return Err(format!("link type {:?} is defined twice", link.name).into());
             }
             if link.from.is_empty() || link.to.is_empty() {
                 return Err(format!(
                     "link type {:?} needs at least one label in `from` and in `to`",
                     link.name
-                ));
+                )
+                .into());
             }
             if let Some(unknown) = link.from.iter().chain(&link.to).find(|l| !self.contains(l)) {
                 return Err(format!(
                     "link type {:?} names label {unknown:?}, which the set does not define",
                     link.name
-                ));
+                )
+                .into());
             }
             if let Some(key) = link.key {
                 check_link_key(link, key, &links[..i])?;
@@ -155,16 +174,18 @@ impl LabelSet {
 
     /// Builds a set, checking names, keys and colours; labels without a key get the digits no
     /// label claimed, in order, while they last.
-    pub fn new(mut labels: Vec<Label>) -> Result<Self, String> {
+    pub fn new(mut labels: Vec<Label>) -> Result<Self, LabelSetError> {
         if labels.is_empty() {
-            return Err("the label set is empty; define at least one label".to_owned());
+            return Err("the label set is empty; define at least one label"
+                .to_owned()
+                .into());
         }
         for (i, label) in labels.iter().enumerate() {
             if !is_valid_label_name(&label.name) {
                 return Err(format!(
                     "label name {:?} is not allowed: use letters, digits, spaces (not at either end), '_', '-', '.', ':', '/', '&' or '+'",
                     label.name
-                ));
+                ).into());
             }
             if let Some(key) = label.key
                 && !('1'..='9').contains(&key)
@@ -172,16 +193,18 @@ impl LabelSet {
                 return Err(format!(
                     "label {:?} has key {key:?}; keys are the digits 1 to 9",
                     label.name
-                ));
+                )
+                .into());
             }
             if parse_color(&label.color).is_none() {
                 return Err(format!(
                     "label {:?} has colour {:?}; use #rrggbb or a colour name",
                     label.name, label.color
-                ));
+                )
+                .into());
             }
             if let Some(other) = labels[..i].iter().find(|l| l.name == label.name) {
-                return Err(format!("label {:?} is defined twice", other.name));
+                return Err(format!("label {:?} is defined twice", other.name).into());
             }
             if let Some(key) = label.key
                 && let Some(other) = labels[..i].iter().find(|l| l.key == Some(key))
@@ -189,7 +212,8 @@ impl LabelSet {
                 return Err(format!(
                     "labels {:?} and {:?} share the key {key}",
                     other.name, label.name
-                ));
+                )
+                .into());
             }
         }
         let taken: Vec<char> = labels.iter().filter_map(|l| l.key).collect();
@@ -277,25 +301,25 @@ impl LabelSet {
 
 /// A link type's key: one printable character that is not a label digit, unique among the link
 /// types (`earlier`).
-fn check_link_key(link: &LinkType, key: char, earlier: &[LinkType]) -> Result<(), String> {
+fn check_link_key(link: &LinkType, key: char, earlier: &[LinkType]) -> Result<(), LabelSetError> {
     if key.is_control() || key.is_whitespace() {
         return Err(format!(
             "link type {:?} has key {:?}, which is not a printable character; use a letter or sign such as 'r'",
             link.name,
             key.escape_default().to_string()
-        ));
+        ).into());
     }
     if ('1'..='9').contains(&key) {
         return Err(format!(
             "link type {:?} has key '{key}', but the digits 1 to 9 are label keys; use a letter or sign such as 'r'",
             link.name
-        ));
+        ).into());
     }
     if let Some(other) = earlier.iter().find(|l| l.key == Some(key)) {
         return Err(format!(
             "link types {:?} and {:?} share the key '{key}'; give each its own key (or leave `key` out)",
             other.name, link.name
-        ));
+        ).into());
     }
     Ok(())
 }

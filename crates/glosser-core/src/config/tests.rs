@@ -21,11 +21,13 @@ fn annotator_resolution_order() {
     assert!(
         r(Some("Bad Name"), None, None, None)
             .unwrap_err()
+            .0
             .contains("--annotator")
     );
     assert!(
         r(None, Some("../x"), None, None)
             .unwrap_err()
+            .0
             .contains(ANNOTATOR_ENV)
     );
     let (name, warning) = resolve_annotator(None, None, Some("No!"), Some("bob")).unwrap();

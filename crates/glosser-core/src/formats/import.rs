@@ -134,7 +134,11 @@ pub struct Checked {
 }
 
 /// Checks a record: the document (existing text must be identical), then every span.
-pub fn check(record: &Record, root: &Path, labels: &LabelSet) -> Result<Checked, String> {
+pub fn check(
+    record: &Record,
+    root: &Path,
+    labels: &LabelSet,
+) -> Result<Checked, crate::formats::Rejected> {
     let (path, existing) = locate(&record.document, root)?;
     let create = existing.is_none();
     let doc = match existing {
@@ -160,7 +164,11 @@ pub fn check(record: &Record, root: &Path, labels: &LabelSet) -> Result<Checked,
 
 /// Converts a record's spans into code points of `doc` (whose text the caller checked), checks
 /// each one, and resolves its links.
-pub fn convert(record: &Record, doc: &Document, labels: &LabelSet) -> Result<Converted, String> {
+pub fn convert(
+    record: &Record,
+    doc: &Document,
+    labels: &LabelSet,
+) -> Result<Converted, crate::formats::Rejected> {
     let converter = Converter::new(doc, record.unit, &record.text);
     let (spans, converted_utf16) = match record.unit {
         Unit::CodepointOrUtf16 => {
@@ -175,7 +183,11 @@ pub fn convert(record: &Record, doc: &Document, labels: &LabelSet) -> Result<Con
         }
         unit => match convert_spans(record, doc, labels, &converter, unit) {
             Ok(spans) => (spans, unit == Unit::Utf16),
-            Err(e) => return Err(e + &other_unit_hint(record, doc, labels, unit)),
+            Err(e) => {
+                return Err(crate::formats::Rejected(
+                    e.0 + &other_unit_hint(record, doc, labels, unit),
+                ));
+            }
         },
     };
     let mut out = Converted {
@@ -262,11 +274,11 @@ fn convert_spans(
     labels: &LabelSet,
     converter: &Converter,
     unit: Unit,
-) -> Result<Vec<Placed>, String> {
+) -> Result<Vec<Placed>, crate::formats::Rejected> {
     record
         .spans
         .iter()
-        .map(|raw| {
+        .map(|raw| -> Result<Placed, crate::formats::Rejected> {
             if raw.orphan {
                 let mut span = Span {
                     start: raw.start,
@@ -282,7 +294,8 @@ fn convert_spans(
                     return Err(format!(
                         "orphan span {}..{} ({}) has no text",
                         raw.start, raw.end, raw.label
-                    ));
+                    )
+                    .into());
                 }
                 span.orphan = true;
                 return Ok(Placed::Orphan(span));
@@ -297,7 +310,8 @@ fn convert_spans(
                     raw.end,
                     raw.label,
                     unit_name(unit)
-                ));
+                )
+                .into());
             };
             let mut span = Span::new(doc, start..end, raw.label.clone());
             span.note.clone_from(&raw.note);
@@ -312,7 +326,8 @@ fn convert_spans(
                     raw.end,
                     raw.label,
                     doc.slice(start, end)
-                ));
+                )
+                .into());
             }
             span.check(doc, labels).map_err(|e| e.to_string())?;
             if raw.ambiguous {

@@ -23,16 +23,16 @@ pub enum Policy {
 }
 
 impl FromStr for Policy {
-    type Err = String;
+    type Err = super::Rejected;
 
-    fn from_str(s: &str) -> Result<Self, String> {
+    fn from_str(s: &str) -> Result<Self, super::Rejected> {
         match s {
             "longest" => Ok(Self::Longest),
             "layers" => Ok(Self::Layers),
             "error" => Ok(Self::Error),
-            other => Err(format!(
+            other => Err(super::Rejected(format!(
                 "--overlaps {other:?}: use longest, layers or error"
-            )),
+            ))),
         }
     }
 }

@@ -46,7 +46,7 @@ pub struct Options {
 #[derive(Debug, Default)]
 pub struct Parsed {
     /// One entry per document per annotator, or why a line/task/file could not be read.
-    pub records: Vec<Result<Record, String>>,
+    pub records: Vec<Result<Record, crate::formats::Rejected>>,
     /// What was read but not turned into records (rejected answers, cancelled annotations…).
     pub report: Report,
 }
@@ -83,12 +83,12 @@ pub fn read_str(format: Format, text: &str, options: &Options) -> Result<Parsed,
 /// Applies `parse` to every non-blank line (numbered from 1), prefixing errors with the line.
 pub fn each_line<T>(
     text: &str,
-    parse: impl Fn(&str, usize) -> Result<T, String>,
-) -> Vec<Result<T, String>> {
+    parse: impl Fn(&str, usize) -> Result<T, crate::formats::Rejected>,
+) -> Vec<Result<T, crate::formats::Rejected>> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| parse(line, i + 1).map_err(|e| format!("line {}: {e}", i + 1)))
+        .map(|(i, line)| parse(line, i + 1).map_err(|e| format!("line {}: {e}", i + 1).into()))
         .collect()
 }
 
@@ -96,11 +96,11 @@ pub(crate) fn field_str(v: &Value, key: &str) -> Option<String> {
     v.get(key).and_then(Value::as_str).map(str::to_owned)
 }
 
-pub(crate) fn offset(v: Option<&Value>, what: &str) -> Result<usize, String> {
+pub(crate) fn offset(v: Option<&Value>, what: &str) -> Result<usize, crate::formats::Rejected> {
     let v = v.unwrap_or(&Value::Null);
     v.as_u64()
         .and_then(|n| usize::try_from(n).ok())
-        .ok_or_else(|| format!("{what} {v} is not an offset"))
+        .ok_or_else(|| format!("{what} {v} is not an offset").into())
 }
 
 /// A short stable tag of a text (first 8 hex digits of its SHA-256), to tell documents of

@@ -4,7 +4,7 @@ use super::*;
 fn reads_the_file_or_says_where_it_goes() {
     let tmp = tempfile::tempdir().expect("tempdir");
     let missing = load(tmp.path()).expect_err("none yet");
-    assert!(missing.contains("GUIDELINES.md"), "{missing}");
+    assert!(missing.0.contains("GUIDELINES.md"), "{missing}");
     std::fs::write(
         tmp.path().join(GUIDELINES_FILE),
         "\u{feff}# Claims\nA claim is…\n",
@@ -28,12 +28,12 @@ fn glosser_ron_can_name_another_file_inside_the_corpus() {
     assert!(warning.is_none(), "{warning:?}");
     assert_eq!(set.labels().len(), 1);
     let missing = load(tmp.path()).expect_err("not there yet");
-    assert!(missing.contains("guide.md"), "{missing}");
+    assert!(missing.0.contains("guide.md"), "{missing}");
     std::fs::create_dir(tmp.path().join("docs")).expect("mkdir");
     std::fs::write(tmp.path().join("docs/guide.md"), "Be kind.").expect("write");
     assert_eq!(load(tmp.path()).expect("read"), "Be kind.");
     let outside = labels.replace("docs/guide.md", "../etc/passwd");
     std::fs::write(tmp.path().join("glosser.ron"), outside).expect("write");
     let refused = load(tmp.path()).expect_err("outside");
-    assert!(refused.contains("inside the corpus"), "{refused}");
+    assert!(refused.0.contains("inside the corpus"), "{refused}");
 }

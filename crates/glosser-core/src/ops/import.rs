@@ -33,7 +33,7 @@ use crate::labels::LabelSet;
 struct Outcome {
     /// The record's position in the input, for messages in input order.
     index: usize,
-    result: Result<Imported, String>,
+    result: Result<Imported, crate::formats::Rejected>,
 }
 
 /// A record that was imported.
@@ -146,7 +146,7 @@ pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::R
                     report.merge(ok.report);
                 }
                 Err(e) => {
-                    lines.push(Line::Rejected(e));
+                    lines.push(Line::Rejected(e.to_string()));
                     summary.rejected += 1;
                     unknown_labels.rejected(outcome.index);
                 }

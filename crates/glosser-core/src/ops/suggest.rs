@@ -13,6 +13,7 @@ use crate::corpus::{Corpus, DocumentEntry};
 use crate::labels::LabelSet;
 use crate::save::{read_existing, save_merged};
 use crate::store::{AnnotationFile, GOLD, is_valid_annotator};
+use crate::suggest::command::Unanswered;
 use crate::suggest::{self, Proposal, learn::Model, patterns::PatternSet, state::State};
 use crate::text::Document;
 
@@ -142,18 +143,18 @@ pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> crate::ops::Re
     // Each document is suggested and written on its own (distinct files), in parallel.
     let given: Vec<Option<suggest::command::Answer>> =
         todo.iter().map(|(e, _, _)| answers.remove(&e.id)).collect();
-    let outcomes: Vec<Result<bool, String>> = todo
+    let outcomes: Vec<Result<bool, Unanswered>> = todo
         .par_iter()
         .zip(given)
         .map(|((entry, doc, _), given)| {
-            let proposals: Result<Vec<Proposal>, String> = match &suggester {
+            let proposals: Result<Vec<Proposal>, Unanswered> = match &suggester {
                 Suggester::Patterns(set, _) => Ok(set.suggest(doc)),
                 Suggester::Quotes => Ok(suggest::quotes::suggest(doc)),
                 Suggester::Learn(model) => Ok(model.suggest(&entry.id, doc)),
-                Suggester::Command(_) => given.unwrap_or_else(|| Err("no answer".to_owned())),
+                Suggester::Command(_) => given.unwrap_or_else(|| Err("no answer".into())),
             };
             let outcome =
-                proposals.and_then(|p| write(entry, doc, name, &p).map_err(|e| e.chain()));
+                proposals.and_then(|p| write(entry, doc, name, &p).map_err(|e| e.chain().into()));
             events(Event::Step);
             outcome
         })
@@ -177,7 +178,7 @@ pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> crate::ops::Re
             }
             Err(why) => {
                 failed += 1;
-                events(Event::Failed(&entry.id, why));
+                events(Event::Failed(&entry.id, why.0));
             }
         }
     }

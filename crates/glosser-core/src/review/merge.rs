@@ -33,17 +33,20 @@ impl Strategy {
     }
 }
 
-impl std::str::FromStr for Strategy {
-    type Err = String;
+/// A `--strategy` that is not one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown strategy {0:?}; use majority, union or intersection")]
+pub struct UnknownStrategy(pub String);
 
-    fn from_str(s: &str) -> Result<Self, String> {
+impl std::str::FromStr for Strategy {
+    type Err = UnknownStrategy;
+
+    fn from_str(s: &str) -> Result<Self, UnknownStrategy> {
         match s {
             "majority" => Ok(Self::Majority),
             "union" => Ok(Self::Union),
             "intersection" => Ok(Self::Intersection),
-            other => Err(format!(
-                "unknown strategy {other:?}; use majority, union or intersection"
-            )),
+            other => Err(UnknownStrategy(other.to_owned())),
         }
     }
 }

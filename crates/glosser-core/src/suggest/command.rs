@@ -48,7 +48,25 @@ pub enum CommandError {
 }
 
 /// What the command answered for one document: its spans, or why they cannot be used.
-pub type Answer = Result<Vec<Proposal>, String>;
+/// Why the external model gave no usable answer for one document.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct Unanswered(pub String);
+
+impl From<String> for Unanswered {
+    fn from(why: String) -> Self {
+        Self(why)
+    }
+}
+
+impl From<&str> for Unanswered {
+    fn from(why: &str) -> Self {
+        Self(why.to_owned())
+    }
+}
+
+/// The model's spans for one document, or why there are none.
+pub type Answer = Result<Vec<Proposal>, Unanswered>;
 
 /// Runs `command` (through `sh -c`) on `docs` (id, text) and checks every answer.
 pub fn run(
@@ -133,14 +151,14 @@ pub fn run(
         let value: Value = match serde_json::from_str(&line) {
             Ok(v) => v,
             Err(e) => {
-                answers.insert(next, Err(format!("the answer is not JSON: {e}")));
+                answers.insert(next, Err(format!("the answer is not JSON: {e}").into()));
                 continue;
             }
         };
         let Some(id) = value.get("document").and_then(Value::as_str) else {
             answers.insert(
                 next,
-                Err("the answer has no \"document\" string".to_owned()),
+                Err("the answer has no \"document\" string".to_owned().into()),
             );
             continue;
         };
@@ -163,35 +181,34 @@ pub fn run(
 /// The spans of one answer, each checked against the document and the label set.
 fn check_answer(value: &Value, doc: &Document, labels: &LabelSet) -> Answer {
     let Some(spans) = value.get("spans").and_then(Value::as_array) else {
-        return Err("the answer has no \"spans\" list".to_owned());
+        return Err("the answer has no \"spans\" list".to_owned().into());
     };
     let mut out = Vec::with_capacity(spans.len());
     for (i, span) in spans.iter().enumerate() {
         let n = i + 1;
         let int = |k: &str| span.get(k).and_then(Value::as_u64).map(|v| v as usize);
         let (Some(start), Some(end)) = (int("start"), int("end")) else {
-            return Err(format!(
-                "span {n}: \"start\" and \"end\" must be whole numbers"
-            ));
+            return Err(format!("span {n}: \"start\" and \"end\" must be whole numbers").into());
         };
         let Some(label) = span.get("label").and_then(Value::as_str) else {
-            return Err(format!("span {n}: \"label\" must be a string"));
+            return Err(format!("span {n}: \"label\" must be a string").into());
         };
         if !labels.contains(label) {
-            return Err(format!("span {n}: unknown label {label:?}"));
+            return Err(format!("span {n}: unknown label {label:?}").into());
         }
         let score = match span.get("score") {
             None | Some(Value::Null) => 1.0,
             Some(v) => match v.as_f64().filter(|s| (0.0..=1.0).contains(s)) {
                 Some(s) => s,
-                None => return Err(format!("span {n}: \"score\" must be a number in 0..1")),
+                None => return Err(format!("span {n}: \"score\" must be a number in 0..1").into()),
             },
         };
         let len = doc.char_len();
         if start >= end || end > len {
             return Err(format!(
                 "span {n}: offsets {start}..{end} are out of range (the text has {len} code points)"
-            ));
+            )
+            .into());
         }
         let proposal = Proposal {
             start,
@@ -202,7 +219,8 @@ fn check_answer(value: &Value, doc: &Document, labels: &LabelSet) -> Answer {
         if proposal.to_span(doc).is_none() {
             return Err(format!(
                 "span {n}: offsets {start}..{end} split a character (a grapheme cluster)"
-            ));
+            )
+            .into());
         }
         out.push(proposal);
     }

@@ -76,7 +76,7 @@ impl Session {
     /// (`decided` on a readable article: kept as [`Session::start`] took them), the merge base,
     /// and a file saved against another text re-anchored onto this one.
     fn settle(&mut self, loaded: Loaded, path: &Path, broken: Option<String>, decided: bool) {
-        let doc = loaded.doc.map_err(|e| e.to_string());
+        let doc = loaded.doc;
         if !decided || doc.is_err() {
             self.lock = None;
             (self.lock, self.read_only) = access(broken, doc.as_ref().err(), path);
@@ -115,7 +115,7 @@ impl Session {
 /// when it may edit.
 fn access(
     broken: Option<String>,
-    article: Option<&String>,
+    article: Option<&glosser_core::text::DocumentError>,
     path: &Path,
 ) -> (Option<glosser_core::lock::DocumentLock>, Option<String>) {
     let read_only = broken

@@ -17,7 +17,7 @@ use glosser_core::text::{Document, Opening};
 pub struct Session {
     /// The text, or why the document cannot be annotated. While `loading`, only the text of the
     /// article's first slice, for drawing: everything else waits for `App::finish_loading`.
-    pub doc: Result<Document, String>,
+    pub doc: Result<Document, glosser_core::text::DocumentError>,
     /// The rest of the article, still being read (`app/loading.rs`).
     pub loading: Option<Loading>,
     /// This glosser's advisory lock on the annotation file, while it may edit it.
@@ -137,7 +137,10 @@ impl Session {
             notice: None,
             pending_link: None,
             picked: None,
-            doc: Err(String::new()),
+            // Replaced by `start` below, before anything reads it.
+            doc: Err(glosser_core::text::DocumentError::Empty {
+                path: entry.path.clone(),
+            }),
             loading: None,
             lock: None,
             held_elsewhere: false,

@@ -14,7 +14,7 @@ pub fn guidelines_key(app: &mut App, action: Action) -> bool {
                 Ok(text) => app.mode = Mode::Guidelines { text, top: 0 },
                 Err(why) => {
                     app.mode = Mode::Normal;
-                    app.say(why, Tone::Warning);
+                    app.say(why.0, Tone::Warning);
                 }
             }
             true

@@ -9,13 +9,17 @@ use crate::text::Document;
 
 /// Refuses document ids that could leave the corpus: absolute, `..`, hidden parts, backslashes,
 /// anything but `*.txt` / `*.md`.
-pub fn safe_document_id(id: &str) -> Result<(), String> {
+pub fn safe_document_id(id: &str) -> Result<(), crate::formats::Rejected> {
     let shown: String = if id.chars().count() > 80 {
         id.chars().take(80).chain(std::iter::once('…')).collect()
     } else {
         id.to_owned()
     };
-    let bad = |why: &str| Err(format!("document {shown:?} is refused: {why}"));
+    let bad = |why: &str| {
+        Err(crate::formats::Rejected(format!(
+            "document {shown:?} is refused: {why}"
+        )))
+    };
     if id.is_empty() || id.contains('\0') || id.contains('\\') {
         return bad("empty, or holds a NUL or a backslash");
     }
@@ -37,24 +41,26 @@ pub fn safe_document_id(id: &str) -> Result<(), String> {
 }
 
 /// Refuses a path in the corpus that passes through a symlink (which could point outside).
-fn no_symlinks(root: &Path, id: &str) -> Result<(), String> {
+fn no_symlinks(root: &Path, id: &str) -> Result<(), crate::formats::Rejected> {
     let mut at = root.to_path_buf();
     for part in Path::new(id).components() {
         at.push(part);
         if let Ok(meta) = std::fs::symlink_metadata(&at)
             && meta.file_type().is_symlink()
         {
-            return Err(format!(
-                "document {id:?} is refused: {} is a symlink",
-                at.display()
-            ));
+            return Err(
+                format!("document {id:?} is refused: {} is a symlink", at.display()).into(),
+            );
         }
     }
     Ok(())
 }
 
 /// Where a record's document lives in the corpus, and the document if it exists (read once).
-pub fn locate(document: &str, root: &Path) -> Result<(PathBuf, Option<Document>), String> {
+pub fn locate(
+    document: &str,
+    root: &Path,
+) -> Result<(PathBuf, Option<Document>), crate::formats::Rejected> {
     safe_document_id(document)?;
     no_symlinks(root, document)?;
     let path = root.join(document);
@@ -67,21 +73,22 @@ pub fn locate(document: &str, root: &Path) -> Result<(PathBuf, Option<Document>)
 }
 
 /// The document a record's text makes (its BOM dropped), refusing an empty one.
-pub fn new_document(record: &Record) -> Result<Document, String> {
+pub fn new_document(record: &Record) -> Result<Document, crate::formats::Rejected> {
     let text = record.text.strip_prefix('\u{feff}').unwrap_or(&record.text);
     if text.is_empty() {
-        return Err("the record has no text".to_owned());
+        return Err("the record has no text".to_owned().into());
     }
     Ok(Document::from_text(text))
 }
 
 /// Checks that a record's text is the document's (import never changes a document).
-pub fn same_text(record: &Record, doc: &Document) -> Result<(), String> {
+pub fn same_text(record: &Record, doc: &Document) -> Result<(), crate::formats::Rejected> {
     if doc.text() != record.text.strip_prefix('\u{feff}').unwrap_or(&record.text) {
         return Err(format!(
             "the text differs from the existing document {}; import never changes a document",
             record.document
-        ));
+        )
+        .into());
     }
     Ok(())
 }

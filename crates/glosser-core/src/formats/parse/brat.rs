@@ -42,7 +42,7 @@ pub fn read_dir(dir: &Path) -> Result<Parsed, ReadError> {
     })
 }
 
-fn pair(root: &Path, ann: &Path) -> Result<Record, String> {
+fn pair(root: &Path, ann: &Path) -> Result<Record, crate::formats::Rejected> {
     let txt = ann.with_extension("txt");
     let relative = txt
         .strip_prefix(root)
@@ -62,7 +62,12 @@ fn pair(root: &Path, ann: &Path) -> Result<Record, String> {
 }
 
 /// One brat document from its name, its `.txt` text and its `.ann` body.
-pub fn brat_record(origin: &str, name: String, text: String, body: &str) -> Result<Record, String> {
+pub fn brat_record(
+    origin: &str,
+    name: String,
+    text: String,
+    body: &str,
+) -> Result<Record, crate::formats::Rejected> {
     let fail = |n: usize, e: String| format!("{origin}: line {}: {e}", n + 1);
     // The text as brat sees it: universal newlines, BOM kept.
     let seen: Vec<char> = text
@@ -86,10 +91,7 @@ pub fn brat_record(origin: &str, name: String, text: String, body: &str) -> Resu
             continue;
         }
         let [_, head, shown] = fields[..] else {
-            return Err(fail(
-                n,
-                "a T line has three tab-separated fields".to_owned(),
-            ));
+            return Err(fail(n, "a T line has three tab-separated fields".to_owned()).into());
         };
         let (label, offsets) = head
             .split_once(' ')
@@ -107,7 +109,7 @@ pub fn brat_record(origin: &str, name: String, text: String, body: &str) -> Resu
             };
             let (s, e) = (parse(s)?, parse(e)?);
             if s > e || e > seen.len() {
-                return Err(fail(n, format!("offsets {s} {e} are outside the text")));
+                return Err(fail(n, format!("offsets {s} {e} are outside the text")).into());
             }
             fragments.push((s, e));
         }
@@ -116,7 +118,7 @@ pub fn brat_record(origin: &str, name: String, text: String, body: &str) -> Resu
             .map(|&(s, e)| seen[s..e].iter().collect())
             .collect();
         if texts.join(" ") != shown {
-            return Err(fail(n, format!("text {shown:?} does not match the .txt")));
+            return Err(fail(n, format!("text {shown:?} does not match the .txt")).into());
         }
         // glosser's own export splits a span at line breaks (brat forbids them in a fragment):
         // fragments separated only by whitespace with a line break are that one span again.
@@ -175,7 +177,9 @@ pub fn brat_record(origin: &str, name: String, text: String, body: &str) -> Resu
                         }),
                         _ => record.report.add(Kind::Relations, named),
                     },
-                    _ => return Err(fail(n, format!("relation {head:?} needs two arguments"))),
+                    _ => {
+                        return Err(fail(n, format!("relation {head:?} needs two arguments")).into());
+                    }
                 }
             }
             Some('*') => record

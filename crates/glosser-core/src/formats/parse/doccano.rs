@@ -26,7 +26,11 @@ pub fn read(text: &str, options: &Options) -> Parsed {
     parsed
 }
 
-fn records(line: &str, number: usize, options: &Options) -> Result<Vec<Record>, String> {
+fn records(
+    line: &str,
+    number: usize,
+    options: &Options,
+) -> Result<Vec<Record>, crate::formats::Rejected> {
     let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let text = field_str(&v, "text")
         .or_else(|| field_str(&v, "data"))
@@ -37,24 +41,26 @@ fn records(line: &str, number: usize, options: &Options) -> Result<Vec<Record>, 
     // Spans by user (`None`: the line's own annotator, or none named).
     let mut by_user: BTreeMap<Option<i64>, (Vec<RawSpan>, Vec<Value>)> = BTreeMap::new();
     let mut report = Report::default();
-    let label_of =
-        |l: &Value, report: &mut Report, what: String| -> Result<Option<String>, String> {
-            match l {
-                Value::String(s) => Ok(Some(s.clone())),
-                Value::Number(n) => {
-                    let id = n
-                        .as_i64()
-                        .ok_or_else(|| format!("label {n} is not a label"))?;
-                    if let Some(name) = options.label_ids.get(&id) {
-                        Ok(Some(name.clone()))
-                    } else {
-                        report.add(Kind::NumericLabels, format!("{origin} {what} label {id}"));
-                        Ok(None)
-                    }
+    let label_of = |l: &Value,
+                    report: &mut Report,
+                    what: String|
+     -> Result<Option<String>, crate::formats::Rejected> {
+        match l {
+            Value::String(s) => Ok(Some(s.clone())),
+            Value::Number(n) => {
+                let id = n
+                    .as_i64()
+                    .ok_or_else(|| format!("label {n} is not a label"))?;
+                if let Some(name) = options.label_ids.get(&id) {
+                    Ok(Some(name.clone()))
+                } else {
+                    report.add(Kind::NumericLabels, format!("{origin} {what} label {id}"));
+                    Ok(None)
                 }
-                other => Err(format!("label {other} is not a label")),
             }
-        };
+            other => Err(format!("label {other} is not a label").into()),
+        }
+    };
     // glosser's export of a document with links carries `entities` beside `label`: one set.
     let has_entities = v
         .get("entities")
@@ -68,7 +74,7 @@ fn records(line: &str, number: usize, options: &Options) -> Result<Vec<Record>, 
                     report.add(Kind::OtherResults, format!("{origin} category {l}"));
                     continue;
                 }
-                return Err(format!("{key} {l} is not [start, end, label]"));
+                return Err(format!("{key} {l} is not [start, end, label]").into());
             };
             let (start, end) = (
                 offset(parts.first(), "start")?,
@@ -163,7 +169,7 @@ fn document_name(v: &Value, text: &str, number: usize) -> String {
 
 /// Reads doccano's label list (`[{"id": 1, "text": "PER"}, …]`, as *Labels → Export* writes
 /// it) into id → name.
-pub fn label_ids(json: &str) -> Result<BTreeMap<i64, String>, String> {
+pub fn label_ids(json: &str) -> Result<BTreeMap<i64, String>, crate::formats::Rejected> {
     let v: Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
     let list = v.as_array().ok_or("a doccano label list is a JSON array")?;
     list.iter()

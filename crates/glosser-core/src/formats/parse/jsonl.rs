@@ -69,7 +69,7 @@ struct JsonlRelation {
 }
 
 /// One line of glosser's jsonl.
-pub fn record(line: &str, number: usize) -> Result<Record, String> {
+pub fn record(line: &str, number: usize) -> Result<Record, crate::formats::Rejected> {
     let r: JsonlRecord = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let origin = format!("line {number}");
     let mut record = Record::new(&origin, r.document, r.text, Unit::CodepointOrUtf16);
@@ -106,7 +106,8 @@ pub fn record(line: &str, number: usize) -> Result<Record, String> {
                 "relation {i} ({}) points past the {} spans",
                 rel.kind,
                 record.spans.len()
-            ));
+            )
+            .into());
         }
         record.links.push(RawLink {
             id: format!("relation {i}"),

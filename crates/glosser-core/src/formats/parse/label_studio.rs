@@ -30,7 +30,7 @@ pub fn read(text: &str) -> Result<Parsed, ReadError> {
         let origin = format!("task {}", i + 1);
         match task_records(task, &origin, &mut parsed.report) {
             Ok(records) => parsed.records.extend(records.into_iter().map(Ok)),
-            Err(e) => parsed.records.push(Err(format!("{origin}: {e}"))),
+            Err(e) => parsed.records.push(Err(format!("{origin}: {e}").into())),
         }
     }
     Ok(parsed)
@@ -69,7 +69,11 @@ pub fn completed_by_source(v: &Value) -> Option<String> {
     }
 }
 
-fn task_records(task: &Value, origin: &str, report: &mut Report) -> Result<Vec<Record>, String> {
+fn task_records(
+    task: &Value,
+    origin: &str,
+    report: &mut Report,
+) -> Result<Vec<Record>, crate::formats::Rejected> {
     if task.get("data").is_none() && task.get("text").is_some_and(Value::is_string) {
         return json_min(task, origin).map(|r| vec![r]);
     }
@@ -127,7 +131,7 @@ fn task_records(task: &Value, origin: &str, report: &mut Report) -> Result<Vec<R
     Ok(records)
 }
 
-fn read_results(annotation: &Value, record: &mut Record) -> Result<(), String> {
+fn read_results(annotation: &Value, record: &mut Record) -> Result<(), crate::formats::Rejected> {
     let results = annotation.get("result").and_then(Value::as_array);
     let mut region: HashMap<String, usize> = HashMap::new();
     let mut relations = Vec::new();
@@ -228,7 +232,7 @@ fn read_results(annotation: &Value, record: &mut Record) -> Result<(), String> {
 
 /// One task of Label Studio's JSON-MIN export (`text`, `label: [{start, end, text, labels}]`,
 /// `annotator`, `id`), as label-studio-converter writes it.
-fn json_min(task: &Value, origin: &str) -> Result<Record, String> {
+fn json_min(task: &Value, origin: &str) -> Result<Record, crate::formats::Rejected> {
     let text = field_str(task, "text").unwrap_or_default();
     let document = field_str(task, "document").unwrap_or_else(|| match task.get("id") {
         Some(Value::Number(n)) => format!("label-studio-{n}.txt"),

@@ -102,7 +102,7 @@ pub fn read(text: &str) -> Parsed {
     parsed
 }
 
-fn answer(line: &str, number: usize) -> Result<Answer, String> {
+fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected> {
     let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let text = field_str(&v, "text").ok_or("no \"text\" field")?;
     let meta = v.get("meta").cloned().unwrap_or(Value::Null);
@@ -125,7 +125,7 @@ fn answer(line: &str, number: usize) -> Result<Answer, String> {
         .get("answer")
         .and_then(Value::as_str)
         .is_none_or(|a| a == "accept");
-    let span = |s: &Value| -> Result<RawSpan, String> {
+    let span = |s: &Value| -> Result<RawSpan, crate::formats::Rejected> {
         Ok(RawSpan {
             text: field_str(s, "text"),
             ..RawSpan::new(

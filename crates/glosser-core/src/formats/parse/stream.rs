@@ -25,7 +25,7 @@ enum Source {
         /// Lines read so far (numbered from 1 in messages).
         line: usize,
     },
-    Parsed(std::vec::IntoIter<Result<Record, String>>),
+    Parsed(std::vec::IntoIter<Result<Record, crate::formats::Rejected>>),
 }
 
 /// Opens an import source for [`Stream::next_chunk`].
@@ -53,7 +53,10 @@ pub fn open(format: Format, input: &Path, options: &Options) -> Result<Stream, R
 
 impl Stream {
     /// Up to `max` more records (or why one could not be read), in input order; empty at the end.
-    pub fn next_chunk(&mut self, max: usize) -> Result<Vec<Result<Record, String>>, ReadError> {
+    pub fn next_chunk(
+        &mut self,
+        max: usize,
+    ) -> Result<Vec<Result<Record, crate::formats::Rejected>>, ReadError> {
         match &mut self.source {
             Source::Parsed(records) => Ok(records.by_ref().take(max).collect()),
             Source::Lines { reader, path, line } => {
@@ -75,7 +78,7 @@ impl Stream {
                     let mut text = match std::str::from_utf8(&bytes) {
                         Ok(text) => text,
                         Err(e) => {
-                            out.push(Err(format!("line {line}: not valid UTF-8 ({e})")));
+                            out.push(Err(format!("line {line}: not valid UTF-8 ({e})").into()));
                             continue;
                         }
                     };
@@ -87,7 +90,9 @@ impl Stream {
                     if text.trim().is_empty() {
                         continue;
                     }
-                    out.push(jsonl::record(text, *line).map_err(|e| format!("line {line}: {e}")));
+                    out.push(
+                        jsonl::record(text, *line).map_err(|e| format!("line {line}: {e}").into()),
+                    );
                 }
                 Ok(out)
             }

@@ -22,7 +22,7 @@ pub struct AnnotatorNames {
 
 impl AnnotatorNames {
     /// Gives each record's annotator a name no other source has in this import.
-    pub fn assign(&mut self, records: &mut [Result<Record, String>]) {
+    pub fn assign(&mut self, records: &mut [Result<Record, crate::formats::Rejected>]) {
         for record in records.iter_mut().flatten() {
             let (Some(name), Some(source)) = (&record.annotator, &record.annotator_source) else {
                 continue;

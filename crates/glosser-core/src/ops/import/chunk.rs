@@ -38,7 +38,7 @@ impl Prepared {
     fn fail(&mut self, indexes: Option<&[usize]>, message: &str) {
         for o in &mut self.outcomes {
             if o.result.is_ok() && indexes.is_none_or(|ix| ix.contains(&o.index)) {
-                o.result = Err(message.to_owned());
+                o.result = Err(message.to_owned().into());
             }
         }
     }
@@ -47,7 +47,7 @@ impl Prepared {
 /// Imports `records` (numbered from `first` in the whole input); returns each one's outcome,
 /// and what became of the spans of the files put in place.
 pub fn import(
-    records: Vec<Result<Record, String>>,
+    records: Vec<Result<Record, crate::formats::Rejected>>,
     first: usize,
     root: &Path,
     labels: &LabelSet,
@@ -121,7 +121,7 @@ pub fn import(
             );
             for o in &mut done.outcomes {
                 if o.result.is_ok() {
-                    o.result = Err(message.clone());
+                    o.result = Err(message.clone().into());
                 }
             }
         } else {
@@ -244,14 +244,14 @@ fn prepare(
             .into_iter()
             .map(|(index, r)| Outcome {
                 index,
-                result: Err(format!("{}: {e}", r.origin)),
+                result: Err(format!("{}: {e}", r.origin).into()),
             })
             .collect()
     };
     let (path, existing) = match import::locate(&document, root) {
         Ok(found) => found,
         Err(e) => {
-            prepared.outcomes = fail_all(group, &e);
+            prepared.outcomes = fail_all(group, &e.0);
             return prepared;
         }
     };
@@ -264,9 +264,9 @@ fn prepare(
     };
     let mut files = write::Files::default();
     for (index, record) in group {
-        let result: Result<Imported, String> =
+        let result: Result<Imported, crate::formats::Rejected> =
             write::convert(index, &record, &doc, labels, annotator, &mut files)
-                .map_err(|e| format!("{}: {e}", record.origin));
+                .map_err(|e| format!("{}: {e}", record.origin).into());
         prepared.outcomes.push(Outcome { index, result });
     }
     if create && prepared.outcomes.iter().any(|o| o.result.is_ok()) {

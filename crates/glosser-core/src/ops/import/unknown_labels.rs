@@ -22,7 +22,12 @@ pub struct UnknownLabels {
 
 impl UnknownLabels {
     /// Notes the undefined labels of a chunk's records, numbered from `first`.
-    pub fn note(&mut self, first: usize, records: &[Result<Record, String>], labels: &LabelSet) {
+    pub fn note(
+        &mut self,
+        first: usize,
+        records: &[Result<Record, crate::formats::Rejected>],
+        labels: &LabelSet,
+    ) {
         self.by_record.clear();
         for (i, record) in records.iter().enumerate() {
             let Ok(record) = record else { continue };

@@ -42,7 +42,7 @@ pub fn convert(
     labels: &LabelSet,
     annotator: Option<&str>,
     files: &mut Files,
-) -> Result<Imported, String> {
+) -> Result<Imported, crate::formats::Rejected> {
     import::same_text(record, doc)?;
     let converted = import::convert(record, doc, labels)?;
     let mut notices = Vec::new();
@@ -72,9 +72,7 @@ pub fn convert(
             .or_else(|| record.annotator.clone())
             .ok_or("no annotator in the record; give --annotator")?;
         if !store::is_valid_annotator(&name) {
-            return Err(format!(
-                "annotator {name:?} is not a valid name; give --annotator"
-            ));
+            return Err(format!("annotator {name:?} is not a valid name; give --annotator").into());
         }
         let (indexes, pending) = files.by_annotator.entry(name).or_default();
         indexes.push(index);
@@ -91,13 +89,13 @@ pub fn convert(
 
 /// Every rejected suggestion of the record must be a valid range whose text is its `text`: the
 /// file's hash is stamped over them too.
-fn check_rejected(record: &Record, doc: &Document) -> Result<(), String> {
+fn check_rejected(record: &Record, doc: &Document) -> Result<(), crate::formats::Rejected> {
     for (i, s) in record.rejected.iter().enumerate() {
         if s.start >= s.end || s.end > doc.char_len() || doc.slice(s.start, s.end) != s.quote {
             return Err(format!(
                 "rejected suggestion {i} ({}..{} {}) does not match the document's text at those offsets",
                 s.start, s.end, s.label
-            ));
+            ).into());
         }
     }
     Ok(())
@@ -156,14 +154,14 @@ pub fn save(
     annotator: &str,
     pending: Pending,
     new: &crate::fsio::NewFolders,
-) -> Result<(crate::fsio::Staged, Saved), String> {
+) -> Result<(crate::fsio::Staged, Saved), crate::formats::Rejected> {
     let ann_path = store::annotation_path(path, annotator);
     let existing = match store::load(&ann_path) {
         Ok(file) => Some(file),
         Err(StoreError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
             None
         }
-        Err(e) => return Err(format!("{e}; the existing file is left untouched")),
+        Err(e) => return Err(format!("{e}; the existing file is left untouched").into()),
     };
     let file_name = path
         .file_name()

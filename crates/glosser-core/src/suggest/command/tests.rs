@@ -49,7 +49,7 @@ fn a_bad_score_fails_the_document() {
         r#"cat > /dev/null; echo '{"document":"a.txt","spans":[{"start":0,"end":5,"label":"claim","score":7}]}'; echo '{"document":"b.txt","spans":[]}'"#,
     )
     .unwrap();
-    assert!(answers["a.txt"].as_ref().unwrap_err().contains("score"));
+    assert!(answers["a.txt"].as_ref().unwrap_err().0.contains("score"));
     assert!(answers["b.txt"].is_ok());
 }
 

@@ -8,6 +8,23 @@ use serde_json::Value;
 
 use super::Word;
 
+/// Why one token pattern of a pattern file cannot be used (named with its token by the caller).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct TokenError(pub String);
+
+impl From<String> for TokenError {
+    fn from(why: String) -> Self {
+        Self(why)
+    }
+}
+
+impl From<&str> for TokenError {
+    fn from(why: &str) -> Self {
+        Self(why.to_owned())
+    }
+}
+
 /// How often a token specification may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Op {
@@ -63,9 +80,9 @@ pub struct TokenSpec {
 
 impl TokenSpec {
     /// Parses one token object of a pattern.
-    pub fn parse(value: &Value) -> Result<Self, String> {
+    pub fn parse(value: &Value) -> Result<Self, TokenError> {
         let Value::Object(map) = value else {
-            return Err("a token is a JSON object".to_owned());
+            return Err("a token is a JSON object".to_owned().into());
         };
         let mut preds = Vec::new();
         let mut op = Op::One;
@@ -91,12 +108,12 @@ impl TokenSpec {
                 preds.push(string_pred(attr, key, value)?);
             } else if let Some(flag) = flag {
                 let Value::Bool(b) = value else {
-                    return Err(format!("{key} takes true or false"));
+                    return Err(format!("{key} takes true or false").into());
                 };
                 preds.push(Pred::Flag(flag, *b));
             } else if name == "REGEX" {
                 let Value::String(r) = value else {
-                    return Err("REGEX takes a string".to_owned());
+                    return Err("REGEX takes a string".to_owned().into());
                 };
                 preds.push(Pred::Regex(StrAttr::Text, regex(r)?));
             } else if name == "LENGTH" {
@@ -108,12 +125,12 @@ impl TokenSpec {
                     Some("*") => Op::Star,
                     Some("+") => Op::Plus,
                     Some("1") => Op::One,
-                    _ => return Err(format!("OP {value}: supported operators are ! ? * +")),
+                    _ => return Err(format!("OP {value}: supported operators are ! ? * +").into()),
                 };
             } else {
                 return Err(format!(
                     "unknown attribute {key:?}; supported: ORTH, TEXT, LOWER, LENGTH, REGEX, IS_ALPHA, IS_ASCII, IS_DIGIT, IS_LOWER, IS_UPPER, IS_TITLE, IS_PUNCT, IS_SPACE, OP"
-                ));
+                ).into());
             }
         }
         Ok(Self { preds, op })
@@ -125,18 +142,18 @@ impl TokenSpec {
     }
 }
 
-fn regex(pattern: &str) -> Result<Regex, String> {
-    Regex::new(pattern).map_err(|e| format!("bad REGEX {pattern:?}: {e}"))
+fn regex(pattern: &str) -> Result<Regex, TokenError> {
+    Regex::new(pattern).map_err(|e| format!("bad REGEX {pattern:?}: {e}").into())
 }
 
-fn strings(key: &str, value: &Value) -> Result<Vec<String>, String> {
+fn strings(key: &str, value: &Value) -> Result<Vec<String>, TokenError> {
     value
         .as_array()
         .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_owned)).collect())
-        .ok_or_else(|| format!("{key} takes a list of strings"))
+        .ok_or_else(|| format!("{key} takes a list of strings").into())
 }
 
-fn string_pred(attr: StrAttr, key: &str, value: &Value) -> Result<Pred, String> {
+fn string_pred(attr: StrAttr, key: &str, value: &Value) -> Result<Pred, TokenError> {
     match value {
         Value::String(s) => Ok(Pred::Equals(attr, s.clone())),
         Value::Object(map) if map.len() == 1 => {
@@ -144,7 +161,7 @@ fn string_pred(attr: StrAttr, key: &str, value: &Value) -> Result<Pred, String> 
             match k.to_ascii_uppercase().as_str() {
                 "REGEX" => {
                     let Value::String(r) = v else {
-                        return Err("REGEX takes a string".to_owned());
+                        return Err("REGEX takes a string".to_owned().into());
                     };
                     Ok(Pred::Regex(attr, regex(r)?))
                 }
@@ -152,23 +169,24 @@ fn string_pred(attr: StrAttr, key: &str, value: &Value) -> Result<Pred, String> 
                 "NOT_IN" => Ok(Pred::In(attr, strings(k, v)?, false)),
                 other => Err(format!(
                     "{key}: unknown predicate {other:?}; supported: REGEX, IN, NOT_IN"
-                )),
+                )
+                .into()),
             }
         }
-        _ => Err(format!(
-            "{key} takes a string or one of {{\"REGEX\"|\"IN\"|\"NOT_IN\": …}}"
-        )),
+        _ => {
+            Err(format!("{key} takes a string or one of {{\"REGEX\"|\"IN\"|\"NOT_IN\": …}}").into())
+        }
     }
 }
 
-fn length_pred(value: &Value) -> Result<Pred, String> {
+fn length_pred(value: &Value) -> Result<Pred, TokenError> {
     let int = |v: &Value| v.as_u64().map(|n| n as usize);
     if let Some(n) = int(value) {
         return Ok(Pred::Length("==".to_owned(), n));
     }
     let bad = || "LENGTH takes an integer, {\"IN\"|\"NOT_IN\": [...]} or a comparison".to_owned();
     let Value::Object(map) = value else {
-        return Err(bad());
+        return Err(bad().into());
     };
     let (k, v) = map
         .iter()
@@ -183,7 +201,7 @@ fn length_pred(value: &Value) -> Result<Pred, String> {
         "==" | "!=" | ">=" | "<=" | ">" | "<" => {
             Ok(Pred::Length(k.clone(), int(v).ok_or_else(bad)?))
         }
-        _ => Err(bad()),
+        _ => Err(bad().into()),
     }
 }
 

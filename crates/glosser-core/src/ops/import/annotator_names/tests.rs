@@ -8,7 +8,7 @@ fn by(source: &str, name: &str) -> Record {
     record
 }
 
-fn names(records: &[Result<Record, String>]) -> Vec<String> {
+fn names(records: &[Result<Record, crate::formats::Rejected>]) -> Vec<String> {
     records
         .iter()
         .flatten()

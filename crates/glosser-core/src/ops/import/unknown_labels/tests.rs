@@ -22,7 +22,7 @@ fn only_rejected_records_count_and_each_label_once_per_record() {
         Ok(record(&["PERSON", "PERSON", "claim"])),
         Ok(record(&["claim"])),
         Ok(record(&["ORG", "PERSON"])),
-        Err("line 4: not JSON".to_owned()),
+        Err("line 4: not JSON".into()),
         Ok(record(&["PERSON"])),
     ];
     unknown.note(10, &records, &labels);
