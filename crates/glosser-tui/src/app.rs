@@ -176,7 +176,7 @@ impl App {
         root: &Path,
         annotator_flag: Option<&str>,
         keep: &dyn Fn(&glosser_core::corpus::DocumentEntry) -> bool,
-    ) -> anyhow::Result<Self> {
+    ) -> Result<Self, crate::Error> {
         // Listed whole (review needs every document first), with the folders' times, so that
         // following the corpus starts from this listing instead of listing it again.
         let (mut corpus, folders) = Corpus::scan_recording_folders(root)?;

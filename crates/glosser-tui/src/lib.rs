@@ -1,6 +1,10 @@
 //! The annotating TUI (SPEC §4): an Elm-style loop. Terminal events become [`update::Event`]s,
 //! `update` changes the [`app::App`] and saves, `view::draw` borrows it to draw a frame.
 
+mod error;
+
+pub use error::Error;
+
 pub mod action;
 pub mod app;
 pub mod jobs;
@@ -45,11 +49,7 @@ const TICK: Duration = Duration::from_millis(100);
 const LISTING_TICK: Duration = Duration::from_millis(20);
 
 /// Runs the TUI on a corpus until the user quits. Returns when everything is saved.
-pub fn run(
-    corpus: &Path,
-    annotator: Option<&str>,
-    suggestions: Option<&str>,
-) -> anyhow::Result<()> {
+pub fn run(corpus: &Path, annotator: Option<&str>, suggestions: Option<&str>) -> Result<(), Error> {
     let mut app = App::new(corpus, annotator)?;
     if let Some(name) = suggestions {
         app.show_suggestions(name);
@@ -66,7 +66,7 @@ pub fn run_review(
     into: &str,
     keep: &dyn Fn(&glosser_core::corpus::DocumentEntry) -> bool,
     left_out: Option<String>,
-) -> anyhow::Result<()> {
+) -> Result<(), Error> {
     let mut app = App::new_scoped(corpus, Some(into), keep)?;
     crate::update::review::start(&mut app, annotators, Instant::now());
     if let Some(left_out) = left_out {
@@ -79,7 +79,7 @@ pub fn run_review(
     run_app(app)
 }
 
-fn run_app(mut app: App) -> anyhow::Result<()> {
+fn run_app(mut app: App) -> Result<(), Error> {
     start_status_scan(&mut app);
     let terminate = Arc::new(AtomicBool::new(false));
     for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
@@ -105,7 +105,7 @@ fn run_app(mut app: App) -> anyhow::Result<()> {
 /// Every way out ends here: `q`, SIGTERM, SIGHUP, a closed terminal, an error, a panic. The
 /// unsaved sessions are saved through the one save path; what cannot be saved goes to the
 /// recovery folder; the caller hears what happened. Locks are released when `app` drops.
-fn finish(app: &mut App, outcome: std::thread::Result<anyhow::Result<()>>) -> anyhow::Result<()> {
+fn finish(app: &mut App, outcome: std::thread::Result<Result<(), Error>>) -> Result<(), Error> {
     let errors = update::save_all(app);
     let mut recovered = std::mem::take(&mut app.recovered);
     let mut lost = None;
@@ -142,16 +142,22 @@ fn finish(app: &mut App, outcome: std::thread::Result<anyhow::Result<()>>) -> an
                 .map(|s| (*s).to_owned())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
-            anyhow::bail!("glosser stopped on a bug ({what}); {saved_note}")
+            Err(Error::Panicked {
+                what,
+                saved: saved_note,
+            })
         }
         Ok(Err(e)) if errors.is_empty() => Err(e),
-        Ok(Err(e)) => Err(e.context(saved_note)),
+        Ok(Err(e)) => Err(Error::Unsaved {
+            saved: saved_note,
+            source: Box::new(e),
+        }),
         Ok(Ok(())) if errors.is_empty() => Ok(()),
-        Ok(Ok(())) => anyhow::bail!(saved_note),
+        Ok(Ok(())) => Err(Error::NotSaved(saved_note)),
     }
 }
 
-fn enter_terminal() -> anyhow::Result<Terminal<CrosstermBackend<Stdout>>> {
+fn enter_terminal() -> Result<Terminal<CrosstermBackend<Stdout>>, Error> {
     enable_raw_mode()?;
     let mut stdout = std::io::stdout();
     execute!(
@@ -189,7 +195,7 @@ fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     terminate: &AtomicBool,
-) -> anyhow::Result<()> {
+) -> Result<(), Error> {
     let size = terminal.size()?;
     let jobs = jobs::Jobs::default();
     jobs.start(update::update(

@@ -23,7 +23,10 @@ pub struct Settings {
 
 impl Settings {
     /// Reads the config, resolves the annotator and loads the corpus's labels.
-    pub fn resolve(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
+    pub fn resolve(
+        root: &Path,
+        annotator_flag: Option<&str>,
+    ) -> Result<Self, glosser_core::config::AnnotatorError> {
         let (config, config_warning) = config::load_config(config::config_path().as_deref());
         let env = std::env::var(config::ANNOTATOR_ENV).ok();
         let (annotator, name_warning) = config::resolve_annotator(
@@ -31,8 +34,7 @@ impl Settings {
             env.as_deref(),
             config.annotator.as_deref(),
             config::login_name().as_deref(),
-        )
-        .map_err(anyhow::Error::msg)?;
+        )?;
         let (mut labels, label_warning) = LabelSet::for_corpus(root);
         let color_warnings = labels.apply_colors(&config.colors);
         let (keymap, key_warnings) = Keymap::with_overrides(&config.keys);
@@ -61,7 +63,7 @@ impl App {
     /// Opens a corpus for an annotator: labels, config, keymap. The corpus is listed on a
     /// thread (`listing.rs`); the document to start at (where the annotator left off, else
     /// the first) is opened as soon as it is listed, waiting for it at most a moment.
-    pub fn new(root: &Path, annotator_flag: Option<&str>) -> anyhow::Result<Self> {
+    pub fn new(root: &Path, annotator_flag: Option<&str>) -> Result<Self, crate::Error> {
         let settings = Settings::resolve(root, annotator_flag)?;
         // Reopening a corpus resumes at the last document and cursor.
         let start = super::super::resume::resume_path()

@@ -178,7 +178,9 @@ pub fn brat_record(
                         _ => record.report.add(Kind::Relations, named),
                     },
                     _ => {
-                        return Err(fail(n, format!("relation {head:?} needs two arguments")).into());
+                        return Err(
+                            fail(n, format!("relation {head:?} needs two arguments")).into()
+                        );
                     }
                 }
             }
