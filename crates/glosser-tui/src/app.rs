@@ -113,6 +113,85 @@ pub struct Search {
     pub scan: Option<super::search::Scan>,
 }
 
+/// Where quitting stands: running (with a refused `q` or a warned `Ctrl-q` waiting for its
+/// second press), or leaving.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quit {
+    Running {
+        /// A quit was refused because edits could not be saved: the next `q` writes them to
+        /// the recovery folder.
+        q_armed: bool,
+        /// Neither the files nor the recovery folder could be written and the user was
+        /// warned: the next `Ctrl-q` leaves without the edits.
+        ctrl_q_armed: bool,
+    },
+    /// Leave the event loop; `without_edits`: as asked with a second `Ctrl-q`, the edits that
+    /// could not be saved are left behind.
+    Leaving { without_edits: bool },
+}
+
+impl Default for Quit {
+    fn default() -> Self {
+        Self::Running {
+            q_armed: false,
+            ctrl_q_armed: false,
+        }
+    }
+}
+
+impl Quit {
+    pub fn is_leaving(self) -> bool {
+        matches!(self, Self::Leaving { .. })
+    }
+
+    pub fn q_armed(self) -> bool {
+        matches!(self, Self::Running { q_armed: true, .. })
+    }
+
+    /// Whether the user chose (or was warned they would) leave unsaved edits behind.
+    pub fn leaves_edits(self) -> bool {
+        matches!(
+            self,
+            Self::Running {
+                ctrl_q_armed: true,
+                ..
+            } | Self::Leaving {
+                without_edits: true
+            }
+        )
+    }
+
+    /// Leave now (`without_edits` when a warned `Ctrl-q` says so).
+    pub fn leave(&mut self) {
+        *self = Self::Leaving {
+            without_edits: self.leaves_edits(),
+        };
+    }
+
+    /// Arms `q` (and keeps a warned `Ctrl-q` armed).
+    pub fn arm_q(&mut self) {
+        *self = Self::Running {
+            q_armed: true,
+            ctrl_q_armed: self.leaves_edits(),
+        };
+    }
+
+    /// Arms `Ctrl-q` (and keeps an armed `q` armed).
+    pub fn arm_ctrl_q(&mut self) {
+        *self = Self::Running {
+            q_armed: self.q_armed(),
+            ctrl_q_armed: true,
+        };
+    }
+
+    /// Any other key disarms both.
+    pub fn disarm(&mut self) {
+        if !self.is_leaving() {
+            *self = Self::default();
+        }
+    }
+}
+
 /// Everything the TUI knows.
 pub struct App {
     pub corpus: Corpus,
@@ -144,13 +223,8 @@ pub struct App {
     pub message: Option<(String, Tone)>,
     /// Terminal size.
     pub size: (u16, u16),
-    pub should_quit: bool,
-    /// Quitting was refused once because edits could not be saved; the next quit writes them to
-    /// the recovery folder.
-    pub quit_armed: bool,
-    /// Neither the files nor the recovery folder could be written and the user was warned: the
-    /// next force-quit leaves without the edits.
-    pub force_quit_armed: bool,
+    /// Where quitting stands.
+    pub quit: Quit,
     /// In review mode: the annotators compared, in the order keys 1-9 accept them.
     pub reviewing: Option<Vec<String>>,
     /// In review mode, per document: adjudicated, then changed by an annotator (found when the
@@ -237,9 +311,7 @@ impl App {
             search: Search::default(),
             message: None,
             size: (120, 40),
-            should_quit: false,
-            quit_armed: false,
-            force_quit_armed: false,
+            quit: Quit::default(),
             reviewing: None,
             review_changed: Vec::new(),
             recovered: Vec::new(),

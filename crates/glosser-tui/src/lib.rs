@@ -109,7 +109,7 @@ fn finish(app: &mut App, outcome: std::thread::Result<Result<(), Error>>) -> Res
     let errors = update::save_all(app);
     let mut recovered = std::mem::take(&mut app.recovered);
     let mut lost = None;
-    if !errors.is_empty() && recovered.is_empty() && !app.force_quit_armed {
+    if !errors.is_empty() && recovered.is_empty() && !app.quit.leaves_edits() {
         match update::write_recovery(app) {
             Ok(written) => recovered = written,
             Err(e) => lost = Some(e),
@@ -122,7 +122,7 @@ fn finish(app: &mut App, outcome: std::thread::Result<Result<(), Error>>) -> Res
             "could not save: {}; the recovery folder could not be written either ({e}): these edits are lost",
             errors.join("; ")
         )
-    } else if app.force_quit_armed {
+    } else if app.quit.leaves_edits() {
         format!(
             "could not save: {}; quit without them as asked",
             errors.join("; ")
@@ -226,7 +226,7 @@ fn event_loop(
                 for term_event in std::iter::once(term_event).chain(events.try_iter()) {
                     // Keys typed after `q` in the same burst must not run (`question`: q, then
                     // u would undo an edit before the final save).
-                    if app.should_quit {
+                    if app.quit.is_leaving() {
                         break;
                     }
                     assert!(
@@ -249,7 +249,7 @@ fn event_loop(
             Event::Tick(Instant::now()),
             Instant::now(),
         ));
-        if app.should_quit || terminate.load(Ordering::Relaxed) {
+        if app.quit.is_leaving() || terminate.load(Ordering::Relaxed) {
             return Ok(());
         }
     }

@@ -81,8 +81,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
     match event {
         Event::Action(action) => {
             if action != Action::Quit && action != Action::ForceQuit {
-                app.quit_armed = false;
-                app.force_quit_armed = false;
+                app.quit.disarm();
             }
             clear_info(app);
             act(app, action, now, &mut effects);

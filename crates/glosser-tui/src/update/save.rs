@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::super::app::{App, DocInfo, Session, Tone};
+use super::super::app::{App, DocInfo, Quit, Session, Tone};
 use glosser_core::corpus::Corpus;
 use glosser_core::save::SaveError;
 use glosser_core::store;
@@ -200,17 +200,17 @@ pub fn save_now(app: &mut App) {
 pub fn quit(app: &mut App, _now: Instant) {
     let errors = save_all(app);
     if errors.is_empty() {
-        app.should_quit = true;
+        app.quit.leave();
         return;
     }
-    if app.quit_armed {
+    if app.quit.q_armed() {
         match write_recovery(app) {
             Ok(written) => {
                 app.recovered = written;
-                app.should_quit = true;
+                app.quit.leave();
             }
             Err(e) => {
-                app.force_quit_armed = true;
+                app.quit.arm_ctrl_q();
                 app.say(
                     format!(
                         "{} — and the recovery folder cannot be written either ({e}). Your edits are only in memory: free space or fix permissions and press Ctrl-s; Ctrl-q twice quits WITHOUT them",
@@ -222,7 +222,7 @@ pub fn quit(app: &mut App, _now: Instant) {
         }
         return;
     }
-    app.quit_armed = true;
+    app.quit.arm_q();
     app.say(
         format!(
             "{} — NOT saved. Fix it and press Ctrl-s, or press q again to quit with the edits written to {}",
@@ -237,11 +237,11 @@ pub fn quit(app: &mut App, _now: Instant) {
 /// press warns and the second leaves without them.
 pub fn force_quit(app: &mut App) {
     let errors = save_all(app);
-    if errors.is_empty() || app.force_quit_armed {
-        app.should_quit = true;
+    if errors.is_empty() || app.quit.leaves_edits() {
+        app.quit.leave();
         return;
     }
-    app.force_quit_armed = true;
+    app.quit.arm_ctrl_q();
     app.say(
         format!(
             "{} — press Ctrl-q again to quit and LOSE these edits, or q to write them to {}",
@@ -339,7 +339,7 @@ pub fn tick(app: &mut App, now: Instant) {
                 session.unsaved_since = Some(now);
                 // An armed q or Ctrl-q says what the next press does, with this same error:
                 // the retry must not hide that.
-                if !app.quit_armed && !app.force_quit_armed {
+                if app.quit == Quit::default() {
                     app.say(
                         format!("{e} — your edits are kept and saving is retried"),
                         Tone::Error,

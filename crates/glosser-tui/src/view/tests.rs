@@ -195,7 +195,7 @@ proptest! {
                 terminal.backend_mut().resize(w, h);
             }
             update(&mut app, event, Instant::now());
-            if app.should_quit {
+            if app.quit.is_leaving() {
                 break;
             }
             terminal.draw(|frame| draw(frame, &app)).unwrap();

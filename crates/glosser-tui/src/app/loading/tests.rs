@@ -179,7 +179,7 @@ fn quitting_before_the_rest_arrives_writes_nothing() {
     assert!(!o.app.is_loading(), "saving waits for the rest");
     o.reopen(4096);
     o.act(&[Action::Quit]);
-    assert!(o.app.should_quit);
+    assert!(o.app.quit.is_leaving());
     assert_eq!(o.ron(), None, "nobody edited: no file");
 }
 

@@ -27,7 +27,7 @@ fn broken_annotation_file_opens_read_only_and_stays_untouched() {
         std::fs::read_to_string(&broken).unwrap(),
         "(glosser: 1, oops"
     );
-    assert!(app.should_quit);
+    assert!(app.quit.is_leaving());
 }
 
 #[test]
@@ -77,14 +77,17 @@ fn save_failure_keeps_edits_retries_and_asks_before_quitting() {
         "{message}"
     );
     f.act(&[Action::Quit]);
-    assert!(!f.app.should_quit, "the first q refuses to lose edits");
+    assert!(
+        !f.app.quit.is_leaving(),
+        "the first q refuses to lose edits"
+    );
     assert!(f.app.message.as_ref().unwrap().0.contains("q again"));
     std::fs::remove_dir_all(&blocker).unwrap();
     f.wait_for_save();
     assert!(!f.app.session().unwrap().is_dirty(), "the retry saved");
     assert!(f.ron("a.txt").unwrap().contains("\"claim\""));
     f.act(&[Action::Quit]);
-    assert!(f.app.should_quit);
+    assert!(f.app.quit.is_leaving());
 }
 
 /// Someone else's version of a.txt's file: `spans` by label over ARTICLE.
@@ -183,7 +186,7 @@ fn a_second_glosser_on_the_same_file_is_read_only_until_the_first_quits() {
     let mut first = first;
     first.act(&[Action::SelectSentence, Action::Label(2)]);
     first.act(&[Action::Quit]);
-    assert!(first.app.should_quit);
+    assert!(first.app.quit.is_leaving());
     drop(first.app);
     let later = now + std::time::Duration::from_secs(1);
     update(&mut second, Event::Tick(later), later);
@@ -213,7 +216,7 @@ fn quitting_twice_with_unsaved_edits_writes_a_recovery_file() {
     f.act(&[Action::SelectSentence, Action::Label(1)]);
     std::fs::create_dir_all(f.dir.path().join("a.txt.tester.ron").join("in-the-way")).unwrap();
     f.act(&[Action::Quit]);
-    assert!(!f.app.should_quit);
+    assert!(!f.app.quit.is_leaving());
     assert!(
         f.app.message.as_ref().unwrap().0.contains("recovery")
             || f.app
@@ -224,7 +227,7 @@ fn quitting_twice_with_unsaved_edits_writes_a_recovery_file() {
                 .contains(&glosser_core::save::recovery::dir().display().to_string())
     );
     f.act(&[Action::Quit]);
-    assert!(f.app.should_quit);
+    assert!(f.app.quit.is_leaving());
     assert_eq!(f.app.recovered.len(), 1);
     let saved = std::fs::read_to_string(&f.app.recovered[0]).unwrap();
     assert!(saved.contains("label: \"claim\""), "{saved}");

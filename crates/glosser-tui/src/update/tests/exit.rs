@@ -106,10 +106,10 @@ fn when_nothing_can_be_written_q_stays_and_ctrl_q_asks_first() {
     f.app.recovery_dir = not_a_dir.join("recovery");
     f.wait_for_save();
     f.act(&[Action::Quit]);
-    assert!(!f.app.should_quit);
+    assert!(!f.app.quit.is_leaving());
     f.act(&[Action::Quit]);
     assert!(
-        !f.app.should_quit,
+        !f.app.quit.is_leaving(),
         "no file, no recovery: a plain q does not quit"
     );
     let message = f.app.message.clone().unwrap().0;
@@ -118,7 +118,7 @@ fn when_nothing_can_be_written_q_stays_and_ctrl_q_asks_first() {
         "{message}"
     );
     f.act(&[Action::ForceQuit]);
-    assert!(f.app.should_quit, "Ctrl-q after the warning leaves");
+    assert!(f.app.quit.is_leaving(), "Ctrl-q after the warning leaves");
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn the_second_q_writes_a_recovery_file_that_parses_and_keeps_orphans() {
     f.app.recovery_dir = f.dir.path().join("recovery");
     f.wait_for_save();
     f.act(&[Action::Quit, Action::Quit]);
-    assert!(f.app.should_quit);
+    assert!(f.app.quit.is_leaving());
     let written = &f.app.recovered;
     assert_eq!(written.len(), 1);
     let text = std::fs::read_to_string(&written[0]).unwrap();
@@ -150,7 +150,7 @@ fn the_warning_of_an_armed_q_or_ctrl_q_outlives_the_save_retries() {
     assert!(retrying.contains("saving is retried"), "{retrying}");
 
     f.act(&[Action::ForceQuit]);
-    assert!(!f.app.should_quit);
+    assert!(!f.app.quit.is_leaving());
     for _ in 0..3 {
         f.wait_for_save();
         let message = f.app.message.clone().unwrap().0;
@@ -179,7 +179,7 @@ fn the_warning_of_an_armed_q_or_ctrl_q_outlives_the_save_retries() {
         "{message}"
     );
     f.act(&[Action::Quit]);
-    assert!(f.app.should_quit);
+    assert!(f.app.quit.is_leaving());
     assert_eq!(f.app.recovered.len(), 1, "the second q wrote the edits");
 }
 
@@ -269,7 +269,7 @@ fn q_right_after_an_outside_text_change_and_import_saves_onto_the_new_text() {
     f.act(&[Action::SelectSentence, Action::Label(1)]);
     let new_doc = text_changed_and_a_span_imported_before_the_tui_notices(&f);
     f.act(&[Action::Quit]);
-    assert!(f.app.should_quit, "{:?}", f.app.message);
+    assert!(f.app.quit.is_leaving(), "{:?}", f.app.message);
     assert_saved_for_the_new_text(&f, &new_doc);
 }
 

@@ -29,7 +29,7 @@ fn the_key_that_closes_an_overlay_does_nothing_else() {
     );
     f.act(&[Action::Stats, Action::Quit]);
     assert!(
-        !f.app.should_quit,
+        !f.app.quit.is_leaving(),
         "S then q closes the stats, nothing more"
     );
     f.act(&[Action::Help, Action::Help]);

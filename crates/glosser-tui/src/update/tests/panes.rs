@@ -121,7 +121,7 @@ fn ctrl_s_quit_and_no_file_without_edits() {
     f.act(&[Action::SelectSentence, Action::Label(1), Action::Save]);
     assert!(f.ron("a.txt").is_some());
     f.act(&[Action::ToggleDone, Action::Quit]);
-    assert!(f.app.should_quit);
+    assert!(f.app.quit.is_leaving());
     assert!(f.ron("a.txt").unwrap().contains("status: Done"));
 }
 

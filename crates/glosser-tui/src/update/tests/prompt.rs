@@ -133,7 +133,7 @@ fn a_paste_outside_a_prompt_does_nothing() {
     assert_eq!(f.status(), Status::InProgress);
     assert_eq!(f.app.session().unwrap().cursor, cursor);
     assert!(matches!(f.app.mode, Mode::Normal));
-    assert!(!f.app.should_quit);
+    assert!(!f.app.quit.is_leaving());
 }
 
 #[test]
