@@ -192,6 +192,16 @@ impl Quit {
     }
 }
 
+/// Review mode: whom it compares, and what changed since adjudication.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reviewing {
+    /// The annotators compared, in the order keys 1-9 accept them.
+    pub annotators: Vec<String>,
+    /// Per document: adjudicated, then changed by an annotator (found when the review starts;
+    /// an opened document's own review says it from then on).
+    pub changed: Vec<bool>,
+}
+
 /// Everything the TUI knows.
 pub struct App {
     pub corpus: Corpus,
@@ -225,11 +235,8 @@ pub struct App {
     pub size: (u16, u16),
     /// Where quitting stands.
     pub quit: Quit,
-    /// In review mode: the annotators compared, in the order keys 1-9 accept them.
-    pub reviewing: Option<Vec<String>>,
-    /// In review mode, per document: adjudicated, then changed by an annotator (found when the
-    /// review starts; an opened document's own review says it from then on).
-    pub review_changed: Vec<bool>,
+    /// Review mode, when on.
+    pub reviewing: Option<Reviewing>,
     /// Recovery files written when quitting with edits that could not be saved.
     pub recovered: Vec<std::path::PathBuf>,
     /// Where unsaved edits go when they cannot be saved in the corpus.
@@ -313,7 +320,6 @@ impl App {
             size: (120, 40),
             quit: Quit::default(),
             reviewing: None,
-            review_changed: Vec::new(),
             recovered: Vec::new(),
             recovery_dir: glosser_core::save::recovery::dir(),
             follow: following::Follow::default(),
@@ -360,6 +366,11 @@ impl App {
         if let Some(notice) = self.session_mut().and_then(|s| s.notice.take()) {
             self.say(notice, Tone::Warning);
         }
+    }
+
+    /// In review mode, the annotators compared.
+    pub fn review_annotators(&self) -> Option<&Vec<String>> {
+        self.reviewing.as_ref().map(|r| &r.annotators)
     }
 
     /// The open document's session.

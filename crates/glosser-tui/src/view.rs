@@ -45,7 +45,7 @@ pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
     };
     doc_list::draw(buf, app, areas.list);
     article::draw(buf, app, areas.article);
-    match &app.reviewing {
+    match app.review_annotators() {
         Some(names) => review::draw(buf, app, areas.sidebar, names),
         None => sidebar::draw(buf, app, areas.sidebar),
     }

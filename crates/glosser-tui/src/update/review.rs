@@ -10,7 +10,7 @@
 use std::time::Instant;
 
 use super::super::action::Action;
-use super::super::app::{App, DocReview, Focus, Tone};
+use super::super::app::{App, DocReview, Focus, Reviewing, Tone};
 use super::super::undo::Change;
 use super::edit::commit;
 
@@ -24,7 +24,7 @@ use gold::{decision_changes, mark_adjudicated};
 
 /// Turns on review mode: the sidebar lists disagreements between `annotators`.
 pub fn start(app: &mut App, annotators: Vec<String>, now: Instant) {
-    app.review_changed = app
+    let changed = app
         .corpus
         .documents
         .iter()
@@ -32,7 +32,10 @@ pub fn start(app: &mut App, annotators: Vec<String>, now: Instant) {
             glosser_core::review::ready::changed_since_adjudication(e, &annotators, &app.annotator)
         })
         .collect();
-    app.reviewing = Some(annotators);
+    app.reviewing = Some(Reviewing {
+        annotators,
+        changed,
+    });
     app.focus = Focus::Sidebar;
     app.finish_loading();
     prepare(app, now);
@@ -40,7 +43,7 @@ pub fn start(app: &mut App, annotators: Vec<String>, now: Instant) {
 
 /// Builds the open document's review the first time it is opened, accepting agreed spans.
 pub fn prepare(app: &mut App, now: Instant) {
-    let Some(annotators) = app.reviewing.clone() else {
+    let Some(annotators) = app.review_annotators().cloned() else {
         return;
     };
     let Some(index) = app.open else { return };
@@ -222,7 +225,7 @@ pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
         Action::PageDown => scroll(app, true),
         Action::PageUp => scroll(app, false),
         Action::Label(n) => {
-            let count = app.reviewing.as_ref().map_or(0, Vec::len);
+            let count = app.review_annotators().map_or(0, Vec::len);
             let n = usize::from(n);
             if n == 0 || n > count {
                 app.say(
@@ -252,7 +255,7 @@ fn missing_file(app: &App, index: usize) -> Option<String> {
     if review.has_file.get(index).copied().unwrap_or(true) {
         return None;
     }
-    app.reviewing.as_ref()?.get(index).cloned()
+    app.review_annotators()?.get(index).cloned()
 }
 
 /// `PgDn` / `PgUp` in the review sidebar: scrolls a long item's versions.
@@ -291,7 +294,7 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
     if let Some(why) = app.session().and_then(|s| s.read_only.clone()) {
         return app.say(why, Tone::Warning);
     }
-    let names = app.reviewing.clone().unwrap_or_default();
+    let names = app.review_annotators().cloned().unwrap_or_default();
     let Some(session) = app.session() else { return };
     let Some(review) = &session.review else {
         return;
@@ -363,7 +366,7 @@ fn majority(app: &mut App, now: Instant) {
     if let Some(why) = app.session().and_then(|s| s.read_only.clone()) {
         return app.say(why, Tone::Warning);
     }
-    let names = app.reviewing.clone().unwrap_or_default();
+    let names = app.review_annotators().cloned().unwrap_or_default();
     let Some(session) = app.session() else { return };
     let Some(review) = &session.review else {
         return;

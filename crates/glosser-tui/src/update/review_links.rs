@@ -77,7 +77,7 @@ fn decided_with(review: &DocReview, names: &[String], link: &Link, fallback: usi
 /// The links that accepting annotator `index`'s version of item `item` brings into gold, with
 /// the decision's span changes `edit`.
 pub fn carried(app: &App, index: usize, item: usize, edit: &[Change]) -> Carried {
-    let names = app.reviewing.clone().unwrap_or_default();
+    let names = app.review_annotators().cloned().unwrap_or_default();
     let Some(session) = app.session() else {
         return Carried::default();
     };
@@ -124,7 +124,7 @@ pub fn carried(app: &App, index: usize, item: usize, edit: &[Change]) -> Carried
 /// `edit` (majority decisions) is applied; those with an end among the spans `edit` adds and the
 /// other end not in gold are counted as left out.
 pub fn carried_by_majority(app: &App, edit: &[Change]) -> Carried {
-    let Some(names) = app.reviewing.as_ref() else {
+    let Some(names) = app.review_annotators() else {
         return Carried::default();
     };
     let Some(session) = app.session() else {

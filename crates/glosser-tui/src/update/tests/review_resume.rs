@@ -175,7 +175,7 @@ fn the_document_list_flags_documents_changed_since_adjudication() {
     std::fs::write(dir.path().join("0.txt"), TEXT).unwrap();
     drop(app);
     let (app, _) = open_review(dir.path(), 120, 40);
-    assert_eq!(app.review_changed, [false, false]);
+    assert_eq!(app.reviewing.as_ref().unwrap().changed, [false, false]);
     assert!(!screen_text(&app, 120, 40).contains('Δ'));
 
     write(dir.path(), "bob", &[(0, 17, "claim"), (18, 37, "claim")]);
@@ -187,7 +187,7 @@ fn the_document_list_flags_documents_changed_since_adjudication() {
     drop(app);
     let (app, _) = open_review(dir.path(), 120, 40);
     assert_eq!(app.open, Some(0));
-    assert_eq!(app.review_changed, [false, true]);
+    assert_eq!(app.reviewing.as_ref().unwrap().changed, [false, true]);
     let text = screen_text(&app, 120, 40);
     let row = text.lines().find(|l| l.contains("a.txt")).unwrap();
     assert!(row.contains("Δ"), "{text}");
