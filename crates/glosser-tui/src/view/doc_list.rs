@@ -34,7 +34,12 @@ pub fn glyph(info: Option<DocInfo>) -> &'static str {
 fn changed(app: &App, index: usize) -> bool {
     match app.sessions.get(&index).and_then(|s| s.review.as_ref()) {
         Some(review) => review.flag_changed(),
-        None => app.reviewing.as_ref().and_then(|r| r.changed.get(index)).copied().unwrap_or(false),
+        None => app
+            .reviewing
+            .as_ref()
+            .and_then(|r| r.changed.get(index))
+            .copied()
+            .unwrap_or(false),
     }
 }
 

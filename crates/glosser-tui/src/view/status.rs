@@ -56,7 +56,10 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
             if let Some(r) = &s.review {
                 let figure =
                     |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.2}"));
-                let names = app.review_annotators().map(Vec::as_slice).unwrap_or_default();
+                let names = app
+                    .review_annotators()
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
                 let absent = r.without_file(names);
                 let figures = if r.has_file.iter().filter(|h| **h).count() < 2 {
                     // No pair to compare: not κ 0, simply no figures (agree skips it too).
