@@ -165,35 +165,49 @@ pub fn update_now(app: &mut App, event: Event, now: Instant) {
     }
 }
 
+/// Where a key goes is decided here, by mode first: an overlay takes every key; in normal mode
+/// the layers in [`LAYERS`] each take the keys they own, in that order, and the rest go to the
+/// table below.
 fn act(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>) {
-    if guidelines::guidelines_key(app, action) {
-        return;
+    match app.mode {
+        // `g` in the help opens the guidelines; any other key closes it and does nothing else.
+        Mode::Help if action == Action::Start => guidelines::open(app),
+        Mode::Help | Mode::Stats(_) => app.mode = Mode::Normal,
+        Mode::Guidelines { .. } => guidelines::key(app, action),
+        Mode::Picker(_) => picker::act(app, action, now),
+        Mode::Normal | Mode::Prompt(_) => {
+            if !LAYERS.iter().any(|layer| layer(app, action, now)) {
+                normal(app, action, now, effects);
+            }
+        }
     }
-    // An overlay closes on any key, and that key does nothing else.
-    if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
-        app.mode = Mode::Normal;
-        return;
-    }
-    if matches!(app.mode, Mode::Picker(_)) {
-        return picker::act(app, action, now);
-    }
-    if follow::is_edit(action) && follow::before_edit(app) {
-        return;
-    }
-    // While the link type choice is open its digits pick a type, whatever pane has focus.
-    let choosing = app
-        .session()
-        .and_then(|s| s.pending_link.as_ref())
-        .is_some_and(|p| p.choice.is_some());
-    if choosing && link_edit::act(app, action, now) {
-        return;
-    }
-    if review::act(app, action, now) || suggest::act(app, action, now) {
-        return;
-    }
-    if link_edit::act(app, action, now) {
-        return;
-    }
+}
+
+/// A part of `update` that takes the keys it owns in normal mode (`true`: taken).
+type Layer = fn(&mut App, Action, Instant) -> bool;
+
+/// The layers of normal mode, in the order they see a key.
+const LAYERS: [Layer; 5] = [
+    // An edit waits while the article changed outside: it is saved and reloaded first.
+    |app, action, _| follow::is_edit(action) && follow::before_edit(app),
+    // While a link's type choice is open its digits pick a type, whatever pane has focus.
+    |app, action, now| {
+        let choosing = app
+            .session()
+            .and_then(|s| s.pending_link.as_ref())
+            .is_some_and(|p| p.choice.is_some());
+        choosing && link_edit::act(app, action, now)
+    },
+    // Review mode: `0`, `m`, and the digits in the list and sidebar.
+    review::act,
+    // The suggestion keys (y, Y, X, and moving between suggestions).
+    suggest::act,
+    // The link keys (r, R, and Esc while a link is pending).
+    link_edit::act,
+];
+
+/// Normal mode's own keys.
+fn normal(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>) {
     match action {
         Action::Quit => save::quit(app, now),
         Action::ForceQuit => save::force_quit(app),
