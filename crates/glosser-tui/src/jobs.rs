@@ -3,12 +3,16 @@
 //! event loop hands it to [`Jobs`], whose thread sends a [`Done`] back; the loop feeds it to
 //! `update` as `Event::Done`, which puts it in the model. The model never waits for a job.
 //!
-//! Jobs so far: the corpus statistics (`S`: a fresh listing and every annotation file read).
+//! Jobs so far: the corpus statistics (`S`: a fresh listing and every annotation file read)
+//! and listing the corpus again when a folder changed (following the corpus, `update::follow`).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::SystemTime;
 
-use glosser_core::corpus::Corpus;
+use glosser_core::corpus::{Corpus, CorpusError};
 use glosser_core::labels::LabelSet;
 
 use super::stats::{self, CorpusStats};
@@ -30,12 +34,32 @@ pub enum Job {
         labels: LabelSet,
         annotator: String,
     },
+    /// The corpus listed again (a folder changed), with the times of its folders after.
+    Rescan { root: PathBuf },
 }
 
 /// What a job reports.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Done {
     Stats(Box<CorpusStats>),
+    Rescanned(Arc<Rescan>),
+}
+
+/// A listing of the corpus made again, and the folders it depends on with their times.
+#[derive(Debug)]
+pub struct Rescan {
+    pub scanned: Result<Corpus, CorpusError>,
+    pub dirs: BTreeMap<PathBuf, Option<SystemTime>>,
+}
+
+impl PartialEq for Done {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Done::Stats(a), Done::Stats(b)) => a == b,
+            (Done::Rescanned(a), Done::Rescanned(b)) => Arc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 impl Job {
@@ -51,6 +75,14 @@ impl Job {
                 let fresh = Corpus::scan(&root);
                 let corpus = fresh.as_ref().unwrap_or(&listed);
                 Done::Stats(Box::new(stats::gather(corpus, &labels, &annotator)))
+            }
+            Job::Rescan { root } => {
+                let scanned = Corpus::scan(&root);
+                let dirs = scanned
+                    .as_ref()
+                    .map(super::update::follow::corpus_dirs)
+                    .unwrap_or_default();
+                Done::Rescanned(Arc::new(Rescan { scanned, dirs }))
             }
         }
     }

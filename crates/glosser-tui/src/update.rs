@@ -123,10 +123,13 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
         Event::Resize(w, h) => app.size = (w, h),
         Event::Tick(time) => {
             super::listing::tick(app, time);
-            follow::poll(app, time);
+            if let Some(job) = follow::poll(app, time) {
+                effects.push(Effect::Spawn(job));
+            }
             background::tick(app);
             save::tick(app, time);
         }
+        Event::Done(Done::Rescanned(rescan)) => follow::rescanned(app, rescan),
         Event::Done(Done::Stats(figures)) => {
             // The view may have been closed meanwhile: then the figures are not wanted.
             if let Mode::Stats(slot @ None) = &mut app.mode {

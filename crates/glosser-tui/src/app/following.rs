@@ -15,6 +15,8 @@ pub struct Follow {
     pub(crate) dirs: BTreeMap<PathBuf, Option<SystemTime>>,
     /// Document id → the article's size and modification time when its session last read it.
     pub(crate) articles: HashMap<String, Stamp>,
+    /// A listing of the corpus is under way (a job): no other starts meanwhile.
+    pub(crate) rescanning: bool,
 }
 
 impl Follow {

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use super::*;
 use crate::action::Action;
 use crate::keymap::Keymap;
-use crate::update::{Event, update};
+use crate::update::{Event, update_now};
 use glosser_core::labels::LabelSet;
 
 pub(super) struct Feed {
@@ -85,12 +85,12 @@ impl Feed {
 
     pub(super) fn tick(&mut self) {
         self.now += Duration::from_millis(20);
-        update(&mut self.app, Event::Tick(self.now), self.now);
+        update_now(&mut self.app, Event::Tick(self.now), self.now);
     }
 
     pub(super) fn act(&mut self, action: Action) {
         self.now += Duration::from_millis(10);
-        update(&mut self.app, Event::Action(action), self.now);
+        update_now(&mut self.app, Event::Action(action), self.now);
     }
 
     pub(super) fn visible_ids(&self) -> Vec<&str> {
@@ -173,9 +173,9 @@ fn the_filter_applies_to_documents_listed_later() {
     f.app.focus = Focus::List;
     f.act(Action::Search);
     for c in "PP".chars() {
-        update(&mut f.app, Event::PromptChar(c), f.now);
+        update_now(&mut f.app, Event::PromptChar(c), f.now);
     }
-    update(&mut f.app, Event::PromptSubmit, f.now);
+    update_now(&mut f.app, Event::PromptSubmit, f.now);
     assert_eq!(f.app.filter, "PP");
     assert_eq!(f.visible_ids(), ["apple.txt"]);
     f.batch(&["pepper.txt", "rice.txt"]);

@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
 use super::super::app::{App, DocInfo, Mode, Prompt, PromptKind, Tone, disk_stamp};
+use super::super::jobs::{Job, Rescan};
 use glosser_core::corpus::Corpus;
 use glosser_core::reanchor::Restamped;
 use glosser_core::span::Span;
@@ -27,31 +28,46 @@ use glosser_core::text::Document;
 
 mod rescan;
 
-pub use rescan::refresh_corpus;
-
 /// How often the corpus is polled.
 pub const POLL: Duration = Duration::from_secs(2);
 
-/// Polls the corpus if [`POLL`] has passed since the last time.
-pub fn poll(app: &mut App, now: Instant) {
+/// Polls the corpus if [`POLL`] has passed since the last time; a folder that changed asks for
+/// the corpus to be listed again, off the UI thread (the open articles are checked when that
+/// listing comes back, [`rescanned`], as they were after it before).
+pub fn poll(app: &mut App, now: Instant) -> Option<Job> {
     if app
         .follow
         .last_poll
         .is_some_and(|t| now.saturating_duration_since(t) < POLL)
     {
-        return;
+        return None;
     }
     let first = app.follow.last_poll.is_none();
     app.follow.last_poll = Some(now);
+    if app.follow.rescanning {
+        return None;
+    }
     if app.listing.is_listing() {
         // Folders are followed once the listing is done (`start_following`): a rescan now
         // would race with it. The open articles can be followed already.
         check_articles(app);
-        return;
+        return None;
     }
     if first || dirs_changed(&app.follow.dirs) {
-        rescan::refresh_corpus(app);
+        app.follow.rescanning = true;
+        return Some(Job::Rescan {
+            root: app.corpus.root.clone(),
+        });
     }
+    check_articles(app);
+    None
+}
+
+/// The corpus listed again: the list, the sessions and the open document move over to it,
+/// then the open articles are checked.
+pub fn rescanned(app: &mut App, rescan: std::sync::Arc<Rescan>) {
+    app.follow.rescanning = false;
+    rescan::refresh_corpus(app, rescan);
     check_articles(app);
 }
 
@@ -65,7 +81,7 @@ fn dirs_changed(dirs: &BTreeMap<PathBuf, Option<SystemTime>>) -> bool {
 
 /// The folders whose listing the corpus depends on: the root and every folder between it and
 /// a document or annotation file.
-fn corpus_dirs(corpus: &Corpus) -> BTreeMap<PathBuf, Option<SystemTime>> {
+pub fn corpus_dirs(corpus: &Corpus) -> BTreeMap<PathBuf, Option<SystemTime>> {
     let mut dirs = BTreeSet::from([corpus.root.clone()]);
     let files = corpus
         .documents

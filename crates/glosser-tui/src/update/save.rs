@@ -302,6 +302,17 @@ pub fn tick(app: &mut App, now: Instant) {
                     && s.unsaved_since.is_some()
         })
         .map(|(i, _)| *i)
+        // An article gone while the corpus is being listed again waits for that listing: it
+        // closes a deleted article's session without recreating its file, and follows a
+        // renamed one.
+        .filter(|&i| {
+            !(app.follow.rescanning
+                && app
+                    .corpus
+                    .documents
+                    .get(i)
+                    .is_some_and(|d| d.path.symlink_metadata().is_err()))
+        })
         .collect();
     for index in due {
         match save_current(app, index) {

@@ -78,7 +78,7 @@ impl Fixture {
     /// Lets time pass until debounced saves are due.
     pub(super) fn wait_for_save(&mut self) {
         self.now += Duration::from_secs(1);
-        update(&mut self.app, Event::Tick(self.now), self.now);
+        update_now(&mut self.app, Event::Tick(self.now), self.now);
     }
 }
 
@@ -90,7 +90,7 @@ pub(super) fn app_for(root: &Path) -> App {
         "tester".into(),
         Keymap::default(),
     );
-    update(&mut app, Event::Resize(120, 40), Instant::now());
+    update_now(&mut app, Event::Resize(120, 40), Instant::now());
     app
 }
 

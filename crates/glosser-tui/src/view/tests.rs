@@ -9,7 +9,7 @@ use ratatui::style::{Color, Modifier};
 use super::*;
 use crate::action::Action;
 use crate::keymap::Keymap;
-use crate::update::{Event, MouseKind, update, update_now};
+use crate::update::{Event, MouseKind, update_now};
 use glosser_core::corpus::Corpus;
 use glosser_core::labels::LabelSet;
 
@@ -32,7 +32,7 @@ fn seeds_app(dir: &Path) -> App {
 }
 
 fn screen(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    update(app, Event::Resize(width, height), Instant::now());
+    update_now(app, Event::Resize(width, height), Instant::now());
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| draw(frame, app)).unwrap();
     terminal
@@ -188,13 +188,13 @@ proptest! {
         std::fs::write(dir.path().join("b.txt"), "Second doc.").unwrap();
         let corpus = Corpus::scan(dir.path()).unwrap();
         let mut app = App::with_parts(corpus, LabelSet::default(), "prop".into(), Keymap::default());
-        update(&mut app, Event::Resize(width, height), Instant::now());
+        update_now(&mut app, Event::Resize(width, height), Instant::now());
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
         for event in events {
             if let Event::Resize(w, h) = event {
                 terminal.backend_mut().resize(w, h);
             }
-            update(&mut app, event, Instant::now());
+            update_now(&mut app, event, Instant::now());
             if app.quit.is_leaving() {
                 break;
             }

@@ -11,7 +11,7 @@ use ratatui::layout::Rect;
 use super::super::{App, Session};
 use crate::action::Action;
 use crate::keymap::Keymap;
-use crate::update::{Event, update};
+use crate::update::{Event, update_now};
 use glosser_core::corpus::Corpus;
 use glosser_core::labels::LabelSet;
 
@@ -62,7 +62,7 @@ impl Opened {
 
     fn send(&mut self, event: Event) {
         self.now += Duration::from_millis(10);
-        update(&mut self.app, event, self.now);
+        update_now(&mut self.app, event, self.now);
     }
 
     fn act(&mut self, actions: &[Action]) {

@@ -4,7 +4,7 @@
 use super::super::tests::Feed;
 use super::super::*;
 use crate::action::Action;
-use crate::update::{Event, update};
+use crate::update::{Event, update_now};
 
 #[test]
 fn assigned_documents_are_listed_first_as_they_arrive() {
@@ -48,7 +48,7 @@ fn assigned_documents_are_listed_first_as_they_arrive() {
     assert_eq!(f.visible_ids(), ids);
     // A filter keeps that order.
     f.act(Action::Search);
-    update(&mut f.app, Event::PromptChar('1'), f.now);
+    update_now(&mut f.app, Event::PromptChar('1'), f.now);
     assert_eq!(f.visible_ids(), ["b/1.txt", "a/1.txt", "c/1.txt"]);
 }
 

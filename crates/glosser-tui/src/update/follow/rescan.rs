@@ -6,13 +6,25 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::super::super::app::{App, DocInfo, Session, Tone};
-use super::corpus_dirs;
+use super::super::super::jobs::Rescan;
 use glosser_core::corpus::Corpus;
 use glosser_core::store;
 
-/// Scans the corpus again and moves the list, the sessions and the open document over to it.
-pub fn refresh_corpus(app: &mut App) {
-    let mut fresh = match Corpus::scan(&app.corpus.root) {
+/// Moves the list, the sessions and the open document over to the corpus listed again.
+pub fn refresh_corpus(app: &mut App, rescan: std::sync::Arc<Rescan>) {
+    // The job's listing is only ours: taken, not copied.
+    let (scanned, dirs) = match std::sync::Arc::try_unwrap(rescan) {
+        Ok(Rescan { scanned, dirs }) => (scanned.map_err(|e| e.to_string()), dirs),
+        Err(shared) => (
+            shared
+                .scanned
+                .as_ref()
+                .cloned()
+                .map_err(ToString::to_string),
+            shared.dirs.clone(),
+        ),
+    };
+    let mut fresh = match scanned {
         Ok(c) => c,
         Err(e) => {
             app.say(format!("cannot list the corpus again: {e}"), Tone::Error);
@@ -20,7 +32,7 @@ pub fn refresh_corpus(app: &mut App) {
         }
     };
     glosser_core::assignments::assigned_first(&mut fresh, &app.annotator);
-    app.follow.dirs = corpus_dirs(&fresh);
+    app.follow.dirs = dirs;
     if app.reviewing.is_some() {
         // Review lists only the documents it chose at start (finished ones, unless --all): a
         // rescan follows changes to those and never brings others in.

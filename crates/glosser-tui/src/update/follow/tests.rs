@@ -2,12 +2,12 @@ use std::time::Duration;
 
 use crate::action::Action;
 use crate::update::tests::Fixture;
-use crate::update::{Event, update};
+use crate::update::{Event, update_now};
 use glosser_core::store;
 
 fn poll(f: &mut Fixture) {
     f.now += Duration::from_secs(3);
-    update(&mut f.app, Event::Tick(f.now), f.now);
+    update_now(&mut f.app, Event::Tick(f.now), f.now);
 }
 
 fn label_sentence_at(f: &mut Fixture, needle: &str, label: u8) {
@@ -249,7 +249,7 @@ fn an_app_listed_whole_follows_from_that_listing_and_still_sees_new_articles() {
     assert_eq!(app.corpus.documents.len(), 1);
     std::fs::write(dir.path().join("sub/b.txt"), "Beta.").expect("write");
     let later = std::time::Instant::now() + Duration::from_secs(3);
-    update(&mut app, Event::Tick(later), later);
+    update_now(&mut app, Event::Tick(later), later);
     let ids: Vec<&str> = app.corpus.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["sub/a.txt", "sub/b.txt"]);
 }

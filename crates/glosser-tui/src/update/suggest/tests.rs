@@ -5,7 +5,7 @@ use ratatui::style::Modifier;
 
 use super::super::tests::{ARTICLE, Fixture, app_for};
 use super::*;
-use crate::update::{Event, update};
+use crate::update::{Event, update_now};
 use glosser_core::span::Score;
 use glosser_core::store::AnnotationFile;
 use glosser_core::text::Document;
@@ -207,8 +207,8 @@ proptest! {
         f.app.session_mut().unwrap().stamp_new(true);
         let before = f.app.session().unwrap().file.clone();
         let action = [Action::AcceptSuggestion, Action::AcceptAllSuggestions, Action::RejectSuggestion][key];
-        update(&mut f.app, Event::Action(action), f.now);
-        update(&mut f.app, Event::Action(Action::Undo), f.now);
+        update_now(&mut f.app, Event::Action(action), f.now);
+        update_now(&mut f.app, Event::Action(Action::Undo), f.now);
         prop_assert_eq!(&f.app.session().unwrap().file, &before);
     }
 }

@@ -18,7 +18,7 @@ fn broken_annotation_file_opens_read_only_and_stays_untouched() {
         Action::Save,
         Action::Quit,
     ] {
-        update(&mut app, Event::Action(a), now);
+        update_now(&mut app, Event::Action(a), now);
     }
     assert!(app.session().unwrap().file.spans.is_empty());
     let why = app.session().unwrap().read_only.clone().unwrap();
@@ -178,8 +178,8 @@ fn a_second_glosser_on_the_same_file_is_read_only_until_the_first_quits() {
         "{why}"
     );
     let now = Instant::now();
-    update(&mut second, Event::Action(Action::SelectSentence), now);
-    update(&mut second, Event::Action(Action::Label(1)), now);
+    update_now(&mut second, Event::Action(Action::SelectSentence), now);
+    update_now(&mut second, Event::Action(Action::Label(1)), now);
     assert!(second.session().unwrap().file.spans.is_empty());
     // The first labels a sentence and quits: the second, still open, takes the lock at its
     // next tick and shows the first one's span.
@@ -189,7 +189,7 @@ fn a_second_glosser_on_the_same_file_is_read_only_until_the_first_quits() {
     assert!(first.app.quit.is_leaving());
     drop(first.app);
     let later = now + std::time::Duration::from_secs(1);
-    update(&mut second, Event::Tick(later), later);
+    update_now(&mut second, Event::Tick(later), later);
     let session = second.session().unwrap();
     assert!(session.read_only.is_none(), "{:?}", session.read_only);
     assert_eq!(session.file.spans.len(), 1, "the first one's span is shown");
@@ -198,7 +198,7 @@ fn a_second_glosser_on_the_same_file_is_read_only_until_the_first_quits() {
         "{:?}",
         second.message
     );
-    update(&mut second, Event::Action(Action::Label(1)), later);
+    update_now(&mut second, Event::Action(Action::Label(1)), later);
     assert_eq!(
         second.session().unwrap().file.spans.spans()[0].label,
         "claim"
@@ -296,8 +296,8 @@ fn a_changed_article_reanchors_spans_and_keeps_orphans() {
         "{terminal_text}"
     );
     let now = Instant::now();
-    update(&mut app, Event::Action(Action::ToggleDone), now);
-    update(&mut app, Event::Action(Action::Save), now);
+    update_now(&mut app, Event::Action(Action::ToggleDone), now);
+    update_now(&mut app, Event::Action(Action::Save), now);
     let saved = glosser_core::store::load(&dir.path().join("a.txt.tester.ron")).unwrap();
     assert_eq!(saved.spans.len(), 1, "only the placed span is a span");
     assert_eq!(

@@ -26,7 +26,7 @@ fn a_read_only_annotation_file_opens_read_only_and_is_never_replaced() {
         Keymap::default(),
     );
     let mut now = Instant::now();
-    update(&mut app, Event::Resize(120, 40), now);
+    update_now(&mut app, Event::Resize(120, 40), now);
     let why = app.session().unwrap().read_only.clone().unwrap();
     assert!(why.contains("a.txt.tester.ron"), "{why}");
     assert!(why.contains("write permission"), "{why}");
@@ -36,11 +36,11 @@ fn a_read_only_annotation_file_opens_read_only_and_is_never_replaced() {
         Action::ToggleDone,
         Action::Save,
     ] {
-        update(&mut app, Event::Action(a), now);
+        update_now(&mut app, Event::Action(a), now);
     }
     now += Duration::from_secs(2);
-    update(&mut app, Event::Tick(now), now);
-    update(&mut app, Event::Action(Action::Quit), now);
+    update_now(&mut app, Event::Tick(now), now);
+    update_now(&mut app, Event::Action(Action::Quit), now);
     assert!(app.session().unwrap().file.spans.is_empty());
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert_eq!(

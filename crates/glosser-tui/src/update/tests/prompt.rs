@@ -22,7 +22,7 @@ fn app_for(root: &Path) -> App {
         "tester".into(),
         Keymap::default(),
     );
-    update(&mut app, Event::Resize(120, 40), Instant::now());
+    update_now(&mut app, Event::Resize(120, 40), Instant::now());
     app
 }
 
@@ -63,7 +63,7 @@ impl Fixture {
 
     fn send(&mut self, event: Event) {
         self.now += Duration::from_millis(10);
-        update(&mut self.app, event, self.now);
+        update_now(&mut self.app, event, self.now);
     }
 
     fn act(&mut self, actions: &[Action]) {

@@ -52,7 +52,7 @@ fn review_app() -> (tempfile::TempDir, App, Instant) {
         Keymap::default(),
     );
     let now = Instant::now();
-    update(&mut app, Event::Resize(120, 40), now);
+    update_now(&mut app, Event::Resize(120, 40), now);
     crate::update::review::start(&mut app, vec!["alice".into(), "bob".into()], now);
     (dir, app, now)
 }
@@ -75,7 +75,7 @@ pub(super) fn review(app: &App) -> &crate::app::DocReview {
 pub(super) fn act(app: &mut App, actions: &[Action], now: &mut Instant) {
     for &a in actions {
         *now += Duration::from_millis(5);
-        update(app, Event::Action(a), *now);
+        update_now(app, Event::Action(a), *now);
     }
 }
 

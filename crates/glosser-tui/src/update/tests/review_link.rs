@@ -23,7 +23,7 @@ fn review_as_gold(root: &std::path::Path) -> (App, Instant) {
         Keymap::default(),
     );
     let now = Instant::now();
-    update(&mut app, Event::Resize(120, 40), now);
+    update_now(&mut app, Event::Resize(120, 40), now);
     crate::update::review::start(&mut app, vec!["alice".into(), "bob".into()], now);
     (app, now)
 }
@@ -63,7 +63,7 @@ fn accepting_a_version_carries_its_links_once_both_spans_are_gold() {
     let gold_links = |app: &App| app.session().unwrap().file.links.clone();
     assert!(gold_links(&app).is_empty());
     // Accept alice's opinion: its link goes to her quote, not gold yet, so nothing comes along.
-    update(&mut app, Event::Action(Action::Label(1)), now);
+    update_now(&mut app, Event::Action(Action::Label(1)), now);
     let file = &app.session().unwrap().file;
     assert!(file.spans.position((18, 37, "opinion")).is_some());
     assert!(gold_links(&app).is_empty(), "{:?}", gold_links(&app));
@@ -73,9 +73,9 @@ fn accepting_a_version_carries_its_links_once_both_spans_are_gold() {
         "nothing silent: {said}"
     );
     // Accept alice's quote: both of her links now have their spans in gold.
-    update(&mut app, Event::Action(Action::Label(1)), now);
+    update_now(&mut app, Event::Action(Action::Label(1)), now);
     assert_eq!(gold_links(&app), links);
-    update(&mut app, Event::Action(Action::Undo), now);
+    update_now(&mut app, Event::Action(Action::Undo), now);
     assert!(gold_links(&app).is_empty());
 }
 
@@ -114,13 +114,13 @@ fn the_majority_carries_the_links_most_annotators_drew() {
         store::save(&path, &file).unwrap();
     }
     let (mut app, now) = review_as_gold(dir.path());
-    update(&mut app, Event::Action(Action::AcceptMajority), now);
+    update_now(&mut app, Event::Action(Action::AcceptMajority), now);
     assert_eq!(
         app.session().unwrap().file.links,
         [shared],
         "only the link both drew, over spans gold holds"
     );
-    update(&mut app, Event::Action(Action::Undo), now);
+    update_now(&mut app, Event::Action(Action::Undo), now);
     assert!(app.session().unwrap().file.links.is_empty());
 }
 
@@ -148,9 +148,9 @@ fn a_digit_in_the_link_type_choice_picks_the_type_and_decides_nothing() {
         let spans_before = app.session().unwrap().file.spans.clone();
         app.focus = focus;
         app.session_mut().unwrap().cursor = 40;
-        update(&mut app, Event::Action(Action::Link), now);
+        update_now(&mut app, Event::Action(Action::Link), now);
         app.session_mut().unwrap().cursor = 3;
-        update(&mut app, Event::Action(Action::Link), now);
+        update_now(&mut app, Event::Action(Action::Link), now);
         assert!(
             app.session()
                 .unwrap()
@@ -159,7 +159,7 @@ fn a_digit_in_the_link_type_choice_picks_the_type_and_decides_nothing() {
                 .is_some_and(|p| p.choice.is_some()),
             "the type choice is open"
         );
-        update(&mut app, Event::Action(Action::Label(2)), now);
+        update_now(&mut app, Event::Action(Action::Label(2)), now);
         let file = &app.session().unwrap().file;
         assert_eq!(
             file.spans, spans_before,
@@ -167,7 +167,7 @@ fn a_digit_in_the_link_type_choice_picks_the_type_and_decides_nothing() {
         );
         assert_eq!(file.links.len(), 1, "{focus:?}");
         assert_eq!(file.links[0].kind, "cites");
-        update(&mut app, Event::Action(Action::Undo), now);
+        update_now(&mut app, Event::Action(Action::Undo), now);
         assert!(app.session().unwrap().file.links.is_empty());
     }
 }

@@ -24,7 +24,7 @@ pub(super) fn open_review(dir: &std::path::Path, width: u16, height: u16) -> (Ap
         Keymap::default(),
     );
     let now = Instant::now();
-    update(&mut app, Event::Resize(width, height), now);
+    update_now(&mut app, Event::Resize(width, height), now);
     crate::update::review::start(&mut app, vec!["alice".into(), "bob".into()], now);
     (app, now)
 }

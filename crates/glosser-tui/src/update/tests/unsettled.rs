@@ -26,7 +26,7 @@ fn orphans_are_placed_or_dropped_by_hand_with_undo() {
     let mut app = app_for(dir.path());
     assert_eq!(app.session().unwrap().file.orphans.len(), 2);
     let now = Instant::now();
-    let act = |app: &mut App, a: Action| update(app, Event::Action(a), now);
+    let act = |app: &mut App, a: Action| update_now(app, Event::Action(a), now);
     act(&mut app, Action::PlaceOrphan);
     assert!(
         app.message.as_ref().unwrap().0.contains("select where"),
@@ -100,7 +100,7 @@ fn an_ambiguous_span_is_shown_at_its_place_and_confirmed_with_o() {
     };
     assert!(screen.contains("? check claim No."), "{screen}");
     let now = Instant::now();
-    let act = |app: &mut App, a: Action| update(app, Event::Action(a), now);
+    let act = |app: &mut App, a: Action| update_now(app, Event::Action(a), now);
     // The first o shows the place glosser proposes; nothing is placed yet.
     act(&mut app, Action::PlaceOrphan);
     assert_eq!(app.session().unwrap().selection(), Some(6..9));

@@ -9,7 +9,7 @@ use ratatui::style::Modifier;
 
 use super::super::*;
 use crate::keymap::Keymap;
-use crate::update::{Event, update};
+use crate::update::{Event, update_now};
 use glosser_core::corpus::Corpus;
 use glosser_core::labels::LabelSet;
 use glosser_core::span::{AnnotationSet, Span};
@@ -56,7 +56,7 @@ fn app(dir: &std::path::Path, color: bool) -> App {
 }
 
 fn draw(app: &mut App) -> Buffer {
-    update(app, Event::Resize(120, 30), Instant::now());
+    update_now(app, Event::Resize(120, 30), Instant::now());
     let area = Rect::new(0, 0, 120, 30);
     let mut buf = Buffer::empty(area);
     render_screen(&mut buf, app, area);

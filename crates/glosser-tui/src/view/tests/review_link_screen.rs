@@ -11,7 +11,7 @@ use ratatui::style::{Color, Modifier};
 use super::super::*;
 use crate::action::Action;
 use crate::keymap::Keymap;
-use crate::update::{Event, update};
+use crate::update::{Event, update_now};
 use glosser_core::corpus::Corpus;
 use glosser_core::labels::LabelSet;
 use glosser_core::span::{AnnotationSet, Span};
@@ -56,13 +56,13 @@ fn review_app(dir: &std::path::Path, color: bool) -> App {
     );
     app.color = color;
     let now = Instant::now();
-    update(&mut app, Event::Resize(120, 40), now);
+    update_now(&mut app, Event::Resize(120, 40), now);
     crate::update::review::start(&mut app, vec!["alice".into(), "bob".into()], now);
     app
 }
 
 fn draw(app: &mut App) -> Terminal<TestBackend> {
-    update(app, Event::Resize(120, 40), Instant::now());
+    update_now(app, Event::Resize(120, 40), Instant::now());
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
     terminal
         .draw(|frame| super::super::draw(frame, app))
@@ -119,7 +119,7 @@ fn each_version_lists_its_links_both_ways_and_what_gold_lacks() {
     assert!(missing.modifier.contains(Modifier::DIM), "{missing:?}");
     // Accepting alice's Tsahkna puts it in gold: her quote's link is no longer marked, and the
     // decided item shows what gold holds.
-    update(&mut app, Event::Action(Action::Label(1)), Instant::now());
+    update_now(&mut app, Event::Action(Action::Label(1)), Instant::now());
     let screen = text(draw(&mut app).backend().buffer());
     assert!(screen.contains(" gold holds:"), "{screen}");
     assert!(screen.contains("→ speaker: Margus Tsahkna"), "{screen}");
@@ -143,7 +143,7 @@ fn without_colour_links_are_plain_and_the_mark_is_dim() {
 fn review_with_links_120x40() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = review_app(dir.path(), true);
-    update(&mut app, Event::Action(Action::Label(1)), Instant::now());
+    update_now(&mut app, Event::Action(Action::Label(1)), Instant::now());
     let terminal = draw(&mut app);
     insta::assert_snapshot!("review_with_links_120x40", terminal.backend());
 }
@@ -153,7 +153,7 @@ fn the_article_highlights_where_the_current_items_links_go() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = review_app(dir.path(), true);
     // The second item, the quotation: alice links it to Tsahkna, bob to Putin.
-    update(&mut app, Event::Action(Action::NextSpan), Instant::now());
+    update_now(&mut app, Event::Action(Action::NextSpan), Instant::now());
     assert_eq!(
         app.session()
             .and_then(|s| s.review.as_ref())

@@ -11,7 +11,7 @@ use ratatui::style::Modifier;
 use super::super::*;
 use crate::action::Action;
 use crate::keymap::Keymap;
-use crate::update::{Event, update};
+use crate::update::{Event, update_now};
 use glosser_core::corpus::Corpus;
 use glosser_core::labels::LabelSet;
 
@@ -29,7 +29,7 @@ fn app(dir: &std::path::Path) -> App {
 }
 
 fn draw_at(app: &mut App, width: u16, height: u16) -> Buffer {
-    update(app, Event::Resize(width, height), Instant::now());
+    update_now(app, Event::Resize(width, height), Instant::now());
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
     render_screen(&mut buf, app, area);
@@ -51,7 +51,7 @@ fn text(buf: &Buffer) -> String {
 
 fn act(app: &mut App, actions: &[Action]) {
     for &a in actions {
-        update(app, Event::Action(a), Instant::now());
+        update_now(app, Event::Action(a), Instant::now());
     }
 }
 
@@ -68,9 +68,9 @@ fn the_span_under_the_cursor_is_shown_whole_with_its_note() {
         &[Action::SelectQuotation, Action::Label(2), Action::EditNote],
     );
     for c in "Moscow readout".chars() {
-        update(&mut app, Event::PromptChar(c), Instant::now());
+        update_now(&mut app, Event::PromptChar(c), Instant::now());
     }
-    update(&mut app, Event::PromptSubmit, Instant::now());
+    update_now(&mut app, Event::PromptSubmit, Instant::now());
     let buf = draw_at(&mut app, 120, 40);
     let screen = text(&buf);
     let head = format!("─ ▲ quote {open}..{close}");
