@@ -141,7 +141,7 @@ fn home_name(home: &Path) -> Option<String> {
 }
 
 /// Makes a valid annotator name of any string: lower case, other characters become `-`.
-pub fn sanitize_name(raw: &str) -> Option<String> {
+pub(crate) fn sanitize_name(raw: &str) -> Option<String> {
     let mapped: String = raw
         .trim()
         .to_lowercase()

@@ -153,7 +153,7 @@ impl AnnotationRef {
 }
 
 /// Natural order: digit runs compare as numbers (`doc2` before `doc10`), then plain text order.
-pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+pub(crate) fn natural_cmp(a: &str, b: &str) -> Ordering {
     let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
     loop {
         match (x.first(), y.first()) {

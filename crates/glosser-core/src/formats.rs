@@ -78,7 +78,7 @@ impl Format {
 
     /// Whether the format can hold links between spans (SPEC §10); the others drop them and the
     /// export says how many.
-    pub fn holds_links(self) -> bool {
+    pub(crate) fn holds_links(self) -> bool {
         matches!(
             self,
             Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Brat | Format::W3c

@@ -18,12 +18,13 @@ mod escape;
 pub mod fault;
 mod new_folders;
 mod park;
-pub use batch::{Staged, make_durable, sync_dirs};
-pub use escape::{
-    EscapeWriter, display_path, escape_controls, escape_lines, is_bidi_control, is_unsafe_char,
-};
+pub use batch::Staged;
+pub(crate) use batch::{make_durable, sync_dirs};
+#[cfg(test)]
+use escape::escape_controls;
+pub use escape::{EscapeWriter, display_path, escape_lines, is_bidi_control, is_unsafe_char};
 pub use new_folders::NewFolders;
-pub use park::{park, unpark};
+pub(crate) use park::{park, unpark};
 
 /// Why a file was not read; every message names the file.
 #[derive(Debug, thiserror::Error)]
@@ -75,7 +76,7 @@ impl FsError {
     }
 
     /// The I/O error kind for [`FsError::Io`]; `None` for files refused on purpose.
-    pub fn io_kind(&self) -> Option<io::ErrorKind> {
+    pub(crate) fn io_kind(&self) -> Option<io::ErrorKind> {
         match self {
             Self::Io { source, .. } => Some(source.kind()),
             _ => None,
@@ -83,7 +84,7 @@ impl FsError {
     }
 
     /// Whether the file does not exist.
-    pub fn is_not_found(&self) -> bool {
+    pub(crate) fn is_not_found(&self) -> bool {
         self.io_kind() == Some(io::ErrorKind::NotFound)
     }
 
@@ -101,18 +102,10 @@ impl FsError {
             Self::Io { source, .. } => format!("cannot read: {source}"),
         }
     }
-
-    /// Turns the error back into an `io::Error` (refusals become `InvalidData`), message kept.
-    pub fn into_io(self) -> io::Error {
-        match self {
-            Self::Io { source, .. } => source,
-            other => io::Error::new(io::ErrorKind::InvalidData, other.to_string()),
-        }
-    }
 }
 
 /// `64 MiB`, `4 KiB`, `100 bytes`.
-pub fn human_bytes(n: u64) -> String {
+pub(crate) fn human_bytes(n: u64) -> String {
     match n {
         n if n >= 1 << 20 && n % (1 << 20) == 0 => format!("{} MiB", n >> 20),
         n if n >= 1 << 10 && n % (1 << 10) == 0 => format!("{} KiB", n >> 10),
@@ -130,7 +123,7 @@ fn io_error(path: &Path) -> impl Fn(io::Error) -> FsError + '_ {
 /// Opens `path` for reading without ever blocking (a FIFO with no writer returns at once) and
 /// checks the opened handle (`fstat`, so nothing can be swapped in between): anything but a
 /// regular file is refused.
-pub fn open_regular(path: &Path) -> Result<File, FsError> {
+pub(crate) fn open_regular(path: &Path) -> Result<File, FsError> {
     let nonblock = rustix::fs::OFlags::NONBLOCK | rustix::fs::OFlags::NOCTTY;
     let file = std::fs::OpenOptions::new()
         .read(true)
@@ -185,21 +178,21 @@ fn read_limited(file: File, path: &Path, limit: u64) -> Result<Vec<u8>, FsError>
 
 /// Reads a regular file of at most `limit` bytes wherever symlinks lead: for the user's own files
 /// outside any corpus (`config.ron`, often a link into a dotfiles folder).
-pub fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
+pub(crate) fn read_regular(path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
     read_limited(open_regular(path)?, path, limit)
 }
 
 /// Reads a regular file of at most `limit` bytes. If `path` is a symlink, it must resolve inside
 /// the folder that holds it (an annotation file linking to `/etc/passwd` is refused); use
 /// [`read_in_corpus`] when the corpus root is known.
-pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
+pub(crate) fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
     read_limited(open_in_folder(path)?, path, limit)
 }
 
 /// Opens a regular file for reading (never a FIFO or device, never waited on); if `path` is a
 /// symlink, it must resolve inside the folder that holds it. What [`read_capped`] reads from,
 /// for readers that take a file in pieces.
-pub fn open_in_folder(path: &Path) -> Result<File, FsError> {
+pub(crate) fn open_in_folder(path: &Path) -> Result<File, FsError> {
     let is_link = std::fs::symlink_metadata(path)
         .map_err(io_error(path))?
         .file_type()
@@ -216,14 +209,14 @@ pub fn open_in_folder(path: &Path) -> Result<File, FsError> {
 
 /// Reads a regular file of at most `limit` bytes that must resolve inside `root` (after
 /// following every symlink on the way).
-pub fn read_in_corpus(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
+pub(crate) fn read_in_corpus(root: &Path, path: &Path, limit: u64) -> Result<Vec<u8>, FsError> {
     check_inside(root, path)?;
     read_limited(open_regular(path)?, path, limit)
 }
 
 /// Bytes read by one of the functions above as UTF-8 text (invalid UTF-8 is an `InvalidData`
 /// I/O error naming the byte).
-pub fn into_text(path: &Path, bytes: Vec<u8>) -> Result<String, FsError> {
+pub(crate) fn into_text(path: &Path, bytes: Vec<u8>) -> Result<String, FsError> {
     String::from_utf8(bytes).map_err(|e| FsError::Io {
         path: path.to_owned(),
         source: io::Error::new(
@@ -234,7 +227,7 @@ pub fn into_text(path: &Path, bytes: Vec<u8>) -> Result<String, FsError> {
 }
 
 /// Refuses `path` if, with every symlink followed, it is not inside `root`.
-pub fn check_inside(root: &Path, path: &Path) -> Result<(), FsError> {
+pub(crate) fn check_inside(root: &Path, path: &Path) -> Result<(), FsError> {
     let target = std::fs::canonicalize(path).map_err(io_error(path))?;
     let root_real = std::fs::canonicalize(root).map_err(io_error(root))?;
     if target.starts_with(&root_real) {
@@ -295,7 +288,7 @@ impl AtomicFile {
     }
 
     /// The open temp file, for a second handle (`try_clone`).
-    pub fn file_ref(&self) -> &File {
+    pub(crate) fn file_ref(&self) -> &File {
         &self.file
     }
 
@@ -305,7 +298,7 @@ impl AtomicFile {
     }
 
     /// Where the temp file is (removed on drop unless committed).
-    pub fn temp_path(&self) -> &Path {
+    pub(crate) fn temp_path(&self) -> &Path {
         &self.temp
     }
 
@@ -364,7 +357,7 @@ fn temp_name(seed: u64, attempt: u64) -> String {
 
 /// Whether `name` is one of [`temp_name`]'s: a save's temp file or an import's staging folder,
 /// left behind only if glosser stopped before it was put in place or removed.
-pub fn is_temp_name(name: &str) -> bool {
+pub(crate) fn is_temp_name(name: &str) -> bool {
     name.strip_prefix(".glosser-")
         .and_then(|rest| rest.strip_suffix(".tmp"))
         .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
@@ -377,11 +370,6 @@ fn parent_dir(path: &Path) -> &Path {
     }
 }
 
-/// Writes every `(path, bytes)` with one durability flush for all (see [`batch`]).
-pub fn write_batch(files: &[(&Path, &[u8])]) -> Vec<io::Result<()>> {
-    batch::write_all(files)
-}
-
 /// Writes `bytes` to `path` atomically with [`AtomicFile`].
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut out = AtomicFile::create(path)?;
@@ -390,7 +378,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 /// RON options shared by every glosser file: `Some` may be left out (`note: "x"`).
-pub fn ron_options() -> ron::Options {
+pub(crate) fn ron_options() -> ron::Options {
     ron::Options::default()
         .with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
         .with_recursion_limit(32)

@@ -326,7 +326,7 @@ fn check_link_key(link: &LinkType, key: char, earlier: &[LinkType]) -> Result<()
 
 /// Label names: non-empty, at most 64 chars: letters, digits, `_ - . : / & +` and single spaces
 /// inside (`Worked At`, as Label Studio and doccano allow; conll and hf replace the space).
-pub fn is_valid_label_name(name: &str) -> bool {
+pub(crate) fn is_valid_label_name(name: &str) -> bool {
     !name.is_empty()
         && name.chars().count() <= 64
         && !name.starts_with(' ')

@@ -123,7 +123,7 @@ fn parse_holder(content: &str) -> Option<Holder> {
 }
 
 /// `14:03 UTC` when `unix` is today (UTC) by `now`, else `2026-11-23 14:03 UTC`.
-pub fn human_time(unix: u64, now: u64) -> String {
+pub(crate) fn human_time(unix: u64, now: u64) -> String {
     let (day, secs) = (unix / 86_400, unix % 86_400);
     let clock = format!("{:02}:{:02} UTC", secs / 3600, secs % 3600 / 60);
     if day == now / 86_400 {

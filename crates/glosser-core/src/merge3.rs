@@ -34,7 +34,7 @@ fn by_key(file: &AnnotationFile) -> BTreeMap<Key, Span> {
 
 /// An empty version of `file` (no spans, links or rejections, status Todo): the base of an
 /// add/add merge, where git has no common ancestor.
-pub fn empty_like(file: &AnnotationFile) -> AnnotationFile {
+pub(crate) fn empty_like(file: &AnnotationFile) -> AnnotationFile {
     AnnotationFile::new(
         file.document.clone(),
         file.annotator.clone(),
@@ -43,7 +43,11 @@ pub fn empty_like(file: &AnnotationFile) -> AnnotationFile {
 }
 
 /// Merges `ours` and `theirs`, both descended from `base`.
-pub fn merge3(base: &AnnotationFile, ours: &AnnotationFile, theirs: &AnnotationFile) -> Merged {
+pub(crate) fn merge3(
+    base: &AnnotationFile,
+    ours: &AnnotationFile,
+    theirs: &AnnotationFile,
+) -> Merged {
     let (b, o, t) = (by_key(base), by_key(ours), by_key(theirs));
     let mut result: BTreeMap<Key, Span> = BTreeMap::new();
     let mut conflicts = Vec::new();

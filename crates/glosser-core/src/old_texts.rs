@@ -47,7 +47,7 @@ pub struct Lookup {
 impl Lookup {
     /// The sources for the article at `article`: the text store of the corpus it is in (found
     /// by walking up from it) and its git history.
-    pub fn for_article(article: &Path) -> Self {
+    pub(crate) fn for_article(article: &Path) -> Self {
         Self {
             known: Vec::new(),
             store: TextStore::above(article),
@@ -74,13 +74,6 @@ impl Lookup {
     /// Keeps `doc`'s text in the store, if this lookup has one.
     pub fn keep(&self, doc: &Document) -> std::io::Result<()> {
         self.store.as_ref().map_or(Ok(()), |s| s.keep(doc))
-    }
-
-    /// Asks only texts in memory and the store, never git (a caller that must not wait).
-    #[must_use]
-    pub fn without_git(mut self) -> Self {
-        self.git = None;
-        self
     }
 }
 

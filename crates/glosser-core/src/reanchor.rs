@@ -70,7 +70,7 @@ pub enum Lost {
 }
 
 impl Lost {
-    pub fn explain(self) -> &'static str {
+    pub(crate) fn explain(self) -> &'static str {
         match self {
             Self::ChangedInside => "its own words were edited",
             Self::Deleted => "its text was deleted",
@@ -99,7 +99,7 @@ pub enum Unsure {
 }
 
 impl Unsure {
-    pub fn explain(self) -> String {
+    pub(crate) fn explain(self) -> String {
         match self {
             Self::Tie { places } => format!("{places} places fit about equally well"),
             Self::Slide => "an edit beside it repeats its words".into(),

@@ -79,7 +79,7 @@ pub struct Saved {
 }
 
 /// Reads the annotation file at `path`; `Ok(None)` when there is none.
-pub fn read_existing(path: &Path) -> Result<Option<AnnotationFile>, SaveError> {
+pub(crate) fn read_existing(path: &Path) -> Result<Option<AnnotationFile>, SaveError> {
     match store::load(path) {
         Ok(file) => Ok(Some(file)),
         Err(StoreError::Read { source, .. }) if source.kind() == ErrorKind::NotFound => Ok(None),
@@ -107,7 +107,7 @@ pub fn save_merged(
 
 /// Keeps the text a file with spans is now stamped on, so a later change can be followed by
 /// diff. The store is a convenience: a text it cannot keep is looked for in git later.
-pub fn keep_text(file: &AnnotationFile, doc: &Document, texts: &Lookup) {
+pub(crate) fn keep_text(file: &AnnotationFile, doc: &Document, texts: &Lookup) {
     if file.all_spans().next().is_some() {
         let _ = texts.keep(doc);
     }
@@ -119,7 +119,7 @@ pub fn keep_text(file: &AnnotationFile, doc: &Document, texts: &Lookup) {
 /// durable (`fsio::make_durable`) and then renames each [`Staged`](crate::fsio::Staged) into
 /// place; until then the file on disk is untouched. The caller keeps the text in the store
 /// ([`keep_text`]) once the file is in place.
-pub fn save_merged_staged(
+pub(crate) fn save_merged_staged(
     path: &Path,
     ours: &AnnotationFile,
     base: Option<&AnnotationFile>,

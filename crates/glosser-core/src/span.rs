@@ -157,7 +157,7 @@ impl Span {
     }
 
     /// Whether the span waits for a person: an orphan, or ambiguous.
-    pub fn is_unsettled(&self) -> bool {
+    pub(crate) fn is_unsettled(&self) -> bool {
         self.orphan || self.ambiguous
     }
 
@@ -252,7 +252,7 @@ pub fn absorb_duplicate(kept: &mut Span, later: &Span) {
 }
 
 /// Keys that occur more than once in `spans` with different notes: what `from_spans` joins.
-pub fn duplicate_keys_with_notes(spans: &[Span]) -> Vec<(usize, usize, String)> {
+pub(crate) fn duplicate_keys_with_notes(spans: &[Span]) -> Vec<(usize, usize, String)> {
     let mut sorted: Vec<&Span> = spans.iter().collect();
     sorted.sort_by(|a, b| a.key().cmp(&b.key()));
     let mut out: Vec<(usize, usize, String)> = Vec::new();

@@ -9,12 +9,13 @@ use crate::span::{AnnotationSet, Span};
 mod errors;
 mod names;
 mod ron_text;
-pub use errors::{StoreErrorKind, check_writable, classify_io, is_read_only, write_refusal};
-pub use names::{
-    annotation_file_name, annotation_path, is_document_name, is_valid_annotator,
-    split_annotation_file_name,
-};
-pub use ron_text::{push_ron_string, ron_string, to_ron};
+pub use errors::{StoreErrorKind, is_read_only};
+pub(crate) use errors::{check_writable, classify_io};
+pub use names::{annotation_file_name, annotation_path, is_valid_annotator};
+pub(crate) use names::{is_document_name, split_annotation_file_name};
+#[cfg(test)]
+use ron_text::ron_string;
+pub use ron_text::to_ron;
 
 /// The schema version this glosser writes; it reads this one and every earlier one.
 pub const FORMAT_VERSION: u32 = 3;
@@ -319,7 +320,7 @@ pub fn load_in(root: &Path, path: &Path) -> Result<AnnotationFile, StoreError> {
 pub type JoinedDuplicates = Vec<(usize, usize, String)>;
 
 /// [`load`], also telling which duplicate spans were joined.
-pub fn load_checked(path: &Path) -> Result<(AnnotationFile, JoinedDuplicates), StoreError> {
+pub(crate) fn load_checked(path: &Path) -> Result<(AnnotationFile, JoinedDuplicates), StoreError> {
     let source = source_of(crate::fsio::read_capped(path, MAX_ANNOTATION_BYTES)?, path)?;
     let raw = parse_raw(&source, path)?;
     let joined = crate::span::duplicate_keys_with_notes(&raw.spans);
@@ -350,7 +351,7 @@ pub fn save(path: &Path, file: &AnnotationFile) -> Result<(), StoreError> {
 /// [`save`] for a batch: the same checks and bytes, written to a temp file beside `path` (or, in a
 /// folder of `new`, into its staging folder) without an fsync. The caller makes it durable
 /// (`fsio::make_durable`) before renaming it into place.
-pub fn stage(
+pub(crate) fn stage(
     path: &Path,
     file: &AnnotationFile,
     new: &crate::fsio::NewFolders,

@@ -36,7 +36,7 @@ pub struct Proposal {
 impl Proposal {
     /// The span this proposal makes in `doc`, if its offsets are valid there (inside the text,
     /// not empty, on grapheme boundaries).
-    pub fn to_span(&self, doc: &Document) -> Option<Span> {
+    pub(crate) fn to_span(&self, doc: &Document) -> Option<Span> {
         let ok = self.start < self.end
             && self.end <= doc.char_len()
             && doc.is_grapheme_boundary(self.start)
@@ -53,7 +53,7 @@ impl Proposal {
 /// (`.glosser-suggest/NAME.json`, written by `glosser suggest`), or it has spans and every one of
 /// them carries a `score` (analysts' spans never do). Suggesters are left out of `agree`,
 /// `merge`, `review` and `export` unless named there.
-pub fn is_suggester(corpus: &Corpus, name: &str) -> bool {
+pub(crate) fn is_suggester(corpus: &Corpus, name: &str) -> bool {
     is_suggester_among(&corpus.root, corpus.documents.iter(), name)
 }
 

@@ -108,7 +108,7 @@ impl Document {
     }
 
     /// Checks that a file could be opened as a document without building one (no hash, no index).
-    pub fn check_file(path: &Path) -> Result<(), DocumentError> {
+    pub(crate) fn check_file(path: &Path) -> Result<(), DocumentError> {
         let bytes = read_capped(path)?;
         let text = std::str::from_utf8(&bytes).map_err(|e| DocumentError::NotUtf8 {
             path: path.to_owned(),
@@ -123,7 +123,7 @@ impl Document {
     }
 
     /// Builds a document from the bytes of a file; `path` only names the file in errors.
-    pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, DocumentError> {
+    pub(crate) fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Self, DocumentError> {
         if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
             return Err(DocumentError::TooLarge {
                 path: path.to_owned(),
@@ -180,7 +180,7 @@ impl Document {
     }
 
     /// Whether the file began with a byte order mark (dropped from [`Self::text`], hashed).
-    pub fn has_bom(&self) -> bool {
+    pub(crate) fn has_bom(&self) -> bool {
         self.bom
     }
 
@@ -230,7 +230,8 @@ impl Document {
     }
 
     /// Length in UTF-16 code units.
-    pub fn utf16_len(&self) -> usize {
+    #[cfg(test)]
+    pub(crate) fn utf16_len(&self) -> usize {
         self.char_to_utf16(self.char_len)
     }
 
@@ -263,7 +264,7 @@ impl Document {
     }
 
     /// UTF-16 offset of char offset `c` (clamped to the end).
-    pub fn char_to_utf16(&self, c: usize) -> usize {
+    pub(crate) fn char_to_utf16(&self, c: usize) -> usize {
         let c = c.min(self.char_len);
         let checkpoint = c / CHECKPOINT_EVERY;
         let rest = c - checkpoint * CHECKPOINT_EVERY;
@@ -277,7 +278,7 @@ impl Document {
     }
 
     /// Char offset of UTF-16 offset `u`, or `None` when `u` is past the end or splits a surrogate pair.
-    pub fn utf16_to_char(&self, u: usize) -> Option<usize> {
+    pub(crate) fn utf16_to_char(&self, u: usize) -> Option<usize> {
         let index = if self.head.has_utf16(u) {
             &*self.head
         } else {

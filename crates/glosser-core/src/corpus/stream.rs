@@ -14,7 +14,7 @@ pub const CHUNK: usize = 64;
 /// Walks the corpus at `root`, calling `chunk` with up to [`CHUNK`] documents at a time in corpus
 /// order and `stray` with each annotation file whose document is missing. A folder that cannot
 /// be listed stops the walk with its error, as `Corpus::scan` does; so does an error of `chunk`.
-pub fn for_each_chunk<E: From<CorpusError>>(
+pub(crate) fn for_each_chunk<E: From<CorpusError>>(
     root: &Path,
     chunk: impl FnMut(&[DocumentEntry]) -> Result<(), E>,
     stray: impl FnMut(StrayAnnotation),
@@ -24,7 +24,7 @@ pub fn for_each_chunk<E: From<CorpusError>>(
 
 /// [`for_each_chunk`], calling `leftover` with each temp file or staging folder an interrupted
 /// save or import left behind.
-pub fn for_each_chunk_with_leftovers<E: From<CorpusError>>(
+pub(crate) fn for_each_chunk_with_leftovers<E: From<CorpusError>>(
     root: &Path,
     mut chunk: impl FnMut(&[DocumentEntry]) -> Result<(), E>,
     mut stray: impl FnMut(StrayAnnotation),

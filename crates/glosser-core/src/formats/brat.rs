@@ -12,7 +12,7 @@ mod rejoin;
 
 /// The brat text file for a document id: `a/b.txt` stays, `a/b.md` becomes `a/b.md.txt` (brat
 /// pairs `X.txt` with `X.ann`); [`document_id`] undoes it.
-pub fn txt_name(id: &str) -> String {
+pub(crate) fn txt_name(id: &str) -> String {
     if id.ends_with(".txt") {
         id.to_owned()
     } else {
@@ -21,7 +21,7 @@ pub fn txt_name(id: &str) -> String {
 }
 
 /// The document id of a brat text file (see [`txt_name`]).
-pub fn document_id(txt: &str) -> String {
+pub(crate) fn document_id(txt: &str) -> String {
     match txt.strip_suffix(".txt") {
         Some(stem) if stem.ends_with(".md") => stem.to_owned(),
         _ => txt.to_owned(),

@@ -13,7 +13,7 @@ mod place;
 pub mod report;
 
 pub use offsets::Unit;
-pub use place::{locate, new_document, safe_document_id, same_text};
+pub(crate) use place::{locate, new_document, safe_document_id, same_text};
 pub use report::{Kind, Report};
 
 use offsets::Converter;
@@ -164,7 +164,7 @@ pub fn check(
 
 /// Converts a record's spans into code points of `doc` (whose text the caller checked), checks
 /// each one, and resolves its links.
-pub fn convert(
+pub(crate) fn convert(
     record: &Record,
     doc: &Document,
     labels: &LabelSet,

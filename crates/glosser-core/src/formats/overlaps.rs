@@ -128,7 +128,7 @@ pub fn tag_label(label: &str) -> String {
 
 /// IOB2 tags of one layer for every token: `B-label` at a span's first token and again at the
 /// first token of every later sentence it crosses, `I-label` after, `O` outside.
-pub fn iob2(tokens: &Tokenized, kept: &[Placed]) -> Vec<String> {
+pub(crate) fn iob2(tokens: &Tokenized, kept: &[Placed]) -> Vec<String> {
     let mut tags = vec!["O".to_owned(); tokens.tokens.len()];
     let mut sentence_starts = vec![false; tokens.tokens.len()];
     for s in &tokens.sentences {
@@ -147,7 +147,8 @@ pub fn iob2(tokens: &Tokenized, kept: &[Placed]) -> Vec<String> {
 }
 
 /// Reads IOB2 tags back into token ranges with their labels (for round-trip checks).
-pub fn decode(tags: &[String]) -> Vec<(Range<usize>, String)> {
+#[cfg(test)]
+pub(crate) fn decode(tags: &[String]) -> Vec<(Range<usize>, String)> {
     let mut out: Vec<(Range<usize>, String)> = Vec::new();
     for (i, tag) in tags.iter().enumerate() {
         if let Some(label) = tag.strip_prefix("B-") {

@@ -81,7 +81,7 @@ pub fn read_str(format: Format, text: &str, options: &Options) -> Result<Parsed,
 }
 
 /// Applies `parse` to every non-blank line (numbered from 1), prefixing errors with the line.
-pub fn each_line<T>(
+pub(crate) fn each_line<T>(
     text: &str,
     parse: impl Fn(&str, usize) -> Result<T, crate::formats::Rejected>,
 ) -> Vec<Result<T, crate::formats::Rejected>> {
@@ -112,7 +112,7 @@ pub(crate) fn text_tag(text: &str) -> String {
 
 /// A valid annotator name made from a tool's user name or email (its local part): lower-cased,
 /// other characters turned into `-`, cut to 32. `None` when nothing usable is left.
-pub fn annotator_name(raw: &str) -> Option<String> {
+pub(crate) fn annotator_name(raw: &str) -> Option<String> {
     let local = raw.split('@').next().unwrap_or(raw);
     let mut name: String = local
         .chars()

@@ -39,7 +39,7 @@ pub struct Tokenized<'a> {
 
 /// Splits a document into tokens and sentences; `spans` give the extra token cuts and the
 /// sentence breaks that must not happen.
-pub fn tokenize<'a>(doc: &'a Document, spans: &[Span]) -> Tokenized<'a> {
+pub(crate) fn tokenize<'a>(doc: &'a Document, spans: &[Span]) -> Tokenized<'a> {
     let text = doc.text();
     let mut cuts: Vec<usize> = spans.iter().flat_map(|s| [s.start, s.end]).collect();
     cuts.sort_unstable();
@@ -112,7 +112,7 @@ fn word(start: usize, end: usize, text: &str) -> Token<'_> {
 impl<'a> Tokenized<'a> {
     /// Token indices a char range touches (a span edge inside a token takes the whole token;
     /// after [`tokenize`] with that span, its edges are token edges).
-    pub fn token_range(&self, start: usize, end: usize) -> Option<Range<usize>> {
+    pub(crate) fn token_range(&self, start: usize, end: usize) -> Option<Range<usize>> {
         let first = self.tokens.partition_point(|t| t.end <= start);
         let last = first + self.tokens[first..].partition_point(|t| t.start < end);
         (last > first).then_some(first..last)
@@ -123,7 +123,7 @@ impl<'a> Tokenized<'a> {
     /// edges). Concatenating `text` (plus a space where `ws`) gives the document's text back
     /// exactly, and every span starts at a token's start and ends at a token's end. The second
     /// value maps each word token to its index in the returned list.
-    pub fn with_whitespace(&self, doc: &'a Document) -> (Vec<Token<'a>>, Vec<usize>) {
+    pub(crate) fn with_whitespace(&self, doc: &'a Document) -> (Vec<Token<'a>>, Vec<usize>) {
         let mut out = Vec::with_capacity(self.tokens.len() * 2);
         let mut index = Vec::with_capacity(self.tokens.len());
         let mut at = 0usize;

@@ -33,7 +33,7 @@ impl Staged {
     /// [`Staged::write`], except that a file whose folder is one of `new`'s is written under its
     /// own name inside that folder's staging folder (it cannot exist yet, so there is no mode to
     /// keep and nothing to replace).
-    pub fn write_in(path: &Path, bytes: &[u8], new: &NewFolders) -> io::Result<Self> {
+    pub(crate) fn write_in(path: &Path, bytes: &[u8], new: &NewFolders) -> io::Result<Self> {
         if let Some(place) = new.place(path) {
             let mut file = match create_new(&place) {
                 Err(e) if e.kind() == io::ErrorKind::NotFound => {
@@ -66,7 +66,7 @@ impl Staged {
 
     /// Whether [`NewFolders::commit`] puts this file in place with its folder (no directory of
     /// its own to fsync after [`Staged::rename`]).
-    pub fn in_new_folder(&self) -> bool {
+    pub(crate) fn in_new_folder(&self) -> bool {
         self.in_new_folder
     }
 
@@ -103,7 +103,7 @@ impl Drop for Staged {
 /// Makes the data of every staged temp file durable: one `syncfs` per file system their
 /// directories are on (Linux), or an fsync of each file elsewhere. An error means none of them
 /// may be renamed.
-pub fn make_durable<'a>(staged: impl IntoIterator<Item = &'a Staged>) -> io::Result<()> {
+pub(crate) fn make_durable<'a>(staged: impl IntoIterator<Item = &'a Staged>) -> io::Result<()> {
     #[cfg(target_os = "linux")]
     {
         let dirs: BTreeSet<&Path> = staged.into_iter().map(Staged::dir).collect();
@@ -127,7 +127,7 @@ pub fn make_durable<'a>(staged: impl IntoIterator<Item = &'a Staged>) -> io::Res
 }
 
 /// Fsyncs each directory once, after the renames into it (best effort, like [`AtomicFile`]).
-pub fn sync_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>) {
+pub(crate) fn sync_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>) {
     let dirs: BTreeSet<&Path> = dirs.into_iter().collect();
     for dir in dirs {
         if let Ok(d) = File::open(dir) {
@@ -138,7 +138,8 @@ pub fn sync_dirs<'a>(dirs: impl IntoIterator<Item = &'a Path>) {
 
 /// Writes every `(path, bytes)` as one batch: each lands whole or not at all. Returns, in order,
 /// what became of each one.
-pub fn write_all(files: &[(&Path, &[u8])]) -> Vec<io::Result<()>> {
+#[cfg(test)]
+pub(crate) fn write_all(files: &[(&Path, &[u8])]) -> Vec<io::Result<()>> {
     let mut results: Vec<io::Result<()>> = Vec::with_capacity(files.len());
     let mut staged = Vec::new();
     for (i, (path, bytes)) in files.iter().enumerate() {

@@ -15,7 +15,7 @@ pub fn is_unsafe_char(c: char) -> bool {
 
 /// Text from the corpus made safe to print: every [`is_unsafe_char`] is written visibly as
 /// `\x1b` (ASCII) or `\u{202e}` (others); everything else, `\` included, is unchanged.
-pub fn escape_controls(s: &str) -> Cow<'_, str> {
+pub(crate) fn escape_controls(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe_char) {
         return Cow::Borrowed(s);
     }

@@ -14,7 +14,7 @@ thread_local! {
 /// Until the guard drops, every write of `path` on this thread fails with `kind` (nothing is
 /// written: the temp file is removed, as after a real failure).
 #[must_use = "the fault lasts as long as the guard"]
-pub fn fail_writes_to(path: &Path, kind: io::ErrorKind) -> Guard {
+pub(crate) fn fail_writes_to(path: &Path, kind: io::ErrorKind) -> Guard {
     FAILING.with(|f| f.borrow_mut().push((path.to_owned(), kind)));
     Guard {
         path: path.to_owned(),

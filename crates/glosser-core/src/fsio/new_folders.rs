@@ -91,7 +91,8 @@ impl NewFolders {
     }
 
     /// The new folder `path` is in, if it is in one.
-    pub fn folder_of(&self, path: &Path) -> Option<&Path> {
+    #[cfg(test)]
+    pub(crate) fn folder_of(&self, path: &Path) -> Option<&Path> {
         self.staged
             .iter()
             .map(|(top, _)| top.as_path())

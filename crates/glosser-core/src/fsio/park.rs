@@ -9,7 +9,7 @@ use super::{parent_dir, temp_name, temp_seed};
 
 /// Moves `path` to a free hidden temp name in its folder and returns that name. The file is
 /// linked there first (a link never replaces anything), then removed from `path`.
-pub fn park(path: &Path) -> io::Result<PathBuf> {
+pub(crate) fn park(path: &Path) -> io::Result<PathBuf> {
     let dir = parent_dir(path);
     let seed = temp_seed();
     for attempt in 0u64..64 {
@@ -33,7 +33,7 @@ pub fn park(path: &Path) -> io::Result<PathBuf> {
 }
 
 /// Puts a file [`park`]ed at `parked` back at `path` (never over a file that appeared there).
-pub fn unpark(parked: &Path, path: &Path) -> io::Result<()> {
+pub(crate) fn unpark(parked: &Path, path: &Path) -> io::Result<()> {
     std::fs::hard_link(parked, path)?;
     std::fs::remove_file(parked)
 }

@@ -128,7 +128,7 @@ impl TextStore {
 
     /// Removes texts used longest ago until the store holds at most four fifths of `cap` bytes
     /// (nothing when it is under `cap`); returns how many were removed.
-    pub fn prune(&self, cap: u64) -> io::Result<usize> {
+    pub(crate) fn prune(&self, cap: u64) -> io::Result<usize> {
         let mut texts: Vec<(SystemTime, u64, PathBuf)> = Vec::new();
         for entry in fs::read_dir(self.texts())? {
             let entry = entry?;

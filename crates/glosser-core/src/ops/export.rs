@@ -209,7 +209,7 @@ pub fn parse_offsets(text: &str) -> crate::ops::Result<Offsets> {
 
 /// The annotator to export: the one asked for (who must have files), else gold, else the only
 /// annotator who is not a suggester. `annotators` is every annotator with a file in the corpus.
-pub fn pick_annotator(
+pub(crate) fn pick_annotator(
     root: &Path,
     annotators: &std::collections::BTreeSet<String>,
     asked: Option<&str>,
@@ -309,7 +309,7 @@ fn write_split(
 
 /// `-o` must not point into the corpus: an export there would rewrite articles (brat's `.txt`)
 /// or replace annotation and document files. Symlinks and `..` are resolved first.
-pub fn refuse_output_in_corpus(root: &Path, output: &Path) -> crate::ops::Result<()> {
+pub(crate) fn refuse_output_in_corpus(root: &Path, output: &Path) -> crate::ops::Result<()> {
     let root = std::fs::canonicalize(root)
         .with_context(|| format!("{}: cannot resolve the corpus folder", root.display()))?;
     // The output may not exist yet: resolve its deepest existing ancestor and add the rest.

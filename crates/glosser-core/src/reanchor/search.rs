@@ -55,7 +55,7 @@ pub fn find(span: &Span, doc: &Document) -> Verdict {
 }
 
 /// [`find`], with the candidate starts a [`Batch`] found for this span (`None`: search now).
-pub fn find_among(span: &Span, doc: &Document, found: Option<&[usize]>) -> Verdict {
+pub(crate) fn find_among(span: &Span, doc: &Document, found: Option<&[usize]>) -> Verdict {
     if span.quote.is_empty() {
         return Verdict::NotFound;
     }
@@ -202,7 +202,10 @@ fn on_boundaries(doc: &Document, start: usize, len: usize) -> bool {
 }
 
 /// Byte offsets of every occurrence of `needle` in the text, overlapping ones included.
-pub fn occurrences<'a>(doc: &'a Document, needle: &'a str) -> impl Iterator<Item = usize> + 'a {
+pub(crate) fn occurrences<'a>(
+    doc: &'a Document,
+    needle: &'a str,
+) -> impl Iterator<Item = usize> + 'a {
     let haystack = doc.text().as_bytes();
     let finder = Finder::new(needle.as_bytes());
     let mut from = 0;

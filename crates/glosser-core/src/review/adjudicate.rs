@@ -120,7 +120,7 @@ fn without_from(span: &Span) -> Span {
 /// A copy of annotator `name`'s span as it joins gold: without `from`, its note (if any)
 /// attributed as `name: NOTE`. Gold joins several with ` | `; an identical attributed note is
 /// not added twice, so merging again changes nothing.
-pub fn attributed(span: &Span, name: &str) -> Span {
+pub(crate) fn attributed(span: &Span, name: &str) -> Span {
     let mut copy = without_from(span);
     if let Some(note) = &copy.note {
         let prefix = format!("{name}: ");
@@ -209,7 +209,7 @@ pub fn differing(item: &Item) -> Vec<Range<usize>> {
 }
 
 mod links;
-pub use links::{agreed_links, outgoing_differs, plan_linked, settled_linked};
+pub use links::{agreed_links, plan_linked, settled_linked};
 
 #[cfg(test)]
 mod tests;

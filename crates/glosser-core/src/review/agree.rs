@@ -46,7 +46,7 @@ pub struct Contribution {
 }
 
 /// Computes a document's contribution for `labels` (and any other label the spans use).
-pub fn contribution(text: &str, a: &[Span], b: &[Span], labels: &[String]) -> Contribution {
+pub(crate) fn contribution(text: &str, a: &[Span], b: &[Span], labels: &[String]) -> Contribution {
     let prefix = super::kappa::non_whitespace_prefix(text);
     let mut names: Vec<String> = labels.to_vec();
     for span in a.iter().chain(b) {
@@ -132,7 +132,7 @@ impl Pair {
     }
 
     /// Adds a document's [`contribution`] (computed anywhere, absorbed in document order).
-    pub fn absorb(&mut self, c: Contribution) {
+    pub(crate) fn absorb(&mut self, c: Contribution) {
         let before = self.length;
         let mut seen = Vec::with_capacity(c.labels.len());
         for (label, part) in c.labels {

@@ -9,7 +9,7 @@ pub type Units = Vec<(u64, u64)>;
 
 /// Sorted, non-overlapping units from any ranges: ranges sharing a character are merged,
 /// touching ones stay apart.
-pub fn merge_overlapping(mut ranges: Vec<(u64, u64)>) -> Units {
+pub(crate) fn merge_overlapping(mut ranges: Vec<(u64, u64)>) -> Units {
     ranges.retain(|&(_, len)| len > 0);
     ranges.sort_unstable();
     let mut out: Units = Vec::with_capacity(ranges.len());
@@ -76,7 +76,8 @@ fn distance(a: Section, b: Section) -> f64 {
 }
 
 /// Observed disagreement D_o of one label for two annotators on a continuum of `length`.
-pub fn observed(a: &[(u64, u64)], b: &[(u64, u64)], length: u64) -> f64 {
+#[cfg(test)]
+pub(crate) fn observed(a: &[(u64, u64)], b: &[(u64, u64)], length: u64) -> f64 {
     if length == 0 {
         return 0.0;
     }

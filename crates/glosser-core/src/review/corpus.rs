@@ -52,7 +52,7 @@ pub fn is_gold_pair(p: &PairResult) -> bool {
 
 /// [`compute`], counting only files marked Done when `done_only`. With gold among the
 /// annotators, gold comes first in each of its pairs.
-pub fn compute_filtered(
+pub(crate) fn compute_filtered(
     corpus: &Corpus,
     labels: &LabelSet,
     annotators: &[String],

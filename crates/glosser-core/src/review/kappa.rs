@@ -13,7 +13,7 @@ pub struct KappaCounts {
 }
 
 /// Non-whitespace characters before each char offset of a text: `prefix[i]` counts `0..i`.
-pub fn non_whitespace_prefix(text: &str) -> Vec<u32> {
+pub(crate) fn non_whitespace_prefix(text: &str) -> Vec<u32> {
     let mut prefix = Vec::with_capacity(text.len() + 1);
     let mut count = 0u32;
     prefix.push(0);
@@ -49,7 +49,7 @@ impl KappaCounts {
     }
 
     /// The same from the document's [`non_whitespace_prefix`], in time proportional to the spans.
-    pub fn with_prefix(prefix: &[u32], a: &[Range<usize>], b: &[Range<usize>]) -> Self {
+    pub(crate) fn with_prefix(prefix: &[u32], a: &[Range<usize>], b: &[Range<usize>]) -> Self {
         let len = prefix.len().saturating_sub(1);
         let count = |s: usize, e: usize| u64::from(prefix[e] - prefix[s]);
         let (ua, ub) = (union(a, len), union(b, len));

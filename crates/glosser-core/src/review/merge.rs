@@ -104,7 +104,11 @@ fn conflicting(a: &Span, b: &Span) -> bool {
 
 /// [`merge`], quiet about ties and conflicts that `gold` (the gold file's spans and rejections)
 /// settles; a span gold rejected is never merged in again.
-pub fn merge_with_gold(sides: &[(&str, &[Span])], strategy: Strategy, settled: &Gold) -> Merged {
+pub(crate) fn merge_with_gold(
+    sides: &[(&str, &[Span])],
+    strategy: Strategy,
+    settled: &Gold,
+) -> Merged {
     let gold = settled.spans;
     let n = sides.len();
     if n < 2 && strategy != Strategy::Union {
@@ -213,7 +217,7 @@ fn not_yet_in(held: Option<&str>, note: &str) -> Option<String> {
 
 /// Adds merged spans to an existing gold set: spans already there keep their place and gain
 /// the new annotators in `from`.
-pub fn into_existing(existing: Vec<Span>, merged: Vec<Span>) -> Vec<Span> {
+pub(crate) fn into_existing(existing: Vec<Span>, merged: Vec<Span>) -> Vec<Span> {
     let mut by_key: BTreeMap<(usize, usize, String), Span> = existing
         .into_iter()
         .map(|s| ((s.start, s.end, s.label.clone()), s))

@@ -26,7 +26,7 @@ impl RelationCounts {
     }
 
     /// Adds another document's counts.
-    pub fn absorb(&mut self, other: Self) {
+    pub(crate) fn absorb(&mut self, other: Self) {
         self.a += other.a;
         self.b += other.b;
         self.matched += other.matched;

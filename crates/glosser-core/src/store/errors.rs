@@ -40,7 +40,7 @@ impl StoreError {
 /// What kind of trouble an I/O error on a corpus file is: the one mapping behind
 /// [`StoreError::kind`] and `save::SaveError::from_io`, so every writer names a full disk, a
 /// permission problem and a read-only file system (`EROFS`) the same way.
-pub fn classify_io(source: &std::io::Error) -> StoreErrorKind {
+pub(crate) fn classify_io(source: &std::io::Error) -> StoreErrorKind {
     match source.kind() {
         ErrorKind::NotFound => StoreErrorKind::NotFound,
         ErrorKind::StorageFull | ErrorKind::QuotaExceeded => StoreErrorKind::NoSpace,
@@ -54,7 +54,7 @@ pub fn classify_io(source: &std::io::Error) -> StoreErrorKind {
 /// Why the existing file at `path` may not be replaced, if it may not: a read-only file system
 /// (`EROFS`, kept as such), no write permission bit at all (`chmod a-w`, 0444, refused even for
 /// root), or the process may not write it (another owner). `None` for a missing file.
-pub fn write_refusal(path: &Path) -> Option<std::io::Error> {
+pub(crate) fn write_refusal(path: &Path) -> Option<std::io::Error> {
     use std::os::unix::fs::PermissionsExt as _;
     let meta = std::fs::metadata(path)
         .ok()
@@ -86,7 +86,7 @@ pub fn is_read_only(path: &Path) -> bool {
 
 /// Refuses a file that may not be replaced ([`write_refusal`]) before anything is written: every
 /// writer (`store::save`, `store::stage`, `glosser mv`) checks with this.
-pub fn check_writable(path: &Path) -> Result<(), StoreError> {
+pub(crate) fn check_writable(path: &Path) -> Result<(), StoreError> {
     match write_refusal(path) {
         Some(source) => Err(StoreError::Write {
             path: path.to_owned(),

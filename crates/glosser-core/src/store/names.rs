@@ -14,7 +14,7 @@ pub fn is_valid_annotator(name: &str) -> bool {
 
 /// Whether a file name is a document's (`*.txt` or `*.md`, case-sensitive as SPEC §1 says).
 #[allow(clippy::case_sensitive_file_extension_comparisons)]
-pub fn is_document_name(name: &str) -> bool {
+pub(crate) fn is_document_name(name: &str) -> bool {
     name.ends_with(".txt") || name.ends_with(".md")
 }
 
@@ -31,7 +31,7 @@ pub fn annotation_path(document_path: &Path, annotator: &str) -> PathBuf {
 }
 
 /// `NAME.txt.alice.ron` → (`NAME.txt`, `alice`); `None` for any other file name.
-pub fn split_annotation_file_name(name: &str) -> Option<(&str, &str)> {
+pub(crate) fn split_annotation_file_name(name: &str) -> Option<(&str, &str)> {
     let stem = name.strip_suffix(".ron")?;
     let (document, annotator) = stem.rsplit_once('.')?;
     (is_document_name(document) && is_valid_annotator(annotator)).then_some((document, annotator))

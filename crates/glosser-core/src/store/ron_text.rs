@@ -106,14 +106,14 @@ fn push_span(out: &mut String, span: &Span) {
 
 /// A RON string literal that keeps text readable: only quotes, backslashes, control
 /// characters and bidi controls are escaped, so the line stays one line and safe to `cat`.
-pub fn ron_string(s: &str) -> String {
+pub(crate) fn ron_string(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     push_ron_string(&mut out, s);
     out
 }
 
 /// Appends [`ron_string`] of `s` to `out`, copying runs of plain text in one go.
-pub fn push_ron_string(out: &mut String, s: &str) {
+pub(crate) fn push_ron_string(out: &mut String, s: &str) {
     out.push('"');
     let mut plain_from = 0;
     for (i, c) in s.char_indices() {

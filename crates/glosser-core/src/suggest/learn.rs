@@ -107,7 +107,7 @@ impl Model {
     }
 
     /// A digest of everything that decides the suggestions for document `id`.
-    pub fn digest(&self, id: &str) -> String {
+    pub(crate) fn digest(&self, id: &str) -> String {
         let mut hash = Sha256::new();
         hash.update(b"learn v1\0");
         hash.update(self.global_digest.as_bytes());

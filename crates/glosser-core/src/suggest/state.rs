@@ -64,7 +64,7 @@ impl State {
     }
 
     /// Whether document `id` was suggested from this text and input.
-    pub fn is_current(&self, id: &str, text_sha256: &str, input: &str) -> bool {
+    pub(crate) fn is_current(&self, id: &str, text_sha256: &str, input: &str) -> bool {
         self.documents
             .get(id)
             .is_some_and(|e| e.text_sha256 == text_sha256 && e.input == input)

@@ -131,7 +131,7 @@ fn push_space(out: &mut Vec<Word>, doc: &Document, from: usize, to: usize) {
 }
 
 /// The token texts of a phrase (a pattern string, a learned span's text).
-pub fn phrase_words(phrase: &str) -> Vec<String> {
+pub(crate) fn phrase_words(phrase: &str) -> Vec<String> {
     if phrase.is_empty() {
         return Vec::new();
     }
@@ -142,7 +142,7 @@ pub fn phrase_words(phrase: &str) -> Vec<String> {
 }
 
 /// Whether the token sequence `phrase` (not empty) starts at token `i` of `words`.
-pub fn phrase_at(words: &[Word], i: usize, phrase: &[String]) -> bool {
+pub(crate) fn phrase_at(words: &[Word], i: usize, phrase: &[String]) -> bool {
     !phrase.is_empty()
         && words
             .get(i..i + phrase.len())
@@ -150,7 +150,7 @@ pub fn phrase_at(words: &[Word], i: usize, phrase: &[String]) -> bool {
 }
 
 /// Where the token sequence `phrase` occurs in `words`: (first token, one past the last).
-pub fn find_phrase(words: &[Word], phrase: &[String]) -> Vec<(usize, usize)> {
+pub(crate) fn find_phrase(words: &[Word], phrase: &[String]) -> Vec<(usize, usize)> {
     (0..words.len())
         .filter(|&i| phrase_at(words, i, phrase))
         .map(|i| (i, i + phrase.len()))

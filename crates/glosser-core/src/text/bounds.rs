@@ -95,7 +95,8 @@ fn prev_line_end(doc: &Document, b: usize) -> Option<usize> {
 }
 
 /// The word under char offset `c`, if the cursor is on one.
-pub fn word_at(doc: &Document, c: usize) -> Option<Range<usize>> {
+#[cfg(test)]
+pub(crate) fn word_at(doc: &Document, c: usize) -> Option<Range<usize>> {
     let b = doc.char_to_byte(c);
     words_of_line(doc, b)
         .into_iter()

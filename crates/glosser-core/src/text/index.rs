@@ -54,23 +54,23 @@ impl Index {
     }
 
     /// Whether char offset `c` can be found from these checkpoints.
-    pub fn has_char(&self, c: usize) -> bool {
+    pub(crate) fn has_char(&self, c: usize) -> bool {
         self.complete || c / CHECKPOINT_EVERY < self.byte_at.len()
     }
 
     /// Whether byte offset `b` can be found from these checkpoints.
-    pub fn has_byte(&self, b: usize) -> bool {
+    pub(crate) fn has_byte(&self, b: usize) -> bool {
         self.complete || self.byte_at.last().is_some_and(|&last| b <= last)
     }
 
     /// Whether UTF-16 offset `u` can be found from these checkpoints.
-    pub fn has_utf16(&self, u: usize) -> bool {
+    pub(crate) fn has_utf16(&self, u: usize) -> bool {
         self.complete || self.utf16_at.last().is_some_and(|&last| u <= last)
     }
 }
 
 /// Chars in a UTF-8 string: the bytes that start one (a loop the compiler vectorises).
-pub fn count_chars(text: &str) -> usize {
+pub(crate) fn count_chars(text: &str) -> usize {
     text.as_bytes()
         .iter()
         .filter(|&&b| b.cast_signed() >= -0x40)

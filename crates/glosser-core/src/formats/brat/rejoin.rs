@@ -31,7 +31,7 @@ fn fragment_of(note: &str) -> Option<(Option<&str>, &str, usize, usize)> {
 }
 
 /// The `T` lines for `spans` (in their order; a joined span sits where its first fragment was).
-pub fn entities(spans: &[Span]) -> Vec<Entity> {
+pub(crate) fn entities(spans: &[Span]) -> Vec<Entity> {
     type Key<'a> = (&'a str, usize, &'a str, Option<&'a str>);
     // (brat id, fragment count, label, own note) → the span of each fragment.
     let mut sets: HashMap<Key, Vec<Option<usize>>> = HashMap::new();

@@ -74,14 +74,14 @@ impl<'a> Converter<'a> {
     }
 
     /// Whether the tool's text started with a BOM (its offsets are shifted by one).
-    pub fn shifted_by_bom(&self) -> bool {
+    pub(crate) fn shifted_by_bom(&self) -> bool {
         self.bom
     }
 
     /// The code-point offset of `offset`, counted in `unit` (for [`Unit::CodepointOrUtf16`],
     /// callers pick one of its two), or `None` when it is past the end in UTF-16 or graphemes
     /// or inside a character. Code points past the end are returned for the span check.
-    pub fn to_char(&self, offset: usize, unit: Unit) -> Option<usize> {
+    pub(crate) fn to_char(&self, offset: usize, unit: Unit) -> Option<usize> {
         let offset = if self.bom {
             offset.saturating_sub(1)
         } else {
@@ -104,7 +104,8 @@ impl<'a> Converter<'a> {
 
 /// Converts glosser code points into brat's offsets (universal newlines: each `\r\n` before `c`
 /// counts one), for export.
-pub fn universal_newline_offset(text_before: &str) -> usize {
+#[cfg(test)]
+pub(crate) fn universal_newline_offset(text_before: &str) -> usize {
     let chars = text_before.chars().count();
     chars - text_before.matches("\r\n").count()
 }

@@ -9,7 +9,7 @@ use crate::text::Document;
 
 /// Refuses document ids that could leave the corpus: absolute, `..`, hidden parts, backslashes,
 /// anything but `*.txt` / `*.md`.
-pub fn safe_document_id(id: &str) -> Result<(), crate::formats::Rejected> {
+pub(crate) fn safe_document_id(id: &str) -> Result<(), crate::formats::Rejected> {
     let shown: String = if id.chars().count() > 80 {
         id.chars().take(80).chain(std::iter::once('…')).collect()
     } else {
@@ -57,7 +57,7 @@ fn no_symlinks(root: &Path, id: &str) -> Result<(), crate::formats::Rejected> {
 }
 
 /// Where a record's document lives in the corpus, and the document if it exists (read once).
-pub fn locate(
+pub(crate) fn locate(
     document: &str,
     root: &Path,
 ) -> Result<(PathBuf, Option<Document>), crate::formats::Rejected> {
@@ -73,7 +73,7 @@ pub fn locate(
 }
 
 /// The document a record's text makes (its BOM dropped), refusing an empty one.
-pub fn new_document(record: &Record) -> Result<Document, crate::formats::Rejected> {
+pub(crate) fn new_document(record: &Record) -> Result<Document, crate::formats::Rejected> {
     let text = record.text.strip_prefix('\u{feff}').unwrap_or(&record.text);
     if text.is_empty() {
         return Err("the record has no text".to_owned().into());
@@ -82,7 +82,7 @@ pub fn new_document(record: &Record) -> Result<Document, crate::formats::Rejecte
 }
 
 /// Checks that a record's text is the document's (import never changes a document).
-pub fn same_text(record: &Record, doc: &Document) -> Result<(), crate::formats::Rejected> {
+pub(crate) fn same_text(record: &Record, doc: &Document) -> Result<(), crate::formats::Rejected> {
     if doc.text() != record.text.strip_prefix('\u{feff}').unwrap_or(&record.text) {
         return Err(format!(
             "the text differs from the existing document {}; import never changes a document",

@@ -56,7 +56,7 @@ pub fn completed_by(v: &Value) -> Option<String> {
 }
 
 /// What a `completed_by` says, as the tool wrote it: an id, a string, a user's email (else id).
-pub fn completed_by_source(v: &Value) -> Option<String> {
+pub(crate) fn completed_by_source(v: &Value) -> Option<String> {
     match v {
         Value::Number(n) => Some(n.to_string()),
         Value::String(s) => Some(s.clone()),

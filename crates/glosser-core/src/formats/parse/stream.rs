@@ -53,7 +53,7 @@ pub fn open(format: Format, input: &Path, options: &Options) -> Result<Stream, R
 
 impl Stream {
     /// Up to `max` more records (or why one could not be read), in input order; empty at the end.
-    pub fn next_chunk(
+    pub(crate) fn next_chunk(
         &mut self,
         max: usize,
     ) -> Result<Vec<Result<Record, crate::formats::Rejected>>, ReadError> {

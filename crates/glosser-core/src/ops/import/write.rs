@@ -29,13 +29,13 @@ pub struct Files {
 }
 
 impl Files {
-    pub fn into_files(self) -> impl Iterator<Item = (String, (Vec<usize>, Pending))> {
+    pub(crate) fn into_files(self) -> impl Iterator<Item = (String, (Vec<usize>, Pending))> {
         self.by_annotator.into_iter()
     }
 }
 
 /// Checks one record against its document and files what it brings under its annotator.
-pub fn convert(
+pub(crate) fn convert(
     index: usize,
     record: &Record,
     doc: &Document,

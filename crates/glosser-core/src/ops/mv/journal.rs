@@ -26,7 +26,7 @@ pub struct Journal {
 
 impl Journal {
     /// Creates `dir` and every missing folder above it, noting each one created.
-    pub fn create_dirs(&mut self, dir: &Path) -> std::io::Result<()> {
+    pub(crate) fn create_dirs(&mut self, dir: &Path) -> std::io::Result<()> {
         let mut missing = Vec::new();
         let mut at = Some(dir);
         while let Some(d) =
@@ -51,7 +51,7 @@ impl Journal {
     }
 
     /// Parks `path` out of the way ([`crate::fsio::park`]), noting where.
-    pub fn park(&mut self, path: &Path) -> std::io::Result<()> {
+    pub(crate) fn park(&mut self, path: &Path) -> std::io::Result<()> {
         let parked = crate::fsio::park(path)?;
         self.steps.push(Step::Parked {
             path: path.to_owned(),
@@ -90,7 +90,7 @@ impl Journal {
 
     /// Undoes every step, last first. Returns what could not be undone, as messages naming
     /// the file and what to do; empty when everything is as it was.
-    pub fn roll_back(self) -> Vec<String> {
+    pub(crate) fn roll_back(self) -> Vec<String> {
         let mut left = Vec::new();
         for step in self.steps.into_iter().rev() {
             let undone = match &step {

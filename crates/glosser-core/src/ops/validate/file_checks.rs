@@ -29,7 +29,7 @@ fn problem(path: &Path, kind: Kind, message: String) -> Problem {
 /// Checks one file; with `fix`, re-anchors it to a changed text (or spans whose offsets no
 /// longer hold their quote) and writes it through [`crate::save::save_merged`]. Orphaned and
 /// ambiguous spans are listed every time, until a person places, confirms or drops them.
-pub fn check_file(
+pub(crate) fn check_file(
     loaded: &Loaded<'_>,
     doc: &Document,
     labels: &LabelSet,
@@ -256,7 +256,7 @@ fn check_links(path: &Path, file: &AnnotationFile, labels: &LabelSet, report: &m
 
 /// Why the label set does not allow this link, if it does not: an unknown type, or labels its
 /// type does not go from or to.
-pub fn link_type_problem(labels: &LabelSet, link: &crate::store::Link) -> Option<String> {
+pub(crate) fn link_type_problem(labels: &LabelSet, link: &crate::store::Link) -> Option<String> {
     let (from, to) = (&link.from, &link.to);
     let Some(kind) = labels.link_type(&link.kind) else {
         return Some(format!(

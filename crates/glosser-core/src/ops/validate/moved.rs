@@ -13,7 +13,7 @@ use crate::store;
 /// Hash → the documents whose text has it, for the hashes strays were saved for (at most two
 /// each: one is a move, two are no answer). Every document is read once, a chunk at a time; only
 /// the matches are kept.
-pub fn documents_with_hashes<'h>(
+pub(crate) fn documents_with_hashes<'h>(
     root: &Path,
     wanted: impl Iterator<Item = &'h String>,
 ) -> Result<BTreeMap<String, Vec<DocumentEntry>>, CorpusError> {

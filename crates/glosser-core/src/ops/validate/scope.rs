@@ -19,7 +19,13 @@ pub struct Scope {
 impl Scope {
     /// Whether the annotation file at `path` (of `annotator`, for the document `document_id`)
     /// is checked.
-    pub fn includes(&self, root: &Path, path: &Path, annotator: &str, document_id: &str) -> bool {
+    pub(crate) fn includes(
+        &self,
+        root: &Path,
+        path: &Path,
+        annotator: &str,
+        document_id: &str,
+    ) -> bool {
         if self.annotator.as_deref().is_some_and(|a| a != annotator) {
             return false;
         }
@@ -34,11 +40,6 @@ impl Scope {
                         .is_some_and(|rel| paths.contains(&rel.replace('\\', "/")))
             }
         }
-    }
-
-    /// Whether anything narrows the check.
-    pub fn is_narrowed(&self) -> bool {
-        self.annotator.is_some() || self.paths.is_some()
     }
 }
 

@@ -20,7 +20,11 @@ fn outgoing<'a>(links: &'a [Link], span: &Span) -> Vec<(&'a str, &'a LinkEnd)> {
 
 /// Whether the annotators with a file who have `span` (same start, end and label) drew
 /// different links from it. `links[i]` are annotator `i`'s links.
-pub fn outgoing_differs(sides: &[Option<Vec<Span>>], links: &[Vec<Link>], span: &Span) -> bool {
+pub(crate) fn outgoing_differs(
+    sides: &[Option<Vec<Span>>],
+    links: &[Vec<Link>],
+    span: &Span,
+) -> bool {
     let mut seen = sides
         .iter()
         .zip(links)

@@ -71,7 +71,7 @@ impl Histogram {
 
 impl Continuum {
     /// A label first met after `length` chars of the continuum: so far all gap for both.
-    pub fn starting_after(length: u64) -> Self {
+    pub(crate) fn starting_after(length: u64) -> Self {
         let mut c = Self::default();
         c.a.open_gap = length;
         c.b.open_gap = length;
@@ -91,7 +91,7 @@ impl Continuum {
     }
 
     /// D_o on a continuum of `length` chars (every document added).
-    pub fn observed(&self, length: u64) -> f64 {
+    pub(crate) fn observed(&self, length: u64) -> f64 {
         if length == 0 {
             return 0.0;
         }

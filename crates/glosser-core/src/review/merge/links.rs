@@ -18,7 +18,7 @@ pub struct MergedLinks {
 
 /// Merges the links of `sides` (each annotator's links) into `existing` gold links, keeping
 /// those the strategy takes whose two spans are in `gold`. `n` is the number of annotators.
-pub fn merge_links(
+pub(crate) fn merge_links(
     sides: &[(&str, &[Link])],
     strategy: Strategy,
     gold: &[Span],

@@ -282,7 +282,7 @@ fn is_title(t: &str) -> bool {
 /// Unicode general category P* (what spaCy's `is_punct` tests), for the characters news text
 /// has: ASCII punctuation that is not a symbol, Latin-1 punctuation, General Punctuation,
 /// CJK and full-width punctuation.
-pub fn is_punctuation(c: char) -> bool {
+pub(crate) fn is_punctuation(c: char) -> bool {
     match c {
         '!'..='/' | ':'..='@' | '['..='`' | '{'..='~' => {
             !matches!(c, '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~')
