@@ -40,7 +40,7 @@ macro_rules! actions {
             ];
 
             /// One line for the help overlay.
-            pub fn describe(self) -> String {
+            pub(crate) fn describe(self) -> String {
                 match self {
                     $( Action::$before => $bhelp.to_owned(), )*
                     $( Action::$after => $ahelp.to_owned(), )*
@@ -196,7 +196,7 @@ impl Action {
     }
 
     /// The digit of a `Label` action.
-    pub fn label_key(self) -> Option<char> {
+    pub(crate) fn label_key(self) -> Option<char> {
         match self {
             Action::Label(n) => char::from_digit(u32::from(n), 10),
             _ => None,

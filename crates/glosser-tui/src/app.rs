@@ -17,7 +17,8 @@ pub use pending_link::PendingLink;
 
 pub use doc_review::DocReview;
 pub use loading::Loading;
-pub use session::{Session, disk_stamp};
+pub use session::Session;
+pub(crate) use session::disk_stamp;
 use settings::Settings;
 
 use super::keymap::Keymap;
@@ -140,16 +141,16 @@ impl Default for Quit {
 }
 
 impl Quit {
-    pub fn is_leaving(self) -> bool {
+    pub(crate) fn is_leaving(self) -> bool {
         matches!(self, Self::Leaving { .. })
     }
 
-    pub fn q_armed(self) -> bool {
+    pub(crate) fn q_armed(self) -> bool {
         matches!(self, Self::Running { q_armed: true, .. })
     }
 
     /// Whether the user chose (or was warned they would) leave unsaved edits behind.
-    pub fn leaves_edits(self) -> bool {
+    pub(crate) fn leaves_edits(self) -> bool {
         matches!(
             self,
             Self::Running {
@@ -169,7 +170,7 @@ impl Quit {
     }
 
     /// Arms `q` (and keeps a warned `Ctrl-q` armed).
-    pub fn arm_q(&mut self) {
+    pub(crate) fn arm_q(&mut self) {
         *self = Self::Running {
             q_armed: true,
             ctrl_q_armed: self.leaves_edits(),
@@ -177,7 +178,7 @@ impl Quit {
     }
 
     /// Arms `Ctrl-q` (and keeps an armed `q` armed).
-    pub fn arm_ctrl_q(&mut self) {
+    pub(crate) fn arm_ctrl_q(&mut self) {
         *self = Self::Running {
             q_armed: self.q_armed(),
             ctrl_q_armed: true,
@@ -185,7 +186,7 @@ impl Quit {
     }
 
     /// Any other key disarms both.
-    pub fn disarm(&mut self) {
+    pub(crate) fn disarm(&mut self) {
         if !self.is_leaving() {
             *self = Self::default();
         }
@@ -253,7 +254,7 @@ impl App {
     /// [`App::new`] over the documents `keep` accepts (review leaves out unfinished ones).
     /// Review needs the whole list (which documents are ready, what changed since
     /// adjudication), so this one lists the corpus before it returns.
-    pub fn new_scoped(
+    pub(crate) fn new_scoped(
         root: &Path,
         annotator_flag: Option<&str>,
         keep: &dyn Fn(&glosser_core::corpus::DocumentEntry) -> bool,
@@ -288,7 +289,7 @@ impl App {
     }
 
     /// An app with document `start` open (the first one when `start` is out of range).
-    pub fn with_parts_at(
+    pub(crate) fn with_parts_at(
         corpus: Corpus,
         labels: LabelSet,
         annotator: String,
@@ -339,7 +340,7 @@ impl App {
     }
 
     /// Switches to document `index`, opening its session the first time.
-    pub fn open_document(&mut self, index: usize) {
+    pub(crate) fn open_document(&mut self, index: usize) {
         if self.open == Some(index) {
             return;
         }
@@ -369,7 +370,7 @@ impl App {
     }
 
     /// In review mode, the annotators compared.
-    pub fn review_annotators(&self) -> Option<&Vec<String>> {
+    pub(crate) fn review_annotators(&self) -> Option<&Vec<String>> {
         self.reviewing.as_ref().map(|r| &r.annotators)
     }
 

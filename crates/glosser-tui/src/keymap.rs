@@ -43,7 +43,7 @@ const NAMED: [(&str, KeyCode); 15] = [
 
 impl Key {
     /// The key of a terminal event.
-    pub fn from_event(event: KeyEvent) -> Option<Key> {
+    pub(crate) fn from_event(event: KeyEvent) -> Option<Key> {
         let code = match event.code {
             KeyCode::Char(c) => KeyCodeOrd::Char(c),
             KeyCode::F(n) => KeyCodeOrd::F(n),
@@ -242,7 +242,7 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults patched by user overrides (key → action name, `"None"` unbinds). Returns the
     /// keymap and a warning for every entry that could not be used.
-    pub fn with_overrides(overrides: &BTreeMap<String, String>) -> (Self, Vec<String>) {
+    pub(crate) fn with_overrides(overrides: &BTreeMap<String, String>) -> (Self, Vec<String>) {
         let mut map = Self::default();
         let mut warnings = Vec::new();
         for (key_text, action_name) in overrides {
@@ -267,12 +267,12 @@ impl Keymap {
     }
 
     /// The action bound to a terminal key event.
-    pub fn action_for(&self, event: KeyEvent) -> Option<Action> {
+    pub(crate) fn action_for(&self, event: KeyEvent) -> Option<Action> {
         self.bindings.get(&Key::from_event(event)?).copied()
     }
 
     /// Every action with the keys bound to it, in help order.
-    pub fn help_rows(&self) -> Vec<(String, Action)> {
+    pub(crate) fn help_rows(&self) -> Vec<(String, Action)> {
         Action::ALL
             .iter()
             .filter_map(|action| {

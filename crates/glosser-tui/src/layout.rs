@@ -50,13 +50,13 @@ impl Areas {
     }
 
     /// The article text area inside its border.
-    pub fn article_text(&self) -> Rect {
+    pub(crate) fn article_text(&self) -> Rect {
         inner(self.article)
     }
 }
 
 /// A pane's area inside its one-cell border.
-pub fn inner(area: Rect) -> Rect {
+pub(crate) fn inner(area: Rect) -> Rect {
     Rect::new(
         area.x + 1,
         area.y + 1,

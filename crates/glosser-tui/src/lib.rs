@@ -9,14 +9,14 @@ pub mod action;
 pub mod app;
 pub mod jobs;
 pub mod keymap;
-pub mod layout;
+mod layout;
 pub mod listing;
-pub mod picker;
-pub mod resume;
-pub mod sanitize;
-pub mod search;
-pub mod stats;
-pub mod undo;
+mod picker;
+mod resume;
+mod sanitize;
+mod search;
+mod stats;
+mod undo;
 pub mod update;
 pub mod view;
 pub mod wrap;
@@ -272,7 +272,7 @@ fn is_key(event: &TermEvent, code: KeyCode) -> bool {
 }
 
 /// Terminal event → app event: keys through the keymap (or into the prompt), mouse, resize.
-pub fn translate(app: &App, event: &TermEvent) -> Option<Event> {
+pub(crate) fn translate(app: &App, event: &TermEvent) -> Option<Event> {
     match event {
         TermEvent::Key(key) if key.kind != KeyEventKind::Release => {
             if let Mode::Prompt(_) = app.mode {

@@ -73,7 +73,7 @@ impl Listing {
     /// Lists the documents assigned to `annotator` first (see [`assignments`]).
     ///
     /// [`assignments`]: glosser_core::assignments::assigned_first
-    pub fn with_assignments(&mut self, root: &Path, annotator: &str) {
+    pub(crate) fn with_assignments(&mut self, root: &Path, annotator: &str) {
         let (assignments, _) = Assignments::for_corpus(root);
         self.assigned = assignments
             .assign
@@ -82,7 +82,7 @@ impl Listing {
     }
 
     /// Whether `annotator` is assigned the document `id` (always false without assignments).
-    pub fn is_assigned(&self, annotator: &str, id: &str) -> bool {
+    pub(crate) fn is_assigned(&self, annotator: &str, id: &str) -> bool {
         self.assigned
             .as_ref()
             .is_some_and(|a| a.is_assigned(annotator, id))
@@ -90,7 +90,7 @@ impl Listing {
 
     /// Hands the status scan's job queue over while the walk runs (new documents are queued
     /// as they arrive); otherwise drops it, which ends the scan once its queue is done.
-    pub fn feed_statuses(&mut self, jobs: StatusJobs) {
+    pub(crate) fn feed_statuses(&mut self, jobs: StatusJobs) {
         if self.is_listing() {
             self.status_jobs = Some(jobs);
         }
@@ -191,7 +191,7 @@ pub fn wait_for_start(app: &mut App, within: Duration, now: Instant) {
 }
 
 /// One `Tick`: takes in everything the walk has sent since the last one.
-pub fn tick(app: &mut App, now: Instant) {
+pub(crate) fn tick(app: &mut App, now: Instant) {
     loop {
         let Some(pieces) = &app.listing.pieces else {
             return;
@@ -227,7 +227,7 @@ fn take(app: &mut App, piece: Piece, now: Instant) {
 
 /// Appends documents to the corpus: their list slots, status jobs, visible rows (filtered;
 /// assigned ones after the assigned rows already there), and opens the start document.
-pub fn append(app: &mut App, documents: Vec<DocumentEntry>) {
+pub(crate) fn append(app: &mut App, documents: Vec<DocumentEntry>) {
     let first = app.corpus.documents.len();
     app.corpus.documents.extend(documents);
     let count = app.corpus.documents.len();
@@ -342,7 +342,7 @@ fn finish(app: &mut App, now: Instant) {
 
 /// A thread that reads this annotator's files for the list's statuses, in the order asked,
 /// until the job queue is dropped and done.
-pub fn status_worker() -> (StatusJobs, Receiver<(usize, DocInfo)>) {
+pub(crate) fn status_worker() -> (StatusJobs, Receiver<(usize, DocInfo)>) {
     let (jobs, queue) = std::sync::mpsc::channel::<(usize, PathBuf)>();
     let (sender, receiver) = std::sync::mpsc::channel();
     std::thread::spawn(move || {

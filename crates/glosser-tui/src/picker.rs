@@ -15,7 +15,7 @@ pub struct LabelPicker {
 
 impl LabelPicker {
     /// Names of the labels the filter lets through, in label-set order.
-    pub fn matching(&self, labels: &LabelSet) -> Vec<String> {
+    pub(crate) fn matching(&self, labels: &LabelSet) -> Vec<String> {
         let needle = self.filter.to_lowercase();
         labels
             .labels()
@@ -26,7 +26,7 @@ impl LabelPicker {
     }
 
     /// The highlighted label, if any label matches.
-    pub fn chosen(&self, labels: &LabelSet) -> Option<String> {
+    pub(crate) fn chosen(&self, labels: &LabelSet) -> Option<String> {
         let matching = self.matching(labels);
         matching
             .get(self.cursor.min(matching.len().saturating_sub(1)))
@@ -40,13 +40,13 @@ impl LabelPicker {
     }
 
     /// Types one character into the filter (the highlight goes back to the first match).
-    pub fn type_char(&mut self, c: char) {
+    pub(crate) fn type_char(&mut self, c: char) {
         self.filter.push(c);
         self.cursor = 0;
     }
 
     /// Deletes the last character of the filter.
-    pub fn backspace(&mut self) {
+    pub(crate) fn backspace(&mut self) {
         self.filter.pop();
         self.cursor = 0;
     }

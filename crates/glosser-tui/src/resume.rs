@@ -23,7 +23,7 @@ pub struct Place {
 type Places = BTreeMap<String, Place>;
 
 /// The resume file's path, if there is a place for it.
-pub fn resume_path() -> Option<PathBuf> {
+pub(crate) fn resume_path() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os(STATE_DIR_ENV).filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir).join("resume.json"));
     }
@@ -46,13 +46,18 @@ fn read(path: &Path) -> Places {
 }
 
 /// Where `annotator` left this corpus, if anywhere.
-pub fn recall(path: &Path, root: &Path, annotator: &str) -> Option<Place> {
+pub(crate) fn recall(path: &Path, root: &Path, annotator: &str) -> Option<Place> {
     read(path).remove(&key(root, annotator))
 }
 
 /// Remembers the place; a failure only costs the resume, so it is returned for the caller to
 /// mention, never fatal.
-pub fn remember(path: &Path, root: &Path, annotator: &str, place: Place) -> std::io::Result<()> {
+pub(crate) fn remember(
+    path: &Path,
+    root: &Path,
+    annotator: &str,
+    place: Place,
+) -> std::io::Result<()> {
     let mut places = read(path);
     places.insert(key(root, annotator), place);
     if let Some(dir) = path.parent() {
@@ -64,7 +69,7 @@ pub fn remember(path: &Path, root: &Path, annotator: &str, place: Place) -> std:
 
 /// The document index and cursor to open a corpus at for `annotator`: where they left it, when
 /// that document is still there; else the first document at offset 0.
-pub fn starting_place(
+pub(crate) fn starting_place(
     path: Option<&Path>,
     corpus: &glosser_core::corpus::Corpus,
     annotator: &str,
@@ -81,7 +86,7 @@ pub fn starting_place(
 }
 
 /// Remembers where the app is; a warning when that could not be written.
-pub fn remember_app(app: &super::app::App, path: Option<&Path>) -> Option<String> {
+pub(crate) fn remember_app(app: &super::app::App, path: Option<&Path>) -> Option<String> {
     let path = path?;
     let index = app.open?;
     let place = Place {

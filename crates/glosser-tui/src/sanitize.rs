@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 pub const TAB_WIDTH: u16 = 4;
 
 /// Placeholder for one char that must not reach the terminal, if it is one.
-pub fn placeholder(c: char) -> Option<char> {
+pub(crate) fn placeholder(c: char) -> Option<char> {
     match c {
         '\u{0}'..='\u{1f}' => char::from_u32(0x2400 + u32::from(c)),
         '\u{7f}' => Some('␡'),
@@ -25,7 +25,7 @@ pub fn placeholder(c: char) -> Option<char> {
 
 /// What one grapheme of an article looks like on screen: the text to draw and its width in cells.
 /// Line breaks are `None`: they end a row and take no cell.
-pub fn grapheme_cell(g: &str) -> Option<(Cow<'_, str>, u16)> {
+pub(crate) fn grapheme_cell(g: &str) -> Option<(Cow<'_, str>, u16)> {
     if let [b' '..=b'~'] = g.as_bytes() {
         return Some((Cow::Borrowed(g), 1));
     }
@@ -48,7 +48,7 @@ pub fn grapheme_cell(g: &str) -> Option<(Cow<'_, str>, u16)> {
 /// The grapheme clusters of `text`, like `UnicodeSegmentation::graphemes(text, true)`, with a
 /// fast path for ASCII: a byte followed by another ASCII byte is a cluster of its own (except
 /// `\r\n`), so plain text never pays for full segmentation.
-pub fn graphemes(text: &str) -> Graphemes<'_> {
+pub(crate) fn graphemes(text: &str) -> Graphemes<'_> {
     Graphemes { text, at: 0 }
 }
 
@@ -84,7 +84,7 @@ impl<'a> Iterator for Graphemes<'a> {
 }
 
 /// A single-line string safe to draw: controls become placeholders, line breaks and tabs spaces.
-pub fn sanitize(s: &str) -> Cow<'_, str> {
+pub(crate) fn sanitize(s: &str) -> Cow<'_, str> {
     if !s.chars().any(|c| placeholder(c).is_some()) {
         return Cow::Borrowed(s);
     }

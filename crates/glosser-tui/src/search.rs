@@ -54,7 +54,7 @@ impl Scan {
     }
 
     /// Whether the whole text has been scanned.
-    pub fn is_done(&self, text: &str) -> bool {
+    pub(crate) fn is_done(&self, text: &str) -> bool {
         self.byte >= text.len()
     }
 
@@ -124,7 +124,7 @@ impl Scan {
 
 /// The matches that intersect `range`, from matches sorted by start and disjoint (so sorted by
 /// end too): two binary searches, whatever the number of matches.
-pub fn matches_in(matches: &[Range<usize>], range: Range<usize>) -> &[Range<usize>] {
+pub(crate) fn matches_in(matches: &[Range<usize>], range: Range<usize>) -> &[Range<usize>] {
     let first = matches.partition_point(|m| m.end <= range.start);
     let last = first + matches[first..].partition_point(|m| m.start < range.end);
     &matches[first..last]

@@ -55,7 +55,7 @@ pub struct Target<'a> {
 pub type Edit = Vec<Change>;
 
 /// Applies a change (forwards).
-pub fn apply(change: &Change, t: &mut Target) {
+pub(crate) fn apply(change: &Change, t: &mut Target) {
     match change {
         Change::Add(span) => {
             t.spans.insert_unchecked(span.clone());
@@ -89,7 +89,7 @@ pub fn apply(change: &Change, t: &mut Target) {
 }
 
 /// The change that undoes `change`.
-pub fn inverse(change: &Change) -> Change {
+pub(crate) fn inverse(change: &Change) -> Change {
     match change {
         Change::Add(span) => Change::Remove(span.clone()),
         Change::Remove(span) => Change::Add(span.clone()),
@@ -135,7 +135,7 @@ impl History {
     }
 
     /// Reverts the last edit; returns it (as applied) if there was one.
-    pub fn undo(&mut self, t: &mut Target) -> Option<&Edit> {
+    pub(crate) fn undo(&mut self, t: &mut Target) -> Option<&Edit> {
         let edit = self.undo.pop()?;
         for change in edit.iter().rev() {
             apply(&inverse(change), t);
@@ -145,7 +145,7 @@ impl History {
     }
 
     /// Re-applies the last undone edit.
-    pub fn redo(&mut self, t: &mut Target) -> Option<&Edit> {
+    pub(crate) fn redo(&mut self, t: &mut Target) -> Option<&Edit> {
         let edit = self.redo.pop()?;
         for change in &edit {
             apply(change, t);
@@ -154,7 +154,8 @@ impl History {
         self.undo.last()
     }
 
-    pub fn can_undo(&self) -> bool {
+    #[cfg(test)]
+    pub(crate) fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 }

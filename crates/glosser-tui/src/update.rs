@@ -24,11 +24,14 @@ use std::time::Instant;
 use super::jobs::{Done, Effect, Job};
 
 use documents::step_document;
-pub use documents::switch_document;
-pub use link_edit::excerpt;
-pub use link_keys::link_type_key;
-pub use prompt::{PromptEdit, prompt_key};
-pub use save::{save_all, save_open, write_recovery};
+pub(crate) use documents::switch_document;
+pub(crate) use link_edit::excerpt;
+pub(crate) use link_keys::link_type_key;
+pub use prompt::PromptEdit;
+pub(crate) use prompt::prompt_key;
+#[cfg(test)]
+use save::save_open;
+pub(crate) use save::{save_all, write_recovery};
 
 use super::action::Action;
 use super::app::{App, Focus, Mode, Prompt, PromptKind, Tone};

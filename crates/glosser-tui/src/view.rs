@@ -66,7 +66,7 @@ pub fn render(buf: &mut Buffer, widget: impl Widget, area: Rect) {
 }
 
 /// A pane's block: highlighted border when it has focus.
-pub fn pane_block(title: String, focused: bool, color: bool) -> Block<'static> {
+pub(crate) fn pane_block(title: String, focused: bool, color: bool) -> Block<'static> {
     let style = match (focused, color) {
         (true, true) => Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
         (true, false) => Style::new().add_modifier(Modifier::BOLD),
@@ -85,12 +85,12 @@ pub fn pane_block(title: String, focused: bool, color: bool) -> Block<'static> {
 }
 
 /// Whether a pane has focus (no pane has it while a prompt or the help is up).
-pub fn has_focus(app: &App, pane: Focus) -> bool {
+pub(crate) fn has_focus(app: &App, pane: Focus) -> bool {
     app.focus == pane && app.mode == Mode::Normal
 }
 
 /// The label colour for a label name.
-pub fn label_color(app: &App, label: &str) -> Option<Color> {
+pub(crate) fn label_color(app: &App, label: &str) -> Option<Color> {
     let label = app.labels.get(label)?;
     let (r, g, b) = glosser_core::labels::parse_color(&label.color)?;
     Some(Color::Rgb(r, g, b))
@@ -101,12 +101,12 @@ const MARKERS: [char; 12] = ['●', '▲', '■', '◆', '★', '✚', '▼', '�
 
 /// The marker of a label: a glyph by its place in the label set (the first twelve), then the
 /// first letter of its name; shown beside the label wherever it is named.
-pub fn label_marker(app: &App, label: &str) -> char {
+pub(crate) fn label_marker(app: &App, label: &str) -> char {
     marker_in(&app.labels, label)
 }
 
 /// [`label_marker`] for a label set.
-pub fn marker_in(labels: &glosser_core::labels::LabelSet, label: &str) -> char {
+pub(crate) fn marker_in(labels: &glosser_core::labels::LabelSet, label: &str) -> char {
     let rank = labels.labels().iter().position(|l| l.name == label);
     match rank.and_then(|r| MARKERS.get(r)) {
         Some(&glyph) => glyph,
@@ -115,7 +115,7 @@ pub fn marker_in(labels: &glosser_core::labels::LabelSet, label: &str) -> char {
 }
 
 /// Text cut to `width` cells with an ellipsis.
-pub fn truncate(text: &str, width: usize) -> String {
+pub(crate) fn truncate(text: &str, width: usize) -> String {
     use unicode_width::UnicodeWidthChar;
     let mut out = String::new();
     let mut used = 0;
@@ -141,7 +141,7 @@ pub fn truncate(text: &str, width: usize) -> String {
 }
 
 /// A rectangle of `width`×`height` centred in `area`.
-pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(crate) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
     Rect::new(

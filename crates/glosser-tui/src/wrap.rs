@@ -38,7 +38,7 @@ impl WrapCache {
 
     /// Like [`Self::update`], but wraps only up to char offset `offset` and `rows_after` rows
     /// past its row (or to the end): what a screen around `offset` needs.
-    pub fn prepare(
+    pub(crate) fn prepare(
         &mut self,
         doc: &Document,
         generation: u64,
@@ -69,12 +69,12 @@ impl WrapCache {
     }
 
     /// Whether the rows are those of document `generation`.
-    pub fn is_for(&self, generation: u64) -> bool {
+    pub(crate) fn is_for(&self, generation: u64) -> bool {
         self.generation == Some(generation)
     }
 
     /// Whether every row is known.
-    pub fn is_complete(&self) -> bool {
+    pub(crate) fn is_complete(&self) -> bool {
         self.rest.is_none()
     }
 
@@ -90,23 +90,18 @@ impl WrapCache {
         self.rest = Some(Wrapper::default());
     }
 
-    /// Forgets the rows (the next `update` rebuilds).
-    pub fn clear(&mut self) {
-        *self = Self::default();
-    }
-
     pub fn width(&self) -> u16 {
         self.width
     }
 
     /// Rows known: all of them once complete; before that, the rows already closed.
-    pub fn row_count(&self) -> usize {
+    pub(crate) fn row_count(&self) -> usize {
         let open = usize::from(self.rest.is_some());
         (self.starts.len() - open.min(self.starts.len())).max(1)
     }
 
     /// Char offsets of a row (the last row ends at the end of the text).
-    pub fn row_range(&self, row: usize) -> Range<usize> {
+    pub(crate) fn row_range(&self, row: usize) -> Range<usize> {
         let start = self.starts.get(row).copied().unwrap_or(self.len);
         let end = self.starts.get(row + 1).copied().unwrap_or(self.len);
         start..end
@@ -120,7 +115,7 @@ impl WrapCache {
     }
 
     /// Display column of `offset` within its row.
-    pub fn column_of(&self, doc: &Document, offset: usize) -> u16 {
+    pub(crate) fn column_of(&self, doc: &Document, offset: usize) -> u16 {
         let range = self.row_range(self.row_of(offset));
         let mut column = 0u16;
         let mut at = range.start;
@@ -136,7 +131,7 @@ impl WrapCache {
 
     /// The grapheme boundary at (or just before) a cell of a row; past the row's end, its last
     /// position (before its line break; the end of the text on the last row).
-    pub fn offset_at(&self, doc: &Document, row: usize, column: u16) -> usize {
+    pub(crate) fn offset_at(&self, doc: &Document, row: usize, column: u16) -> usize {
         let row = row.min(self.row_count() - 1);
         let range = self.row_range(row);
         let mut at = range.start;

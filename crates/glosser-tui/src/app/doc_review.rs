@@ -24,7 +24,7 @@ pub struct DocReview {
 
 impl DocReview {
     /// Whether to say "changed since adjudication": it changed, and items are still open.
-    pub fn flag_changed(&self) -> bool {
+    pub(crate) fn flag_changed(&self) -> bool {
         self.changed && self.left() > 0
     }
 
@@ -34,7 +34,7 @@ impl DocReview {
     }
 
     /// The annotators (of `names`) without a file for this document.
-    pub fn without_file<'a>(&self, names: &'a [String]) -> Vec<&'a str> {
+    pub(crate) fn without_file<'a>(&self, names: &'a [String]) -> Vec<&'a str> {
         names
             .iter()
             .zip(&self.has_file)

@@ -170,13 +170,13 @@ impl App {
     }
 
     /// Whether the open article is still being read.
-    pub fn is_loading(&self) -> bool {
+    pub(crate) fn is_loading(&self) -> bool {
         self.session().is_some_and(|s| s.loading.is_some())
     }
 
     /// Puts the cursor where the last session left it (on a grapheme boundary, in the text);
     /// a cursor near or past the end of a first slice waits for the rest.
-    pub fn resume_at(&mut self, cursor: usize) {
+    pub(crate) fn resume_at(&mut self, cursor: usize) {
         let near_the_end = self.session().is_some_and(|s| {
             s.loading.is_some()
                 && s.doc

@@ -65,7 +65,7 @@ pub struct Session {
 impl Session {
     /// The span keys act on: the picked one while it covers the cursor, else the innermost
     /// span under the cursor.
-    pub fn current_span(&self) -> Option<usize> {
+    pub(crate) fn current_span(&self) -> Option<usize> {
         let spans = &self.file.spans;
         self.picked
             .as_ref()
@@ -86,7 +86,7 @@ impl Session {
     /// Shows `disk`, this annotator's file as another glosser or a teammate left it: brought
     /// onto this session's text first (it may be for another one), and the base of the next
     /// save's merge.
-    pub fn adopt_disk(&mut self, disk: AnnotationFile) {
+    pub(crate) fn adopt_disk(&mut self, disk: AnnotationFile) {
         let mut file = disk.clone();
         if let Ok(doc) = &self.doc {
             glosser_core::reanchor::restamp(&mut file, doc, &self.texts);
@@ -103,7 +103,12 @@ impl Session {
     }
 
     /// [`Session::open`], reading `first` bytes of the article before the first frame.
-    pub fn open_sliced(corpus: &Corpus, index: usize, annotator: &str, first: usize) -> Self {
+    pub(crate) fn open_sliced(
+        corpus: &Corpus,
+        index: usize,
+        annotator: &str,
+        first: usize,
+    ) -> Self {
         let entry = &corpus.documents[index];
         let opening = Document::open(&entry.path, first);
         // The hash is computed on another thread: a new file is stamped by its first edit or a
@@ -175,7 +180,7 @@ impl Session {
     /// Stamps the hash of the article on a new, still blank file (one that is not on disk yet
     /// and was opened without waiting for the hash). `wait`: compute the hash now if it is not
     /// ready; otherwise stamp only a hash already computed.
-    pub fn stamp_new(&mut self, wait: bool) {
+    pub(crate) fn stamp_new(&mut self, wait: bool) {
         if let Ok(doc) = &self.doc
             && !self.on_disk
             && self.file.text_sha256.is_empty()
@@ -191,7 +196,7 @@ impl Session {
     }
 
     /// Whether there are edits to save.
-    pub fn is_dirty(&self) -> bool {
+    pub(crate) fn is_dirty(&self) -> bool {
         self.unsaved_since.is_some()
     }
 }
@@ -200,7 +205,7 @@ impl Session {
 pub(super) const HELD_ELSEWHERE: &str = "; close it there to edit here";
 
 /// Size and modification time of a file, if it exists.
-pub fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
+pub(crate) fn disk_stamp(path: &Path) -> Option<(u64, std::time::SystemTime)> {
     let meta = std::fs::metadata(path).ok()?;
     Some((meta.len(), meta.modified().ok()?))
 }

@@ -23,7 +23,7 @@ pub struct Settings {
 
 impl Settings {
     /// Reads the config, resolves the annotator and loads the corpus's labels.
-    pub fn resolve(
+    pub(crate) fn resolve(
         root: &Path,
         annotator_flag: Option<&str>,
     ) -> Result<Self, glosser_core::config::AnnotatorError> {

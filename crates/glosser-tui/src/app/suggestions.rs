@@ -7,7 +7,7 @@ use super::{App, Tone};
 impl App {
     /// Loads the suggester's spans for document `index` once (brought onto the current text in
     /// memory if the article changed since they were written; nothing is written).
-    pub fn load_suggestions(&mut self, index: usize) {
+    pub(crate) fn load_suggestions(&mut self, index: usize) {
         let Some(name) = self.suggestions.clone() else {
             return;
         };

@@ -8,7 +8,7 @@ use super::super::app::App;
 const WRAP_PER_TICK: usize = 1 << 20;
 
 /// One `Tick`'s share of background work.
-pub fn tick(app: &mut App) {
+pub(crate) fn tick(app: &mut App) {
     super::search::tick(app);
     if let Some(session) = app.open.and_then(|i| app.sessions.get_mut(&i)) {
         session.stamp_new(false);

@@ -33,7 +33,7 @@ pub(super) fn step_document(app: &mut App, forward: bool, now: Instant) {
 }
 
 /// Saves the open document if it has edits, then opens another.
-pub fn switch_document(app: &mut App, index: usize, now: Instant) {
+pub(crate) fn switch_document(app: &mut App, index: usize, now: Instant) {
     if app.open == Some(index) {
         return;
     }

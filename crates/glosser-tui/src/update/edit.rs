@@ -12,7 +12,7 @@ use glosser_core::store::{Link, Status};
 use glosser_core::text::Document;
 
 /// A selection without surrounding whitespace, on grapheme boundaries.
-pub fn trim_selection(doc: &Document, range: Range<usize>) -> Range<usize> {
+pub(crate) fn trim_selection(doc: &Document, range: Range<usize>) -> Range<usize> {
     let (mut start, mut end) = (range.start, range.end.min(doc.char_len()));
     while start < end && doc.char_at(start).is_some_and(char::is_whitespace) {
         start += 1;
@@ -129,7 +129,7 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
 }
 
 /// Labels the selection with `label`; with no selection, relabels the span under the cursor.
-pub fn label_named(app: &mut App, label: &str, now: Instant) {
+pub(crate) fn label_named(app: &mut App, label: &str, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -237,7 +237,7 @@ pub fn delete(app: &mut App, now: Instant) {
 }
 
 /// `a`: open the note prompt for the span under the cursor.
-pub fn start_note(app: &mut App) {
+pub(crate) fn start_note(app: &mut App) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -252,7 +252,7 @@ pub fn start_note(app: &mut App) {
 }
 
 /// `D`: toggle Done.
-pub fn toggle_done(app: &mut App, now: Instant) {
+pub(crate) fn toggle_done(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -275,7 +275,7 @@ pub fn toggle_done(app: &mut App, now: Instant) {
 }
 
 /// `u` / `Ctrl-r`.
-pub fn undo(app: &mut App, now: Instant, backwards: bool) {
+pub(crate) fn undo(app: &mut App, now: Instant, backwards: bool) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -313,7 +313,7 @@ pub fn undo(app: &mut App, now: Instant, backwards: bool) {
 }
 
 /// Enter in a prompt.
-pub fn submit_prompt(app: &mut App, now: Instant) {
+pub(crate) fn submit_prompt(app: &mut App, now: Instant) {
     let Mode::Prompt(prompt) = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return;
     };

@@ -34,7 +34,7 @@ pub const POLL: Duration = Duration::from_secs(2);
 /// Polls the corpus if [`POLL`] has passed since the last time; a folder that changed asks for
 /// the corpus to be listed again, off the UI thread (the open articles are checked when that
 /// listing comes back, [`rescanned`], as they were after it before).
-pub fn poll(app: &mut App, now: Instant) -> Option<Job> {
+pub(crate) fn poll(app: &mut App, now: Instant) -> Option<Job> {
     if app
         .follow
         .last_poll
@@ -65,7 +65,7 @@ pub fn poll(app: &mut App, now: Instant) -> Option<Job> {
 
 /// The corpus listed again: the list, the sessions and the open document move over to it,
 /// then the open articles are checked.
-pub fn rescanned(app: &mut App, rescan: std::sync::Arc<Rescan>) {
+pub(crate) fn rescanned(app: &mut App, rescan: std::sync::Arc<Rescan>) {
     app.follow.rescanning = false;
     rescan::refresh_corpus(app, rescan);
     check_articles(app);
@@ -81,7 +81,7 @@ fn dirs_changed(dirs: &BTreeMap<PathBuf, Option<SystemTime>>) -> bool {
 
 /// The folders whose listing the corpus depends on: the root and every folder between it and
 /// a document or annotation file.
-pub fn corpus_dirs(corpus: &Corpus) -> BTreeMap<PathBuf, Option<SystemTime>> {
+pub(crate) fn corpus_dirs(corpus: &Corpus) -> BTreeMap<PathBuf, Option<SystemTime>> {
     let mut dirs = BTreeSet::from([corpus.root.clone()]);
     let files = corpus
         .documents
@@ -114,7 +114,10 @@ fn check_articles(app: &mut App) {
 
 /// Stats session `index`'s article and reloads the session if its text changed; an error when
 /// the unsaved edits could not be saved first (the old text stays, the reload waits).
-pub fn check_article(app: &mut App, index: usize) -> Result<(), glosser_core::save::SaveError> {
+pub(crate) fn check_article(
+    app: &mut App,
+    index: usize,
+) -> Result<(), glosser_core::save::SaveError> {
     let Some(entry) = app.corpus.documents.get(index) else {
         return Ok(());
     };
@@ -140,7 +143,7 @@ pub fn check_article(app: &mut App, index: usize) -> Result<(), glosser_core::sa
 }
 
 /// Whether an action changes the open document's annotations.
-pub fn is_edit(action: super::super::action::Action) -> bool {
+pub(crate) fn is_edit(action: super::super::action::Action) -> bool {
     use super::super::action::Action;
     matches!(
         action,
@@ -159,7 +162,7 @@ pub fn is_edit(action: super::super::action::Action) -> bool {
 
 /// Before an edit: if the open article changed on disk since it was read, reload it now (the
 /// edit is not applied: its selection or cursor was on the old text) and return `true`.
-pub fn before_edit(app: &mut App) -> bool {
+pub(crate) fn before_edit(app: &mut App) -> bool {
     let Some(index) = app.open else { return false };
     let Some(entry) = app.corpus.documents.get(index) else {
         return false;
@@ -196,7 +199,7 @@ pub fn before_edit(app: &mut App) -> bool {
 /// the new text (the one save path re-anchors them and merges the file on disk there, so a span
 /// written meanwhile for the new text is not orphaned on the old one); if that save fails, the
 /// error is said and returned, the old text stays, and the reload is tried again at the next poll.
-pub fn reload_article(
+pub(crate) fn reload_article(
     app: &mut App,
     index: usize,
     doc: Document,

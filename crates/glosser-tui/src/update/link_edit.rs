@@ -12,7 +12,7 @@ use glosser_core::span::Span;
 use glosser_core::store::{Link, LinkEnd};
 
 /// A short, one-line excerpt of a span's text for the status line and sidebar.
-pub fn excerpt(text: &str) -> String {
+pub(crate) fn excerpt(text: &str) -> String {
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= 32 {
         flat
@@ -25,7 +25,7 @@ pub fn excerpt(text: &str) -> String {
 /// Handles the keys a pending link changes (`r`, `R`, `Esc`, and the digits of a type choice);
 /// returns whether the action was used up. Motions and search fall through, so the user moves
 /// to the other span any way they like.
-pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
+pub(crate) fn act(app: &mut App, action: Action, now: Instant) -> bool {
     let choosing = app
         .session()
         .and_then(|s| s.pending_link.as_ref())
@@ -204,7 +204,7 @@ fn unlink(app: &mut App, now: Instant) {
 }
 
 /// While a link is pending and nothing else is said, the status line says what to do next.
-pub fn show_pending(app: &mut App) {
+pub(crate) fn show_pending(app: &mut App) {
     if app.message.is_some() {
         return;
     }

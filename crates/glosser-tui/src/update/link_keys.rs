@@ -17,7 +17,7 @@ use glosser_core::labels::LinkType;
 /// The action of a terminal key that is a link type's key and has a link to act on: the type
 /// picker is open and the type is one of its choices (or is not, to say why), or the cursor is on
 /// a span other than the link's first. `r` (the key of `Link`) stays `Link` outside the picker.
-pub fn link_type_key(app: &App, key: KeyEvent) -> Option<Action> {
+pub(crate) fn link_type_key(app: &App, key: KeyEvent) -> Option<Action> {
     if app.mode != Mode::Normal
         || key
             .modifiers
@@ -41,7 +41,7 @@ pub fn link_type_key(app: &App, key: KeyEvent) -> Option<Action> {
 /// `Action::LinkAs`: the pending link, to the span under the cursor (or the one the type picker
 /// asks about), as the type with key `key` — refused, saying why, when that type does not go
 /// between the two labels.
-pub fn link_as(app: &mut App, key: char, now: Instant) {
+pub(crate) fn link_as(app: &mut App, key: char, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -115,7 +115,7 @@ pub fn hint(app: &App, from: &str) -> String {
 }
 
 /// The keys of the picker's choices (` · keys: r speaker, c cites`).
-pub fn choice_hint(app: &App, types: &[String]) -> String {
+pub(crate) fn choice_hint(app: &App, types: &[String]) -> String {
     let listed: Vec<String> = types
         .iter()
         .filter_map(|name| app.labels.link_type(name))

@@ -10,7 +10,7 @@ use glosser_core::store::{Link, LinkEnd};
 /// `speaker` link from a quote relabelled opinion): those are dropped with the edit, and returned
 /// so the status line can name them. A deleted span takes its links with it, so that no link
 /// names a span the file does not hold.
-pub fn links_following(
+pub(crate) fn links_following(
     edit: &Edit,
     links: &[Link],
     labels: &LabelSet,

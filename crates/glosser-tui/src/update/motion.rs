@@ -209,7 +209,7 @@ pub fn list(app: &mut App, action: Action) {
 }
 
 /// Shows only the documents whose id contains `filter` (case-insensitive).
-pub fn apply_filter(app: &mut App, filter: &str) {
+pub(crate) fn apply_filter(app: &mut App, filter: &str) {
     let needle = filter.to_lowercase();
     filter.clone_into(&mut app.filter);
     app.visible_docs = app

@@ -13,7 +13,7 @@ use super::MouseKind;
 /// Rows the wheel scrolls.
 const WHEEL_ROWS: usize = 3;
 
-pub fn handle(app: &mut App, kind: MouseKind, column: u16, row: u16, now: Instant) {
+pub(crate) fn handle(app: &mut App, kind: MouseKind, column: u16, row: u16, now: Instant) {
     let Some(areas) = Areas::new(app.size.0, app.size.1) else {
         return;
     };

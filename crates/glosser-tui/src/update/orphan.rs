@@ -13,7 +13,7 @@ use glosser_core::span::Span;
 
 /// `o`: place the first orphaned or ambiguous span on the selection (its label and note, the
 /// new text); with nothing selected, select its proposed place first.
-pub fn place_orphan(app: &mut App, now: Instant) {
+pub(crate) fn place_orphan(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -114,7 +114,7 @@ pub fn place_orphan(app: &mut App, now: Instant) {
 }
 
 /// `O`: drop the first orphaned span for good (undoable).
-pub fn drop_orphan(app: &mut App, now: Instant) {
+pub(crate) fn drop_orphan(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
@@ -149,7 +149,10 @@ pub fn drop_orphan(app: &mut App, now: Instant) {
 /// names a span by (start, end, label), so an orphan sharing a key with a live span would make
 /// its links name both. Each such orphan moves to the next free offsets, its links with it,
 /// in the same undoable edit.
-pub fn off_new_keys(file: &glosser_core::store::AnnotationFile, edit: &[Change]) -> Vec<Change> {
+pub(crate) fn off_new_keys(
+    file: &glosser_core::store::AnnotationFile,
+    edit: &[Change],
+) -> Vec<Change> {
     type Key = (usize, usize, String);
     let added: Vec<Key> = edit
         .iter()

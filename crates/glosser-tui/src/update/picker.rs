@@ -24,7 +24,7 @@ pub fn open(app: &mut App) {
 
 /// A character typed while the picker is open: `j`/`k` move and a digit picks while nothing is
 /// typed yet; anything else filters.
-pub fn type_char(app: &mut App, c: char, now: Instant) {
+pub(crate) fn type_char(app: &mut App, c: char, now: Instant) {
     let Mode::Picker(picker) = &mut app.mode else {
         return;
     };
@@ -44,14 +44,14 @@ pub fn type_char(app: &mut App, c: char, now: Instant) {
 }
 
 /// Backspace in the picker.
-pub fn backspace(app: &mut App) {
+pub(crate) fn backspace(app: &mut App) {
     if let Mode::Picker(picker) = &mut app.mode {
         picker.backspace();
     }
 }
 
 /// Enter: labels with the highlighted label and closes the picker.
-pub fn submit(app: &mut App, now: Instant) {
+pub(crate) fn submit(app: &mut App, now: Instant) {
     let Mode::Picker(picker) = std::mem::replace(&mut app.mode, Mode::Normal) else {
         return;
     };
@@ -66,7 +66,7 @@ pub fn submit(app: &mut App, now: Instant) {
 
 /// A bound key while the picker is open: arrows move, Esc closes, Enter picks; the rest is
 /// ignored so that no key does two things.
-pub fn act(app: &mut App, action: Action, now: Instant) {
+pub(crate) fn act(app: &mut App, action: Action, now: Instant) {
     let Mode::Picker(picker) = &mut app.mode else {
         return;
     };

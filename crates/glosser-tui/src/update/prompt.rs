@@ -88,7 +88,7 @@ pub fn edit(prompt: &mut Prompt, edit: PromptEdit) {
 
 /// Pasted text as one prompt line: each line break (`\r\n`, `\n`, `\r`) and tab becomes a
 /// space, every other control character and bidi control is dropped.
-pub fn clean_paste(text: &str) -> String {
+pub(crate) fn clean_paste(text: &str) -> String {
     let text = text.replace("\r\n", "\n");
     text.chars()
         .filter_map(|c| match c {
@@ -102,7 +102,7 @@ pub fn clean_paste(text: &str) -> String {
 /// A key pressed while a prompt is open, as a prompt event: Enter, Esc (or Ctrl-C) cancel,
 /// editing keys, and characters typed. Other Ctrl combinations do nothing (Ctrl-U never types a
 /// `u`).
-pub fn prompt_key(key: crossterm::event::KeyEvent) -> Option<super::Event> {
+pub(crate) fn prompt_key(key: crossterm::event::KeyEvent) -> Option<super::Event> {
     use super::Event;
     use crossterm::event::{KeyCode, KeyModifiers};
     let ctrl =

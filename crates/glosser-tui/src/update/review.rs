@@ -19,7 +19,7 @@ mod gold;
 use agreement::document_agreement;
 use glosser_core::review::adjudicate::{self, Decision};
 use glosser_core::span::Span;
-pub use gold::rejections_following;
+pub(crate) use gold::rejections_following;
 use gold::{decision_changes, mark_adjudicated};
 
 /// Turns on review mode: the sidebar lists disagreements between `annotators`.
@@ -42,7 +42,7 @@ pub fn start(app: &mut App, annotators: Vec<String>, now: Instant) {
 }
 
 /// Builds the open document's review the first time it is opened, accepting agreed spans.
-pub fn prepare(app: &mut App, now: Instant) {
+pub(crate) fn prepare(app: &mut App, now: Instant) {
     let Some(annotators) = app.review_annotators().cloned() else {
         return;
     };
@@ -201,7 +201,7 @@ pub fn prepare(app: &mut App, now: Instant) {
 }
 
 /// Handles an action in the review sidebar; `false` when it is not a review action.
-pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
+pub(crate) fn act(app: &mut App, action: Action, now: Instant) -> bool {
     if app.reviewing.is_none() {
         if matches!(action, Action::Reject | Action::AcceptMajority) {
             app.say(

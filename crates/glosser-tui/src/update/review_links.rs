@@ -123,7 +123,7 @@ pub fn carried(app: &App, index: usize, item: usize, edit: &[Change]) -> Carried
 /// The links more than half of the compared annotators drew whose both ends are gold spans once
 /// `edit` (majority decisions) is applied; those with an end among the spans `edit` adds and the
 /// other end not in gold are counted as left out.
-pub fn carried_by_majority(app: &App, edit: &[Change]) -> Carried {
+pub(crate) fn carried_by_majority(app: &App, edit: &[Change]) -> Carried {
     let Some(names) = app.review_annotators() else {
         return Carried::default();
     };
@@ -175,7 +175,11 @@ fn finish(old: Vec<Link>, mut new: Vec<Link>, left_out: usize) -> Carried {
 
 /// Gold's links with the agreed links added (`agreed`: links from agreed spans) whose both ends
 /// gold holds or will hold (`spans`), and how many are new.
-pub fn with_agreed(gold: &[Link], agreed: Vec<Link>, spans: &[&[Span]]) -> (Vec<Link>, usize) {
+pub(crate) fn with_agreed(
+    gold: &[Link],
+    agreed: Vec<Link>,
+    spans: &[&[Span]],
+) -> (Vec<Link>, usize) {
     let holds = |end: &LinkEnd| spans.iter().any(|set| set.iter().any(|s| end.matches(s)));
     let mut out = gold.to_vec();
     out.extend(
@@ -191,7 +195,7 @@ pub fn with_agreed(gold: &[Link], agreed: Vec<Link>, spans: &[&[Span]]) -> (Vec<
 
 /// The status line's note on links left out (`; 1 of alice's links not carried: its other span
 /// is not in gold`), or nothing.
-pub fn left_out_note(left_out: usize, whose: Option<&str>) -> String {
+pub(crate) fn left_out_note(left_out: usize, whose: Option<&str>) -> String {
     if left_out == 0 {
         return String::new();
     }

@@ -19,7 +19,7 @@ const MAX_DELAY: Duration = Duration::from_millis(800);
 /// ([`glosser_core::save::save_merged`]: merge with what is on disk, never over a broken file, restamp,
 /// atomic write). `Ok(Some(conflicts))` when changes made outside glosser were merged in, with
 /// what both sides changed differently (kept both ways).
-pub fn save_session(
+pub(crate) fn save_session(
     corpus: &Corpus,
     index: usize,
     session: &mut Session,
@@ -32,7 +32,7 @@ pub fn save_session(
 /// the session read: the one save path re-anchors the edits onto it, and merges the file on disk
 /// on that text, so nothing is merged onto, or stamped for, text that is gone. `Ok(None)` when
 /// there was nothing to save.
-pub fn save_session_onto(
+pub(crate) fn save_session_onto(
     corpus: &Corpus,
     index: usize,
     session: &mut Session,
@@ -85,7 +85,7 @@ fn save_current(app: &mut App, index: usize) -> Result<Option<Vec<String>>, Save
 }
 
 /// Saves every session with edits; returns the errors.
-pub fn save_all(app: &mut App) -> Vec<String> {
+pub(crate) fn save_all(app: &mut App) -> Vec<String> {
     app.finish_loading();
     let mut errors = Vec::new();
     let mut indices: Vec<usize> = app.sessions.keys().copied().collect();
@@ -99,7 +99,7 @@ pub fn save_all(app: &mut App) -> Vec<String> {
 }
 
 /// Saves the open document now if it has edits; a failure is reported in the status line.
-pub fn save_open(app: &mut App) {
+pub(crate) fn save_open(app: &mut App) {
     let Some(index) = app.open else { return };
     if let Err(e) = save_current(app, index) {
         app.say(
@@ -182,7 +182,7 @@ fn retake_lock(app: &mut App) {
 }
 
 /// `Ctrl-s`.
-pub fn save_now(app: &mut App) {
+pub(crate) fn save_now(app: &mut App) {
     let errors = save_all(app);
     if errors.is_empty() {
         let read_only = app.session().and_then(|s| s.read_only.clone());
@@ -235,7 +235,7 @@ pub fn quit(app: &mut App, _now: Instant) {
 
 /// `Ctrl-q`: quits at once when everything is saved; with edits that cannot be saved, the first
 /// press warns and the second leaves without them.
-pub fn force_quit(app: &mut App) {
+pub(crate) fn force_quit(app: &mut App) {
     let errors = save_all(app);
     if errors.is_empty() || app.quit.leaves_edits() {
         app.quit.leave();
@@ -255,7 +255,7 @@ pub fn force_quit(app: &mut App) {
 /// Writes every session with unsaved edits into the recovery folder (stamped with their text's
 /// hash, orphans kept) through the one recovery writer; returns the files written, or why not
 /// all could be.
-pub fn write_recovery(
+pub(crate) fn write_recovery(
     app: &App,
 ) -> Result<Vec<std::path::PathBuf>, glosser_core::save::recovery::RecoveryError> {
     let mut written = Vec::new();
@@ -278,7 +278,7 @@ pub fn write_recovery(
 
 /// Time passes: save what has waited long enough; take in list statuses from the background
 /// scan; notice when the open document's file was changed by someone else.
-pub fn tick(app: &mut App, now: Instant) {
+pub(crate) fn tick(app: &mut App, now: Instant) {
     retake_lock(app);
     reload_if_changed_outside(app);
     if let Some(updates) = &app.info_updates {

@@ -27,7 +27,7 @@ pub fn start(app: &mut App, query: &str) {
 }
 
 /// Scans on for at most [`TICK_BUDGET`].
-pub fn tick(app: &mut App) {
+pub(crate) fn tick(app: &mut App) {
     if app.search.scan.is_none() {
         return;
     }

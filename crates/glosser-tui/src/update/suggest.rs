@@ -14,7 +14,7 @@ use glosser_core::suggest::ghosts::{accepted, open_suggestions, rejected};
 
 impl App {
     /// Shows suggester `name`'s spans as ghost spans from now on.
-    pub fn show_suggestions(&mut self, name: &str) {
+    pub(crate) fn show_suggestions(&mut self, name: &str) {
         if !glosser_core::store::is_valid_annotator(name) || name == self.annotator {
             self.say(
                 format!("suggestions: {name:?} cannot be shown as suggestions here"),
@@ -33,7 +33,7 @@ impl App {
 }
 
 /// The open suggestions (ghost spans) of a session, in text order.
-pub fn ghosts(session: &Session) -> Vec<Span> {
+pub(crate) fn ghosts(session: &Session) -> Vec<Span> {
     session
         .suggested
         .as_deref()
@@ -42,7 +42,7 @@ pub fn ghosts(session: &Session) -> Vec<Span> {
 }
 
 /// The innermost ghost span covering `offset`.
-pub fn ghost_at(ghosts: &[Span], offset: usize) -> Option<&Span> {
+pub(crate) fn ghost_at(ghosts: &[Span], offset: usize) -> Option<&Span> {
     ghosts
         .iter()
         .filter(|g| g.start <= offset && offset < g.end)
@@ -50,7 +50,7 @@ pub fn ghost_at(ghosts: &[Span], offset: usize) -> Option<&Span> {
 }
 
 /// Handles the suggestion actions; `false` for every other action.
-pub fn act(app: &mut App, action: Action, now: Instant) -> bool {
+pub(crate) fn act(app: &mut App, action: Action, now: Instant) -> bool {
     if !matches!(
         action,
         Action::AcceptSuggestion

@@ -13,7 +13,7 @@ use super::{has_focus, pane_block, render, truncate};
 use glosser_core::store::Status;
 
 /// The glyph for a document's status.
-pub fn glyph(info: Option<DocInfo>) -> &'static str {
+pub(crate) fn glyph(info: Option<DocInfo>) -> &'static str {
     match info {
         Some(DocInfo::Annotated {
             status: Status::Done,

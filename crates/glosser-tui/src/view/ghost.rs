@@ -23,7 +23,7 @@ pub fn style(app_color: bool, color: Option<Color>) -> Style {
 }
 
 /// One sidebar line per open suggestion, the one under the cursor reversed.
-pub fn sidebar_lines(
+pub(crate) fn sidebar_lines(
     app: &App,
     ghosts: &[Span],
     cursor: usize,
@@ -53,7 +53,7 @@ pub fn sidebar_lines(
 }
 
 /// The sidebar's heading line for suggestions.
-pub fn heading(count: usize, width: usize) -> Line<'static> {
+pub(crate) fn heading(count: usize, width: usize) -> Line<'static> {
     let text = format!("suggestions {count}: y accept · Y all · X reject · > next");
     Line::styled(truncate(&text, width), Style::new().fg(Color::DarkGray))
 }

@@ -32,7 +32,7 @@ fn end_text(file: &AnnotationFile, end: &LinkEnd) -> String {
 
 /// One line per link of `span`: `→ type: text` for links from it, `← type: text` for links to
 /// it, sanitised.
-pub fn lines_for(file: &AnnotationFile, span: &Span) -> Vec<String> {
+pub(crate) fn lines_for(file: &AnnotationFile, span: &Span) -> Vec<String> {
     let me = LinkEnd::of(span);
     let mut out = Vec::new();
     for link in &file.links {
@@ -47,13 +47,13 @@ pub fn lines_for(file: &AnnotationFile, span: &Span) -> Vec<String> {
 }
 
 /// The detail box's link lines for the span under the cursor.
-pub fn detail_lines(app: &App) -> Vec<String> {
+pub(crate) fn detail_lines(app: &App) -> Vec<String> {
     current(app).map_or_else(Vec::new, |(file, span)| lines_for(file, span))
 }
 
 /// The ranges the article highlights: the spans linked to the one under the cursor, and the
 /// first span of a link being drawn.
-pub fn linked_ranges(app: &App) -> Vec<Range<usize>> {
+pub(crate) fn linked_ranges(app: &App) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     if let Some((file, span)) = current(app) {
         let me = LinkEnd::of(span);

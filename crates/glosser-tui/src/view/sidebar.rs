@@ -34,7 +34,7 @@ fn legend_rows(app: &App, height: u16) -> u16 {
 }
 
 /// Rows available for spans inside the sidebar (above the detail box and the legend).
-pub fn span_rows(app: &App, area: Rect) -> u16 {
+pub(crate) fn span_rows(app: &App, area: Rect) -> u16 {
     let text = inner(area);
     let detail = detail_lines(
         app,
@@ -167,7 +167,7 @@ fn detail_lines(app: &App, width: usize, max: usize) -> Vec<Line<'static>> {
 }
 
 /// The span shown on screen row `y` of the sidebar at `area`, if any (mouse clicks).
-pub fn span_at_row(app: &App, area: Rect, y: u16) -> Option<usize> {
+pub(crate) fn span_at_row(app: &App, area: Rect, y: u16) -> Option<usize> {
     let text = inner(area);
     if y < text.y || y >= text.y + span_rows(app, area) {
         return None;

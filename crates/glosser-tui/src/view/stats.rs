@@ -21,7 +21,7 @@ const ANNOTATOR_COLORS: [Color; 6] = [
 ];
 
 /// The stats view while its job reads the corpus.
-pub fn draw_gathering(buf: &mut Buffer, screen: Rect) {
+pub(crate) fn draw_gathering(buf: &mut Buffer, screen: Rect) {
     let area = centered(screen, 110, 32);
     render(buf, Clear, area);
     let block = Block::new()

@@ -12,7 +12,7 @@ use super::super::sanitize::sanitize;
 use super::render;
 
 /// "saved", "unsaved" or "read-only" for the open document.
-pub fn save_state(app: &App) -> &'static str {
+pub(crate) fn save_state(app: &App) -> &'static str {
     match app.session() {
         None => "",
         Some(s) if s.read_only.is_some() => "read-only",

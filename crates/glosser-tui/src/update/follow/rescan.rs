@@ -11,7 +11,7 @@ use glosser_core::corpus::Corpus;
 use glosser_core::store;
 
 /// Moves the list, the sessions and the open document over to the corpus listed again.
-pub fn refresh_corpus(app: &mut App, rescan: std::sync::Arc<Rescan>) {
+pub(crate) fn refresh_corpus(app: &mut App, rescan: std::sync::Arc<Rescan>) {
     // The job's listing is only ours: taken, not copied.
     let (scanned, dirs) = match std::sync::Arc::try_unwrap(rescan) {
         Ok(Rescan { scanned, dirs }) => (scanned.map_err(|e| e.to_string()), dirs),

@@ -56,7 +56,7 @@ pub(super) fn mark_adjudicated(session: &Session, last: bool) -> Option<Change> 
 /// annotators (`from` is set) that the edit removes for good — deleted, or relabelled — joins
 /// it; a span the edit adds (a decision, or labelling by hand) leaves it, so gold never holds
 /// and rejects the same span.
-pub fn rejections_following(edit: &[Change], rejected: &[Span]) -> Vec<Change> {
+pub(crate) fn rejections_following(edit: &[Change], rejected: &[Span]) -> Vec<Change> {
     let added = |span: &Span| {
         edit.iter()
             .any(|c| matches!(c, Change::Add(a) if a.key() == span.key()))
