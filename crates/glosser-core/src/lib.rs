@@ -9,7 +9,7 @@ pub mod fsio;
 pub mod guidelines;
 pub mod labels;
 pub mod lock;
-pub mod merge3;
+mod merge3;
 pub mod old_texts;
 pub mod ops;
 pub mod reanchor;
