@@ -43,7 +43,6 @@ impl Session {
             Ok(Opening::Partial { head, mut rest }) if !self.on_disk || broken.is_some() => {
                 self.doc = Ok(head);
                 (self.lock, self.read_only) = access(broken.clone(), None, &path);
-                self.held_elsewhere = held_elsewhere(self);
                 // After the lock's write and sync, so that the thread does not slow them.
                 rest.start();
                 self.loading = Some(Loading { rest, path, broken });
@@ -105,7 +104,6 @@ impl Session {
             ));
         }
         self.notice = (!notices.is_empty()).then(|| notices.join("; "));
-        self.held_elsewhere = held_elsewhere(self);
         self.doc = doc;
     }
 }
@@ -142,11 +140,16 @@ fn access(
 }
 
 /// Whether the session is read-only because another glosser holds the lock.
-fn held_elsewhere(s: &Session) -> bool {
-    s.lock.is_none()
-        && s.read_only
-            .as_deref()
-            .is_some_and(|why| why.ends_with(HELD_ELSEWHERE))
+impl Session {
+    /// Read-only because another glosser holds the file's lock (derived from the lock and the
+    /// reason given: it ends once the lock is taken or the reason changes).
+    pub fn held_elsewhere(&self) -> bool {
+        self.lock.is_none()
+            && self
+                .read_only
+                .as_deref()
+                .is_some_and(|why| why.ends_with(HELD_ELSEWHERE))
+    }
 }
 
 impl App {
@@ -196,7 +199,7 @@ impl App {
 
 /// What the document list shows for an open session.
 pub(super) fn list_info(s: &Session) -> DocInfo {
-    if s.read_only.is_some() && s.held_elsewhere {
+    if s.read_only.is_some() && s.held_elsewhere() {
         DocInfo::Locked
     } else if s.read_only.is_some() && s.on_disk {
         DocInfo::Broken

@@ -22,8 +22,6 @@ pub struct Session {
     pub loading: Option<Loading>,
     /// This glosser's advisory lock on the annotation file, while it may edit it.
     pub lock: Option<glosser_core::lock::DocumentLock>,
-    /// Another glosser holds the lock: read-only for that reason (not a broken file).
-    pub held_elsewhere: bool,
     pub file: AnnotationFile,
     /// Why edits are refused (a broken annotation file), if they are.
     pub read_only: Option<String>,
@@ -148,7 +146,6 @@ impl Session {
             }),
             loading: None,
             lock: None,
-            held_elsewhere: false,
             base: None,
             disk_stamp: disk_stamp(&path),
             file,

@@ -146,7 +146,7 @@ fn retake_lock(app: &mut App) {
     let Some(session) = app.sessions.get_mut(&index) else {
         return;
     };
-    if !session.held_elsewhere || glosser_core::lock::lock_path(&path).exists() {
+    if !session.held_elsewhere() || glosser_core::lock::lock_path(&path).exists() {
         return;
     }
     if session.doc.is_err() {
@@ -160,14 +160,12 @@ fn retake_lock(app: &mut App) {
         Err(store::StoreError::Read { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => {
-            session.held_elsewhere = false;
             session.read_only = Some(format!("read-only: {e} — fix or move the file to annotate"));
             return;
         }
     }
     session.lock = Some(lock);
     session.read_only = None;
-    session.held_elsewhere = false;
     session.disk_stamp = super::super::app::disk_stamp(&path);
     if session.on_disk {
         app.doc_info[index] = Some(DocInfo::Annotated {

@@ -204,7 +204,7 @@ fn not_utf8_past_the_slice_ends_as_opening_it_whole_does() {
             .starts_with("cannot annotate: ")
     );
     assert!(sliced.lock.is_none() && whole.lock.is_none());
-    assert!(sliced.base.is_none() && !sliced.held_elsewhere);
+    assert!(sliced.base.is_none() && !sliced.held_elsewhere());
     o.app.sessions.insert(0, sliced);
     o.act(&[Action::SelectSentence, Action::Label(1), Action::Save]);
     assert_eq!(o.ron(), None, "nothing to annotate, nothing written");
@@ -283,9 +283,9 @@ fn a_lock_held_elsewhere_shows_at_once_and_an_unreadable_article_wins_over_it() 
     let other = glosser_core::lock::DocumentLock::acquire(&annotation).unwrap();
     o.reopen(4096);
     assert!(o.app.is_loading());
-    assert!(o.session().held_elsewhere, "{:?}", o.session().read_only);
+    assert!(o.session().held_elsewhere(), "{:?}", o.session().read_only);
     o.send(Event::Tick(o.now));
-    assert!(o.session().held_elsewhere && o.session().lock.is_none());
+    assert!(o.session().held_elsewhere() && o.session().lock.is_none());
 
     let mut bytes = text.into_bytes();
     bytes.push(0xff);
@@ -296,7 +296,13 @@ fn a_lock_held_elsewhere_shows_at_once_and_an_unreadable_article_wins_over_it() 
     let sliced = o.app.sessions.remove(&0).unwrap();
     let whole = Session::open_sliced(&o.app.corpus, 0, "tester", usize::MAX);
     assert_eq!(sliced.read_only, whole.read_only);
-    assert!(sliced.read_only.unwrap().starts_with("cannot annotate: "));
-    assert!(!sliced.held_elsewhere && !whole.held_elsewhere);
+    assert!(
+        sliced
+            .read_only
+            .as_deref()
+            .unwrap()
+            .starts_with("cannot annotate: ")
+    );
+    assert!(!sliced.held_elsewhere() && !whole.held_elsewhere());
     drop(other);
 }
