@@ -47,11 +47,12 @@ fuzz_target!(|data: &[u8]| {
         selection: None,
         matches: &[],
         linked: &[],
+        ghosts: &[],
         focused: true,
         color: head[0] % 2 == 0,
     }
     .render(area, &mut buf);
     for cell in buf.content() {
-        assert!(!cell.symbol().chars().any(|c| c.is_control() || glosser_core::store::is_bidi_control(c)));
+        assert!(!cell.symbol().chars().any(|c| c.is_control() || glosser_core::fsio::is_bidi_control(c)));
     }
 });
