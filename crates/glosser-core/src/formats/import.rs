@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::labels::LabelSet;
-use crate::span::Span;
+use crate::span::{Score, Span};
 use crate::store::{Link, LinkEnd, Status};
 use crate::text::Document;
 
@@ -33,6 +33,9 @@ pub struct RawSpan {
     /// The span is ambiguous (glosser's jsonl): checked like a placed span, kept unsettled
     /// until a person confirms it.
     pub ambiguous: bool,
+    /// A model's confidence (glosser's jsonl, Label Studio and Prodigy `score`): kept on the
+    /// span, so a suggester's spans come in as suggestions; must be a number in 0..=1.
+    pub score: Option<Score>,
 }
 
 impl RawSpan {
@@ -288,6 +291,7 @@ fn convert_spans(
                     note: raw.note.clone(),
                     from: raw.from.clone(),
                     orphan: true,
+                    score: score_of(raw)?,
                     ..Span::default()
                 };
                 if span.quote.is_empty() || span.start >= span.end {
@@ -316,6 +320,7 @@ fn convert_spans(
             let mut span = Span::new(doc, start..end, raw.label.clone());
             span.note.clone_from(&raw.note);
             span.from.clone_from(&raw.from);
+            span.score = score_of(raw)?;
             span.check_text(doc).map_err(|e| e.to_string())?;
             if let Some(text) = &raw.text
                 && doc.slice(start, end) != text.as_str()
@@ -337,6 +342,19 @@ fn convert_spans(
             Ok(Placed::Span(span))
         })
         .collect()
+}
+
+/// A raw span's score, checked: a number in 0..=1 or none.
+fn score_of(raw: &RawSpan) -> Result<Option<Score>, crate::formats::Rejected> {
+    match raw.score {
+        None => Ok(None),
+        Some(Score(s)) if (0.0..=1.0).contains(&s) => Ok(Some(Score(s))),
+        Some(Score(s)) => Err(format!(
+            "span {}..{} ({}) has score {s}, which is not in 0..1",
+            raw.start, raw.end, raw.label
+        )
+        .into()),
+    }
 }
 
 fn unit_name(unit: Unit) -> &'static str {

@@ -1,8 +1,8 @@
 //! `jsonl`: glosser's own lossless record, one line per document per annotator: the document's
-//! status, spans with their stable id ([`super::span_id`]), notes, `from`, orphans at their last
-//! known offsets with `"orphan": true`, and the links between spans as `relations` (`from`/`to`
-//! index `spans`), and the suggestions the annotator rejected as `rejected` (offsets, label, text,
-//! note, score).
+//! status, spans with their stable id ([`super::span_id`]), notes, `from`, a suggester's scores,
+//! orphans at their last known offsets with `"orphan": true`, and the links between spans as
+//! `relations` (`from`/`to` index `spans`), and the suggestions the annotator rejected as
+//! `rejected` (offsets, label, text, note, score).
 
 use serde::Serialize;
 
@@ -50,6 +50,9 @@ struct SpanOut<'a> {
     orphan: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     ambiguous: bool,
+    /// A suggester's confidence, on a suggester's spans (SPEC §9).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -81,6 +84,7 @@ pub fn line(d: &ExportDoc) -> String {
                 from: &s.from,
                 orphan: s.orphan,
                 ambiguous: s.ambiguous,
+                score: s.score.map(|s| s.0),
             })
             .collect(),
         relations: d

@@ -1,6 +1,7 @@
 //! `label-studio`: tasks with `data.text` and one annotation whose results are `labels` regions
 //! (`from_name: "label"`, `to_name: "text"`, code-point offsets as Label Studio uses) and
-//! `relation` results between them. No `completed_by`: Label Studio's importer takes only a user
+//! `relation` results between them; a suggester's spans carry their `score` on each region, as
+//! Label Studio's predictions do. No `completed_by`: Label Studio's importer takes only a user
 //! id or a user dict there, and sets it to the importing user when it is absent.
 
 use serde_json::{Value, json};
@@ -24,6 +25,9 @@ pub fn task(d: &ExportDoc, index: usize) -> Value {
             });
             if let Some(note) = &s.note {
                 region["meta"] = json!({"text": [note]});
+            }
+            if let Some(score) = s.score {
+                region["score"] = json!(score.0);
             }
             region
         })

@@ -2,7 +2,8 @@
 //! and inclusive `token_end`. Tokens follow spaCy's rule — `ws` only for a single trailing
 //! U+0020; any other whitespace is a token of its own — so the text rebuilt from the tokens is
 //! the text, and they are split at span edges, so every span keeps its exact characters.
-//! Keys are written in alphabetical order (fields declared so).
+//! Keys are written in alphabetical order (fields declared so). A suggester's spans keep their
+//! `score`.
 
 use serde::Serialize;
 
@@ -30,6 +31,8 @@ struct SpanOut<'a> {
     end: usize,
     id: String,
     label: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    score: Option<f64>,
     start: usize,
     token_end: usize,
     token_start: usize,
@@ -67,6 +70,7 @@ pub fn line(d: &ExportDoc, tokens: &Tokenized) -> String {
                 end: all[last].end,
                 id: super::span_id(d.id, d.annotator, s),
                 label: &s.label,
+                score: s.score.map(|s| s.0),
                 start: all[first].start,
                 token_end: last,
                 token_start: first,

@@ -1,4 +1,4 @@
-//! glosser's own `jsonl`: spans (with notes, `from`, orphans), the document status and
+//! glosser's own `jsonl`: spans (with notes, `from`, orphans, scores), the document status and
 //! relations between spans and the rejected suggestions, read back exactly.
 
 use serde::Deserialize;
@@ -57,6 +57,9 @@ struct JsonlSpan {
     orphan: bool,
     #[serde(default)]
     ambiguous: bool,
+    /// A suggester's confidence (0..1), on a suggester's spans.
+    #[serde(default)]
+    score: Option<f64>,
 }
 
 #[derive(Deserialize)]
@@ -84,6 +87,7 @@ pub fn record(line: &str, number: usize) -> Result<Record, crate::formats::Rejec
             from: s.from,
             orphan: s.orphan,
             ambiguous: s.ambiguous,
+            score: s.score.map(Score),
             ..RawSpan::new(s.start, s.end, s.label)
         })
         .collect();

@@ -2,8 +2,8 @@
 //! the JSON-MIN export's flat `text` + `label` tasks are read too):
 //! one record per annotation, so each `completed_by` gets its own annotation file (an int id
 //! becomes `ls-7`, a user dict or an email its local part). `labels` results become spans,
-//! `relation` results (`from_id`, `to_id`) links; cancelled annotations, predictions and other
-//! result types are skipped and reported.
+//! `relation` results (`from_id`, `to_id`) links, a region's `score` the span's score; cancelled
+//! annotations, predictions and other result types are skipped and reported.
 
 use std::collections::HashMap;
 
@@ -168,10 +168,12 @@ fn read_results(annotation: &Value, record: &mut Record) -> Result<(), crate::fo
                 if let Some(id) = &id {
                     region.entry(id.clone()).or_insert(record.spans.len());
                 }
+                let score = score(result)?;
                 for label in labels {
                     record.spans.push(RawSpan {
                         text: field_str(value, "text"),
                         note: note.clone(),
+                        score,
                         ..RawSpan::new(start, end, label.as_str().ok_or("a label is not a string")?)
                     });
                 }
@@ -228,6 +230,18 @@ fn read_results(annotation: &Value, record: &mut Record) -> Result<(), crate::fo
         }
     }
     Ok(())
+}
+
+/// A region's `score` (a model's confidence, as Label Studio's predictions and ML backends
+/// write it on each result): a number, or absent.
+fn score(result: &Value) -> Result<Option<crate::span::Score>, crate::formats::Rejected> {
+    match result.get("score") {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v
+            .as_f64()
+            .map(|s| Some(crate::span::Score(s)))
+            .ok_or_else(|| format!("a result's score {v} is not a number").into()),
+    }
 }
 
 /// One task of Label Studio's JSON-MIN export (`text`, `label: [{start, end, text, labels}]`,

@@ -1,7 +1,8 @@
 //! Prodigy's JSONL (`prodigy db-out`): one line per answer. Lines are grouped into one document
 //! per `_input_hash` (else per text) and one annotator per `_annotator_id` / `_session_id` (else
 //! `meta.annotator`); only `answer: accept` gives spans, `reject` and `ignore` are counted.
-//! `relations` (`head_span`, `child_span`, `label`) become links.
+//! `relations` (`head_span`, `child_span`, `label`) become links. A span's `score` is kept; a
+//! line without an `answer` (a model's task) gives its `score` to its spans.
 
 use std::collections::HashMap;
 
@@ -102,6 +103,17 @@ pub fn read(text: &str) -> Parsed {
     parsed
 }
 
+/// A `score` as written: a number, or absent.
+fn score(v: Option<&Value>) -> Result<Option<crate::span::Score>, crate::formats::Rejected> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(v) => v
+            .as_f64()
+            .map(|s| Some(crate::span::Score(s)))
+            .ok_or_else(|| format!("score {v} is not a number").into()),
+    }
+}
+
 fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected> {
     let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let text = field_str(&v, "text").ok_or("no \"text\" field")?;
@@ -125,9 +137,18 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
         .get("answer")
         .and_then(Value::as_str)
         .is_none_or(|a| a == "accept");
+    // A line without an answer is a task a model made, not a person's answer: its `score` (or
+    // `meta.score`, as `ner.teach` writes it) is each span's score. An answer keeps only the
+    // scores written on its spans.
+    let task_score = if v.get("answer").is_none() {
+        score(v.get("score").or_else(|| meta.get("score")))?
+    } else {
+        None
+    };
     let span = |s: &Value| -> Result<RawSpan, crate::formats::Rejected> {
         Ok(RawSpan {
             text: field_str(s, "text"),
+            score: score(s.get("score"))?.or(task_score),
             ..RawSpan::new(
                 offset(s.get("start"), "start")?,
                 offset(s.get("end"), "end")?,
