@@ -244,42 +244,79 @@ fn per_document_failure(bad: &str, expect: &str) {
     );
 }
 
+/// An answer for two.txt with one good span and one `bad` one: the good one is written, the bad
+/// one dropped and named (with `expect`), counted in the summary, exit 1.
+fn per_span_drop(bad: &str, expect: &str) {
+    let answer = format!(
+        r#"{{"document":"two.txt","spans":[{bad},{{"start":14,"end":28,"label":"quote","score":0.5}}]}}"#
+    );
+    let script = format!("cat > /dev/null\necho '{GOOD_ONE}'\necho '{answer}'\n");
+    let (dir, out) = command_case(&script, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("glosser: two.txt: dropped span 1: ") && err.contains(expect),
+        "{err}"
+    );
+    assert!(
+        err.contains("2 documents written, 0 unchanged, 0 failed, 1 span dropped"),
+        "{err}"
+    );
+    let two = read(dir.path(), "two.txt.suggest.ron").unwrap();
+    assert!(
+        two.contains("quote: \"Vladimir Putin\", score: 0.5"),
+        "the document's other span is written: {two}"
+    );
+    assert_eq!(two.matches("score:").count(), 1, "{two}");
+}
+
 #[test]
 fn bad_json_fails_that_document() {
     per_document_failure(r#"{"document":"two.txt","spans":[{"start":1,}"#, "not JSON");
 }
 
 #[test]
-fn out_of_range_offsets_fail_that_document() {
-    per_document_failure(
-        r#"{"document":"two.txt","spans":[{"start":60,"end":90,"label":"claim"}]}"#,
-        "out of range",
-    );
+fn an_answer_without_spans_fails_that_document() {
+    per_document_failure(r#"{"document":"two.txt"}"#, "no \"spans\" list");
 }
 
 #[test]
-fn an_unknown_label_fails_that_document() {
-    per_document_failure(
-        r#"{"document":"two.txt","spans":[{"start":0,"end":9,"label":"person"}]}"#,
+fn out_of_range_offsets_drop_only_that_span() {
+    per_span_drop(r#"{"start":60,"end":90,"label":"claim"}"#, "out of range");
+}
+
+#[test]
+fn an_unknown_label_drops_only_that_span() {
+    per_span_drop(
+        r#"{"start":0,"end":9,"label":"person"}"#,
         "unknown label \"person\"",
     );
 }
 
 #[test]
-fn splitting_a_character_fails_that_document() {
+fn a_score_outside_0_1_drops_only_that_span() {
+    per_span_drop(
+        r#"{"start":0,"end":9,"label":"claim","score":-1}"#,
+        "\"score\" must be a number in 0..1",
+    );
+}
+
+#[test]
+fn splitting_a_character_drops_only_that_span() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("e.txt"), "Cafe\u{301} noir\n").unwrap();
     let path = dir.path().join("model.sh");
-    std::fs::write(&path, "cat > /dev/null\necho '{\"document\":\"e.txt\",\"spans\":[{\"start\":0,\"end\":4,\"label\":\"claim\"}]}'\n").unwrap();
+    std::fs::write(&path, "cat > /dev/null\necho '{\"document\":\"e.txt\",\"spans\":[{\"start\":0,\"end\":4,\"label\":\"claim\"},{\"start\":6,\"end\":10,\"label\":\"claim\"}]}'\n").unwrap();
     let cmd = format!("sh {}", path.display());
     let out = run(dir.path(), &["--command", &cmd]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("e.txt") && stderr(&out).contains("split a character"),
+        stderr(&out).contains("e.txt: dropped span 1: 0..4 (claim): offsets split a character"),
         "{}",
         stderr(&out)
     );
-    assert!(read(dir.path(), "e.txt.suggest.ron").is_none());
+    let e = read(dir.path(), "e.txt.suggest.ron").unwrap();
+    assert!(e.contains("quote: \"noir\""), "{e}");
 }
 
 #[test]

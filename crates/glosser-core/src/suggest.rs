@@ -2,15 +2,19 @@
 //! (`NAME.txt.suggest.ron`, every span with a `score`), which the analyst accepts or rejects.
 //!
 //! Suggesters: [`patterns`] (spaCy EntityRuler / Prodigy pattern JSONL), [`quotes`] (every
-//! quotation, the `"` key's rule), [`learn`] (INCEpTION's string-matching recommender) and
-//! [`command`] (an external model over a JSONL protocol). [`state`] keeps a digest of each
+//! quotation, the `"` key's rule), [`learn`] (INCEpTION's string-matching recommender),
+//! [`sentences`] (a sentence-level learner of the sentence-like labels), [`command`] (an
+//! external model over a JSONL protocol) and [`llm`] (a model behind an OpenAI-compatible
+//! chat-completions server). [`state`] keeps a digest of each
 //! document's text and suggester input so that a re-run only touches what changed.
 
 pub mod command;
 pub mod ghosts;
 pub mod learn;
+pub mod llm;
 pub mod patterns;
 pub mod quotes;
+pub mod sentences;
 pub mod state;
 pub mod words;
 
@@ -31,6 +35,14 @@ pub struct Proposal {
     pub end: usize,
     pub label: String,
     pub score: f64,
+}
+
+/// A model's answer for one document: the proposals kept, and those dropped, each named with
+/// why (offsets that do not fit the text, an unknown label, a quote not found verbatim…).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Proposals {
+    pub kept: Vec<Proposal>,
+    pub dropped: Vec<String>,
 }
 
 impl Proposal {

@@ -36,6 +36,9 @@ pub enum Error {
     Command(#[from] crate::suggest::command::CommandError),
     #[error(transparent)]
     Patterns(#[from] crate::suggest::patterns::PatternError),
+    /// A model server that cannot be asked (down, no such model, a refused key).
+    #[error(transparent)]
+    Model(#[from] crate::suggest::llm::ClientError),
     /// What was being done when `source` happened.
     #[error("{context}")]
     Context {

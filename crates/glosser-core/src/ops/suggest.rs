@@ -1,21 +1,29 @@
 //! Running a suggester over a corpus (`glosser suggest`, SPEC §9): its spans written as the
 //! pseudo-annotator NAME's files through the one save path, documents whose text and suggester
-//! input did not change skipped (`suggest::state`).
+//! input did not change skipped (`suggest::state`). A model's span that does not fit (offsets off
+//! the text, an unknown label, a quote not found verbatim) is dropped and named; the document's
+//! other spans are written.
 
+mod build;
+mod write;
+
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::time::Duration;
 
 use crate::ops::error::{Context as _, refuse};
 use rayon::prelude::*;
-use sha2::{Digest, Sha256};
 
 use crate::corpus::{Corpus, DocumentEntry};
 use crate::labels::LabelSet;
-use crate::save::{read_existing, save_merged};
-use crate::store::{AnnotationFile, GOLD, is_valid_annotator};
-use crate::suggest::command::Unanswered;
-use crate::suggest::{self, Proposal, learn::Model, patterns::PatternSet, state::State};
+use crate::store::{GOLD, is_valid_annotator};
+use crate::suggest::command::{Answer, Unanswered};
+use crate::suggest::{self, Proposals, state::State};
 use crate::text::Document;
+
+use build::Suggester;
+
+pub use crate::suggest::llm::Options as LlmOptions;
 
 /// Which suggester, as the command line names it.
 pub enum Kind {
@@ -25,8 +33,12 @@ pub enum Kind {
     Quotes,
     /// Everything this annotator labelled, wherever the same words occur elsewhere.
     Learn(String),
+    /// Sentence labels learned from this annotator's labelled sentences (cross-fitted).
+    Sentences(String),
     /// An external model speaking the JSONL protocol (run with `sh -c`).
     Command(String),
+    /// A model behind an OpenAI-compatible chat-completions endpoint.
+    Llm(LlmOptions),
 }
 
 /// What to suggest, and as whom.
@@ -46,12 +58,14 @@ pub enum Event<'a> {
     Warning(String),
     /// A document that cannot be read: skipped.
     Skipped(&'a str, String),
-    /// This many documents to suggest.
+    /// This many documents to suggest (or, for a model server, to ask about).
     Started(u64),
     /// One document done.
     Step,
     /// A document whose suggestions failed: nothing written for it.
     Failed(&'a str, String),
+    /// One span of a model's answer that was dropped, and why; the document's others are kept.
+    Dropped(&'a str, String),
 }
 
 /// What the run did.
@@ -61,39 +75,14 @@ pub struct Summary {
     /// Unchanged: not suggested again, or suggested with the same spans.
     pub unchanged: usize,
     pub failed: usize,
-}
-
-/// The suggester chosen on the command line, ready to run.
-enum Suggester {
-    Patterns(PatternSet, String),
-    Quotes,
-    Learn(Model),
-    Command(String),
-}
-
-impl Suggester {
-    /// A digest of what decides the suggestions for document `id` (this glosser's version too:
-    /// a newer matcher may match differently).
-    fn input(&self, id: &str) -> String {
-        let mut hash = Sha256::new();
-        hash.update(env!("CARGO_PKG_VERSION").as_bytes());
-        match self {
-            Self::Patterns(_, digest) => hash.update(digest.as_bytes()),
-            Self::Quotes => hash.update(b"\0builtin quotes v1"),
-            Self::Learn(model) => hash.update(model.digest(id).as_bytes()),
-            Self::Command(cmd) => {
-                hash.update(b"\0command\0");
-                hash.update(cmd.as_bytes());
-            }
-        }
-        format!("{:x}", hash.finalize())
-    }
+    /// Spans of a model's answers that were dropped (each named as it went).
+    pub dropped: usize,
 }
 
 /// Runs the suggester over the corpus and writes its files.
 pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> crate::ops::Result<Summary> {
-    let learn = match &request.kind {
-        Kind::Learn(annotator) => Some(annotator.as_str()),
+    let learned_from = match &request.kind {
+        Kind::Learn(annotator) | Kind::Sentences(annotator) => Some(annotator.as_str()),
         _ => None,
     };
     let corpus = Corpus::scan(request.corpus)?;
@@ -102,8 +91,8 @@ pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> crate::ops::Re
         events(Event::Warning(w));
     }
     let name = request.name;
-    check_name(&corpus, name, learn)?;
-    let suggester = build(&request.kind, &corpus, &labels, events)?;
+    check_name(&corpus, name, learned_from)?;
+    let suggester = build::build(&request.kind, &corpus, &labels, events)?;
     let (mut state, warning) = State::load(&corpus.root, name);
     if let Some(w) = warning {
         events(Event::Warning(w));
@@ -126,73 +115,96 @@ pub fn run(request: &Request, events: &(dyn Fn(Event) + Sync)) -> crate::ops::Re
             todo.push((entry, doc, input));
         }
     }
-    let mut answers = match &suggester {
-        Suggester::Command(cmd) => {
-            let docs: Vec<(String, &Document)> =
-                todo.iter().map(|(e, d, _)| (e.id.clone(), d)).collect();
-            let timeout = request.timeout;
-            if docs.is_empty() {
-                std::collections::BTreeMap::default()
-            } else {
-                suggest::command::run(cmd, &docs, &labels, timeout)?
-            }
+    let docs: Vec<(String, &Document)> = todo.iter().map(|(e, d, _)| (e.id.clone(), d)).collect();
+    let asks = matches!(suggester, Suggester::Llm(_));
+    let mut answers: BTreeMap<String, Answer> = match &suggester {
+        _ if docs.is_empty() => BTreeMap::new(),
+        Suggester::Command(cmd) => suggest::command::run(cmd, &docs, &labels, request.timeout)?,
+        Suggester::Llm(llm) => {
+            events(Event::Started(docs.len() as u64));
+            llm.ask(&docs, &|| events(Event::Step))
+                .context("suggest --llm: nothing was written")?
         }
-        _ => std::collections::BTreeMap::default(),
+        _ => BTreeMap::new(),
     };
-    events(Event::Started(todo.len() as u64));
+    if !asks {
+        events(Event::Started(todo.len() as u64));
+    }
     // Each document is suggested and written on its own (distinct files), in parallel.
-    let given: Vec<Option<suggest::command::Answer>> =
-        todo.iter().map(|(e, _, _)| answers.remove(&e.id)).collect();
-    let outcomes: Vec<Result<bool, Unanswered>> = todo
+    let given: Vec<Option<Answer>> = todo.iter().map(|(e, _, _)| answers.remove(&e.id)).collect();
+    let outcomes: Vec<Result<(bool, Vec<String>), Unanswered>> = todo
         .par_iter()
         .zip(given)
         .map(|((entry, doc, _), given)| {
-            let proposals: Result<Vec<Proposal>, Unanswered> = match &suggester {
-                Suggester::Patterns(set, _) => Ok(set.suggest(doc)),
-                Suggester::Quotes => Ok(suggest::quotes::suggest(doc)),
-                Suggester::Learn(model) => Ok(model.suggest(&entry.id, doc)),
-                Suggester::Command(_) => given.unwrap_or_else(|| Err("no answer".into())),
+            let proposals: Answer = match &suggester {
+                Suggester::Patterns(set, _) => Ok(kept(set.suggest(doc))),
+                Suggester::Quotes => Ok(kept(suggest::quotes::suggest(doc))),
+                Suggester::Learn(model) => Ok(kept(model.suggest(&entry.id, doc))),
+                Suggester::Sentences(model, _) => Ok(kept(model.suggest(&entry.id, doc))),
+                Suggester::Command(_) | Suggester::Llm(_) => {
+                    given.unwrap_or_else(|| Err("no answer".into()))
+                }
             };
-            let outcome =
-                proposals.and_then(|p| write(entry, doc, name, &p).map_err(|e| e.chain().into()));
-            events(Event::Step);
+            let outcome = proposals.and_then(|p| {
+                write::write(entry, doc, name, &p.kept)
+                    .map(|changed| (changed, p.dropped))
+                    .map_err(|e| e.chain().into())
+            });
+            if !asks {
+                events(Event::Step);
+            }
             outcome
         })
         .collect();
-    let (mut written, mut same, mut failed) = (0usize, 0usize, 0usize);
+    let mut summary = Summary {
+        unchanged,
+        ..Summary::default()
+    };
+    let about = suggester.about();
     for ((entry, doc, input), outcome) in todo.iter().zip(outcomes) {
         match outcome {
-            Ok(changed) => {
+            Ok((changed, dropped)) => {
                 if changed {
-                    written += 1;
+                    summary.written += 1;
                 } else {
-                    same += 1;
+                    summary.unchanged += 1;
+                }
+                summary.dropped += dropped.len();
+                for why in dropped {
+                    events(Event::Dropped(&entry.id, why));
                 }
                 state.documents.insert(
                     entry.id.clone(),
                     suggest::state::Entry {
                         text_sha256: doc.sha256().to_owned(),
                         input: input.clone(),
+                        model: about.model.clone(),
+                        prompt_hash: about.prompt_hash.clone(),
                     },
                 );
             }
             Err(why) => {
-                failed += 1;
+                summary.failed += 1;
                 events(Event::Failed(&entry.id, why.0));
             }
         }
     }
+    state.suggester = Some(about);
     state.save(&corpus.root, name).with_context(|| {
         format!(
             "cannot save {}",
             suggest::state::path(&corpus.root, name).display()
         )
     })?;
-    Ok(Summary {
-        written,
-        unchanged: unchanged + same,
-        failed,
-    })
+    Ok(summary)
+}
+
+/// A suggester's own proposals: all kept (they are made on the text).
+fn kept(proposals: Vec<suggest::Proposal>) -> Proposals {
+    Proposals {
+        kept: proposals,
+        dropped: Vec::new(),
+    }
 }
 
 /// `--as NAME` must be a valid name that is not gold, not the learned annotator, and not an
@@ -214,74 +226,4 @@ fn check_name(corpus: &Corpus, name: &str, learn: Option<&str>) -> crate::ops::R
         );
     }
     Ok(())
-}
-
-fn build(
-    kind: &Kind,
-    corpus: &Corpus,
-    labels: &LabelSet,
-    events: &(dyn Fn(Event) + Sync),
-) -> crate::ops::Result<Suggester> {
-    if let Kind::Patterns(path) = kind {
-        let bytes = crate::fsio::read_regular(path, 64 * 1024 * 1024)?;
-        let source = crate::fsio::into_text(path, bytes)?;
-        let set = PatternSet::parse(&source, &crate::fsio::display_path(path), labels)?;
-        let digest = format!(
-            "{:x}",
-            Sha256::digest(format!("patterns v1\0{source}").as_bytes())
-        );
-        return Ok(Suggester::Patterns(set, digest));
-    }
-    if let Kind::Quotes = kind {
-        if !labels.contains(suggest::quotes::LABEL) {
-            refuse!("--builtin quotes: the label set has no `quote` label");
-        }
-        return Ok(Suggester::Quotes);
-    }
-    if let Kind::Learn(annotator) = kind {
-        if !corpus.annotators().contains(annotator) {
-            refuse!(
-                "--learn {annotator}: no annotation files for {annotator:?} in {}",
-                corpus.root.display()
-            );
-        }
-        let (model, warnings) = Model::learn(corpus, annotator, labels);
-        for w in warnings {
-            events(Event::Warning(w));
-        }
-        return Ok(Suggester::Learn(model));
-    }
-    match kind {
-        Kind::Command(cmd) => Ok(Suggester::Command(cmd.clone())),
-        _ => refuse!("choose a suggester: --patterns, --builtin, --learn or --command"),
-    }
-}
-
-/// Writes the suggestions for one document through the one save path; `false` when the file
-/// already held exactly these spans.
-fn write(
-    entry: &DocumentEntry,
-    doc: &Document,
-    name: &str,
-    proposals: &[Proposal],
-) -> crate::ops::Result<bool> {
-    let path = entry.annotation_path(name);
-    let existing = read_existing(&path)?;
-    // A fresh file of spans made from this very text: `save_merged` restamps it (a no-op check).
-    let mut file = AnnotationFile::new(entry.file_name(), name, doc.sha256());
-    for proposal in proposals {
-        if let Some(span) = proposal.to_span(doc) {
-            file.spans.insert_unchecked(span);
-        }
-    }
-    if let Some(old) = &existing
-        && old.text_sha256 == doc.sha256()
-        && old.spans == file.spans
-        && old.orphans.is_empty()
-    {
-        return Ok(false);
-    }
-    let texts = crate::old_texts::Lookup::for_article(&entry.path);
-    save_merged(&path, &file, existing.as_ref(), doc, &texts)?;
-    Ok(true)
 }

@@ -3,10 +3,11 @@
 //! `{"document","spans":[{"start","end","label","score"?}]}` line per document (code-point
 //! offsets, end exclusive) from its stdout, in any order.
 //!
-//! A response that is not JSON, a span out of range, empty or splitting a character, or an
-//! unknown label fails that document only: nothing is written for it. A non-zero exit, a hang
-//! (no line for `timeout`), a response for a document not asked about or a missing response fail
-//! the whole run: nothing is written at all.
+//! A response that is not JSON (or has no `spans` list) fails that document only: nothing is
+//! written for it. A span out of range, empty or splitting a character, with an unknown label or
+//! a score outside 0..1 is dropped and named; the document's other spans are kept. A non-zero
+//! exit, a hang (no line for `timeout`), a response for a document not asked about or a missing
+//! response fail the whole run: nothing is written at all.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Write};
@@ -16,7 +17,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::Proposal;
+use super::{Proposal, Proposals};
 use crate::labels::LabelSet;
 use crate::text::Document;
 
@@ -47,7 +48,6 @@ pub enum CommandError {
     Unexpected { command: String, document: String },
 }
 
-/// What the command answered for one document: its spans, or why they cannot be used.
 /// Why the external model gave no usable answer for one document.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{0}")]
@@ -65,8 +65,8 @@ impl From<&str> for Unanswered {
     }
 }
 
-/// The model's spans for one document, or why there are none.
-pub type Answer = Result<Vec<Proposal>, Unanswered>;
+/// The model's spans for one document (those kept and those dropped), or why there are none.
+pub type Answer = Result<Proposals, Unanswered>;
 
 /// Runs `command` (through `sh -c`) on `docs` (id, text) and checks every answer.
 pub fn run(
@@ -178,53 +178,63 @@ pub fn run(
     Ok(answers)
 }
 
-/// The spans of one answer, each checked against the document and the label set.
+/// The spans of one answer, each checked against the document and the label set: a span that
+/// does not fit is dropped with why, the others are kept.
 fn check_answer(value: &Value, doc: &Document, labels: &LabelSet) -> Answer {
     let Some(spans) = value.get("spans").and_then(Value::as_array) else {
         return Err("the answer has no \"spans\" list".to_owned().into());
     };
-    let mut out = Vec::with_capacity(spans.len());
+    let mut out = Proposals::default();
     for (i, span) in spans.iter().enumerate() {
-        let n = i + 1;
-        let int = |k: &str| span.get(k).and_then(Value::as_u64).map(|v| v as usize);
-        let (Some(start), Some(end)) = (int("start"), int("end")) else {
-            return Err(format!("span {n}: \"start\" and \"end\" must be whole numbers").into());
-        };
-        let Some(label) = span.get("label").and_then(Value::as_str) else {
-            return Err(format!("span {n}: \"label\" must be a string").into());
-        };
-        if !labels.contains(label) {
-            return Err(format!("span {n}: unknown label {label:?}").into());
+        match check_span(span, doc, labels) {
+            Ok(proposal) => out.kept.push(proposal),
+            Err(why) => out.dropped.push(format!("span {}: {why}", i + 1)),
         }
-        let score = match span.get("score") {
-            None | Some(Value::Null) => 1.0,
-            Some(v) => match v.as_f64().filter(|s| (0.0..=1.0).contains(s)) {
-                Some(s) => s,
-                None => return Err(format!("span {n}: \"score\" must be a number in 0..1").into()),
-            },
-        };
-        let len = doc.char_len();
-        if start >= end || end > len {
-            return Err(format!(
-                "span {n}: offsets {start}..{end} are out of range (the text has {len} code points)"
-            )
-            .into());
-        }
-        let proposal = Proposal {
-            start,
-            end,
-            label: label.to_owned(),
-            score,
-        };
-        if proposal.to_span(doc).is_none() {
-            return Err(format!(
-                "span {n}: offsets {start}..{end} split a character (a grapheme cluster)"
-            )
-            .into());
-        }
-        out.push(proposal);
     }
     Ok(out)
+}
+
+/// One span of an answer as a proposal, or why it cannot be one.
+fn check_span(span: &Value, doc: &Document, labels: &LabelSet) -> Result<Proposal, String> {
+    let int = |k: &str| span.get(k).and_then(Value::as_u64).map(|v| v as usize);
+    let (Some(start), Some(end)) = (int("start"), int("end")) else {
+        return Err("\"start\" and \"end\" must be whole numbers".to_owned());
+    };
+    let Some(label) = span.get("label").and_then(Value::as_str) else {
+        return Err(format!("{start}..{end}: \"label\" must be a string"));
+    };
+    if !labels.contains(label) {
+        return Err(format!("{start}..{end}: unknown label {label:?}"));
+    }
+    let score = match span.get("score") {
+        None | Some(Value::Null) => 1.0,
+        Some(v) => match v.as_f64().filter(|s| (0.0..=1.0).contains(s)) {
+            Some(s) => s,
+            None => {
+                return Err(format!(
+                    "{start}..{end} ({label}): \"score\" must be a number in 0..1"
+                ));
+            }
+        },
+    };
+    let len = doc.char_len();
+    if start >= end || end > len {
+        return Err(format!(
+            "{start}..{end} ({label}): offsets out of range (the text has {len} code points)"
+        ));
+    }
+    let proposal = Proposal {
+        start,
+        end,
+        label: label.to_owned(),
+        score,
+    };
+    if proposal.to_span(doc).is_none() {
+        return Err(format!(
+            "{start}..{end} ({label}): offsets split a character (a grapheme cluster)"
+        ));
+    }
+    Ok(proposal)
 }
 
 /// Kills the command and everything it started (its process group).

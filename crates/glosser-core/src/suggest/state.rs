@@ -1,7 +1,10 @@
 //! What each document's suggestions were made from: `.glosser-suggest/NAME.json` in the corpus
-//! (a hidden folder, so never a document), `{"documents": {ID: {"text_sha256", "input"}}}`,
-//! where `input` is a digest of the suggester's input for that document (the pattern file, the
-//! learned model, the command line). A re-run skips documents whose entry still matches.
+//! (a hidden folder, so never a document), `{"suggester": {...}, "documents": {ID:
+//! {"text_sha256", "input", "model"?, "prompt_hash"?}}}`, where `input` is a digest of the
+//! suggester's input for that document (the pattern file, the learned model, the command line,
+//! the model and prompt hash). `suggester` says what the last run was (its kind; a model
+//! server's model, prompt hash and base URL; the annotator a learner learned from). A re-run
+//! skips documents whose entry still matches.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -21,11 +24,37 @@ pub fn path(root: &Path, name: &str) -> PathBuf {
 pub struct Entry {
     pub text_sha256: String,
     pub input: String,
+    /// The model that answered (`--llm`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// The hash of the prompt it was asked with (`--llm`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_hash: Option<String>,
+}
+
+/// What suggester wrote the files, as of its last run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct About {
+    /// `patterns`, `builtin quotes`, `learn`, `learn sentences`, `command`, `llm`.
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prompt_hash: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// The annotator a learner learned from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learned_from: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub command: Option<String>,
 }
 
 /// The state of one suggester.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct State {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggester: Option<About>,
     pub documents: BTreeMap<String, Entry>,
 }
 
