@@ -65,9 +65,16 @@ pub struct Cli {
     /// Annotator name (default: $GLOSSER_ANNOTATOR, the config file, then the login name).
     #[arg(long, value_name = "NAME")]
     pub annotator: Option<String>,
-    /// Show this suggester's spans as suggestions to accept (y, Y) or reject (X).
-    #[arg(long, value_name = "NAME")]
-    pub suggestions: Option<String>,
+    /// Show these suggesters' spans as suggestions to accept (y, Y) or reject (X).
+    #[arg(long, value_name = "NAME,…", value_delimiter = ',')]
+    pub suggestions: Vec<String>,
+    /// Show only suggestions scored at least this (0..1).
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f64>,
+    /// A sentence learner of your labels whose suggestions refresh as you label (written as
+    /// `learner-ANNOTATOR`).
+    #[arg(long)]
+    pub learner: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -110,7 +117,11 @@ pub fn main() -> ExitCode {
         None => open::run(
             cli.corpus.as_deref(),
             cli.annotator.as_deref(),
-            cli.suggestions.as_deref(),
+            &glosser_tui::Suggesting {
+                names: cli.suggestions.clone(),
+                min_score: cli.min_score,
+                learner: cli.learner,
+            },
         ),
         Some(Command::Review(args)) => review::run(args),
         Some(Command::Validate(args)) => validate::run(args),

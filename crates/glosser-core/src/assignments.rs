@@ -11,6 +11,11 @@
 //!     // optional: how many annotators each assigned document needs (overlap for agreement);
 //!     // `glosser status` flags documents assigned to fewer
 //!     overlap: 2,
+//!     // optional: the control set — documents annotated blind, with no suggestions shown in
+//!     // the TUI, so `glosser agree --control` can compare labels made with and without them
+//!     blind: ["politics/2025/*.txt"],
+//!     // optional: documents blind for one annotator only (a crossover design)
+//!     blind_for: {"bob": ["sport/**"]},
 //! )
 //! ```
 
@@ -33,6 +38,13 @@ pub struct Assignments {
     /// How many annotators each assigned document needs; 0 or absent: no requirement.
     #[serde(default)]
     pub overlap: usize,
+    /// The control set: documents (ids or patterns) annotated blind by everyone — the TUI
+    /// shows no suggestions on them.
+    #[serde(default)]
+    pub blind: Vec<String>,
+    /// Documents annotated blind by one annotator only.
+    #[serde(default)]
+    pub blind_for: BTreeMap<String, Vec<String>>,
 }
 
 /// Why `assignments.ron` was not used.
@@ -55,7 +67,7 @@ impl Assignments {
                 e.span.start.line, e.span.start.col, e.code
             ))
         })?;
-        for name in parsed.assign.keys() {
+        for name in parsed.assign.keys().chain(parsed.blind_for.keys()) {
             if !crate::store::is_valid_annotator(name) {
                 return Err(invalid(format!(
                     "{name:?} is not a valid annotator name ([a-z0-9][a-z0-9_-]{{0,31}})"
@@ -79,6 +91,21 @@ impl Assignments {
             Err(e) if e.is_not_found() => (Self::default(), None),
             Err(e) => (Self::default(), Some(format!("{e}; assignments ignored"))),
         }
+    }
+
+    /// Whether `annotator` annotates document `id` blind (no suggestions shown): it is in the
+    /// control set for everyone or for them.
+    pub fn is_blind(&self, annotator: &str, id: &str) -> bool {
+        self.blind.iter().any(|p| matches(p, id))
+            || self
+                .blind_for
+                .get(annotator)
+                .is_some_and(|patterns| patterns.iter().any(|p| matches(p, id)))
+    }
+
+    /// Whether any document is blind for anyone.
+    pub fn has_control_set(&self) -> bool {
+        !self.blind.is_empty() || self.blind_for.values().any(|p| !p.is_empty())
     }
 
     /// Whether there is anything assigned.

@@ -25,8 +25,13 @@ pub struct Config {
     pub keys: BTreeMap<String, String>,
     /// Colour overrides: label name → `#rrggbb` or colour name.
     pub colors: BTreeMap<String, String>,
-    /// The suggester whose spans the TUI shows as ghost spans (SPEC §9), as `--suggestions`.
+    /// The suggesters whose spans the TUI shows as ghost spans (SPEC §9), as `--suggestions`:
+    /// one name, or several separated by commas.
     pub suggestions: Option<String>,
+    /// Suggestions scored below this are not shown, as `--min-score`.
+    pub min_score: Option<crate::span::Score>,
+    /// The live sentence learner in the TUI, as `--learner`.
+    pub learner: bool,
 }
 
 /// Where the user's config lives: `$GLOSSER_CONFIG`, else the platform config dir.

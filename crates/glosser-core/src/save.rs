@@ -79,7 +79,7 @@ pub struct Saved {
 }
 
 /// Reads the annotation file at `path`; `Ok(None)` when there is none.
-pub(crate) fn read_existing(path: &Path) -> Result<Option<AnnotationFile>, SaveError> {
+pub fn read_existing(path: &Path) -> Result<Option<AnnotationFile>, SaveError> {
     match store::load(path) {
         Ok(file) => Ok(Some(file)),
         Err(StoreError::Read { source, .. }) if source.kind() == ErrorKind::NotFound => Ok(None),

@@ -48,7 +48,7 @@ pub struct Proposals {
 impl Proposal {
     /// The span this proposal makes in `doc`, if its offsets are valid there (inside the text,
     /// not empty, on grapheme boundaries).
-    pub(crate) fn to_span(&self, doc: &Document) -> Option<Span> {
+    pub fn to_span(&self, doc: &Document) -> Option<Span> {
         let ok = self.start < self.end
             && self.end <= doc.char_len()
             && doc.is_grapheme_boundary(self.start)

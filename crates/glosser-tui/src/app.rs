@@ -7,6 +7,7 @@ use std::time::Instant;
 
 mod doc_review;
 pub mod following;
+pub mod learner;
 mod loading;
 mod modes;
 mod pending_link;
@@ -22,6 +23,7 @@ pub use loading::Loading;
 pub use session::Session;
 pub(crate) use session::disk_stamp;
 use settings::Settings;
+pub use settings::Suggesting;
 
 use super::keymap::Keymap;
 use super::wrap::WrapCache;
@@ -157,8 +159,14 @@ pub struct App {
     pub recovery_dir: std::path::PathBuf,
     /// What the corpus looked like at the last poll (articles, folders changed outside).
     pub follow: following::Follow,
-    /// The suggester shown as ghost spans (`--suggestions`, `suggestions:` in the config).
-    pub suggestions: Option<String>,
+    /// The suggesters shown as ghost spans (`--suggestions`, `suggestions:` in the config).
+    pub suggestions: Vec<String>,
+    /// Suggestions scored below this are not shown (`--min-score`).
+    pub min_score: f64,
+    /// The live sentence learner (`--learner`), when on.
+    pub learner: Option<learner::Live>,
+    /// The corpus's assignments: which documents are annotated blind (the control set).
+    pub assignments: glosser_core::assignments::Assignments,
     /// The corpus listing while it runs on its thread, and the list's assigned-first order.
     pub listing: super::listing::Listing,
 }
@@ -190,7 +198,7 @@ impl App {
             start,
         );
         app.resume_at(cursor);
-        app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
+        app.finish_settings(&settings.suggesting, &settings.warnings);
         app.follow
             .start(folders.into_iter().collect(), Instant::now());
         Ok(app)
@@ -237,7 +245,10 @@ impl App {
             recovered: Vec::new(),
             recovery_dir: glosser_core::save::recovery::dir(),
             follow: following::Follow::default(),
-            suggestions: None,
+            suggestions: Vec::new(),
+            min_score: 0.0,
+            learner: None,
+            assignments: glosser_core::assignments::Assignments::default(),
             listing: super::listing::Listing::default(),
         };
         if count > 0 {

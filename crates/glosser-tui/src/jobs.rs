@@ -3,17 +3,22 @@
 //! event loop hands it to [`Jobs`], whose thread sends a [`Done`] back; the loop feeds it to
 //! `update` as `Event::Done`, which puts it in the model. The model never waits for a job.
 //!
-//! Jobs so far: the corpus statistics (`S`: a fresh listing and every annotation file read)
-//! and listing the corpus again when a folder changed (following the corpus, `update::follow`).
+//! Jobs so far: the corpus statistics (`S`: a fresh listing and every annotation file read),
+//! listing the corpus again when a folder changed (following the corpus, `update::follow`),
+//! and training the live sentence learner (`--learner`, `update::learner`): on the corpus's
+//! files at start, then on each sentence labelled, each time suggesting for the open document.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use glosser_core::corpus::{Corpus, CorpusError};
 use glosser_core::labels::LabelSet;
+use glosser_core::suggest::Proposal;
+use glosser_core::suggest::sentences::{self, Example, SentenceLearner};
+use glosser_core::text::Document;
 
 use super::stats::{self, CorpusStats};
 
@@ -36,6 +41,35 @@ pub enum Job {
     },
     /// The corpus listed again (a folder changed), with the times of its folders after.
     Rescan { root: PathBuf },
+    /// The live learner learns, then suggests for a document.
+    Learn(Box<Learn>),
+}
+
+/// What the live learner is to learn from, and where to suggest.
+#[derive(Debug)]
+pub struct Learn {
+    pub model: Arc<Mutex<SentenceLearner>>,
+    /// First learn from these annotator's files (the job at start): corpus root, annotator,
+    /// label set.
+    pub corpus: Option<(PathBuf, String, LabelSet)>,
+    /// Sentences labelled since.
+    pub examples: Vec<Example>,
+    /// The document to suggest for afterwards: its index and text.
+    pub document: Option<(usize, Document)>,
+    /// The job's number, so an older answer never replaces a newer one.
+    pub asked: u64,
+}
+
+/// What the live learner answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Learned {
+    pub asked: u64,
+    /// The document suggested for, and the suggestions.
+    pub document: Option<(usize, Vec<Proposal>)>,
+    /// Sentences learned from so far.
+    pub examples: usize,
+    /// Files that could not be learned from, named.
+    pub warnings: Vec<String>,
 }
 
 /// What a job reports.
@@ -43,6 +77,7 @@ pub enum Job {
 pub enum Done {
     Stats(Box<CorpusStats>),
     Rescanned(Arc<Rescan>),
+    Learned(Box<Learned>),
 }
 
 /// A listing of the corpus made again, and the folders it depends on with their times.
@@ -57,6 +92,7 @@ impl PartialEq for Done {
         match (self, other) {
             (Done::Stats(a), Done::Stats(b)) => a == b,
             (Done::Rescanned(a), Done::Rescanned(b)) => Arc::ptr_eq(a, b),
+            (Done::Learned(a), Done::Learned(b)) => a == b,
             _ => false,
         }
     }
@@ -84,6 +120,46 @@ impl Job {
                     .unwrap_or_default();
                 Done::Rescanned(Arc::new(Rescan { scanned, dirs }))
             }
+            Job::Learn(learn) => Done::Learned(Box::new(learn.run())),
+        }
+    }
+}
+
+impl Learn {
+    fn run(self) -> Learned {
+        let mut warnings = Vec::new();
+        let mut corpus_examples = Vec::new();
+        if let Some((root, annotator, labels)) = &self.corpus {
+            match Corpus::scan(root) {
+                Ok(corpus) => {
+                    let (documents, said) = sentences::corpus_examples(&corpus, annotator, labels);
+                    warnings = said;
+                    corpus_examples = documents;
+                }
+                Err(e) => warnings.push(format!("the learner could not list the corpus: {e}")),
+            }
+        }
+        // One job trains at a time; a poisoned lock (a panicked job) is taken over.
+        let mut model = match self.model.lock() {
+            Ok(model) => model,
+            Err(poisoned) => poisoned.into_inner(),
+        };
+        for (_, examples) in &corpus_examples {
+            if !examples.is_empty() {
+                model.add_examples(examples);
+            }
+        }
+        if !self.examples.is_empty() {
+            model.add_examples(&self.examples);
+        }
+        let document = self
+            .document
+            .map(|(index, doc)| (index, sentences::suggest(&model, &doc)));
+        Learned {
+            asked: self.asked,
+            document,
+            examples: model.example_count(),
+            warnings,
         }
     }
 }

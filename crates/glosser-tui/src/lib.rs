@@ -3,6 +3,7 @@
 
 mod error;
 
+pub use app::Suggesting;
 pub use error::Error;
 
 pub mod action;
@@ -49,11 +50,11 @@ const TICK: Duration = Duration::from_millis(100);
 const LISTING_TICK: Duration = Duration::from_millis(20);
 
 /// Runs the TUI on a corpus until the user quits. Returns when everything is saved.
-pub fn run(corpus: &Path, annotator: Option<&str>, suggestions: Option<&str>) -> Result<(), Error> {
+/// `suggesting` is what the command line asked for (`--suggestions`, `--min-score`,
+/// `--learner`), over the config's.
+pub fn run(corpus: &Path, annotator: Option<&str>, suggesting: &Suggesting) -> Result<(), Error> {
     let mut app = App::new(corpus, annotator)?;
-    if let Some(name) = suggestions {
-        app.show_suggestions(name);
-    }
+    app.override_suggesting(suggesting);
     run_app(app)
 }
 

@@ -5,6 +5,7 @@ mod documents;
 mod edit;
 pub mod follow;
 mod guidelines;
+mod learner;
 mod link_edit;
 mod link_keys;
 mod links;
@@ -129,10 +130,14 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
             if let Some(job) = follow::poll(app, time) {
                 effects.push(Effect::Spawn(job));
             }
+            if let Some(job) = learner::start(app) {
+                effects.push(Effect::Spawn(job));
+            }
             background::tick(app);
             save::tick(app, time);
         }
         Event::Done(Done::Rescanned(rescan)) => follow::rescanned(app, rescan),
+        Event::Done(Done::Learned(answer)) => learner::learned(app, *answer),
         Event::Done(Done::Stats(figures)) => {
             // The view may have been closed meanwhile: then the figures are not wanted.
             if let Mode::Stats(slot @ None) = &mut app.mode {
@@ -149,6 +154,10 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
         }
     }
     link_edit::show_pending(app);
+    // The live learner learns each sentence labelled, off this thread.
+    if let Some(job) = learner::after_event(app) {
+        effects.push(Effect::Spawn(job));
+    }
     follow(app);
     if app.is_loading() && app.wrap.is_for(app.generation) && app.wrap.is_complete() {
         // The screen reaches the end of the first slice: it needs the rest.

@@ -90,3 +90,27 @@ fn assigned_documents_come_first_in_natural_order() {
     assert_eq!(ids("bob"), ["doc2.txt", "doc1.txt", "doc10.txt", "x.txt"]);
     assert_eq!(ids("carol"), ["doc1.txt", "doc2.txt", "doc10.txt", "x.txt"]);
 }
+
+#[test]
+fn blind_documents_for_everyone_and_for_one_annotator() {
+    let a = Assignments::parse(
+        r#"(assign: {"alice": ["**"]}, blind: ["control/*.txt"], blind_for: {"bob": ["sport/**"]})"#,
+        "assignments.ron",
+    )
+    .expect("parses");
+    assert!(a.is_blind("alice", "control/a.txt"));
+    assert!(a.is_blind("bob", "control/a.txt"));
+    assert!(!a.is_blind("alice", "control/deeper/a.txt"));
+    assert!(a.is_blind("bob", "sport/x/match.txt"));
+    assert!(!a.is_blind("alice", "sport/x/match.txt"));
+    assert!(a.has_control_set());
+    assert!(!Assignments::default().has_control_set());
+    assert!(!Assignments::default().is_blind("alice", "a.txt"));
+}
+
+#[test]
+fn blind_for_names_must_be_annotator_names() {
+    let err = Assignments::parse(r#"(blind_for: {"Bob!": ["a.txt"]})"#, "assignments.ron")
+        .expect_err("refused");
+    assert!(err.to_string().contains("\"Bob!\""), "{err}");
+}

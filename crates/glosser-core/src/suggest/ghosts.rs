@@ -22,6 +22,34 @@ pub fn open_suggestions(suggested: &[Span], analyst: &AnnotationFile) -> Vec<Spa
         .collect()
 }
 
+/// Suggestions of several suggesters as one list in text order: the same span (start, end,
+/// label) from several is one, with the highest score and every suggester's name in `from`.
+pub fn merge(mut spans: Vec<Span>) -> Vec<Span> {
+    spans.sort_by(|a, b| a.key().cmp(&b.key()));
+    let mut out: Vec<Span> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match out.last_mut() {
+            Some(last) if last.key() == span.key() => {
+                let higher = match (last.score, span.score) {
+                    (Some(a), Some(b)) => b.0 > a.0,
+                    (None, Some(_)) => true,
+                    _ => false,
+                };
+                if higher {
+                    last.score = span.score;
+                }
+                for name in span.from {
+                    if !last.from.contains(&name) {
+                        last.from.push(name);
+                    }
+                }
+            }
+            _ => out.push(span),
+        }
+    }
+    out
+}
+
 /// A suggestion as the analyst's span when accepted: the suggester's score and hints dropped.
 pub fn accepted(suggestion: &Span) -> Span {
     Span {

@@ -83,7 +83,11 @@ pub fn sentences(doc: &Document) -> Vec<Range<usize>> {
 
 /// The sentence-like label of sentence `range`: the one among `spans` that covers most of it,
 /// when that is at least half of its characters.
-fn label_of(range: &Range<usize>, spans: &[Span], sentence_labels: &[String]) -> Option<String> {
+pub fn label_of(
+    range: &Range<usize>,
+    spans: &[Span],
+    sentence_labels: &[String],
+) -> Option<String> {
     let len = range.end - range.start;
     spans
         .iter()
@@ -169,6 +173,47 @@ fn fold(id: &str) -> usize {
     usize::from(hash[0]) % FOLDS
 }
 
+/// Every example `annotator`'s files give, per document in corpus order (documents without a
+/// sentence label are kept too: a Done file's sentences are all examples). Files that do not
+/// parse, or whose article changed since, are named in the warnings and skipped.
+pub fn corpus_examples(
+    corpus: &Corpus,
+    annotator: &str,
+    labels: &LabelSet,
+) -> (Vec<(String, Vec<Example>)>, Vec<String>) {
+    let sentence_labels = sentence_labels(labels);
+    let mut out = Vec::new();
+    let mut warnings = Vec::new();
+    for entry in &corpus.documents {
+        let Some(annotation) = entry.annotation(annotator) else {
+            continue;
+        };
+        let file = match annotation.load() {
+            Ok(file) => file,
+            Err(e) => {
+                warnings.push(format!("{e} (not learned from)"));
+                continue;
+            }
+        };
+        let doc = match entry.load() {
+            Ok(doc) if doc.sha256() == file.text_sha256 => doc,
+            Ok(_) => {
+                warnings.push(format!(
+                    "{}: the article changed since it was annotated (run glosser validate --fix); not learned from",
+                    annotation.path.display()
+                ));
+                continue;
+            }
+            Err(e) => {
+                warnings.push(format!("{e} (not learned from)"));
+                continue;
+            }
+        };
+        out.push((entry.id.clone(), examples(&doc, &file, &sentence_labels)));
+    }
+    (out, warnings)
+}
+
 impl CrossFitted {
     /// Learns from `annotator`'s files in `corpus`, in corpus order, one document at a time
     /// (as the TUI learns). Files that do not parse are named in the warnings and skipped.
@@ -180,36 +225,10 @@ impl CrossFitted {
         let mut fold_of = BTreeMap::new();
         let mut hash = Sha256::new();
         hash.update(b"sentences v1\0");
-        let mut warnings = Vec::new();
-        for entry in &corpus.documents {
-            let Some(annotation) = entry.annotation(annotator) else {
-                continue;
-            };
-            let file = match annotation.load() {
-                Ok(file) => file,
-                Err(e) => {
-                    warnings.push(format!("{e} (not learned from)"));
-                    continue;
-                }
-            };
-            let doc = match entry.load() {
-                Ok(doc) if doc.sha256() == file.text_sha256 => doc,
-                Ok(_) => {
-                    warnings.push(format!(
-                        "{}: the article changed since it was annotated (run glosser validate --fix); not learned from",
-                        annotation.path.display()
-                    ));
-                    continue;
-                }
-                Err(e) => {
-                    warnings.push(format!("{e} (not learned from)"));
-                    continue;
-                }
-            };
-            let examples = examples(&doc, &file, &sentence_labels);
-            let k = fold(&entry.id);
-            fold_of.insert(entry.id.clone(), k);
-            hash.update(entry.id.as_bytes());
+        let (documents, warnings) = corpus_examples(corpus, annotator, labels);
+        for (id, examples) in documents {
+            let k = fold(&id);
+            hash.update(id.as_bytes());
             for e in &examples {
                 hash.update(b"\0");
                 hash.update(e.text.as_bytes());
@@ -217,6 +236,7 @@ impl CrossFitted {
                 hash.update(e.label.as_deref().unwrap_or("").as_bytes());
             }
             hash.update(b"\n");
+            fold_of.insert(id, k);
             if examples.is_empty() {
                 continue;
             }

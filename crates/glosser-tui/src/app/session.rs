@@ -46,8 +46,13 @@ pub struct Session {
     pub review: Option<DocReview>,
     /// Something to tell the user when the document opens.
     pub notice: Option<String>,
-    /// The suggester's spans for this document (SPEC §9), once loaded.
+    /// The suggesters' spans for this document (SPEC §9), once loaded: each with its
+    /// suggesters' names in `from`.
     pub suggested: Option<Vec<glosser_core::span::Span>>,
+    /// The live learner's suggestions for this document, as it last answered.
+    pub learned: Vec<glosser_core::span::Span>,
+    /// This annotator annotates the document blind (the control set): no suggestions shown.
+    pub blind: bool,
     /// A link being drawn with `r` (SPEC §10): its first span, and the link types to choose
     /// from once several fit.
     pub pending_link: Option<super::PendingLink>,
@@ -160,6 +165,8 @@ impl Session {
             goal_column: None,
             review: None,
             suggested: None,
+            learned: Vec::new(),
+            blind: false,
             texts: glosser_core::old_texts::Lookup::in_corpus(&corpus.root, &entry.path),
         };
         session.start(opening, path);

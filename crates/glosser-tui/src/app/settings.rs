@@ -10,13 +10,33 @@ use super::{App, Tone};
 use glosser_core::config;
 use glosser_core::labels::LabelSet;
 
+/// What the TUI shows as suggestions (SPEC §9): the suggesters whose files it reads, the
+/// lowest score shown, and whether the live sentence learner runs.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Suggesting {
+    pub names: Vec<String>,
+    pub min_score: Option<f64>,
+    pub learner: bool,
+}
+
+impl Suggesting {
+    /// Suggester names from a comma-separated list (`suggestions:` in the config).
+    pub fn names_from(list: &str) -> Vec<String> {
+        list.split(',')
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_owned)
+            .collect()
+    }
+}
+
 /// The config, resolved for one corpus.
 pub struct Settings {
     pub annotator: String,
     pub labels: LabelSet,
     pub keymap: Keymap,
-    /// The suggester from the config (`suggestions:`).
-    pub suggestions: Option<String>,
+    /// The suggesters, lowest score and learner from the config.
+    pub suggesting: Suggesting,
     /// Everything worth telling the user, in order.
     pub warnings: Vec<String>,
 }
@@ -48,7 +68,15 @@ impl Settings {
             annotator,
             labels,
             keymap,
-            suggestions: config.suggestions,
+            suggesting: Suggesting {
+                names: config
+                    .suggestions
+                    .as_deref()
+                    .map(Suggesting::names_from)
+                    .unwrap_or_default(),
+                min_score: config.min_score.map(|s| s.0),
+                learner: config.learner,
+            },
             warnings,
         })
     }
@@ -83,15 +111,14 @@ impl App {
         )?;
         let now = Instant::now();
         super::super::listing::wait_for_start(&mut app, START_WAIT, now);
-        app.finish_settings(settings.suggestions.as_deref(), &settings.warnings);
+        app.finish_settings(&settings.suggesting, &settings.warnings);
         Ok(app)
     }
 
-    /// The suggester, `NO_COLOR` and the warnings met while opening.
-    pub(super) fn finish_settings(&mut self, suggestions: Option<&str>, warnings: &[String]) {
-        if let Some(name) = suggestions {
-            self.show_suggestions(name);
-        }
+    /// The suggesters, `NO_COLOR` and the warnings met while opening.
+    pub(super) fn finish_settings(&mut self, suggesting: &Suggesting, warnings: &[String]) {
+        self.assignments = glosser_core::assignments::Assignments::for_corpus(&self.corpus.root).0;
+        self.set_suggesting(suggesting);
         self.color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
         if !warnings.is_empty() {
             self.message = Some((warnings.join("; "), Tone::Warning));

@@ -253,6 +253,7 @@ pub(crate) fn reload_article(
         session.pending_link = None;
     }
     session.suggested = None;
+    session.learned.clear();
     session.on_disk = disk.is_some() || session.on_disk;
     session.base = disk.or_else(|| session.base.take());
     session.disk_stamp = disk_stamp(&path);

@@ -13,7 +13,7 @@ use glosser_core::span::Span;
 use glosser_core::suggest::ghosts::{accepted, open_suggestions, rejected};
 
 impl App {
-    /// Shows suggester `name`'s spans as ghost spans from now on.
+    /// Shows suggester `name`'s spans as ghost spans from now on, beside those shown already.
     pub(crate) fn show_suggestions(&mut self, name: &str) {
         if !glosser_core::store::is_valid_annotator(name) || name == self.annotator {
             self.say(
@@ -22,23 +22,26 @@ impl App {
             );
             return;
         }
-        self.suggestions = Some(name.to_owned());
-        for session in self.sessions.values_mut() {
-            session.suggested = None;
+        if !self.suggestions.iter().any(|n| n == name) {
+            self.suggestions.push(name.to_owned());
         }
-        if let Some(index) = self.open {
-            self.load_suggestions(index);
-        }
+        self.reload_suggestions();
     }
 }
 
-/// The open suggestions (ghost spans) of a session, in text order.
+/// The open suggestions (ghost spans) of a session, in text order: the suggesters' and the
+/// live learner's, merged.
 pub(crate) fn ghosts(session: &Session) -> Vec<Span> {
-    session
-        .suggested
-        .as_deref()
-        .map(|s| open_suggestions(s, &session.file))
-        .unwrap_or_default()
+    let Some(suggested) = session.suggested.as_deref() else {
+        return Vec::new();
+    };
+    if session.learned.is_empty() {
+        return open_suggestions(suggested, &session.file);
+    }
+    let all = glosser_core::suggest::ghosts::merge(
+        suggested.iter().chain(&session.learned).cloned().collect(),
+    );
+    open_suggestions(&all, &session.file)
 }
 
 /// The innermost ghost span covering `offset`.
@@ -61,7 +64,7 @@ pub(crate) fn act(app: &mut App, action: Action, now: Instant) -> bool {
     ) {
         return false;
     }
-    if app.suggestions.is_none() {
+    if app.suggestions.is_empty() && app.learner.is_none() {
         refuse(
             app,
             "no suggestions shown: open the corpus with --suggestions NAME (see `glosser suggest`)",

@@ -123,7 +123,8 @@ fn rows_for(app: &App, rows: Vec<(String, Action)>) -> Vec<(String, String)> {
             app.reviewing.is_some() || !matches!(action, Action::Reject | Action::AcceptMajority)
         })
         .filter(|(_, action)| {
-            app.suggestions.is_some()
+            !app.suggestions.is_empty()
+                || app.learner.is_some()
                 || !matches!(
                     action,
                     Action::AcceptSuggestion

@@ -236,3 +236,5 @@ fn the_config_names_a_suggester() {
     assert_eq!(warning, None);
     assert_eq!(config.suggestions.as_deref(), Some("model"));
 }
+
+mod several;
