@@ -9,7 +9,8 @@
 //! its label overlapping it with other bounds; **rejected** when it is in their `rejected` list
 //! (and neither of the above); **open** otherwise (not decided: left alone, or not reached).
 //! Documents a suggester's file was made on another text than the annotator's are left out and
-//! counted.
+//! counted. The control set's comparison (blind documents beside suggested ones) is in
+//! [`control`].
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -19,6 +20,10 @@ use crate::labels::LabelSet;
 use crate::span::Span;
 use crate::store::{AnnotationFile, GOLD};
 use crate::suggest::state::{About, State};
+
+pub mod control;
+
+pub use control::{AnnotatorControl, Arm};
 
 /// What happened to one suggester's suggestions of one label at one annotator's.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -99,6 +104,10 @@ pub struct Audit {
     pub stale: u64,
     /// The label set's labels, in its order (for tables).
     pub labels: Vec<String>,
+    /// Analyst → their labels on blind documents beside those on suggested ones.
+    pub control: BTreeMap<String, AnnotatorControl>,
+    /// Whether `assignments.ron` marks any document blind.
+    pub has_control_set: bool,
 }
 
 /// How one suggestion was decided.
@@ -139,6 +148,7 @@ struct DocAudit {
     decisions: BTreeMap<(String, String, String), Decisions>,
     gold: BTreeMap<(String, String), VsGold>,
     gold_documents: Vec<String>,
+    control: BTreeMap<String, AnnotatorControl>,
     blind: u64,
     stale: u64,
 }
@@ -167,6 +177,21 @@ fn audit_document(
             files.insert(name, file);
         }
     }
+    let suggested_here = suggesters.iter().any(|s| files.contains_key(s.as_str()));
+    for analyst in analysts {
+        let Some(file) = files.get(analyst.as_str()) else {
+            continue;
+        };
+        let arms = out.control.entry(analyst.clone()).or_default();
+        if assignments.is_blind(analyst, &entry.id) {
+            out.blind += 1;
+            arms.blind.add(file, files.get(GOLD));
+        } else if suggested_here {
+            arms.shown.add(file, files.get(GOLD));
+        } else {
+            arms.unsuggested += 1;
+        }
+    }
     for suggester in suggesters {
         let Some(suggested) = files.get(suggester.as_str()) else {
             continue;
@@ -177,7 +202,6 @@ fn audit_document(
                 continue;
             };
             if assignments.is_blind(analyst, &entry.id) {
-                out.blind += 1;
                 continue;
             }
             if file.text_sha256 != suggested.text_sha256 {
@@ -254,6 +278,9 @@ pub fn audit(root: &Path, warn: &mut dyn FnMut(String)) -> crate::ops::Result<Au
         let doc = audit_document(entry, &suggesters, &analysts, &assignments, warn);
         audit.blind += doc.blind;
         audit.stale += doc.stale;
+        for (analyst, arms) in doc.control {
+            audit.control.entry(analyst).or_default().merge(arms);
+        }
         for ((suggester, analyst, label), d) in doc.decisions {
             if let Some(a) = audits.iter_mut().find(|a| a.name == suggester) {
                 a.annotators
@@ -278,6 +305,7 @@ pub fn audit(root: &Path, warn: &mut dyn FnMut(String)) -> crate::ops::Result<Au
             }
         }
     }
+    audit.has_control_set = assignments.has_control_set();
     audit.labels = labels.labels().iter().map(|l| l.name.clone()).collect();
     audit.suggesters = audits;
     Ok(audit)

@@ -137,3 +137,23 @@ fn files_made_on_other_texts_are_left_out_and_counted() {
     let audit = super::audit(dir.path(), &mut |_| {}).unwrap();
     assert_eq!(audit.stale, 1);
 }
+
+#[test]
+fn the_control_set_splits_each_analysts_files_by_condition() {
+    let dir = corpus();
+    std::fs::write(dir.path().join("c.txt"), TEXT).unwrap();
+    let doc = Document::from_text(TEXT);
+    save(dir.path(), "c.txt", "alice", &[span(&doc, "Talks resume soon.", "claim")], &[]);
+    let audit = audit(dir.path(), &mut |w| panic!("{w}")).unwrap();
+    assert!(audit.has_control_set);
+    let alice = &audit.control["alice"];
+    assert_eq!(alice.blind.documents, 1, "b.txt");
+    assert_eq!(alice.shown.documents, 1, "a.txt, suggested by llm");
+    assert_eq!(alice.unsuggested, 1, "c.txt: no suggester, not blind");
+    assert_eq!(alice.shown.per_document("quote"), Some(1.0));
+    assert_eq!(alice.blind.per_document("quote"), Some(0.0));
+    assert_eq!(alice.shown.gold_documents, 1);
+    assert_eq!(alice.shown.gold_overall(), VsGold { gold: 2, suggested: 3, correct: 1 });
+    assert_eq!(alice.blind.gold_documents, 0, "no gold on b.txt");
+    assert_eq!(audit.blind, 1, "one (annotator, document) pair, whatever the suggesters");
+}
