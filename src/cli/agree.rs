@@ -31,14 +31,22 @@ pub struct Args {
     /// Only annotation files marked Done.
     #[arg(long)]
     pub done_only: bool,
+    /// The control set instead: each annotator's labels on the documents `assignments.ron`
+    /// marks blind beside those on documents with suggestions (see docs/suggest.md).
+    #[arg(long)]
+    pub control: bool,
 }
 
+mod control;
 mod table;
 
 /// A block of the table: title, per-label figures, overall.
 type Block<'a> = (String, &'a [(String, Figures)], Figures);
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    if args.control {
+        return run_control(args);
+    }
     // One listing for who annotated (counts only), then the documents as they are listed.
     let census = glosser_core::corpus::stream::Census::take(&args.corpus)?;
     let annotators = choose_among(
@@ -69,6 +77,27 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         super::print_json(&to_json(&report, args.per_doc))?;
     } else {
         table::print_table(&mut super::safe_stdout(), &report, args.per_doc)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_control(args: &Args) -> anyhow::Result<ExitCode> {
+    let audit = glosser_core::ops::audit::audit(&args.corpus, &mut |w| {
+        eprintln_safe!("glosser: warning: {w}");
+    })?;
+    if !audit.has_control_set {
+        anyhow::bail!(
+            "{}: no document is annotated blind; mark the control set in assignments.ron (`blind:` or `blind_for:`, see docs/suggest.md)",
+            args.corpus.display()
+        );
+    }
+    if args.json {
+        super::print_json(&control::to_json(
+            &args.corpus.display().to_string(),
+            &audit,
+        ))?;
+    } else {
+        control::print_human(&mut super::safe_stdout(), &audit)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -16,9 +16,29 @@ pub struct Args {
     /// Print the summary as JSON.
     #[arg(long)]
     pub json: bool,
+    /// The audit of influence instead: per suggester, what each annotator did with its
+    /// suggestions per label (accepted, edited, rejected, open), and the suggester against gold
+    /// (see docs/suggest.md).
+    #[arg(long)]
+    pub suggesters: bool,
 }
 
+mod suggesters;
+pub use suggesters::{ordered, rate, vs_gold_json};
+
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    if args.suggesters {
+        let audit = glosser_core::ops::audit::audit(&args.corpus, &mut |w| {
+            eprintln_safe!("glosser: warning: {w}");
+        })?;
+        let root = args.corpus.display().to_string();
+        if args.json {
+            super::print_json(&suggesters::to_json(&root, &audit))?;
+        } else {
+            suggesters::print_human(&mut super::safe_stdout(), &root, &audit)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(warning) = warning {
         eprintln_safe!("glosser: warning: {warning}");

@@ -172,7 +172,12 @@ fn audit_document(
         }
     };
     let mut files: BTreeMap<&str, AnnotationFile> = BTreeMap::new();
-    for name in suggesters.iter().chain(analysts).map(String::as_str).chain([GOLD]) {
+    for name in suggesters
+        .iter()
+        .chain(analysts)
+        .map(String::as_str)
+        .chain([GOLD])
+    {
         if let Some(file) = load(name) {
             files.insert(name, file);
         }
@@ -196,7 +201,12 @@ fn audit_document(
         let Some(suggested) = files.get(suggester.as_str()) else {
             continue;
         };
-        let placed: Vec<&Span> = suggested.spans.spans().iter().filter(|s| !s.orphan).collect();
+        let placed: Vec<&Span> = suggested
+            .spans
+            .spans()
+            .iter()
+            .filter(|s| !s.orphan)
+            .collect();
         for analyst in analysts {
             let Some(file) = files.get(analyst.as_str()) else {
                 continue;
@@ -259,7 +269,10 @@ pub fn audit(root: &Path, warn: &mut dyn FnMut(String)) -> crate::ops::Result<Au
     if let Some(w) = warning {
         warn(w);
     }
-    let suggesters: Vec<String> = crate::suggest::suggesters(&corpus).into_iter().collect();
+    let suggesters: Vec<String> = crate::suggest::suggesters(&corpus)
+        .into_iter()
+        .filter(|name| name != GOLD)
+        .collect();
     let analysts: Vec<String> = corpus
         .annotators()
         .into_iter()

@@ -63,7 +63,11 @@ fn corpus() -> tempfile::TempDir {
         ],
         &[],
     );
-    std::fs::write(dir.path().join("assignments.ron"), "(blind_for: {\"alice\": [\"b.txt\"]})").unwrap();
+    std::fs::write(
+        dir.path().join("assignments.ron"),
+        "(blind_for: {\"alice\": [\"b.txt\"]})",
+    )
+    .unwrap();
     dir
 }
 
@@ -78,16 +82,29 @@ fn decisions_are_read_from_the_files() {
     let d = |label: &str| alice[label];
     assert_eq!(
         d("quote"),
-        Decisions { suggested: 1, accepted: 1, ..Decisions::default() }
+        Decisions {
+            suggested: 1,
+            accepted: 1,
+            ..Decisions::default()
+        }
     );
     assert_eq!(
         d("claim"),
-        Decisions { suggested: 2, edited: 1, rejected: 1, ..Decisions::default() },
+        Decisions {
+            suggested: 2,
+            edited: 1,
+            rejected: 1,
+            ..Decisions::default()
+        },
         "relabelled, and rejected"
     );
     assert_eq!(
         d("opinion"),
-        Decisions { suggested: 1, edited: 1, ..Decisions::default() },
+        Decisions {
+            suggested: 1,
+            edited: 1,
+            ..Decisions::default()
+        },
         "other bounds"
     );
     assert_eq!(d("claim").acceptance(), Some(0.0));
@@ -101,9 +118,30 @@ fn suggesters_against_gold() {
     let audit = audit(dir.path(), &mut |w| panic!("{w}")).unwrap();
     let llm = &audit.suggesters[0];
     assert_eq!(llm.gold_documents, 1);
-    assert_eq!(llm.gold["quote"], VsGold { gold: 1, suggested: 1, correct: 1 });
-    assert_eq!(llm.gold["opinion"], VsGold { gold: 1, suggested: 1, correct: 1 });
-    assert_eq!(llm.gold["claim"], VsGold { gold: 0, suggested: 2, correct: 0 });
+    assert_eq!(
+        llm.gold["quote"],
+        VsGold {
+            gold: 1,
+            suggested: 1,
+            correct: 1
+        }
+    );
+    assert_eq!(
+        llm.gold["opinion"],
+        VsGold {
+            gold: 1,
+            suggested: 1,
+            correct: 1
+        }
+    );
+    assert_eq!(
+        llm.gold["claim"],
+        VsGold {
+            gold: 0,
+            suggested: 2,
+            correct: 0
+        }
+    );
     assert_eq!(llm.gold["claim"].precision(), Some(0.0));
     assert_eq!(llm.gold["claim"].recall(), None);
     assert_eq!(llm.gold["quote"].f1(), Some(1.0));
@@ -115,12 +153,22 @@ fn an_open_suggestion_is_one_nobody_decided() {
     let mut file = AnnotationFile::new("a.txt", "bob", doc.sha256());
     let s = span(&doc, "Talks resume soon.", "claim");
     assert_eq!(decide(&s, &file), Decision::Open);
-    file.spans.insert_unchecked(span(&doc, "Critics argue it is over.", "claim"));
-    assert_eq!(decide(&s, &file), Decision::Open, "another sentence is no decision");
+    file.spans
+        .insert_unchecked(span(&doc, "Critics argue it is over.", "claim"));
+    assert_eq!(
+        decide(&s, &file),
+        Decision::Open,
+        "another sentence is no decision"
+    );
     file.rejected.push(s.clone());
     assert_eq!(decide(&s, &file), Decision::Rejected);
-    file.spans.insert_unchecked(span(&doc, "Talks resume", "claim"));
-    assert_eq!(decide(&s, &file), Decision::Edited, "rejected and redrawn is an edit");
+    file.spans
+        .insert_unchecked(span(&doc, "Talks resume", "claim"));
+    assert_eq!(
+        decide(&s, &file),
+        Decision::Edited,
+        "rejected and redrawn is an edit"
+    );
 }
 
 #[test]
@@ -132,7 +180,9 @@ fn files_made_on_other_texts_are_left_out_and_counted() {
     assert_eq!(audit.stale, 0);
     let doc = Document::from_text(TEXT);
     let mut restamped = AnnotationFile::new("a.txt", "alice", "0".repeat(64));
-    restamped.spans.insert_unchecked(span(&doc, "“no deal”", "quote"));
+    restamped
+        .spans
+        .insert_unchecked(span(&doc, "“no deal”", "quote"));
     crate::store::save(&dir.path().join("a.txt.alice.ron"), &restamped).unwrap();
     let audit = super::audit(dir.path(), &mut |_| {}).unwrap();
     assert_eq!(audit.stale, 1);
@@ -143,7 +193,13 @@ fn the_control_set_splits_each_analysts_files_by_condition() {
     let dir = corpus();
     std::fs::write(dir.path().join("c.txt"), TEXT).unwrap();
     let doc = Document::from_text(TEXT);
-    save(dir.path(), "c.txt", "alice", &[span(&doc, "Talks resume soon.", "claim")], &[]);
+    save(
+        dir.path(),
+        "c.txt",
+        "alice",
+        &[span(&doc, "Talks resume soon.", "claim")],
+        &[],
+    );
     let audit = audit(dir.path(), &mut |w| panic!("{w}")).unwrap();
     assert!(audit.has_control_set);
     let alice = &audit.control["alice"];
@@ -153,7 +209,17 @@ fn the_control_set_splits_each_analysts_files_by_condition() {
     assert_eq!(alice.shown.per_document("quote"), Some(1.0));
     assert_eq!(alice.blind.per_document("quote"), Some(0.0));
     assert_eq!(alice.shown.gold_documents, 1);
-    assert_eq!(alice.shown.gold_overall(), VsGold { gold: 2, suggested: 3, correct: 1 });
+    assert_eq!(
+        alice.shown.gold_overall(),
+        VsGold {
+            gold: 2,
+            suggested: 3,
+            correct: 1
+        }
+    );
     assert_eq!(alice.blind.gold_documents, 0, "no gold on b.txt");
-    assert_eq!(audit.blind, 1, "one (annotator, document) pair, whatever the suggesters");
+    assert_eq!(
+        audit.blind, 1,
+        "one (annotator, document) pair, whatever the suggesters"
+    );
 }

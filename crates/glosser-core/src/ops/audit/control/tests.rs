@@ -17,15 +17,39 @@ fn file(who: &str, spans: &[(usize, usize, &str)]) -> AnnotationFile {
 fn an_arm_counts_labels_and_agreement_with_gold() {
     let gold = file("gold", &[(0, 4, "claim"), (5, 9, "opinion")]);
     let mut arm = Arm::default();
-    arm.add(&file("alice", &[(0, 4, "claim"), (10, 16, "claim")]), Some(&gold));
+    arm.add(
+        &file("alice", &[(0, 4, "claim"), (10, 16, "claim")]),
+        Some(&gold),
+    );
     arm.add(&file("alice", &[]), None);
     assert_eq!(arm.documents, 2);
     assert_eq!(arm.gold_documents, 1);
     assert_eq!(arm.per_document("claim"), Some(1.0));
     assert_eq!(arm.per_document("opinion"), Some(0.0));
-    assert_eq!(arm.gold["claim"], VsGold { gold: 1, suggested: 2, correct: 1 });
-    assert_eq!(arm.gold["opinion"], VsGold { gold: 1, suggested: 0, correct: 0 });
-    assert_eq!(arm.gold_overall(), VsGold { gold: 2, suggested: 2, correct: 1 });
+    assert_eq!(
+        arm.gold["claim"],
+        VsGold {
+            gold: 1,
+            suggested: 2,
+            correct: 1
+        }
+    );
+    assert_eq!(
+        arm.gold["opinion"],
+        VsGold {
+            gold: 1,
+            suggested: 0,
+            correct: 0
+        }
+    );
+    assert_eq!(
+        arm.gold_overall(),
+        VsGold {
+            gold: 2,
+            suggested: 2,
+            correct: 1
+        }
+    );
     assert_eq!(Arm::default().per_document("claim"), None);
 }
 
