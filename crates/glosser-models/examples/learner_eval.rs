@@ -11,6 +11,8 @@
 
 #[path = "learner_eval/data.rs"]
 mod data;
+#[path = "learner_eval/rules.rs"]
+mod rules;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
