@@ -62,3 +62,8 @@ cp seeds/*.txt "$corpus"/*.txt "$patterns_corpus"/
 "$bin" export "$patterns_corpus" --format jsonl --annotator patterns -o "$out/patterns.jsonl"
 "$venv/bin/python" tests/consumers/suggest_check.py tests/consumers/patterns.jsonl "$patterns_corpus" "$out/patterns.jsonl"
 echo "suggest: spaCy example and EntityRuler comparison passed"
+
+# glosser-models (issue 29) against Python references: placement on 5,001 random cases, the
+# official openai SDK against the test server and the cache layout, the sentence learner
+# against scikit-learn on the same folds. Its own venv, target/models-checks-venv.
+bash crates/glosser-models/checks/run.sh

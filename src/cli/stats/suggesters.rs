@@ -145,8 +145,13 @@ pub fn print_human(out: &mut impl Write, root: &str, audit: &Audit) -> std::io::
                 "  {:<12} {:>5} {:>6} {:>7} {:>9} {:>7} {:>7}",
                 "label", "gold", "spans", "correct", "precision", "recall", "F1"
             )?;
+            let mut never = Vec::new();
             for label in ordered(&audit.labels, s.gold.keys()) {
                 let Some(g) = s.gold.get(label) else { continue };
+                if g.suggested == 0 {
+                    never.push(format!("{label} ({} in gold)", g.gold));
+                    continue;
+                }
                 writeln!(
                     out,
                     "  {label:<12} {:>5} {:>6} {:>7} {:>9} {:>7} {:>7}",
@@ -157,6 +162,9 @@ pub fn print_human(out: &mut impl Write, root: &str, audit: &Audit) -> std::io::
                     rate(g.recall()),
                     rate(g.f1())
                 )?;
+            }
+            if !never.is_empty() {
+                writeln!(out, "  labels it suggested none of: {}", never.join(", "))?;
             }
         }
         writeln!(out)?;
