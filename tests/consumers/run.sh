@@ -65,5 +65,6 @@ echo "suggest: spaCy example and EntityRuler comparison passed"
 
 # glosser-models (issue 29) against Python references: placement on 5,001 random cases, the
 # official openai SDK against the test server and the cache layout, the sentence learner
-# against scikit-learn on the same folds. Its own venv, target/models-checks-venv.
+# against scikit-learn on the same folds. Its own venv, target/models-checks-venv (first run:
+# 55 s to install scikit-learn, numpy, openai and regex, 349 MB; then about 1.5 min a run).
 bash crates/glosser-models/checks/run.sh
