@@ -84,6 +84,7 @@ fn stats_suggesters_reads_what_each_analyst_did() {
     let bob = &s["annotators"]["bob"]["quote"];
     assert_eq!(bob["rejected"], 1);
     assert_eq!(bob["acceptance"], 0.0);
+    assert_eq!(bob["rejection_rate"], 1.0);
     assert!(s["annotators"].get("gold").is_none(), "gold is no analyst");
     assert_eq!(s["gold"]["documents"], 1);
     assert_eq!(s["gold"]["labels"]["quote"]["precision"], 1.0);
@@ -100,7 +101,9 @@ fn stats_suggesters_reads_what_each_analyst_did() {
         table
             .lines()
             .any(|l| l.split_whitespace().collect::<Vec<_>>()
-                == ["alice", "quote", "1", "1", "0", "0", "0", "100.0%"]),
+                == [
+                    "alice", "quote", "1", "1", "0", "0", "0", "100.0%", "0.0%", "0.0%"
+                ]),
         "{table}"
     );
 }

@@ -31,6 +31,8 @@ fn decisions_json(d: &Decisions) -> serde_json::Value {
         "rejected": d.rejected,
         "open": d.open,
         "acceptance": d.acceptance(),
+        "edit_rate": d.edit_rate(),
+        "rejection_rate": d.rejection_rate(),
     })
 }
 
@@ -104,7 +106,7 @@ pub fn print_human(out: &mut impl Write, root: &str, audit: &Audit) -> std::io::
         writeln!(out, "suggester {}", describe(s))?;
         writeln!(
             out,
-            "  {:<12} {:<12} {:>9} {:>8} {:>6} {:>8} {:>5} {:>10}",
+            "  {:<12} {:<12} {:>9} {:>8} {:>6} {:>8} {:>5} {:>10} {:>7} {:>9}",
             "annotator",
             "label",
             "suggested",
@@ -112,20 +114,24 @@ pub fn print_human(out: &mut impl Write, root: &str, audit: &Audit) -> std::io::
             "edited",
             "rejected",
             "open",
-            "acceptance"
+            "acceptance",
+            "edits",
+            "rejection"
         )?;
         for (who, labels) in &s.annotators {
             for label in ordered(&audit.labels, labels.keys()) {
                 let Some(d) = labels.get(label) else { continue };
                 writeln!(
                     out,
-                    "  {who:<12} {label:<12} {:>9} {:>8} {:>6} {:>8} {:>5} {:>10}",
+                    "  {who:<12} {label:<12} {:>9} {:>8} {:>6} {:>8} {:>5} {:>10} {:>7} {:>9}",
                     d.suggested,
                     d.accepted,
                     d.edited,
                     d.rejected,
                     d.open,
-                    rate(d.acceptance())
+                    rate(d.acceptance()),
+                    rate(d.edit_rate()),
+                    rate(d.rejection_rate())
                 )?;
             }
         }

@@ -47,6 +47,18 @@ impl Decisions {
         (decided > 0).then(|| self.accepted as f64 / decided as f64)
     }
 
+    /// The share of decided suggestions edited (relabelled or reshaped).
+    pub fn edit_rate(&self) -> Option<f64> {
+        let decided = self.decided();
+        (decided > 0).then(|| self.edited as f64 / decided as f64)
+    }
+
+    /// The share of decided suggestions rejected.
+    pub fn rejection_rate(&self) -> Option<f64> {
+        let decided = self.decided();
+        (decided > 0).then(|| self.rejected as f64 / decided as f64)
+    }
+
     fn add(&mut self, other: Self) {
         self.suggested += other.suggested;
         self.accepted += other.accepted;

@@ -109,6 +109,9 @@ fn decisions_are_read_from_the_files() {
     );
     assert_eq!(d("claim").acceptance(), Some(0.0));
     assert_eq!(d("quote").acceptance(), Some(1.0));
+    assert_eq!(d("claim").edit_rate(), Some(0.5));
+    assert_eq!(d("claim").rejection_rate(), Some(0.5));
+    assert_eq!(Decisions::default().edit_rate(), None);
     assert_eq!(audit.blind, 1, "b.txt is blind for alice: left out");
 }
 
