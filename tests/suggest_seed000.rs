@@ -3,8 +3,9 @@
 //! sentence learner (`--learn-sentences rules`, trained on rules-v1 labels of seeds 001–004) and
 //! an LLM (`--llm` against the canned server, answering `tests/fixtures/seed000/llm-answer.json`)
 //! — against the gold in `tests/fixtures/seed000/gold.jsonl`, counted with the TUI's flow as of
-//! docs/keys.md (the flow before issue 28's): see docs/suggest.md, "Keys per span on seed 000".
-//! Run with `--nocapture` to print the table.
+//! docs/keys.md (the flow before issue 28's), and with the TUI's live learner replayed sentence
+//! by sentence: see docs/suggest.md, "Keys per span on seed 000". Run with `--nocapture` to print
+//! the table.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -102,6 +103,75 @@ fn walk(gold: &BTreeSet<Key>, ghosts: &BTreeSet<Key>) -> Tally {
     t
 }
 
+/// As [`walk`], with the TUI's live learner beside `ghosts`: it learned `rules`' files when the
+/// TUI opened (document by document, as `jobs.rs` does), and learns each sentence as it is
+/// labelled, so its suggestion for a sentence is asked when the walk reaches it.
+fn walk_live(root: &Path, gold: &BTreeSet<Key>, ghosts: &BTreeSet<Key>) -> Tally {
+    use glosser_core::suggest::sentences;
+    let corpus = glosser_core::corpus::Corpus::scan(root).unwrap();
+    let (labels, _) = glosser_core::labels::LabelSet::for_corpus(root);
+    let sentence_labels = sentences::sentence_labels(&labels);
+    let mut learner = sentences::new_learner(&sentence_labels);
+    let (documents, _) = sentences::corpus_examples(&corpus, "rules", &labels);
+    for (_, examples) in &documents {
+        learner.add_examples(examples);
+    }
+    let text = std::fs::read_to_string(root.join(SEED)).unwrap();
+    let doc = glosser_core::text::Document::from_text(text);
+    let mut bounds: BTreeMap<(usize, usize), Vec<String>> = BTreeMap::new();
+    for (s, e, l) in ghosts {
+        bounds.entry((*s, *e)).or_default().push(l.clone());
+    }
+    let sentence_bounds: BTreeSet<(usize, usize)> = sentences::sentences(&doc)
+        .into_iter()
+        .map(|r| (r.start, r.end))
+        .collect();
+    for b in &sentence_bounds {
+        bounds.entry(*b).or_default();
+    }
+    let mut t = Tally::default();
+    let mut made: BTreeSet<Key> = BTreeSet::new();
+    for ((s, e), fixed) in bounds {
+        let mut shown = fixed;
+        if sentence_bounds.contains(&(s, e)) {
+            let prediction = learner.predict(doc.slice(s, e));
+            if let Some(label) = prediction.label
+                && !shown.contains(&label)
+            {
+                shown.push(label);
+            }
+        }
+        let at: Vec<&Key> = gold
+            .iter()
+            .filter(|(gs, ge, _)| *gs == s && *ge == e)
+            .collect();
+        if let Some(hit) = at.iter().find(|(_, _, l)| shown.contains(l)) {
+            t.accepted += 1;
+            t.keys += 2;
+            made.insert((*hit).clone());
+        } else if let (Some(first), false) = (at.first(), shown.is_empty()) {
+            t.relabelled += 1;
+            t.keys += 3;
+            made.insert((*first).clone());
+        } else if let Some(first) = at.first() {
+            t.by_hand += 1;
+            t.keys += from_scratch(&first.2);
+            made.insert((*first).clone());
+        } else {
+            t.rejected += shown.len() as u32;
+            t.keys += 2 * shown.len() as u32;
+        }
+        if let Some((_, _, label)) = at.iter().find(|(_, _, l)| sentence_labels.contains(l)) {
+            learner.add_examples(&[sentences::example_at(&doc, &(s..e), Some(label))]);
+        }
+    }
+    for key in gold.iter().filter(|k| !made.contains(k)) {
+        t.by_hand += 1;
+        t.keys += from_scratch(&key.2);
+    }
+    t
+}
+
 #[test]
 fn keys_per_span_on_seed_000_with_quotes_learner_and_llm() {
     let dir = tempfile::tempdir().unwrap();
@@ -168,6 +238,18 @@ fn keys_per_span_on_seed_000_with_quotes_learner_and_llm() {
         rows.push((who.to_owned(), walk(&gold, &ghosts)));
     }
     rows.push(("all three".to_owned(), walk(&gold, &all)));
+    rows.push((
+        "live learner".to_owned(),
+        walk_live(root, &gold, &BTreeSet::new()),
+    ));
+    rows.push((
+        "quotes, LLM and live learner".to_owned(),
+        walk_live(
+            root,
+            &gold,
+            &(&keys(&load(root, "quotes")) | &keys(&load(root, "llm"))),
+        ),
+    ));
     let none = walk(&gold, &BTreeSet::new());
     println!("| suggestions | accepted | relabelled | rejected | by hand | keys | keys/span |");
     println!("|---|---|---|---|---|---|---|");
@@ -193,14 +275,18 @@ fn keys_per_span_on_seed_000_with_quotes_learner_and_llm() {
             ("quotes", 33),
             ("learner-rules", 51),
             ("llm", 42),
-            ("all three", 36)
+            ("all three", 36),
+            ("live learner", 51),
+            ("quotes, LLM and live learner", 37)
         ]
     );
+    for (who, t) in &rows {
+        assert_eq!(
+            t.accepted + t.relabelled + t.by_hand,
+            12,
+            "{who}: every gold span is made once"
+        );
+    }
     let three = &rows[3].1;
-    assert_eq!(
-        three.accepted + three.relabelled + three.by_hand,
-        12,
-        "every gold span is made once"
-    );
     assert!(three.keys < none.keys, "{three:?} vs {none:?}");
 }
