@@ -7,6 +7,7 @@ use std::time::Instant;
 
 mod doc_review;
 pub mod following;
+mod git_gate;
 mod loading;
 mod modes;
 mod pending_link;
@@ -14,6 +15,7 @@ mod session;
 mod settings;
 mod suggestions;
 
+pub use git_gate::{GitGate, Unconfirmed};
 pub use modes::{Quit, Reviewing};
 pub use pending_link::PendingLink;
 
@@ -161,6 +163,8 @@ pub struct App {
     pub suggestions: Option<String>,
     /// The corpus listing while it runs on its thread, and the list's assigned-first order.
     pub listing: super::listing::Listing,
+    /// Git at work in the corpus's repository: saves wait for it (`update/save/git.rs`).
+    pub git: GitGate,
 }
 
 impl App {
@@ -210,6 +214,7 @@ impl App {
         start: usize,
     ) -> Self {
         let count = corpus.documents.len();
+        let git = GitGate::new(&corpus.root);
         let mut app = Self {
             corpus,
             labels,
@@ -239,6 +244,7 @@ impl App {
             follow: following::Follow::default(),
             suggestions: None,
             listing: super::listing::Listing::default(),
+            git,
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });

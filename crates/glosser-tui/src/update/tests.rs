@@ -117,6 +117,7 @@ mod disk;
 mod edit;
 mod exit;
 mod fs;
+mod git;
 mod keys;
 mod keystroke;
 mod keystroke_link;
