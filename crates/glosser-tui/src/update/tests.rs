@@ -132,6 +132,7 @@ mod review;
 mod review_link;
 mod review_link_item;
 mod review_resume;
+mod review_since;
 mod review_trust;
 mod search;
 mod stamp;
