@@ -101,11 +101,24 @@ pub enum DocInfo {
     Annotated {
         status: Status,
         spans: usize,
+        /// Orphaned and ambiguous spans: this annotator's to settle (`?` in the list).
+        unsettled: usize,
     },
     /// The file does not parse.
     Broken,
     /// Another glosser holds the file's lock: read-only here until it quits.
     Locked,
+}
+
+impl DocInfo {
+    /// What the list shows of an annotation file.
+    pub fn of(file: &glosser_core::store::AnnotationFile) -> Self {
+        Self::Annotated {
+            status: file.status,
+            spans: file.spans.len(),
+            unsettled: file.orphans.len(),
+        }
+    }
 }
 
 /// The article search.
@@ -165,6 +178,9 @@ pub struct App {
     pub listing: super::listing::Listing,
     /// Git at work in the corpus's repository: saves wait for it (`update/save/git.rs`).
     pub git: GitGate,
+    /// Documents whose file holds orphaned or ambiguous spans of this annotator, as the
+    /// status scan found them (said once, at start: theirs to settle).
+    pub to_settle: Vec<usize>,
 }
 
 impl App {
@@ -245,6 +261,7 @@ impl App {
             suggestions: None,
             listing: super::listing::Listing::default(),
             git,
+            to_settle: Vec::new(),
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });

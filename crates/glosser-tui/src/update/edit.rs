@@ -106,10 +106,7 @@ fn mark_edited(app: &mut App, now: Instant) {
     };
     session.unsaved_since.get_or_insert(now);
     session.last_edit = Some(now);
-    app.doc_info[index] = Some(DocInfo::Annotated {
-        status: session.file.status,
-        spans: session.file.spans.len(),
-    });
+    app.doc_info[index] = Some(DocInfo::of(&session.file));
 }
 
 /// Why the open document cannot be edited, if it cannot.

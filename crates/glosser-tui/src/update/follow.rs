@@ -273,9 +273,9 @@ pub(crate) fn reload_article(app: &mut App, index: usize, doc: Document) -> Resu
     session.anchor = None;
     session.goal_column = None;
     session.doc = Ok(doc);
-    let (status, spans) = (session.file.status, session.file.spans.len());
+    let info = DocInfo::of(&session.file);
     if session.on_disk {
-        app.doc_info[index] = Some(DocInfo::Annotated { status, spans });
+        app.doc_info[index] = Some(info);
     }
     if app.open == Some(index) {
         app.generation += 1;

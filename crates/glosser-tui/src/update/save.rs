@@ -176,10 +176,7 @@ fn reload_if_changed_outside(app: &mut App) {
         && session.doc.is_ok()
     {
         session.adopt_disk(disk);
-        app.doc_info[index] = Some(DocInfo::Annotated {
-            status: session.file.status,
-            spans: session.file.spans.len(),
-        });
+        app.doc_info[index] = Some(DocInfo::of(&session.file));
         app.say("reloaded: the file was changed outside glosser", Tone::Info);
     }
 }
@@ -214,10 +211,7 @@ fn retake_lock(app: &mut App) {
     session.read_only = None;
     session.disk_stamp = super::super::app::disk_stamp(&path);
     if session.on_disk {
-        app.doc_info[index] = Some(DocInfo::Annotated {
-            status: session.file.status,
-            spans: session.file.spans.len(),
-        });
+        app.doc_info[index] = Some(DocInfo::of(&session.file));
     }
     app.say(
         "the other glosser let go of this file: it is read again and yours to edit",
@@ -375,10 +369,7 @@ pub(crate) fn tick(app: &mut App, now: Instant) {
                     continue;
                 };
                 if let Some(DocInfo::Annotated { .. }) | None = app.doc_info[index] {
-                    app.doc_info[index] = Some(DocInfo::Annotated {
-                        status: session.file.status,
-                        spans: session.file.spans.len(),
-                    });
+                    app.doc_info[index] = Some(DocInfo::of(&session.file));
                 }
             }
             // Git started meanwhile: the edits wait, and `git::tick` says so.
@@ -404,15 +395,38 @@ pub(crate) fn tick(app: &mut App, now: Instant) {
     git::say_merged_again(app, &merged_again);
 }
 
-/// Takes in list statuses from the background scan of annotation files.
+/// Takes in list statuses from the background scan of annotation files; the documents with
+/// spans of this annotator to settle (orphaned or ambiguous, after someone's text edit) are
+/// named in the status line as they are found, so the annotator sees them first.
 fn take_list_statuses(app: &mut App) {
+    let found = app.to_settle.len();
     if let Some(updates) = &app.info_updates {
         for (index, info) in updates.try_iter() {
+            if matches!(info, DocInfo::Annotated { unsettled, .. } if unsettled > 0) {
+                app.to_settle.push(index);
+            }
             if let Some(slot) = app.doc_info.get_mut(index)
                 && !app.sessions.contains_key(&index)
             {
                 *slot = Some(info);
             }
         }
+    }
+    if app.to_settle.len() > found && app.reviewing.is_none() {
+        let names: Vec<&str> = app
+            .to_settle
+            .iter()
+            .filter_map(|&i| app.corpus.documents.get(i).map(|d| d.id.as_str()))
+            .take(3)
+            .collect();
+        let more = app.to_settle.len().saturating_sub(names.len());
+        app.say(
+            format!(
+                "yours to settle (marked ? in the list): orphaned or ambiguous spans in {}{} — place them (o) or drop them (O)",
+                names.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
+            ),
+            Tone::Warning,
+        );
     }
 }
