@@ -234,3 +234,38 @@ pub fn set_status(dir: &Path, model: &mut Model, doc: &str, annotator: &str, sta
     edit(dir, doc, annotator, |file, _| file.status = status);
     model.get_mut(&format!("{doc}.{annotator}.ron")).unwrap().0 = status;
 }
+
+/// The `PATH` of a machine without glosser on it (git stays reachable).
+pub const PATH_WITHOUT_GLOSSER: &str = "/usr/local/bin:/usr/bin:/bin";
+
+/// [`run`] as `annotator` (`GLOSSER_ANNOTATOR`), with `path` as the whole `PATH` when given.
+pub fn run_as(
+    dir: &Path,
+    annotator: &str,
+    path: Option<&str>,
+    program: &str,
+    args: &[&str],
+) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("PATH", path.map_or_else(path_env, str::to_owned))
+        .env("GLOSSER_ANNOTATOR", annotator)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .env("GIT_EDITOR", "true")
+        .env_remove("GIT_DIR")
+        .output()
+        .unwrap()
+}
+
+/// An output's stdout and stderr, for assertions and their messages.
+pub fn said(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
