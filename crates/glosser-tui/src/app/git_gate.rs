@@ -18,7 +18,7 @@ pub struct GitGate {
     /// The latest time seen: callers without an event's time (a save on a key) look "now",
     /// and time never runs backwards for the watch (tests drive time ahead of the clock).
     latest: Option<Instant>,
-    /// How long a way out waits for git to finish (`update/save/git.rs`'s `EXIT_WAIT`).
+    /// How long a way out waits for git to finish (5 seconds; tests set less).
     pub(crate) exit_wait: std::time::Duration,
 }
 

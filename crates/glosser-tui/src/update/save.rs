@@ -119,7 +119,7 @@ pub(crate) fn save_all(app: &mut App) -> Vec<String> {
 }
 
 /// Every way out (`q`, `Ctrl-q`, `tui::finish`): waits for git to finish (at most
-/// [`git::EXIT_WAIT`]), saves every session, then waits until git could not have missed those
+/// `GitGate::exit_wait`), saves every session, then waits until git could not have missed those
 /// saves (or merges them again into what it left). Returns the errors; edits still held by a
 /// busy git are among them, so that `q` asks first and the other ways out write them to the
 /// recovery folder.
