@@ -17,7 +17,7 @@ use std::time::{Duration, Instant, SystemTime};
 /// After a change to git's files, git counts as busy for this long: the steps of one
 /// operation (a fetch, then a stash, a reset, a checkout, each commit replayed) follow each
 /// other closer than that.
-pub const QUIET: Duration = Duration::from_millis(1000);
+pub const QUIET: Duration = Duration::from_secs(1);
 
 /// A lock older than this is taken for one a crashed git left behind: it no longer holds
 /// writers back (git itself refuses to run until it is deleted, and says so).

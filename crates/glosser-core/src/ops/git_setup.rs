@@ -142,11 +142,11 @@ fn remove_line(path: &Path, line: &str) -> crate::ops::Result<bool> {
     if !existing.lines().any(|l| l.trim() == line) {
         return Ok(false);
     }
-    let kept: String = existing
-        .lines()
-        .filter(|l| l.trim() != line)
-        .map(|l| format!("{l}\n"))
-        .collect();
+    let mut kept = String::new();
+    for kept_line in existing.lines().filter(|l| l.trim() != line) {
+        kept.push_str(kept_line);
+        kept.push('\n');
+    }
     write(path, &kept)?;
     Ok(true)
 }

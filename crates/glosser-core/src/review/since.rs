@@ -149,42 +149,39 @@ pub fn since(
         return None;
     }
     let mut out = SinceAdjudication::default();
-    match &gold.adjudicated {
-        Some(record) => {
-            out.text_changed = text_sha256.is_some_and(|h| h != record.text_sha256);
-            for (name, then) in &record.annotators {
-                let now: Vec<String> = file(name)
-                    .map(|f| f.all_spans().map(fingerprint).collect())
-                    .unwrap_or_default();
-                let changes = diff(then, &now);
-                if !changes.is_empty() {
-                    out.annotators.insert(name.clone(), changes);
-                }
+    let Some(record) = &gold.adjudicated else {
+        out.text_changed = text_sha256.is_some_and(|h| h != gold.text_sha256);
+        for name in legacy_names {
+            let added = file(name).map_or(0, |f| {
+                f.all_spans()
+                    .filter(|s| {
+                        !gold
+                            .all_spans()
+                            .chain(&gold.rejected)
+                            .any(|g| g.key() == s.key())
+                    })
+                    .count()
+            });
+            if added > 0 {
+                out.annotators.insert(
+                    name.clone(),
+                    SpanChanges {
+                        added,
+                        ..SpanChanges::default()
+                    },
+                );
             }
         }
-        None => {
-            out.text_changed = text_sha256.is_some_and(|h| h != gold.text_sha256);
-            for name in legacy_names {
-                let added = file(name).map_or(0, |f| {
-                    f.all_spans()
-                        .filter(|s| {
-                            !gold
-                                .all_spans()
-                                .chain(&gold.rejected)
-                                .any(|g| g.key() == s.key())
-                        })
-                        .count()
-                });
-                if added > 0 {
-                    out.annotators.insert(
-                        name.clone(),
-                        SpanChanges {
-                            added,
-                            ..SpanChanges::default()
-                        },
-                    );
-                }
-            }
+        return Some(out);
+    };
+    out.text_changed = text_sha256.is_some_and(|h| h != record.text_sha256);
+    for (name, then) in &record.annotators {
+        let now: Vec<String> = file(name)
+            .map(|f| f.all_spans().map(fingerprint).collect())
+            .unwrap_or_default();
+        let changes = diff(then, &now);
+        if !changes.is_empty() {
+            out.annotators.insert(name.clone(), changes);
         }
     }
     Some(out)

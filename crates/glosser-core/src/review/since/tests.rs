@@ -34,7 +34,7 @@ fn gold_adjudicated(
 #[test]
 fn a_fingerprint_is_the_label_and_the_words_not_the_offsets() {
     let doc = Document::from_text(TEXT);
-    let moved = Document::from_text(&format!("New lead. {TEXT}"));
+    let moved = Document::from_text(format!("New lead. {TEXT}"));
     let a = file_of(&doc, "alice", &[("Delta epsilon zeta.", "claim")]);
     let b = file_of(&moved, "alice", &[("Delta epsilon zeta.", "claim")]);
     let print = |f: &AnnotationFile| fingerprint(&f.spans.spans()[0]);
@@ -113,7 +113,7 @@ fn a_text_edit_stays_visible_after_gold_is_restamped_and_saved() {
     let alice = file_of(&doc, "alice", &[("Alpha beta gamma.", "claim")]);
     let bob = alice.clone();
     let mut gold = gold_adjudicated(&doc, &alice, &bob);
-    let edited = Document::from_text(&format!("Breaking: {TEXT}"));
+    let edited = Document::from_text(format!("Breaking: {TEXT}"));
     // `validate --fix` restamps gold onto the new text, then it is written and read again.
     crate::reanchor::restamp(&mut gold, &edited, &crate::old_texts::NoOldTexts);
     assert_eq!(gold.text_sha256, edited.sha256());
