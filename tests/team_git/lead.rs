@@ -57,6 +57,26 @@ fn a_lead_fixes_an_article_and_the_orphan_is_its_owner_s_to_settle() {
     let fixed = glosser(lead, &["validate", ".", "--fix"]);
     assert!(said(&fixed).contains("orphan"), "{}", said(&fixed));
     git(lead, &["add", "-A"]);
+    let staged = run_as(
+        lead,
+        "alice",
+        None,
+        env!("CARGO_BIN_EXE_glosser"),
+        &["validate", ".", "--staged", "--json"],
+    );
+    assert_eq!(staged.status.code(), Some(0), "{}", said(&staged));
+    let json: serde_json::Value = serde_json::from_slice(&staged.stdout).unwrap();
+    assert_eq!(json["problems"], serde_json::json!([]));
+    let left = json["left_to_owners"].as_array().unwrap();
+    assert_eq!(left.len(), 1, "{json}");
+    assert_eq!(left[0]["kind"], "orphaned");
+    assert!(left[0]["file"].as_str().unwrap().ends_with("b.txt.bob.ron"));
+    let everyone = glosser(lead, &["validate", "."]);
+    assert_eq!(
+        everyone.status.code(),
+        Some(1),
+        "a plain validate still lists everyone's orphans"
+    );
     let commit = run_as(
         lead,
         "alice",
