@@ -235,8 +235,21 @@ pub fn set_status(dir: &Path, model: &mut Model, doc: &str, annotator: &str, sta
     model.get_mut(&format!("{doc}.{annotator}.ron")).unwrap().0 = status;
 }
 
-/// The `PATH` of a machine without glosser on it (git stays reachable).
-pub const PATH_WITHOUT_GLOSSER: &str = "/usr/local/bin:/usr/bin:/bin";
+/// A `PATH` with git on it and nothing else (so certainly no glosser): one folder in `dir`
+/// holding a link to the git found on the test's own `PATH`.
+pub fn path_without_glosser(dir: &Path) -> String {
+    let git = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|d| d.join("git"))
+        .find(|p| p.is_file())
+        .expect("git is on the PATH");
+    let bin = dir.join("only-git");
+    std::fs::create_dir_all(&bin).unwrap();
+    let link = bin.join("git");
+    if !link.exists() {
+        std::os::unix::fs::symlink(git, &link).unwrap();
+    }
+    bin.to_str().unwrap().to_owned()
+}
 
 /// [`run`] as `annotator` (`GLOSSER_ANNOTATOR`), with `path` as the whole `PATH` when given.
 pub fn run_as(

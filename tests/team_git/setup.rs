@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use super::team::{
-    A, Model, PATH_WITHOUT_GLOSSER, Team, add, commit_all, git, glosser, run, run_as, said,
+    A, Model, Team, add, commit_all, git, glosser, path_without_glosser, run, run_as, said,
     set_note,
 };
 
@@ -149,6 +149,8 @@ fn the_hook_runs_glosser_off_the_path_and_says_what_to_do_when_it_is_gone() {
     let team = Team::new();
     let alice = team.dir("alice");
     let mut model = Model::new();
+    let bare = tempfile::tempdir().unwrap();
+    let bare_path = path_without_glosser(bare.path());
     // Off the PATH, the hook runs the glosser recorded at set-up: it passes a clean commit and
     // refuses a conflict note.
     add(
@@ -163,7 +165,7 @@ fn the_hook_runs_glosser_off_the_path_and_says_what_to_do_when_it_is_gone() {
     let clean = run_as(
         alice,
         "alice",
-        Some(PATH_WITHOUT_GLOSSER),
+        Some(&bare_path),
         "git",
         &["commit", "-q", "-m", "alice: a"],
     );
@@ -179,7 +181,7 @@ fn the_hook_runs_glosser_off_the_path_and_says_what_to_do_when_it_is_gone() {
     let refused = run_as(
         alice,
         "alice",
-        Some(PATH_WITHOUT_GLOSSER),
+        Some(&bare_path),
         "git",
         &["commit", "-q", "-m", "x"],
     );
@@ -215,7 +217,7 @@ fn the_hook_runs_glosser_off_the_path_and_says_what_to_do_when_it_is_gone() {
     let gone = run_as(
         alice,
         "alice",
-        Some(PATH_WITHOUT_GLOSSER),
+        Some(&bare_path),
         "git",
         &["commit", "-q", "-m", "more"],
     );
