@@ -125,6 +125,9 @@ fn agree_control_puts_blind_and_suggested_labels_side_by_side() {
     let bob = &control["control"]["bob"];
     assert_eq!(bob["with_suggestions"]["gold"]["overall"]["recall"], 0.0);
 
+    let mixed = glosser(&["agree", root, "--control", "--per-doc"]);
+    assert_eq!(mixed.status.code(), Some(2), "--control is its own report");
+
     std::fs::remove_file(dir.path().join("assignments.ron")).unwrap();
     let out = glosser(&["agree", root, "--control"]);
     assert_eq!(out.status.code(), Some(2));

@@ -33,7 +33,7 @@ pub struct Args {
     pub done_only: bool,
     /// The control set instead: each annotator's labels on the documents `assignments.ron`
     /// marks blind beside those on documents with suggestions (see docs/suggest.md).
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["annotators", "per_doc", "done_only"])]
     pub control: bool,
 }
 
