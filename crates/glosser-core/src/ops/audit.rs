@@ -9,7 +9,8 @@
 //! its label overlapping it with other bounds; **rejected** when it is in their `rejected` list
 //! (and neither of the above); **open** otherwise (not decided: left alone, or not reached).
 //! Documents a suggester's file was made on another text than the annotator's are left out and
-//! counted. The control set's comparison (blind documents beside suggested ones) is in
+//! counted. A learner's file (`learner-NAME`, what NAME's live learner showed) is read against
+//! NAME's decisions only. The control set's comparison (blind documents beside suggested ones) is in
 //! [`control`].
 
 use std::collections::BTreeMap;
@@ -165,6 +166,14 @@ struct DocAudit {
     stale: u64,
 }
 
+/// The analyst whose live learner `suggester` is (`learner-NAME`): only they were shown its
+/// suggestions, so only their decisions are read.
+fn learner_of<'a>(suggester: &str, analysts: &'a [String]) -> Option<&'a String> {
+    analysts
+        .iter()
+        .find(|a| crate::suggest::sentences::learner_name(a) == suggester)
+}
+
 fn audit_document(
     entry: &DocumentEntry,
     suggesters: &[String],
@@ -219,7 +228,11 @@ fn audit_document(
             .iter()
             .filter(|s| !s.orphan)
             .collect();
+        let shown_to = learner_of(suggester, analysts);
         for analyst in analysts {
+            if shown_to.is_some_and(|owner| owner != analyst) {
+                continue;
+            }
             let Some(file) = files.get(analyst.as_str()) else {
                 continue;
             };

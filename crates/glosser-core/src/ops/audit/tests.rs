@@ -226,3 +226,41 @@ fn the_control_set_splits_each_analysts_files_by_condition() {
         "one (annotator, document) pair, whatever the suggesters"
     );
 }
+
+#[test]
+fn a_learners_suggestions_are_read_against_its_annotator_only() {
+    let dir = corpus();
+    let doc = Document::from_text(TEXT);
+    let suggestion = scored(span(&doc, "Talks resume soon.", "claim"), 0.6);
+    save(
+        dir.path(),
+        "a.txt",
+        "learner-alice",
+        &[suggestion.clone()],
+        &[],
+    );
+    save(
+        dir.path(),
+        "a.txt",
+        "bob",
+        &[span(&doc, "Talks resume soon.", "claim")],
+        &[],
+    );
+    let audit = audit(dir.path(), &mut |w| panic!("{w}")).unwrap();
+    let learner = audit
+        .suggesters
+        .iter()
+        .find(|s| s.name == "learner-alice")
+        .unwrap();
+    assert_eq!(
+        learner.annotators.keys().collect::<Vec<_>>(),
+        ["alice"],
+        "bob never saw it"
+    );
+    assert_eq!(learner.annotators["alice"]["claim"].rejected, 1);
+    let llm = audit.suggesters.iter().find(|s| s.name == "llm").unwrap();
+    assert!(
+        llm.annotators.contains_key("bob"),
+        "other suggesters are read against everyone"
+    );
+}
