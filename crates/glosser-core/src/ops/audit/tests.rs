@@ -232,13 +232,7 @@ fn a_learners_suggestions_are_read_against_its_annotator_only() {
     let dir = corpus();
     let doc = Document::from_text(TEXT);
     let suggestion = scored(span(&doc, "Talks resume soon.", "claim"), 0.6);
-    save(
-        dir.path(),
-        "a.txt",
-        "learner-alice",
-        &[suggestion.clone()],
-        &[],
-    );
+    save(dir.path(), "a.txt", "learner-alice", &[suggestion], &[]);
     save(
         dir.path(),
         "a.txt",
