@@ -36,7 +36,8 @@ fn labelled_sentences_are_learned_and_a_like_one_is_suggested() {
             })
             .collect();
         let record = serde_json::json!({"document": name, "annotator": "alice", "text": LABELLED, "status": "Done", "spans": spans});
-        records.push_str(&format!("{record}\n"));
+        records.push_str(&record.to_string());
+        records.push('\n');
     }
     std::fs::write(root.join("new.txt"), NEW).unwrap();
     let jsonl = tempfile::NamedTempFile::new().unwrap();
