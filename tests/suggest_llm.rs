@@ -343,3 +343,49 @@ fn the_api_key_comes_from_the_named_variable_and_a_missing_one_is_refused() {
         stderr(&refused)
     );
 }
+
+fn git(dir: &Path, args: &[&str]) -> Output {
+    let out = Command::new("git")
+        .args(["-c", "user.email=t@example.org", "-c", "user.name=t"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
+    out
+}
+
+#[test]
+fn the_cache_travels_through_git_to_a_clone_set_up_by_glosser() {
+    let dir = corpus();
+    git(dir.path(), &["init", "-q"]);
+    let setup = glosser(&["git-setup", dir.path().to_str().unwrap()]);
+    assert!(setup.status.success(), "{}", stderr(&setup));
+    let server = server();
+    let out = llm(dir.path(), &server.base_url(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "suggestions"]);
+    let tracked = String::from_utf8(git(dir.path(), &["ls-files"]).stdout).unwrap();
+    assert!(
+        tracked.contains(".glosser-suggest/llm.json")
+            && tracked.contains(".glosser-suggest/cache/"),
+        "the state and the cache are committed, not ignored: {tracked}"
+    );
+    let mate = tempfile::tempdir().unwrap();
+    let clone = mate.path().join("clone");
+    git(
+        mate.path(),
+        &["clone", "-q", dir.path().to_str().unwrap(), "clone"],
+    );
+    // Asked again in the clone with no server: every answer comes from the cache.
+    let theirs = llm(&clone, &nobody(), &["--force"]);
+    assert!(
+        stderr(&theirs).contains("0 documents written, 2 unchanged, 0 failed, 1 span dropped"),
+        "{}",
+        stderr(&theirs)
+    );
+    for name in ["one.txt.llm.ron", "two.txt.llm.ron"] {
+        assert_eq!(read(dir.path(), name), read(&clone, name), "{name}");
+    }
+}
