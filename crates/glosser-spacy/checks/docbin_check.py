@@ -8,7 +8,9 @@ nested, misaligned, empty, out-of-text) labelled spans it
 - requires the crate to report exactly the spans spaCy cannot place, and exactly the spans left
   out of `doc.ents`;
 - loads the crate's file with `DocBin().from_disk()` and compares tokens, `whitespace_`, norms,
-  ents and span groups with what was asked.
+  ents and span groups with what was asked;
+- does it again with each Doc's `user_data` (`DocBin(store_user_data=True)`, string keys and
+  values as glosser writes them: document, annotator, status), byte-identical and read back.
 
     docbin_check.py DOCBIN_BINARY OUT_DIR N_RANDOM FILE...
 
@@ -116,6 +118,10 @@ def main():
     texts += [random_text(rng) for _ in range(n_random)]
     texts += ["", "   ", "X PERSON x", "Trump’s envoy said “we won”.\nCritics doubt it.\n"]
     records = [{"text": t, "spans": random_spans(rng, nlp.make_doc(t))} for t in texts]
+    for number, record in enumerate(records):
+        if number % 3:
+            record["user_data"] = [["document", f"folder/{number}.txt"], ["annotator", "ann"],
+                                   ["status", rng.choice(["Todo", "InProgress", "Done", "é “x” 北京"])]]
     input_path = os.path.join(out_dir, "input.jsonl")
     with open(input_path, "w", encoding="utf-8") as f:
         for record in records:
@@ -131,15 +137,18 @@ def main():
             if failed <= 20:
                 print(f"FAIL {name}: {detail}"[:2000])
 
-    for mode in ("longest", "unset"):
+    for mode in ("longest", "unset", "longest+user_data"):
+        ents_mode, store_user_data = mode.split("+")[0], mode.endswith("+user_data")
         out = os.path.join(out_dir, f"{mode}.spacy")
-        result = subprocess.run([binary, input_path, out, "--ents", mode], capture_output=True, text=True, check=True)
+        result = subprocess.run([binary, input_path, out, "--ents", ents_mode, "--user-data", "yes" if store_user_data else "no"],
+                                capture_output=True, text=True, check=True)
         reports = [json.loads(line) for line in result.stdout.split("\n") if line.strip()]
         check(f"{mode}: one report per record", len(reports) == len(records), f"{len(reports)} != {len(records)}")
-        expected = DocBin()
+        expected = DocBin(store_user_data=store_user_data)
         wanted = []
         for number, (record, report) in enumerate(zip(records, reports)):
-            doc, unaligned, left = reference(nlp, record["text"], record["spans"], mode)
+            doc, unaligned, left = reference(nlp, record["text"], record["spans"], ents_mode)
+            doc.user_data.update(dict(record.get("user_data", [])))
             expected.add(doc)
             wanted.append(doc)
             check(f"{mode} doc {number} unaligned", [i for i, *_ in report["unaligned"]] == unaligned,
@@ -162,6 +171,8 @@ def main():
             check(f"{name} iob", [t.ent_iob_ for t in got] == [t.ent_iob_ for t in want])
             check(f"{name} spans", [(s.start_char, s.end_char, s.label_) for s in got.spans["sc"]] ==
                   [(s.start_char, s.end_char, s.label_) for s in want.spans["sc"]])
+            check(f"{name} user_data", dict(got.user_data) == (dict(want.user_data) if store_user_data else {}),
+                  (dict(got.user_data), dict(want.user_data)))
     spans_total = sum(len(r["spans"]) for r in records)
     print(f"docbin: {len(records)} documents, {spans_total} spans asked")
     print(f"docbin: {passed} passed, {failed} failed")

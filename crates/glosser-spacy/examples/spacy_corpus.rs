@@ -42,6 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         } else {
             Ents::Unset
         },
+        store_user_data: false,
     };
     let mut train = DocBin::new(tokenizer, options.clone())?;
     let mut dev = DocBin::new(tokenizer, options)?;

@@ -1,7 +1,10 @@
 //! Writes a `.spacy` DocBin from JSON lines `{"text": …, "spans": [[start, end, label], …]}`:
 //!
 //!     cargo run --example spacy_docbin -- INPUT.jsonl OUTPUT.spacy [--ents longest|unset] [--key sc]
+//!         [--user-data yes]
 //!
+//! With `--user-data yes`, each record's `user_data` (a list of `[key, value]` strings, in order)
+//! becomes the Doc's `user_data` (`DocBin(store_user_data=True)`).
 //! Prints one JSON line per document on stdout: the input indexes of the spans left out, each
 //! with its problem (`unaligned`, `left_out_of_ents`). Used by checks/docbin_check.py.
 
@@ -42,6 +45,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 };
             }
             [flag, value] if flag == "--key" => options.spans_key.clone_from(value),
+            [flag, value] if flag == "--user-data" => options.store_user_data = value == "yes",
             _ => return Err(format!("unknown arguments {pair:?}").into()),
         }
     }
@@ -59,7 +63,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .into_iter()
                 .map(|(start, end, label)| LabelledSpan::new(start, end, label))
                 .collect();
-        let report = bin.add(text, &spans)?;
+        let user_data: Vec<(String, String)> = match record.get("user_data") {
+            Some(pairs) => serde_json::from_value(pairs.clone())?,
+            None => Vec::new(),
+        };
+        let report = bin.add_with_user_data(text, &spans, &user_data)?;
         writeln!(
             out,
             "{}",

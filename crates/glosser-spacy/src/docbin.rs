@@ -1,6 +1,8 @@
-//! A `.spacy` file (spaCy 3's `DocBin`, `store_user_data=False`) written from text and labelled
-//! char spans: spaCy's own tokens, every span that falls on token edges in `doc.spans[key]`,
-//! a non-overlapping subset in `doc.ents`, and every span left out reported with the reason.
+//! A `.spacy` file (spaCy 3's `DocBin`) written from text and labelled char spans: spaCy's own
+//! tokens, every span that falls on token edges in `doc.spans[key]`, a non-overlapping subset in
+//! `doc.ents`, each Doc's `user_data` (string keys and values) when asked for, and every span
+//! left out reported with the reason. Documents are encoded on their own ([`DocBin::encode`],
+//! from any thread) and pushed in order ([`DocBin::push`]).
 
 mod encode;
 
@@ -53,6 +55,9 @@ pub struct DocBinOptions {
     /// The `doc.spans` key for all placed spans (spancat's `spans_key`, `"sc"` by default).
     pub spans_key: String,
     pub ents: Ents,
+    /// Write each Doc's `user_data` (spaCy's `DocBin(store_user_data=True)`); a Doc given none
+    /// gets an empty one, as in spaCy.
+    pub store_user_data: bool,
 }
 
 impl Default for DocBinOptions {
@@ -60,9 +65,14 @@ impl Default for DocBinOptions {
         Self {
             spans_key: "sc".to_owned(),
             ents: Ents::Longest,
+            store_user_data: false,
         }
     }
 }
+
+/// A Doc's `user_data`: string keys and values, in the order given (`doc.user_data` after
+/// `DocBin().from_disk(…).get_docs(…)`).
+pub type UserData = [(String, String)];
 
 /// What [`DocBin::add`] did with one document's spans.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -79,14 +89,25 @@ pub struct DocReport {
     pub left_out_of_ents: Vec<SpanIssue>,
 }
 
-/// One document's share of the DocBin.
+/// One document's share of the DocBin, ready to [`DocBin::push`].
 #[derive(Debug, Clone)]
-pub(crate) struct EncodedDoc {
-    /// Attribute values per token, in [`DocBin::attrs`] order.
-    pub(crate) rows: Vec<Vec<u64>>,
+pub struct EncodedDoc {
+    /// Attribute values, token after token, [`DocBin::attrs`] of each.
+    pub(crate) rows: Vec<u64>,
     pub(crate) spaces: Vec<bool>,
     /// `doc.spans.to_bytes()`.
     pub(crate) span_groups: Vec<u8>,
+    /// `srsly.msgpack_dumps(doc.user_data)`.
+    pub(crate) user_data: Vec<u8>,
+    /// The strings the Doc adds to the DocBin's string table.
+    strings: BTreeSet<String>,
+}
+
+impl EncodedDoc {
+    /// Number of tokens.
+    pub fn tokens(&self) -> usize {
+        self.spaces.len()
+    }
 }
 
 /// spaCy's default DocBin attributes (`DOCBIN_ALL_ATTRS`).
@@ -195,6 +216,48 @@ impl<'t> DocBin<'t> {
 
     /// Tokenizes `text` as `nlp.make_doc(text)` does, places `spans` and adds the Doc.
     pub fn add(&mut self, text: &str, spans: &[LabelledSpan]) -> Result<DocReport, DocBinError> {
+        self.add_with_user_data(text, spans, &[])
+    }
+
+    /// [`Self::add`] with the Doc's `user_data` (written when the options ask for it).
+    pub fn add_with_user_data(
+        &mut self,
+        text: &str,
+        spans: &[LabelledSpan],
+        user_data: &UserData,
+    ) -> Result<DocReport, DocBinError> {
+        let (doc, report) = self.encode(text, spans, user_data)?;
+        self.push(doc);
+        Ok(report)
+    }
+
+    /// Appends a Doc made by [`Self::encode`] (of a DocBin with the same options).
+    pub fn push(&mut self, doc: EncodedDoc) {
+        let EncodedDoc {
+            rows,
+            spaces,
+            span_groups,
+            user_data,
+            strings,
+        } = doc;
+        self.strings.extend(strings);
+        self.docs.push(EncodedDoc {
+            rows,
+            spaces,
+            span_groups,
+            user_data,
+            strings: BTreeSet::new(),
+        });
+    }
+
+    /// One Doc, as [`Self::add_with_user_data`] would add it, without adding it: documents can
+    /// be encoded in parallel and pushed in order.
+    pub fn encode(
+        &self,
+        text: &str,
+        spans: &[LabelledSpan],
+        user_data: &UserData,
+    ) -> Result<(EncodedDoc, DocReport), DocBinError> {
         let document = self.docs.len();
         let too_long = |what, value| DocBinError::TooLong {
             document,
@@ -212,23 +275,23 @@ impl<'t> DocBin<'t> {
                 non_overlapping(text, &tokens, &placed, |c| self.tokenizer.is_whitespace(c))
             }
         };
-        let mut rows = Vec::with_capacity(tokens.len());
-        for token in &tokens {
+        let width = self.attrs.len();
+        let mut rows = vec![0u64; tokens.len() * width];
+        let mut strings = BTreeSet::new();
+        for (token, row) in tokens.iter().zip(rows.chunks_exact_mut(width)) {
             let orth = token.text(text);
             let norm = self.tokenizer.norm(text, token);
-            let mut row = vec![0u64; self.attrs.len()];
             row[0] = self.string_id(orth);
             row[self.columns.norm] = self.string_id(&norm);
             row[self.columns.sent_start] = u64::from(token.sent_start);
             if self.options.ents == Ents::Longest {
                 row[self.columns.ent_iob] = IOB_OUT;
             }
-            self.strings.insert(orth.to_owned());
-            self.strings.insert(norm.into_owned());
-            rows.push(row);
+            strings.insert(orth.to_owned());
+            strings.insert(norm.into_owned());
         }
         if !tokens.is_empty() {
-            self.strings.insert(String::new());
+            strings.insert(String::new());
         }
         for ent in &ents {
             let label = self.string_id(&ent.span.label);
@@ -238,34 +301,47 @@ impl<'t> DocBin<'t> {
                 } else {
                     IOB_IN
                 };
-                rows[t][self.columns.ent_iob] = iob;
-                rows[t][self.columns.ent_type] = label;
+                rows[t * width + self.columns.ent_iob] = iob;
+                rows[t * width + self.columns.ent_type] = label;
             }
         }
         for span in &placed {
-            self.strings.insert(span.span.label.clone());
+            strings.insert(span.span.label.clone());
             if span.span.end > i32::MAX as usize {
                 return Err(too_long("char offset", span.span.end));
             }
         }
         let span_groups = encode::span_groups(self, document, &self.options.spans_key, &placed)?;
-        self.docs.push(EncodedDoc {
+        let user_data = if self.options.store_user_data {
+            encode::user_data(user_data)?
+        } else {
+            Vec::new()
+        };
+        let doc = EncodedDoc {
             rows,
             spaces: tokens.iter().map(|t| t.space_after).collect(),
             span_groups,
-        });
-        Ok(DocReport {
+            user_data,
+            strings,
+        };
+        let report = DocReport {
             tokens: tokens.len(),
             spans: placed,
             ents,
             unaligned,
             left_out_of_ents,
-        })
+        };
+        Ok((doc, report))
     }
 
     /// The `.spacy` file: zlib-compressed msgpack, as `DocBin.to_bytes()` writes it.
     pub fn to_bytes(&self) -> Result<Vec<u8>, DocBinError> {
-        encode::docbin(&self.attrs, &self.docs, &self.strings)
+        encode::docbin(
+            &self.attrs,
+            &self.docs,
+            &self.strings,
+            self.options.store_user_data,
+        )
     }
 
     /// Writes [`Self::to_bytes`] to `path`.

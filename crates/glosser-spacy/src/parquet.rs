@@ -5,6 +5,7 @@
 
 mod columns;
 mod rows;
+pub mod table;
 
 use std::io::Write;
 use std::sync::Arc;
@@ -63,6 +64,8 @@ pub enum HfParquetError {
         tag: i64,
         names: usize,
     },
+    #[error("the Parquet table does not fit its schema: {0}")]
+    Schema(String),
     #[error("the Parquet writer failed: {0}")]
     Parquet(#[from] parquet::errors::ParquetError),
     #[error("could not write {path}: {source}")]

@@ -7,7 +7,7 @@ use std::io::Write;
 
 use rmp::encode;
 
-use super::{DocBin, DocBinError, EncodedDoc};
+use super::{DocBin, DocBinError, EncodedDoc, UserData};
 use crate::spans::PlacedSpan;
 
 fn failed(e: impl std::fmt::Display) -> DocBinError {
@@ -66,15 +66,27 @@ pub(crate) fn span_groups(
     Ok(groups)
 }
 
+/// `srsly.msgpack_dumps(doc.user_data)` for string keys and values: a map in the given order.
+pub(crate) fn user_data(entries: &UserData) -> Result<Vec<u8>, DocBinError> {
+    let mut out = Vec::new();
+    encode::write_map_len(&mut out, entries.len() as u32).map_err(failed)?;
+    for (key, value) in entries {
+        str_entry(&mut out, key)?;
+        str_entry(&mut out, value)?;
+    }
+    Ok(out)
+}
+
 /// The whole file: msgpack of `DocBin.to_bytes`'s message, zlib-compressed.
 pub(crate) fn docbin(
     attrs: &[u64],
     docs: &[EncodedDoc],
     strings: &BTreeSet<String>,
+    store_user_data: bool,
 ) -> Result<Vec<u8>, DocBinError> {
     let mut msg = Vec::new();
     let out = &mut msg;
-    encode::write_map_len(out, 9).map_err(failed)?;
+    encode::write_map_len(out, if store_user_data { 10 } else { 9 }).map_err(failed)?;
     str_entry(out, "version")?;
     str_entry(out, "0.1")?;
     str_entry(out, "attrs")?;
@@ -86,14 +98,11 @@ pub(crate) fn docbin(
     let mut spaces = Vec::new();
     let mut lengths = Vec::new();
     for (document, doc) in docs.iter().enumerate() {
-        for row in &doc.rows {
-            for value in row {
-                tokens.extend_from_slice(&value.to_le_bytes());
-            }
+        for value in &doc.rows {
+            tokens.extend_from_slice(&value.to_le_bytes());
         }
         spaces.extend(doc.spaces.iter().map(|&s| u8::from(s)));
-        lengths
-            .extend_from_slice(&i32_field(document, doc.rows.len(), "token count")?.to_le_bytes());
+        lengths.extend_from_slice(&i32_field(document, doc.tokens(), "token count")?.to_le_bytes());
     }
     for (key, bytes) in [
         ("tokens", &tokens),
@@ -124,6 +133,13 @@ pub(crate) fn docbin(
     encode::write_array_len(out, docs.len() as u32).map_err(failed)?;
     for doc in docs {
         encode::write_bin(out, &doc.span_groups).map_err(failed)?;
+    }
+    if store_user_data {
+        str_entry(out, "user_data")?;
+        encode::write_array_len(out, docs.len() as u32).map_err(failed)?;
+        for doc in docs {
+            encode::write_bin(out, &doc.user_data).map_err(failed)?;
+        }
     }
     let mut compressor = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::new(6));
     compressor.write_all(&msg).map_err(failed)?;

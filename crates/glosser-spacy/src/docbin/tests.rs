@@ -11,6 +11,7 @@ fn bin(ents: Ents) -> DocBin<'static> {
         DocBinOptions {
             spans_key: "sc".into(),
             ents,
+            store_user_data: false,
         },
     )
     .expect("attributes known")
@@ -93,4 +94,75 @@ fn writes_the_file_and_counts_documents() {
         error.to_string().contains("/nonexistent-dir/x.spacy"),
         "{error}"
     );
+}
+
+#[test]
+fn encoded_documents_pushed_in_order_give_the_same_bytes_as_add() {
+    let texts = [
+        (
+            "Trump’s envoy said “we won”.",
+            vec![LabelledSpan::new(0, 27, "claim")],
+        ),
+        (
+            "北京官员说。Uber’s drivers agree.",
+            vec![LabelledSpan::new(6, 10, "x")],
+        ),
+        ("", vec![]),
+    ];
+    let mut added = bin(Ents::Longest);
+    for (text, spans) in &texts {
+        added.add(text, spans).expect("adds");
+    }
+    let mut pushed = bin(Ents::Longest);
+    let encoded: Vec<_> = texts
+        .iter()
+        .map(|(text, spans)| pushed.encode(text, spans, &[]).expect("encodes"))
+        .collect();
+    assert!(pushed.is_empty(), "encode adds nothing");
+    assert_eq!(encoded[0].0.tokens(), 9);
+    for (doc, _) in encoded {
+        pushed.push(doc);
+    }
+    assert_eq!(pushed.len(), 3);
+    assert_eq!(
+        pushed.to_bytes().expect("encodes"),
+        added.to_bytes().expect("encodes")
+    );
+}
+
+fn inflate(bytes: &[u8]) -> Vec<u8> {
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::ZlibDecoder::new(bytes), &mut raw)
+        .expect("inflates");
+    raw
+}
+
+#[test]
+fn user_data_is_a_tenth_key_with_one_msgpack_map_per_doc() {
+    let tokenizer = Tokenizer::english().expect("embedded rules load");
+    let options = DocBinOptions {
+        store_user_data: true,
+        ..DocBinOptions::default()
+    };
+    let mut bin = DocBin::new(tokenizer, options).expect("attributes known");
+    let data = [("document".to_owned(), "a.txt".to_owned())];
+    bin.add_with_user_data("Hi.", &[], &data).expect("adds");
+    bin.add("Yo.", &[])
+        .expect("a Doc without user data gets an empty map");
+    let raw = inflate(&bin.to_bytes().expect("encodes"));
+    assert_eq!(raw[0], 0x8a, "a fixmap of 10 entries");
+    let tail = b"\xa9user_data\x92\xc4\x10\x81\xa8document\xa5a.txt\xc4\x01\x80";
+    assert!(raw.ends_with(tail), "{:x?}", &raw[raw.len() - 30..]);
+    // Without store_user_data, user data given is not written.
+    let mut plain = bin_with_default_options();
+    plain.add_with_user_data("Hi.", &[], &data).expect("adds");
+    assert_eq!(inflate(&plain.to_bytes().expect("encodes"))[0], 0x89);
+}
+
+fn bin_with_default_options() -> DocBin<'static> {
+    DocBin::new(
+        Tokenizer::english().expect("embedded rules load"),
+        DocBinOptions::default(),
+    )
+    .expect("attributes known")
 }

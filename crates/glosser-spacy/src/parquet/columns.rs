@@ -11,18 +11,23 @@ pub(super) struct Columns<'r, 'w, W: std::io::Write + Send> {
 /// Levels of a nullable list column: an empty list is one entry at definition level 1 (the
 /// list is there, no item); items are at `item_level` (3 for `list<scalar>`, 4 for a field
 /// of `list<struct>`), repetition 1 after the first item of a row.
-fn list_levels<T>(lists: Vec<Vec<T>>, item_level: i16) -> (Vec<T>, Vec<i16>, Vec<i16>) {
+pub(super) fn list_levels<T, L: IntoIterator<Item = T>>(
+    lists: impl IntoIterator<Item = L>,
+    item_level: i16,
+) -> (Vec<T>, Vec<i16>, Vec<i16>) {
     let mut values = Vec::new();
     let (mut defs, mut reps) = (Vec::new(), Vec::new());
     for list in lists {
-        if list.is_empty() {
-            defs.push(1);
-            reps.push(0);
-        }
+        let mut empty = true;
         for (i, value) in list.into_iter().enumerate() {
             defs.push(item_level);
             reps.push(i16::from(i > 0));
             values.push(value);
+            empty = false;
+        }
+        if empty {
+            defs.push(1);
+            reps.push(0);
         }
     }
     (values, defs, reps)
@@ -39,7 +44,7 @@ impl<'r, 'w, W: std::io::Write + Send> Columns<'r, 'w, W> {
         Self { group }
     }
 
-    fn write_bytes(
+    pub(super) fn write_bytes(
         &mut self,
         values: &[ByteArray],
         defs: &[i16],
@@ -56,7 +61,7 @@ impl<'r, 'w, W: std::io::Write + Send> Columns<'r, 'w, W> {
         Ok(())
     }
 
-    fn write_ints(
+    pub(super) fn write_ints(
         &mut self,
         values: &[i64],
         defs: &[i16],
@@ -90,8 +95,7 @@ impl<'r, 'w, W: std::io::Write + Send> Columns<'r, 'w, W> {
     ) -> Result<(), HfParquetError> {
         let lists = rows
             .iter()
-            .map(|r| list(r).into_iter().map(ByteArray::from).collect())
-            .collect();
+            .map(|r| list(r).into_iter().map(ByteArray::from));
         let (values, defs, reps) = list_levels(lists, item_level);
         self.write_bytes(&values, &defs, Some(&reps))
     }
@@ -102,7 +106,7 @@ impl<'r, 'w, W: std::io::Write + Send> Columns<'r, 'w, W> {
         item_level: i16,
         list: impl Fn(&HfRow) -> Vec<i64>,
     ) -> Result<(), HfParquetError> {
-        let (values, defs, reps) = list_levels(rows.iter().map(list).collect(), item_level);
+        let (values, defs, reps) = list_levels(rows.iter().map(list), item_level);
         self.write_ints(&values, &defs, Some(&reps))
     }
 }
