@@ -8,5 +8,6 @@ pub mod corpus;
 pub mod f1;
 pub mod kappa;
 pub mod merge;
+pub mod people;
 pub mod ready;
 pub mod relations;
