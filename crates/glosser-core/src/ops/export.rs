@@ -164,6 +164,7 @@ pub fn export(
         overlaps,
         spacy: docbin.as_ref(),
     };
+    let streams_tagged = !deferred && !request.parquet;
     let mut tally = Tally::default();
     let mut kept: Vec<Ready> = Vec::new();
     let mut number = 0;
@@ -179,12 +180,24 @@ pub fn export(
                 .collect();
             let first = number + 1;
             number += entries.len();
-            let outcomes: Vec<Prepared> = entries
+            // conll and hf rows streamed to a text sink are rendered here too, on every core
+            // (their tag depth is 1 unless the export is deferred).
+            let outcomes: Vec<(Prepared, Option<String>)> = entries
                 .par_iter()
                 .enumerate()
-                .map(|(i, entry)| prepare(entry, first + i, &options))
+                .map(|(i, entry)| {
+                    let outcome = prepare(entry, first + i, &options);
+                    let text = match &outcome {
+                        Prepared::Ready(r) if streams_tagged => match &r.rendered {
+                            Rendered::Tagged(_) => Some(r.rendered.text(format, 1)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    (outcome, text)
+                })
                 .collect();
-            for outcome in outcomes {
+            for (outcome, text) in outcomes {
                 events(Event::Step);
                 match outcome {
                     Prepared::Skipped(why) => {
@@ -196,7 +209,7 @@ pub fn export(
                         tally.count(&ready);
                         events(Event::Exported(&ready));
                         match &mut sink {
-                            Some(sink) => sink.write(&ready.id, &ready.rendered, 1)?,
+                            Some(sink) => sink.write_text(&ready.id, &ready.rendered, text)?,
                             None => kept.push(*ready),
                         }
                     }

@@ -146,6 +146,34 @@ impl Sink {
         Ok(())
     }
 
+    /// Writes a document of depth 1 whose stream text, if any, was rendered already (on a
+    /// worker thread); without it, as [`Sink::write`].
+    pub fn write_text(
+        &mut self,
+        id: &str,
+        rendered: &Rendered,
+        text: Option<String>,
+    ) -> crate::ops::Result<()> {
+        let Some(text) = text else {
+            return self.write(id, rendered, 1);
+        };
+        if let Sink::Stream {
+            format,
+            out,
+            records,
+            ..
+        } = self
+        {
+            if *format == Format::LabelStudio && *records > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(text.as_bytes())?;
+            *records += 1;
+            return Ok(());
+        }
+        self.write(id, rendered, 1)
+    }
+
     /// Closes the output; a file appears only now, complete.
     pub fn finish(self) -> crate::ops::Result<()> {
         match self {
