@@ -11,3 +11,4 @@ pub mod merge;
 pub mod people;
 pub mod ready;
 pub mod relations;
+pub mod since;
