@@ -9,7 +9,8 @@
 use std::path::Path;
 use std::process::Command;
 
-const TEXT: &str = "Putin said the talks were positive. 北京官员说了 Critics doubt it. Hello there.\n";
+const TEXT: &str =
+    "Putin said the talks were positive. 北京官员说了 Critics doubt it. Hello there.\n";
 
 fn glosser(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_glosser"))
@@ -32,18 +33,9 @@ fn corpus(root: &Path) -> std::path::PathBuf {
         serde_json::json!({"start": start, "end": end, "label": label, "text": text})
     };
     let records = [
-        (
-            "alice",
-            vec![span(0, 35, "claim"), span(43, 60, "opinion")],
-        ),
-        (
-            "bob",
-            vec![span(0, 35, "claim"), span(36, 38, "source")],
-        ),
-        (
-            "carol",
-            vec![span(0, 35, "claim"), span(61, 67, "quote")],
-        ),
+        ("alice", vec![span(0, 35, "claim"), span(43, 60, "opinion")]),
+        ("bob", vec![span(0, 35, "claim"), span(36, 38, "source")]),
+        ("carol", vec![span(0, 35, "claim"), span(61, 67, "quote")]),
     ];
     let mut jsonl = String::new();
     for (annotator, spans) in records {
@@ -117,7 +109,10 @@ fn hf_split_writes_a_card_and_agreement_over_people_only() {
         err.contains("glosser: trimmed span edge: a.txt 61..67 quote \"Hello \""),
         "carol's quote ends in a space: {err}"
     );
-    assert!(err.contains("1 span written without the whitespace"), "{err}");
+    assert!(
+        err.contains("1 span written without the whitespace"),
+        "{err}"
+    );
     let card = std::fs::read_to_string(out.join("README.md")).unwrap();
     let yaml = card
         .strip_prefix("---\n")
@@ -139,21 +134,31 @@ fn hf_split_writes_a_card_and_agreement_over_people_only() {
     }
     assert!(card.contains("spans written without the whitespace at their edges (a token never holds whitespace): 1"), "{card}");
     let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("dataset.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(out.join("dataset.json")).unwrap()).unwrap();
     let who = &json["agreement_annotators"];
-    assert_eq!(who["compared"], serde_json::json!(["alice", "bob", "carol"]));
+    assert_eq!(
+        who["compared"],
+        serde_json::json!(["alice", "bob", "carol"])
+    );
     let excluded: Vec<(&str, &str)> = who["excluded"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|e| (e["annotator"].as_str().unwrap(), e["kind"].as_str().unwrap()))
+        .map(|e| {
+            (
+                e["annotator"].as_str().unwrap(),
+                e["kind"].as_str().unwrap(),
+            )
+        })
         .collect();
     assert_eq!(
         excluded,
         [("gold_union", "merged"), ("patterns", "suggester")]
     );
-    assert!(card.contains("gold_union"), "the card names who was left out: {card}");
+    assert!(
+        card.contains("gold_union"),
+        "the card names who was left out: {card}"
+    );
     assert!(card.contains("patterns"), "{card}");
     assert_eq!(json["spans_trimmed"][0]["written_end"], 66);
 
@@ -219,7 +224,10 @@ fn spacy_names_what_its_tokens_cannot_hold_and_writes_a_config_that_proposes_eve
         "{err}"
     );
     let config = std::fs::read_to_string(out.join("config.cfg")).unwrap();
-    assert!(config.contains("pipeline = [\"tok2vec\", \"spancat\", \"ner\"]"), "{config}");
+    assert!(
+        config.contains("pipeline = [\"tok2vec\", \"spancat\", \"ner\"]"),
+        "{config}"
+    );
     let sizes = config
         .lines()
         .skip_while(|l| *l != "[components.spancat.suggester]")
@@ -228,8 +236,7 @@ fn spacy_names_what_its_tokens_cannot_hold_and_writes_a_config_that_proposes_eve
     // "Putin said the talks were positive." is 7 spaCy tokens: the default 1–3 cannot propose it.
     assert!(sizes.contains('7'), "{sizes}");
     let json: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(out.join("dataset.json")).unwrap())
-            .unwrap();
+        serde_json::from_str(&std::fs::read_to_string(out.join("dataset.json")).unwrap()).unwrap();
     let dropped = json["spans_dropped"].as_array().unwrap();
     assert_eq!(dropped.len(), 1, "{dropped:?}");
     assert!(dropped[0]["why"].as_str().unwrap().starts_with("spaCy: "));
@@ -238,7 +245,14 @@ fn spacy_names_what_its_tokens_cannot_hold_and_writes_a_config_that_proposes_eve
         .as_object()
         .unwrap()
         .values()
-        .map(|p| p["spans"].as_object().unwrap().values().map(|n| n.as_u64().unwrap() as usize).sum::<usize>())
+        .map(|p| {
+            p["spans"]
+                .as_object()
+                .unwrap()
+                .values()
+                .map(|n| n.as_u64().unwrap() as usize)
+                .sum::<usize>()
+        })
         .sum();
     assert_eq!(placed, 3, "claim, opinion and quote (trimmed) are placed");
 }

@@ -58,7 +58,7 @@ pub struct Args {
     /// hf: write the rows as Parquet (one file per part with --split) instead of JSON lines.
     #[arg(long)]
     pub parquet: bool,
-    /// spacy: the components the DocBin and config.cfg are for: spancat (doc.spans["sc"]),
+    /// spacy: the components the DocBin and config.cfg are for: spancat (the span group sc),
     /// ner (doc.ents: the longest of overlapping spans) or spancat,ner.
     #[arg(long, default_value = "spancat")]
     pub spacy_pipeline: String,

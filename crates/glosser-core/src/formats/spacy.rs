@@ -132,12 +132,12 @@ pub fn encode(bin: &DocBin, d: &ExportDoc) -> Result<Encoded, SpacyError> {
         ("annotator".to_owned(), d.annotator.to_owned()),
         ("status".to_owned(), d.status.as_str().to_owned()),
     ];
-    let (doc, report) =
-        bin.encode(d.doc.text(), &asked, &user_data)
-            .map_err(|source| SpacyError::DocBin {
-                document: d.id.to_owned(),
-                source,
-            })?;
+    let (doc, report) = bin
+        .encode(d.doc.text(), &asked, &user_data)
+        .map_err(|source| SpacyError::DocBin {
+            document: d.id.to_owned(),
+            source,
+        })?;
     let why = |issue: &SpanIssue| {
         let full = issue.to_string();
         let head = format!(

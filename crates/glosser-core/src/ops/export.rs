@@ -111,7 +111,11 @@ pub fn export(
     if (request.parquet || format == Format::Spacy) && request.output.is_none() {
         refuse!(
             "{} writes a binary file: give it with -o FILE (or --split … -o DIR)",
-            if request.parquet { "hf --parquet" } else { "spacy" }
+            if request.parquet {
+                "hf --parquet"
+            } else {
+                "spacy"
+            }
         );
     }
     if format == Format::Spacy && !request.pipeline.spancat && !request.pipeline.ner {

@@ -118,7 +118,8 @@ impl Rows {
             self.documents.push(t.document.clone());
             self.sentences.push(wide(n));
             self.statuses.push(t.status);
-            self.tokens.push(words.iter().map(|w| w.0.clone()).collect());
+            self.tokens
+                .push(words.iter().map(|w| w.0.clone()).collect());
             self.starts.push(words.iter().map(|w| wide(w.1)).collect());
             self.ends.push(words.iter().map(|w| wide(w.2)).collect());
             for (k, layer) in self.tags.iter_mut().enumerate() {
@@ -147,7 +148,11 @@ impl Rows {
             ColumnValues::Int64Lists(self.starts.clone()),
             ColumnValues::Int64Lists(self.ends.clone()),
         ];
-        out.extend(self.tags.iter().map(|l| ColumnValues::Int64Lists(l.clone())));
+        out.extend(
+            self.tags
+                .iter()
+                .map(|l| ColumnValues::Int64Lists(l.clone())),
+        );
         out
     }
 }

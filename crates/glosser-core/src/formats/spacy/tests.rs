@@ -35,7 +35,11 @@ fn spans_are_placed_on_spacys_tokens_trimmed_or_named() {
         .collect();
     assert_eq!(
         placed,
-        [(7, 12, "quote", 1), (7, 40, "claim", 8), (26, 33, "quote", 2)]
+        [
+            (7, 12, "quote", 1),
+            (7, 40, "claim", 8),
+            (26, 33, "quote", 2)
+        ]
     );
     let unaligned: Vec<(usize, &str)> = encoded
         .unaligned
@@ -43,13 +47,33 @@ fn spans_are_placed_on_spacys_tokens_trimmed_or_named() {
         .map(|(s, why)| (s.start, why.as_str()))
         .collect();
     assert_eq!(unaligned.len(), 2, "{unaligned:?}");
-    assert!(unaligned[0].1.starts_with("ends inside spaCy's token \"北京官员说"), "{unaligned:?}");
-    assert_eq!(unaligned[1], (32, "holds only whitespace, which is no spaCy token"));
+    assert!(
+        unaligned[0]
+            .1
+            .starts_with("ends inside spaCy's token \"北京官员说"),
+        "{unaligned:?}"
+    );
+    assert_eq!(
+        unaligned[1],
+        (32, "holds only whitespace, which is no spaCy token")
+    );
     assert_eq!(encoded.trimmed.len(), 1);
     assert_eq!((encoded.trimmed[0].start, encoded.trimmed[0].end), (26, 32));
-    assert_eq!(encoded.left_out_of_ents.len(), 2, "both quotes overlap the claim");
-    assert!(encoded.left_out_of_ents[0].1.contains("overlaps claim 7..40"));
-    assert_eq!(encoded.doc.tokens(), 12, "北京官员说 。 Trump ’s envoy said “ Hello ” today . \\n");
+    assert_eq!(
+        encoded.left_out_of_ents.len(),
+        2,
+        "both quotes overlap the claim"
+    );
+    assert!(
+        encoded.left_out_of_ents[0]
+            .1
+            .contains("overlaps claim 7..40")
+    );
+    assert_eq!(
+        encoded.doc.tokens(),
+        12,
+        "北京官员说 。 Trump ’s envoy said “ Hello ” today . \\n"
+    );
 }
 
 #[test]
@@ -61,9 +85,18 @@ fn pipelines_parse_and_pick_the_ents() {
             ner: false
         }
     );
-    assert_eq!(Pipeline::parse("ner, spancat").unwrap().components().len(), 2);
+    assert_eq!(
+        Pipeline::parse("ner, spancat").unwrap().components().len(),
+        2
+    );
     assert!(Pipeline::parse("textcat").is_err_and(|e| e.0.contains("textcat")));
-    assert_eq!(Pipeline::parse("spancat").unwrap().options().ents, Ents::Unset);
-    assert_eq!(Pipeline::parse("ner").unwrap().options().ents, Ents::Longest);
+    assert_eq!(
+        Pipeline::parse("spancat").unwrap().options().ents,
+        Ents::Unset
+    );
+    assert_eq!(
+        Pipeline::parse("ner").unwrap().options().ents,
+        Ents::Longest
+    );
     assert!(Pipeline::parse("ner").unwrap().options().store_user_data);
 }

@@ -95,7 +95,11 @@ impl HfCard<'_> {
     }
 
     fn yaml(&self, out: &mut String) {
-        let name = self.meta.pretty_name.as_deref().unwrap_or(&self.fallback_name);
+        let name = self
+            .meta
+            .pretty_name
+            .as_deref()
+            .unwrap_or(&self.fallback_name);
         let _ = writeln!(out, "pretty_name: {}", quoted(name));
         if let Some(license) = &self.meta.license {
             let _ = writeln!(out, "license: {}", quoted(license));
@@ -169,7 +173,11 @@ impl HfCard<'_> {
     }
 
     fn prose(&self, out: &mut String) {
-        let name = self.meta.pretty_name.as_deref().unwrap_or(&self.fallback_name);
+        let name = self
+            .meta
+            .pretty_name
+            .as_deref()
+            .unwrap_or(&self.fallback_name);
         let labels: Vec<&str> = self.labels.iter().map(|(n, _)| n.as_str()).collect();
         let _ = writeln!(
             out,
@@ -279,7 +287,11 @@ impl HfCard<'_> {
                     .map(|n| format!("`{n}`"))
                     .collect::<Vec<_>>()
                     .join(", "),
-                if people.len() == 1 { "one person" } else { "people" }
+                if people.len() == 1 {
+                    "one person"
+                } else {
+                    "people"
+                }
             );
         }
         for (name, kind) in &a.excluded {
@@ -358,14 +370,22 @@ impl HfCard<'_> {
                 c.orphans,
                 "orphaned or ambiguous spans not exported (their place in the article is not known)",
             ),
-            (c.links_dropped, "links between spans dropped (rows hold no links)"),
-            (c.tokens_split, "tokens split at a span edge (spans keep their exact characters)"),
+            (
+                c.links_dropped,
+                "links between spans dropped (rows hold no links)",
+            ),
+            (
+                c.tokens_split,
+                "tokens split at a span edge (spans keep their exact characters)",
+            ),
             (c.sentences_joined, "sentence breaks left out inside a span"),
         ];
         for (n, what) in lines {
             let _ = writeln!(out, "- {what}: {n}");
         }
-        out.push_str("\nEach one is named in `dataset.json` (`spans_dropped`, `spans_trimmed`).\n\n");
+        out.push_str(
+            "\nEach one is named in `dataset.json` (`spans_dropped`, `spans_trimmed`).\n\n",
+        );
     }
 
     fn load_section(&self, out: &mut String) {

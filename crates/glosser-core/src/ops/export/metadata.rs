@@ -112,13 +112,14 @@ impl DatasetMeta {
     /// The corpus's `glosser.ron` `dataset` entry (nothing when the file or the entry is absent).
     pub fn of_corpus(root: &Path) -> crate::ops::Result<Self> {
         let path = root.join(crate::labels::CORPUS_CONFIG_FILE);
-        let source = match crate::fsio::read_in_corpus(root, &path, crate::labels::CORPUS_CONFIG_LIMIT)
-            .and_then(|bytes| crate::fsio::into_text(&path, bytes))
-        {
-            Ok(source) => source,
-            Err(e) if e.is_not_found() => return Ok(Self::default()),
-            Err(e) => return Err(e.into()),
-        };
+        let source =
+            match crate::fsio::read_in_corpus(root, &path, crate::labels::CORPUS_CONFIG_LIMIT)
+                .and_then(|bytes| crate::fsio::into_text(&path, bytes))
+            {
+                Ok(source) => source,
+                Err(e) if e.is_not_found() => return Ok(Self::default()),
+                Err(e) => return Err(e.into()),
+            };
         match crate::fsio::ron_options().from_str::<CorpusConfig>(&source) {
             Ok(config) => {
                 let meta = config.dataset.unwrap_or_default();
@@ -131,6 +132,7 @@ impl DatasetMeta {
     }
 
     /// `self` with every field `flags` sets replaced.
+    #[must_use]
     pub fn overridden_by(mut self, flags: &DatasetMeta) -> Self {
         if flags.pretty_name.is_some() {
             self.pretty_name.clone_from(&flags.pretty_name);
@@ -162,7 +164,11 @@ impl DatasetMeta {
                 );
             }
         }
-        if self.pretty_name.as_deref().is_some_and(|n| n.trim().is_empty() || n.contains(['\n', '\r'])) {
+        if self
+            .pretty_name
+            .as_deref()
+            .is_some_and(|n| n.trim().is_empty() || n.contains(['\n', '\r']))
+        {
             refuse!("{origin}: pretty_name must be one line of text");
         }
         Ok(())

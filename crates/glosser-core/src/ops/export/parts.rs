@@ -85,7 +85,15 @@ pub fn write_split(
     crate::fsio::write_atomic(&files[0], text.as_bytes())
         .with_context(|| format!("{}: cannot write", files[0].display()))?;
     if o.format == Format::Hf {
-        let readme = hf_card(corpus, o, split, &documents, &file_bytes, extras, &agreement);
+        let readme = hf_card(
+            corpus,
+            o,
+            split,
+            &documents,
+            &file_bytes,
+            extras,
+            &agreement,
+        );
         let path = dir.join("README.md");
         crate::fsio::write_atomic(&path, readme.render().as_bytes())
             .with_context(|| format!("{}: cannot write", path.display()))?;
@@ -217,7 +225,11 @@ fn spacy_config(
             })
             .collect(),
         config: Some("config.cfg".to_owned()),
-        suggester_sizes: if shape.pipeline.spancat { sizes.clone() } else { Vec::new() },
+        suggester_sizes: if shape.pipeline.spancat {
+            sizes.clone()
+        } else {
+            Vec::new()
+        },
     };
     let options = ConfigOptions {
         components,

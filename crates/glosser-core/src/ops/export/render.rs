@@ -188,7 +188,12 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
 
 /// One document in the chosen format; fills in what happened to its spans. A document the
 /// format cannot hold at all is skipped, with why.
-fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Result<Rendered, String> {
+fn render(
+    d: &ExportDoc,
+    task_id: usize,
+    o: &Options,
+    ready: &mut Ready,
+) -> Result<Rendered, String> {
     let line = |v: serde_json::Value| format!("{v}\n");
     let status = d.status.as_str();
     let count = |ready: &mut Ready, spans: &mut dyn Iterator<Item = &Span>| {
@@ -245,7 +250,9 @@ fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Resu
                     );
                 }
             }
-            ready.trimmed.sort_by(|a, b| a.span.key().cmp(&b.span.key()));
+            ready
+                .trimmed
+                .sort_by(|a, b| a.span.key().cmp(&b.span.key()));
             let layered = o.overlaps == Policy::Layers;
             ready.displaced = layers
                 .displaced

@@ -50,7 +50,11 @@ impl Sink {
             let Some(path) = output else {
                 refuse!(
                     "{} writes a binary file: give it with -o FILE (or --split … -o DIR)",
-                    if shape.parquet { "hf --parquet" } else { "spacy" }
+                    if shape.parquet {
+                        "hf --parquet"
+                    } else {
+                        "spacy"
+                    }
                 );
             };
             if shape.parquet {

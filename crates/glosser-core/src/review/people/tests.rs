@@ -21,7 +21,7 @@ fn people_are_told_from_gold_merged_sets_and_suggesters() {
     file(dir.path(), "alice", |_| {});
     file(dir.path(), "bob", |_| {});
     file(dir.path(), "gold", |s| {
-        s.from = vec!["alice".into(), "bob".into()]
+        s.from = vec!["alice".into(), "bob".into()];
     });
     file(dir.path(), "gold_union", |s| {
         s.from = vec!["alice".into(), "bob".into()];

@@ -10,7 +10,10 @@ fn agreement() -> Agreement {
             ],
         }),
         compared: vec!["alice".into(), "bob".into(), "gold".into()],
-        excluded: vec![("gold_union".into(), Kind::Merged), ("suggest".into(), Kind::Suggester)],
+        excluded: vec![
+            ("gold_union".into(), Kind::Merged),
+            ("suggest".into(), Kind::Suggester),
+        ],
     }
 }
 
@@ -44,7 +47,10 @@ fn card<'a>(meta: &'a DatasetMeta, agreement: &'a Agreement, tags: &'a [String])
                 dropped: 0,
             },
         ],
-        labels: vec![("claim".into(), "An assertion".into()), ("quote".into(), "Words \"said\"".into())],
+        labels: vec![
+            ("claim".into(), "An assertion".into()),
+            ("quote".into(), "Words \"said\"".into()),
+        ],
         tags,
         depth: 2,
         parquet: false,
@@ -93,7 +99,9 @@ fn yaml_names_splits_features_and_metadata() {
     assert!(prose.contains("Left out of agreement: `gold_union`, merged"));
     assert!(prose.contains("Left out of agreement: `suggest`, suggester"));
     assert!(prose.contains("- spans written without the whitespace at their edges (a token never holds whitespace): 2\n"));
-    assert!(prose.contains("- overlapping spans written to further tag layers (`ner_tags_2`, …): 3\n"));
+    assert!(
+        prose.contains("- overlapping spans written to further tag layers (`ner_tags_2`, …): 3\n")
+    );
     assert!(!prose.contains("No licence was given"));
 }
 

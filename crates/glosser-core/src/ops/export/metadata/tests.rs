@@ -3,7 +3,10 @@ use super::*;
 #[test]
 fn glosser_ron_gives_the_card_its_metadata_and_flags_win() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(DatasetMeta::of_corpus(dir.path()).unwrap(), DatasetMeta::default());
+    assert_eq!(
+        DatasetMeta::of_corpus(dir.path()).unwrap(),
+        DatasetMeta::default()
+    );
     std::fs::write(
         dir.path().join("glosser.ron"),
         r#"(labels: [(name: "claim")], dataset: (pretty_name: "News claims", license: "cc-by-4.0", language: ["en", "deu"]))"#,
@@ -34,7 +37,10 @@ fn licences_and_languages_the_hub_would_refuse_are_refused_with_the_file() {
     )
     .unwrap();
     let error = DatasetMeta::of_corpus(dir.path()).unwrap_err().to_string();
-    assert!(error.contains("glosser.ron") && error.contains("\"CC BY 4.0\""), "{error}");
+    assert!(
+        error.contains("glosser.ron") && error.contains("\"CC BY 4.0\""),
+        "{error}"
+    );
     let bad = |meta: DatasetMeta| meta.check("--flags").unwrap_err().to_string();
     let language = DatasetMeta {
         language: vec!["English".into()],
