@@ -39,6 +39,14 @@ pub enum Error {
     /// A model server that cannot be asked (down, no such model, a refused key).
     #[error(transparent)]
     Model(#[from] crate::suggest::llm::ClientError),
+    /// Writing an hf export as Parquet failed.
+    #[error(transparent)]
+    Parquet(#[from] glosser_spacy::parquet::HfParquetError),
+    /// Encoding a spaCy DocBin failed.
+    #[error(transparent)]
+    DocBin(#[from] glosser_spacy::docbin::DocBinError),
+    #[error(transparent)]
+    Spacy(#[from] crate::formats::spacy::SpacyError),
     /// What was being done when `source` happened.
     #[error("{context}")]
     Context {
