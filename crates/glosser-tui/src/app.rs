@@ -43,6 +43,12 @@ pub enum Focus {
 pub enum PromptKind {
     /// Search the article.
     Search,
+    /// Search the article backwards (`\\`).
+    SearchBack,
+    /// Search every document's text (from the list; `Tab` in the filter prompt).
+    CorpusSearch,
+    /// The command line (`:`).
+    Command,
     /// Filter the document list.
     Filter,
     /// The note of the span with this key.
@@ -71,7 +77,10 @@ impl Prompt {
 pub enum Mode {
     Normal,
     Prompt(Prompt),
-    Help,
+    /// The help, scrolled down `top` lines.
+    Help {
+        top: usize,
+    },
     /// The stats view: `None` while its job gathers the figures, then the figures.
     Stats(Option<Box<super::stats::CorpusStats>>),
     /// The label picker over the selection or the span under the cursor.
@@ -81,6 +90,8 @@ pub enum Mode {
         text: String,
         top: usize,
     },
+    /// Word jumping (`f`): each word of the sentence shows letters; typing them jumps there.
+    Jump(super::jump::Jump),
 }
 
 /// How a status-line message looks.
@@ -110,6 +121,10 @@ pub enum DocInfo {
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub query: String,
+    /// Searching towards the start (`\\`, `#`): `n` goes on backwards, `N` forwards.
+    pub backward: bool,
+    /// Only whole words match (`Tab` in the search prompt, `*`, `#`).
+    pub whole_word: bool,
     /// Sorted and disjoint; filled in slices while `scan` runs (`tui/search.rs`).
     pub matches: Vec<std::ops::Range<usize>>,
     /// The part of the article still to search, if any.
@@ -161,6 +176,48 @@ pub struct App {
     pub suggestions: Option<String>,
     /// The corpus listing while it runs on its thread, and the list's assigned-first order.
     pub listing: super::listing::Listing,
+    /// A count typed before a motion (the `3` of `3j`), until the key it counts.
+    pub count: Option<usize>,
+    /// The labelling flow, when on (`update/flow.rs`).
+    pub flow: Option<Flow>,
+    /// The span whose edges move in place (`c`, `update/edges.rs`).
+    pub edges: Option<Edges>,
+    /// The label given last (`.` gives it again).
+    pub last_label: Option<String>,
+    /// Keys pressed before what they act on was listed (`J` past the documents listed so far,
+    /// any key before the first document opens): applied, in order, as the list fills in.
+    pub queued: Vec<super::action::Action>,
+    /// The corpus search from the document list: the query and, per document, its matches.
+    pub corpus_search: Option<CorpusSearch>,
+}
+
+/// The labelling flow: the item it shows (a sentence, a quotation or a suggestion), as the
+/// selection, which a digit labels before the flow moves on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flow {
+    /// `None` past the last item of the document.
+    pub item: Option<std::ops::Range<usize>>,
+    /// The label a suggestion item proposes (`y` or `Enter` accepts it as is).
+    pub suggested: Option<String>,
+}
+
+/// A span whose edges move in place: its key as it is now, and which edge motions move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edges {
+    pub key: (usize, usize, String),
+    /// Motions move the start (else the end).
+    pub start: bool,
+    /// While the mouse drags an edge: where the span would go (set when the button is let go).
+    pub drag: Option<std::ops::Range<usize>>,
+}
+
+/// A search of every document's text from the list: what was asked and what was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CorpusSearch {
+    pub query: String,
+    pub whole_word: bool,
+    /// Per document index: its matches; `None` while the search runs.
+    pub hits: Option<Vec<(usize, usize)>>,
 }
 
 impl App {
@@ -239,6 +296,12 @@ impl App {
             follow: following::Follow::default(),
             suggestions: None,
             listing: super::listing::Listing::default(),
+            count: None,
+            flow: None,
+            edges: None,
+            last_label: None,
+            queued: Vec::new(),
+            corpus_search: None,
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });

@@ -3,6 +3,7 @@
 
 use std::time::Instant;
 
+use super::super::action::Action;
 use super::super::app::{App, Tone};
 use super::{review, save};
 
@@ -21,8 +22,14 @@ pub(super) fn step_document(app: &mut App, forward: bool, now: Instant) {
     };
     let Some(&index) = app.visible_docs.get(target) else {
         if app.listing.is_listing() {
+            // Not listed yet: the key waits for it (`update::run_queued`).
+            app.queued.push(if forward {
+                Action::NextDocument
+            } else {
+                Action::PrevDocument
+            });
             return app.say(
-                "this is the last document listed so far (still listing)",
+                "still listing: the next document opens as soon as it is listed",
                 Tone::Info,
             );
         }
@@ -30,6 +37,28 @@ pub(super) fn step_document(app: &mut App, forward: bool, now: Instant) {
     };
     app.message = None;
     switch_document(app, index, now);
+}
+
+/// Whether `action` must wait: nothing is open yet while the corpus is being listed (a key
+/// pressed on the first frame), or a document step waits for its document.
+pub(super) fn must_wait(app: &App, action: Action) -> bool {
+    let listing = app.listing.is_listing();
+    let document_key = matches!(action, Action::NextDocument | Action::PrevDocument);
+    // In the list, its own keys work on what is listed (the user may open a document first).
+    let list_key = app.focus == super::super::app::Focus::List && !document_key;
+    let first = listing
+        && app.open.is_none()
+        && !list_key
+        && !matches!(
+            action,
+            Action::Quit
+                | Action::ForceQuit
+                | Action::Help
+                | Action::Cancel
+                | Action::NextPane
+                | Action::PrevPane
+        );
+    first || (!app.queued.is_empty() && listing)
 }
 
 /// Saves the open document if it has edits, then opens another.
@@ -40,5 +69,7 @@ pub(crate) fn switch_document(app: &mut App, index: usize, now: Instant) {
     save::save_open(app);
     app.open_document(index);
     app.sidebar_top = 0;
+    app.edges = None;
     review::prepare(app, now);
+    super::flow::restart(app);
 }

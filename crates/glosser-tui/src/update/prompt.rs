@@ -110,6 +110,7 @@ pub(crate) fn prompt_key(key: crossterm::event::KeyEvent) -> Option<super::Event
     let edit = |e| Some(Event::PromptEdit(e));
     match key.code {
         KeyCode::Enter => Some(Event::PromptSubmit),
+        KeyCode::Tab => Some(Event::PromptTab),
         KeyCode::Esc => Some(Event::PromptCancel),
         KeyCode::Backspace if ctrl => edit(PromptEdit::DeleteWord),
         KeyCode::Backspace => Some(Event::PromptBackspace),

@@ -119,6 +119,7 @@ mod exit;
 mod fs;
 mod keys;
 mod keystroke;
+mod keystroke_flow;
 mod keystroke_link;
 mod link;
 mod link_edit;

@@ -282,7 +282,8 @@ fn stats_view_shows_spans_agreement_and_progress() {
     );
     assert_eq!(stats.done, 1);
     let agreement = stats.agreement.as_ref().unwrap();
-    assert_eq!(agreement[0].1.kappa, Some(1.0));
+    assert_eq!(agreement.labels[0].1.kappa, Some(1.0));
+    assert_eq!(agreement.title, "other × tester");
     let terminal = screen(&mut app, 120, 40);
     let text = terminal.backend().to_string();
     assert!(text.contains("Corpus statistics"), "{text}");
