@@ -64,7 +64,7 @@ fn link_type_keys(app: &App) -> Vec<(String, String)> {
 
 /// Opposite motions share a line (`w / b  next word / previous word`), so the help fits an
 /// 80×24 terminal in two columns.
-const PAIRS: [(Action, Action, &str); 12] = [
+const PAIRS: &[(Action, Action, &str)] = &[
     (Action::NextPane, Action::PrevPane, "next / previous pane"),
     (
         Action::MoveLeft,
@@ -101,10 +101,40 @@ const PAIRS: [(Action, Action, &str); 12] = [
         Action::PrevDocument,
         "next / previous document",
     ),
+    (
+        Action::LineStart,
+        Action::LineEnd,
+        "start / end of the screen line",
+    ),
+    (
+        Action::NextBigWord,
+        Action::PrevBigWord,
+        "next / previous WORD (blank-separated)",
+    ),
+    (
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        "half a page down / up",
+    ),
+    (
+        Action::Search,
+        Action::SearchBack,
+        "search the article forwards / backwards (Tab in the prompt: whole words; / in the list: filter, Tab there: search every document)",
+    ),
+    (
+        Action::SearchWord,
+        Action::SearchWordBack,
+        "search the word under the cursor forwards / backwards (whole word)",
+    ),
+    (
+        Action::SelectToPunctuation,
+        Action::SelectFromPunctuation,
+        "select from the cursor to the punctuation / from the punctuation to the cursor (again: one clause more)",
+    ),
 ];
 
 fn pair_up(out: &mut Vec<(String, String)>) {
-    for (a, b, both) in PAIRS {
+    for &(a, b, both) in PAIRS {
         let find = |action: Action, out: &[(String, String)]| {
             out.iter().position(|(_, d)| *d == action.describe())
         };
@@ -235,7 +265,7 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect, top: usize) {
             inner.height.saturating_sub(1),
         ),
     );
-    let keys = "j k ↑ ↓ scroll · PgDn PgUp Space page · G end · g top, then guidelines · any other key closes";
+    let keys = "j k PgDn PgUp scroll · g top, then guidelines · any other key closes";
     render(
         buf,
         Paragraph::new(Line::styled(
