@@ -112,14 +112,22 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     let mode = format!(" {} ", mode_name(app));
     let count = app.count.map(|n| format!(" │ {n}…")).unwrap_or_default();
     let tail = format!(" │ {position}{count}");
-    let fixed = mode.chars().count() + state.chars().count() + tail.chars().count() + 6;
+    let fixed = mode.chars().count() + state.chars().count() + tail.chars().count() + 2;
+    // What is left for "{id} │ {annotator} │ ": the annotator keeps up to a third of it.
     let room = usize::from(area.width).saturating_sub(fixed);
-    let annotator_room = room.saturating_sub(8.min(id.chars().count())).max(4);
-    let annotator = super::truncate(&sanitize(&app.annotator), annotator_room);
-    let id = super::truncate(&id, room.saturating_sub(annotator.chars().count()).max(1));
+    let names = if room >= 10 {
+        let annotator = sanitize(&app.annotator);
+        let annotator = super::truncate(&annotator, (room / 3).max(4));
+        let id_room = room.saturating_sub(annotator.chars().count() + 6);
+        format!("{} │ {annotator} │ ", super::truncate(&id, id_room.max(1)))
+    } else if room >= 4 {
+        format!("{} │ ", super::truncate(&id, room - 3))
+    } else {
+        String::new()
+    };
     let top = Line::from(vec![
         Span::styled(mode, bar.add_modifier(Modifier::BOLD)),
-        Span::styled(format!("│ {id} │ {annotator} │ "), bar),
+        Span::styled(format!("│ {names}"), bar),
         Span::styled(state.to_owned(), state_style),
         Span::styled(tail, bar),
     ]);

@@ -321,6 +321,7 @@ fn stats_view_shows_spans_agreement_and_progress() {
     assert_eq!(app.mode, Mode::Normal, "any key closes it");
 }
 
+mod fit;
 mod link_screen;
 mod review_link_screen;
 mod screen;
