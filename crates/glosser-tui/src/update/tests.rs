@@ -113,6 +113,7 @@ pub(super) fn write_outside(f: &Fixture, spans: &[(usize, usize, &str)]) {
     glosser_core::store::save(&f.dir.path().join("a.txt.tester.ron"), &file).unwrap();
 }
 
+mod counts;
 mod disk;
 mod edit;
 mod exit;
@@ -134,5 +135,6 @@ mod review_link_item;
 mod review_resume;
 mod review_trust;
 mod search;
+mod search_typed;
 mod stamp;
 mod unsettled;
