@@ -186,10 +186,13 @@ pub(super) fn act(app: &mut App, action: Action, now: Instant) -> bool {
             decide_suggestion(app, &flow, action != Action::RejectSuggestion, now);
         }
         _ => {
-            if attached(app) && leaves_item(action) {
-                if let Some(s) = app.session_mut() {
-                    s.anchor = None;
-                }
+            // A motion starts from the item's start, where its text begins.
+            if attached(app)
+                && leaves_item(action)
+                && let (Some(s), Some(item)) = (app.session_mut(), flow.item)
+            {
+                s.anchor = None;
+                s.cursor = item.start;
             }
             return false;
         }
@@ -203,6 +206,8 @@ fn leaves_item(action: Action) -> bool {
         || matches!(
             action,
             Action::StartSelection
+                | Action::SelectQuotation
+                | Action::SelectQuotationInside
                 | Action::SelectToPunctuation
                 | Action::SelectFromPunctuation
                 | Action::JumpToWord

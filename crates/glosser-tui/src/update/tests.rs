@@ -113,10 +113,13 @@ pub(super) fn write_outside(f: &Fixture, spans: &[(usize, usize, &str)]) {
     glosser_core::store::save(&f.dir.path().join("a.txt.tester.ron"), &file).unwrap();
 }
 
+mod command;
 mod counts;
 mod disk;
+mod edges;
 mod edit;
 mod exit;
+mod flow;
 mod fs;
 mod keys;
 mod keystroke;
@@ -132,6 +135,7 @@ mod prompt;
 mod review;
 mod review_link;
 mod review_link_item;
+mod review_pick;
 mod review_resume;
 mod review_trust;
 mod search;

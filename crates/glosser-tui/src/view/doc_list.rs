@@ -87,7 +87,12 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         .find(|t| t.chars().count() <= room)
         .unwrap_or_else(|| format!(" {changed_count}Δ "))
     } else {
-        format!(" Documents {} ", app.corpus.documents.len())
+        let total = app.corpus.documents.len();
+        let room = usize::from(area.width.saturating_sub(2));
+        [format!(" Documents {total} "), format!(" Docs {total} ")]
+            .into_iter()
+            .find(|t| t.chars().count() <= room)
+            .unwrap_or_else(|| format!(" {total} "))
     };
     let block = pane_block(title, focused, app.color);
     let inner = block.inner(area);

@@ -177,7 +177,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
     render(buf, block, area);
     let Some(review) = review else { return };
     let (lines, current, current_len) = lines(app, review, names, usize::from(inner.width));
-    let height = usize::from(inner.height.saturating_sub(2));
+    let height = usize::from(inner.height.saturating_sub(3));
     // The current item's head a third of the way down, or at the top when the item is long;
     // PgDn / PgUp scroll through an item longer than the pane.
     let context = height / 3;
@@ -196,16 +196,16 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
             inner.x,
             inner.y,
             inner.width,
-            inner.height.saturating_sub(2),
+            inner.height.saturating_sub(3),
         ),
     );
     let keys = format!(
-        "1-{} accept a version · 0 reject · m majority · ] [ item · j k span · Space mark · Enter take marked · Tab edit gold",
+        "1-{} version · j k span · Space mark · Enter take · 0 reject all · m majority · ] [ item · Tab edit gold",
         names.len()
     );
     let keys: Vec<Line> = super::wrap_words(&keys, usize::from(inner.width))
         .into_iter()
-        .take(2)
+        .take(3)
         .map(|l| Line::styled(l, Style::new().fg(Color::DarkGray)))
         .collect();
     render(
@@ -213,9 +213,9 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
         Paragraph::new(keys),
         Rect::new(
             inner.x,
-            inner.y + inner.height.saturating_sub(2),
+            inner.y + inner.height.saturating_sub(3),
             inner.width,
-            2,
+            3,
         ),
     );
 }

@@ -227,6 +227,15 @@ fn hints(app: &App, width: usize) -> String {
             "J/K doc",
             "Tab pane",
         ],
+        Focus::Sidebar if app.reviewing.is_some() => &[
+            "1-9 version",
+            "j/k span",
+            "Space mark",
+            "Enter take",
+            "0 reject",
+            "m majority",
+            "] [ item",
+        ],
         Focus::Sidebar => &[
             "j/k span",
             "1-9 relabel",
