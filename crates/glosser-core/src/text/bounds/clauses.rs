@@ -93,3 +93,6 @@ pub fn prev_big_word_start(doc: &Document, c: usize) -> usize {
     }
     c - i
 }
+
+#[cfg(test)]
+mod tests;
