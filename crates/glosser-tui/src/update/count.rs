@@ -27,10 +27,10 @@ pub(super) fn digit(app: &mut App, action: Action) -> bool {
     app.count = Some(count);
     let text = if first {
         format!(
-            "count {count}: a motion repeats {count} times (Esc drops it) · to label, select first: s sentence, \" quotation, t to the punctuation, v by hand"
+            "count {count}: a motion repeats {count} times · Esc drops it · to label, select: s \" t v"
         )
     } else {
-        format!("count {count}: a motion repeats {count} times (Esc drops it)")
+        format!("count {count}: a motion repeats {count} times · Esc drops it")
     };
     app.say(text, Tone::Info);
     true

@@ -37,10 +37,10 @@ pub(super) fn start(app: &mut App) {
     });
     show(app);
     app.say(
+        // Short enough for 80 columns: the span itself is shown selected.
         format!(
-            "moving the edges of {} {}: h l w b e t T move its end · ; its start · Enter done",
-            span.label,
-            super::quoted(&span.quote)
+            "{}'s edges: h l w b e t T move the end · ; the start · Enter done",
+            span.label
         ),
         Tone::Info,
     );

@@ -322,6 +322,7 @@ fn stats_view_shows_spans_agreement_and_progress() {
 }
 
 mod fit;
+mod hints;
 mod link_screen;
 mod review_link_screen;
 mod screen;

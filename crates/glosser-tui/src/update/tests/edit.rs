@@ -124,7 +124,7 @@ fn label_without_selection_or_span_explains() {
             .as_ref()
             .unwrap()
             .0
-            .contains("to label, select first")
+            .contains("to label, select: s \" t v")
     );
     f.act(&[Action::Cancel, Action::SelectSentence, Action::Label(9)]);
     assert!(
