@@ -240,3 +240,87 @@ fn a_key_pressed_on_the_first_frame_is_applied() {
     tmux.keys(&["q"]);
     tmux.wait_exit();
 }
+
+#[test]
+fn the_flow_accepts_a_suggestion_with_one_key() {
+    let (_dir, corpus) = copy_seeds();
+    let root = corpus.to_str().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_glosser"))
+        .args(["suggest", root, "--builtin", "quotes"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let args = [root, "--annotator", "flowing", "--suggestions", "suggest"];
+    let tmux = Tmux::start("flow-sugg", &args, 80, 24);
+    tmux.keys(&["Space", "1", "1", "1"]);
+    tmux.wait_for_screen(|s| s.contains("labelled claim: “While"), "three claims");
+    // The suggested quotation inside the third sentence is the next item: y takes it.
+    tmux.keys(&["y"]);
+    tmux.wait_for_screen(|s| s.contains("accepted quote: “positive,”"), "accepted");
+    tmux.keys(&["Escape", "q"]);
+    tmux.wait_exit();
+    assert_eq!(
+        spans(&corpus, "flowing"),
+        [
+            span(S1, "claim"),
+            span(S2, "claim"),
+            span(S3, "claim"),
+            span("“positive,”", "quote"),
+        ]
+    );
+    let ron = std::fs::read_to_string(corpus.join(format!("{FIRST}.flowing.ron"))).unwrap();
+    assert!(
+        !ron.contains("score"),
+        "accepted as the user's own span: {ron}"
+    );
+}
+
+#[test]
+fn nested_spans_the_link_starts_on_the_quote_and_shows_where_it_ends_first() {
+    let (_dir, corpus) = copy_seeds();
+    let args = [corpus.to_str().unwrap(), "--annotator", "nest"];
+    let tmux = Tmux::start("nest", &args, 120, 40);
+    // The sentence as a claim and the name that opens it as a source: both start at "Estonian".
+    tmux.keys(&["/"]);
+    tmux.literal("Estonian");
+    tmux.keys(&["Enter", "v", "E", "5"]);
+    tmux.wait_for_screen(|s| s.contains("labelled source"), "the source");
+    tmux.keys(&["s", "1"]);
+    tmux.wait_for_screen(|s| s.contains("labelled claim: “Estonian"), "the claim");
+    tmux.keys(&["/"]);
+    tmux.literal("a leader");
+    tmux.keys(&["Enter", "\"", "2"]);
+    tmux.wait_for_screen(|s| s.contains("labelled quote"), "the quote");
+    // Inside the quote (and the claim): r starts on the quote, the innermost.
+    tmux.keys(&["b", "r"]);
+    tmux.wait_for_screen(
+        |s| s.contains("link from quote “a leader"),
+        "r on the quote",
+    );
+    // [ steps to the source, not the claim that starts at the same place; the status line
+    // names where the link would end before r makes it.
+    tmux.keys(&["["]);
+    tmux.wait_for_screen(
+        |s| s.contains("→ source “Estonian Foreign Minister Margu") && s.contains(": r links"),
+        "the end shown first",
+    );
+    tmux.keys(&["r"]);
+    tmux.wait_for_screen(|s| s.contains("linked speaker"), "the link");
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    let ron = std::fs::read_to_string(corpus.join(format!("{FIRST}.nest.ron"))).unwrap();
+    let (q, s) = (
+        range_of("“a leader"),
+        range_of("Estonian Foreign Minister Margus Tsahkna"),
+    );
+    let quote_end = range_of("“a leader positioning for advantage, not peace.”").1;
+    let link = format!(
+        r#"(type: "speaker", from: ({}, {quote_end}, "quote"), to: ({}, {}, "source"))"#,
+        q.0, s.0, s.1
+    );
+    assert!(ron.contains(&link), "{link} in {ron}");
+}
