@@ -9,6 +9,7 @@ mod edit;
 mod flow;
 pub mod follow;
 mod guidelines;
+mod help;
 mod jump;
 mod link_edit;
 mod link_keys;
@@ -118,7 +119,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
                 Tone::Info,
             );
         }
-        Event::PromptTab => prompt_tab(app),
+        Event::PromptTab => prompt::tab(app),
         Event::PromptChar(c) if matches!(app.mode, Mode::Jump(_)) => jump::type_char(app, c),
         Event::PromptCancel if matches!(app.mode, Mode::Jump(_)) => app.mode = Mode::Normal,
         Event::PromptChar(c) if matches!(app.mode, Mode::Picker(_)) => {
@@ -162,7 +163,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
         Event::Resize(w, h) => app.size = (w, h),
         Event::Tick(time) => {
             super::listing::tick(app, time);
-            run_queued(app, now, &mut effects);
+            documents::run_queued(app, now, &mut effects);
             if let Some(job) = follow::poll(app, time) {
                 effects.push(Effect::Spawn(job));
             }
@@ -170,7 +171,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
             save::tick(app, time);
         }
         Event::Done(Done::Rescanned(rescan)) => follow::rescanned(app, rescan),
-        Event::Done(Done::CorpusSearch(found)) => search::corpus_found(app, found),
+        Event::Done(Done::CorpusSearch(found)) => search::corpus_found(app, &found),
         Event::Done(Done::Stats(figures)) => {
             // The view may have been closed meanwhile: then the figures are not wanted.
             if let Mode::Stats(slot @ None) = &mut app.mode {
@@ -196,25 +197,6 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
     effects
 }
 
-/// Runs the keys that waited for the listing (`documents::must_wait`), in order, as far as
-/// what they act on is listed now: a document step still past the list waits on.
-fn run_queued(app: &mut App, now: Instant, effects: &mut Vec<Effect>) {
-    if app.open.is_none() && app.listing.is_listing() {
-        return;
-    }
-    let queued = std::mem::take(&mut app.queued);
-    let mut keys = queued.into_iter();
-    for action in keys.by_ref() {
-        act(app, action, now, effects);
-        follow(app);
-        if !app.queued.is_empty() {
-            // That step waits again for its document: so do the keys after it.
-            break;
-        }
-    }
-    app.queued.extend(keys);
-}
-
 /// [`update`], with the jobs it asks for run at once on this thread and their results fed
 /// back (tests and benchmarks drive the model without an event loop).
 pub fn update_now(app: &mut App, event: Event, now: Instant) {
@@ -233,11 +215,11 @@ pub fn update_now(app: &mut App, event: Event, now: Instant) {
 /// table below.
 fn act(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>) {
     match app.mode {
-        Mode::Help { .. } => help_key(app, action),
-        Mode::Stats(_) => app.mode = Mode::Normal,
+        Mode::Help { .. } => help::key(app, action),
+        // The stats view closes on any key; a key that is no letter ends word jumping.
+        Mode::Stats(_) | Mode::Jump(_) => app.mode = Mode::Normal,
         Mode::Guidelines { .. } => guidelines::key(app, action),
         Mode::Picker(_) => picker::act(app, action, now),
-        Mode::Jump(_) => app.mode = Mode::Normal,
         Mode::Normal | Mode::Prompt(_) => {
             // A digit with nothing to label is a count (`3j`); see `count.rs`.
             if count::digit(app, action) {
@@ -250,51 +232,6 @@ fn act(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>) {
                 follow(app);
             }
         }
-    }
-}
-
-/// A key in the help: `j` `k` (arrows), `PgDn` `PgUp`, `Ctrl-d` `Ctrl-u`, `g` `G` scroll it;
-/// `g` at the top opens the guidelines; any other key closes it and does nothing else.
-fn help_key(app: &mut App, action: Action) {
-    let Mode::Help { top } = &mut app.mode else {
-        return;
-    };
-    let page = usize::from(app.size.1.saturating_sub(4)).max(1);
-    *top = match action {
-        Action::MoveDown | Action::NextSpan => *top + 1,
-        Action::MoveUp | Action::PrevSpan => top.saturating_sub(1),
-        Action::PageDown | Action::HalfPageDown | Action::Flow => *top + page,
-        Action::PageUp | Action::HalfPageUp => top.saturating_sub(page),
-        Action::End => usize::MAX,
-        Action::Start if *top > 0 => 0,
-        Action::Start => return guidelines::open(app),
-        _ => {
-            app.mode = Mode::Normal;
-            return;
-        }
-    };
-    let last = super::view::help::last_top(app);
-    if let Mode::Help { top } = &mut app.mode {
-        *top = (*top).min(last);
-    }
-}
-
-/// `Tab` in a prompt: whole words on or off in a search; name filter or corpus search in the
-/// list.
-fn prompt_tab(app: &mut App) {
-    let Mode::Prompt(prompt) = &mut app.mode else {
-        return;
-    };
-    match prompt.kind {
-        PromptKind::Search | PromptKind::SearchBack => {
-            app.search.whole_word = !app.search.whole_word;
-        }
-        PromptKind::Filter => {
-            prompt.kind = PromptKind::CorpusSearch;
-            motion::apply_filter(app, "");
-        }
-        PromptKind::CorpusSearch => prompt.kind = PromptKind::Filter,
-        PromptKind::Note { .. } | PromptKind::Command => {}
     }
 }
 
@@ -344,7 +281,7 @@ fn normal(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>
         Action::SearchBack if app.focus != Focus::List => {
             app.mode = Mode::Prompt(Prompt::new(PromptKind::SearchBack, String::new()));
         }
-        Action::Stats => effects.extend(stats_job(app, None).map(Effect::Spawn)),
+        Action::Stats => effects.push(Effect::Spawn(stats_job(app, None))),
         Action::Save => save::save_now(app),
         Action::NextPane => app.focus = cycle(app.focus, true),
         Action::PrevPane => app.focus = cycle(app.focus, false),
@@ -417,16 +354,16 @@ fn normal(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>
 
 /// `S` (or `:stats A,B`): opens the stats view and asks for its figures. Saved first, so that
 /// they count this session's edits.
-fn stats_job(app: &mut App, named: Option<&str>) -> Option<Job> {
+fn stats_job(app: &mut App, named: Option<&str>) -> Job {
     save::save_all(app);
     app.mode = Mode::Stats(None);
-    Some(Job::Stats {
+    Job::Stats {
         root: app.corpus.root.clone(),
         listed: Box::new(app.corpus.clone()),
         labels: app.labels.clone(),
         annotator: app.annotator.clone(),
         named: named.filter(|n| !n.trim().is_empty()).map(str::to_owned),
-    })
+    }
 }
 
 fn span_step(action: Action) -> Action {

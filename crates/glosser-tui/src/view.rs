@@ -148,7 +148,7 @@ pub(crate) fn wrap_words(text: &str, width: usize) -> Vec<String> {
     let mut lines = Vec::new();
     let mut line = String::new();
     for word in text.split(' ') {
-        let needed = if line.is_empty() { 0 } else { 1 } + word.width();
+        let needed = usize::from(!line.is_empty()) + word.width();
         if !line.is_empty() && line.width() + needed > width {
             lines.push(std::mem::take(&mut line));
         }

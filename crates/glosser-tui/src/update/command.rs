@@ -26,7 +26,7 @@ pub(super) fn run(app: &mut App, line: &str, now: Instant) -> Option<super::supe
         "e" | "edit" | "open" => open(app, argument, now),
         "label" | "l" => label(app, argument, now),
         "help" | "h" => app.mode = Mode::Help { top: 0 },
-        "stats" | "agree" => return super::stats_job(app, Some(argument)),
+        "stats" | "agree" => return Some(super::stats_job(app, Some(argument))),
         offset if offset.parse::<usize>().is_ok() => go_to(app, offset),
         other => app.say(
             format!("unknown command :{other} — commands: {KNOWN}"),

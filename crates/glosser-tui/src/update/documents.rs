@@ -1,10 +1,12 @@
 //! Moving between documents: `J` / `K` through the list as filtered, and the switch itself
-//! (the open document saved first, review prepared for the next).
+//! (the open document saved first, review prepared for the next), and the keys that waited for
+//! the listing to reach what they act on.
 
 use std::time::Instant;
 
 use super::super::action::Action;
 use super::super::app::{App, Tone};
+use super::super::jobs::Effect;
 use super::{review, save};
 
 /// `J` / `K`: opens the next / previous document of the list (as filtered), from any pane.
@@ -72,4 +74,23 @@ pub(crate) fn switch_document(app: &mut App, index: usize, now: Instant) {
     app.edges = None;
     review::prepare(app, now);
     super::flow::restart(app);
+}
+
+/// Runs the keys that waited for the listing (`documents::must_wait`), in order, as far as
+/// what they act on is listed now: a document step still past the list waits on.
+pub(super) fn run_queued(app: &mut App, now: Instant, effects: &mut Vec<Effect>) {
+    if app.open.is_none() && app.listing.is_listing() {
+        return;
+    }
+    let queued = std::mem::take(&mut app.queued);
+    let mut keys = queued.into_iter();
+    for action in keys.by_ref() {
+        super::act(app, action, now, effects);
+        super::follow(app);
+        if !app.queued.is_empty() {
+            // That step waits again for its document: so do the keys after it.
+            break;
+        }
+    }
+    app.queued.extend(keys);
 }

@@ -287,7 +287,7 @@ fn moved_span(old: &Span, doc: &Document, range: Range<usize>) -> Span {
     let mut new = old.clone();
     new.start = range.start;
     new.end = range.end;
-    new.quote = doc.slice(range.start, range.end).to_owned();
+    doc.slice(range.start, range.end).clone_into(&mut new.quote);
     if old.prefix.0.is_some() || old.suffix.0.is_some() {
         new.set_context(doc);
     }

@@ -67,15 +67,13 @@ pub fn punctuation_before(doc: &Document, c: usize) -> usize {
 pub fn next_big_word_start(doc: &Document, c: usize) -> usize {
     let b = doc.char_to_byte(c);
     let text = &doc.text()[b..];
-    let mut at = c;
     let mut seen_blank = false;
-    for ch in text.chars() {
+    for (at, ch) in (c..).zip(text.chars()) {
         if ch.is_whitespace() {
             seen_blank = true;
         } else if seen_blank && at > c {
             return at;
         }
-        at += 1;
     }
     doc.char_len()
 }

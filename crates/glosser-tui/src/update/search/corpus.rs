@@ -84,7 +84,7 @@ pub(crate) fn search_documents(
 }
 
 /// The job's result: the list shows the documents that match (if the search is still wanted).
-pub(crate) fn corpus_found(app: &mut App, found: std::sync::Arc<CorpusHits>) {
+pub(crate) fn corpus_found(app: &mut App, found: &CorpusHits) {
     let Some(search) = &mut app.corpus_search else {
         return;
     };

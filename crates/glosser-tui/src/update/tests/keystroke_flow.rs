@@ -175,8 +175,7 @@ fn press(f: &mut Fixture, keys: &[Key]) -> usize {
                     .targets
                     .iter()
                     .find(|(_, offset)| *offset == at)
-                    .map(|(h, _)| h.clone())
-                    .unwrap_or_else(|| panic!("{word} has no hint"));
+                    .map_or_else(|| panic!("{word} has no hint"), |(h, _)| h.clone());
                 hint.chars().for_each(|c| f.send(Event::PromptChar(c)));
                 count += 1 + hint.chars().count();
             }

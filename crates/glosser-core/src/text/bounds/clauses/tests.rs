@@ -91,7 +91,7 @@ fn big_words_are_runs_of_non_blanks() {
 fn quotations_and_sentences_of_a_paragraph_and_the_quotation_ahead() {
     let d = doc(TEXT);
     let quote = at("“we")..at(" he said");
-    assert_eq!(quotations_of_line(&d, 0), [quote.clone()]);
+    assert_eq!(quotations_of_line(&d, 0), std::slice::from_ref(&quote));
     assert_eq!(
         quotation_at_or_after(&d, 0),
         Some(quote.clone()),
