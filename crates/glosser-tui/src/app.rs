@@ -7,13 +7,16 @@ use std::time::Instant;
 
 mod doc_review;
 pub mod following;
+mod git_gate;
 mod loading;
 mod modes;
 mod pending_link;
 mod session;
 mod settings;
 mod suggestions;
+mod work;
 
+pub use git_gate::{GitGate, Unconfirmed};
 pub use modes::{Quit, Reviewing};
 pub use pending_link::PendingLink;
 
@@ -22,6 +25,7 @@ pub use loading::Loading;
 pub use session::Session;
 pub(crate) use session::disk_stamp;
 use settings::Settings;
+pub use work::{CorpusSearch, Edges, Flow};
 
 use super::keymap::Keymap;
 use super::wrap::WrapCache;
@@ -110,11 +114,24 @@ pub enum DocInfo {
     Annotated {
         status: Status,
         spans: usize,
+        /// Orphaned and ambiguous spans: this annotator's to settle (`?` in the list).
+        unsettled: usize,
     },
     /// The file does not parse.
     Broken,
     /// Another glosser holds the file's lock: read-only here until it quits.
     Locked,
+}
+
+impl DocInfo {
+    /// What the list shows of an annotation file.
+    pub fn of(file: &glosser_core::store::AnnotationFile) -> Self {
+        Self::Annotated {
+            status: file.status,
+            spans: file.spans.len(),
+            unsettled: file.orphans.len(),
+        }
+    }
 }
 
 /// The article search.
@@ -189,35 +206,11 @@ pub struct App {
     pub queued: Vec<super::action::Action>,
     /// The corpus search from the document list: the query and, per document, its matches.
     pub corpus_search: Option<CorpusSearch>,
-}
-
-/// The labelling flow: the item it shows (a sentence, a quotation or a suggestion), as the
-/// selection, which a digit labels before the flow moves on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Flow {
-    /// `None` past the last item of the document.
-    pub item: Option<std::ops::Range<usize>>,
-    /// The label a suggestion item proposes (`y` or `Enter` accepts it as is).
-    pub suggested: Option<String>,
-}
-
-/// A span whose edges move in place: its key as it is now, and which edge motions move.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Edges {
-    pub key: (usize, usize, String),
-    /// Motions move the start (else the end).
-    pub start: bool,
-    /// While the mouse drags an edge: where the span would go (set when the button is let go).
-    pub drag: Option<std::ops::Range<usize>>,
-}
-
-/// A search of every document's text from the list: what was asked and what was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CorpusSearch {
-    pub query: String,
-    pub whole_word: bool,
-    /// Per document index: its matches; `None` while the search runs.
-    pub hits: Option<Vec<(usize, usize)>>,
+    /// Git at work in the corpus's repository: saves wait for it (`update/save/git.rs`).
+    pub git: GitGate,
+    /// Documents whose file holds orphaned or ambiguous spans of this annotator, as the
+    /// status scan found them (said once, at start: theirs to settle).
+    pub to_settle: Vec<usize>,
 }
 
 impl App {
@@ -267,6 +260,7 @@ impl App {
         start: usize,
     ) -> Self {
         let count = corpus.documents.len();
+        let git = GitGate::new(&corpus.root);
         let mut app = Self {
             corpus,
             labels,
@@ -302,6 +296,8 @@ impl App {
             last_label: None,
             queued: Vec::new(),
             corpus_search: None,
+            git,
+            to_settle: Vec::new(),
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });
