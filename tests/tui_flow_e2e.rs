@@ -324,3 +324,38 @@ fn nested_spans_the_link_starts_on_the_quote_and_shows_where_it_ends_first() {
     );
     assert!(ron.contains(&link), "{link} in {ron}");
 }
+
+#[test]
+fn a_mouse_drag_on_a_span_s_last_character_moves_its_end() {
+    let (_dir, corpus) = copy_seeds();
+    let args = [corpus.to_str().unwrap(), "--annotator", "dragger"];
+    let tmux = Tmux::start("edge-drag", &args, 120, 40);
+    tmux.keys(&["s", "1"]);
+    tmux.wait_for_screen(|s| s.contains("labelled claim"), "the claim");
+    tmux.keys(&["g"]);
+    tmux.wait_for_screen(|s| !s.contains("labelled claim"), "the top");
+    // At 120×40 the article's text starts at column 28 (1-based); its fifth row (row 6) reads
+    // "and intensify the conflict in Ukraine.": press on the final ".", drag to "conflict".
+    let screen = tmux.screen();
+    let row = screen.lines().nth(5).unwrap();
+    assert!(
+        row.contains("and intensify the conflict in Ukraine."),
+        "{row}"
+    );
+    tmux.literal("\x1b[<0;65;6M");
+    tmux.literal("\x1b[<32;53;6M");
+    tmux.literal("\x1b[<0;53;6m");
+    let (start, end) = range_of(
+        "European leaders are pressing a new argument in the wake of stalled Kremlin talks: that Russian President Vladimir Putin is not merely feigning interest in peace, but actively using diplomacy as a strategic shield to prolong and intensify the conflict",
+    );
+    tmux.wait_for_screen(
+        |s| s.contains(&format!("claim {start}..{end}:")),
+        "the end moved",
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_exit();
+    assert_eq!(
+        spans(&corpus, "dragger"),
+        [(start, end, "claim".to_owned())]
+    );
+}
