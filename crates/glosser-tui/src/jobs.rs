@@ -5,8 +5,9 @@
 //!
 //! Jobs so far: the corpus statistics (`S`: a fresh listing and every annotation file read),
 //! listing the corpus again when a folder changed (following the corpus, `update::follow`),
-//! and training the live sentence learner (`--learner`, `update::learner`): on the corpus's
-//! files at start, then on each sentence labelled, each time suggesting for the open document.
+//! searching every document's text from the list (`update/search/corpus.rs`), and training
+//! the live sentence learner (`--learner`, `update::learner`): on the corpus's files at
+//! start, then on each sentence labelled, each time suggesting for the open document.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -38,11 +39,20 @@ pub enum Job {
         listed: Box<Corpus>,
         labels: LabelSet,
         annotator: String,
+        /// The annotators to compare (`:stats A,B`), as `agree --annotators`; `None`: whom
+        /// `agree` compares by default.
+        named: Option<String>,
     },
     /// The corpus listed again (a folder changed), with the times of its folders after.
     Rescan { root: PathBuf },
     /// The live learner learns, then suggests for a document.
     Learn(Box<Learn>),
+    /// Every listed document's text searched for `query`.
+    CorpusSearch {
+        documents: Vec<(usize, PathBuf)>,
+        query: String,
+        whole_word: bool,
+    },
 }
 
 /// What the live learner is to learn from, and where to suggest.
@@ -78,6 +88,7 @@ pub enum Done {
     Stats(Box<CorpusStats>),
     Rescanned(Arc<Rescan>),
     Learned(Box<Learned>),
+    CorpusSearch(Arc<crate::update::CorpusHits>),
 }
 
 /// A listing of the corpus made again, and the folders it depends on with their times.
@@ -93,6 +104,7 @@ impl PartialEq for Done {
             (Done::Stats(a), Done::Stats(b)) => a == b,
             (Done::Rescanned(a), Done::Rescanned(b)) => Arc::ptr_eq(a, b),
             (Done::Learned(a), Done::Learned(b)) => a == b,
+            (Done::CorpusSearch(a), Done::CorpusSearch(b)) => a == b,
             _ => false,
         }
     }
@@ -107,10 +119,16 @@ impl Job {
                 listed,
                 labels,
                 annotator,
+                named,
             } => {
                 let fresh = Corpus::scan(&root);
                 let corpus = fresh.as_ref().unwrap_or(&listed);
-                Done::Stats(Box::new(stats::gather(corpus, &labels, &annotator)))
+                Done::Stats(Box::new(stats::gather(
+                    corpus,
+                    &labels,
+                    &annotator,
+                    named.as_deref(),
+                )))
             }
             Job::Rescan { root } => {
                 let scanned = Corpus::scan(&root);
@@ -121,6 +139,13 @@ impl Job {
                 Done::Rescanned(Arc::new(Rescan { scanned, dirs }))
             }
             Job::Learn(learn) => Done::Learned(Box::new(learn.run())),
+            Job::CorpusSearch {
+                documents,
+                query,
+                whole_word,
+            } => Done::CorpusSearch(Arc::new(crate::update::search_documents(
+                &documents, &query, whole_word,
+            ))),
         }
     }
 }
