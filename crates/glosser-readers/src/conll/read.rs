@@ -60,7 +60,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Corpus, Error> {
     let scheme = options
         .scheme
         .unwrap_or_else(|| detect_scheme(all_tags.iter().map(Vec::as_slice)));
-    let mut skipped = vec![Skipped::new(
+    let mut skipped = vec![Skipped::assumed(
         "the tags",
         format!(
             "read as {}{}",
@@ -153,7 +153,14 @@ impl Parsed {
                 Tag::Outside
             }
         };
-        let unread = fields.len().saturating_sub(2);
+        // Placeholder columns (`TOKEN -X- O TAG`, glosser's and spaCy's layout) hold nothing.
+        let unread = fields
+            .iter()
+            .enumerate()
+            .filter(|(i, field)| {
+                *i != 0 && *i != tag_column && !matches!(**field, "-X-" | "O" | "_" | "-")
+            })
+            .count();
         if unread > 0 && self.other_columns.is_none_or(|(count, _)| count < unread) {
             self.other_columns = Some((unread, number));
         }
@@ -244,7 +251,7 @@ fn document(draft: Draft, scheme: Scheme) -> Document {
     let mut document = Document::new(text);
     document.metadata.document_id = draft.id;
     if !draft.sentences.is_empty() {
-        document.skipped.push(Skipped::new("the text", how));
+        document.skipped.push(Skipped::assumed("the text", how));
     }
     for (sentence, ranges) in draft.sentences.iter().zip(&ranges) {
         let (spans, problems) = decode(&sentence.tags(), scheme);
@@ -255,7 +262,7 @@ fn document(draft: Draft, scheme: Scheme) -> Document {
             );
             document
                 .skipped
-                .push(Skipped::new(format!("line {line}"), problem.message));
+                .push(Skipped::assumed(format!("line {line}"), problem.message));
         }
         for span in spans {
             document.spans.push(Span {
