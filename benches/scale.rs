@@ -87,6 +87,7 @@ fn corpus_benches(c: &mut Criterion) {
             offsets: glosser_core::formats::Offsets::Utf16,
             overlaps: glosser_core::formats::overlaps::Policy::default(),
             split: None,
+            conll: glosser_core::formats::conll::Style::default(),
         };
         b.iter(|| {
             glosser_core::ops::export::export(&request, Box::new(std::io::sink()), &mut |_| {})

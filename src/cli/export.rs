@@ -23,7 +23,7 @@ use glosser_core::ops::export::{Event, Outcome, Request, Tally, export, parse_of
 pub struct Args {
     /// Corpus folder.
     pub corpus: PathBuf,
-    /// jsonl, spacy, prodigy, doccano, label-studio, brat, conll, hf, csv or w3c.
+    /// jsonl, spacy, prodigy, doccano, label-studio, brat, conll, hf, csv, w3c, uima-json or xmi.
     #[arg(long)]
     pub format: String,
     /// Annotator to export (default: gold when gold files exist, else the only annotator).
@@ -52,6 +52,14 @@ pub struct Args {
     /// Seed of --split (the same seed gives the same split).
     #[arg(long, default_value_t = 0, requires = "split")]
     pub seed: u64,
+    /// conll: 4 (`TOKEN -X- O TAG`, CoNLL-2003: spaCy, Hugging Face) or 2 (`TOKEN TAG`,
+    /// CoNLL-2002: strict two-column readers such as INCEpTION's).
+    #[arg(long, default_value_t = 4)]
+    pub conll_columns: u8,
+    /// conll: `comment` writes `# document = ID` after each -DOCSTART- line (for readers that
+    /// take comments; spaCy's converter and the CoNLL-2003 loaders do not).
+    #[arg(long)]
+    pub conll_ids: Option<String>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -66,9 +74,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     };
     let split = match &args.split {
         None => None,
-        Some(_) if format == Format::Brat => {
+        Some(_) if format.writes_directory() => {
             bail!(
-                "--split writes one file per part; brat writes a directory: export brat without --split"
+                "--split writes one file per part; {format} writes a directory: export {format} without --split"
             )
         }
         Some(_) if args.output.is_none() => {
@@ -76,7 +84,23 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Some(text) => Some(split::parse(text, args.seed)?),
     };
+    if format != Format::Conll && (args.conll_columns != 4 || args.conll_ids.is_some()) {
+        bail!("--conll-columns and --conll-ids are for --format conll");
+    }
+    let conll = glosser_core::formats::conll::Style {
+        two_columns: match args.conll_columns {
+            4 => false,
+            2 => true,
+            n => bail!("--conll-columns {n}: use 4 (CoNLL-2003) or 2 (CoNLL-2002)"),
+        },
+        id_comments: match args.conll_ids.as_deref() {
+            None | Some("none") => false,
+            Some("comment") => true,
+            Some(other) => bail!("--conll-ids {other:?}: use comment (or none, the default)"),
+        },
+    };
     let request = Request {
+        conll,
         corpus: &args.corpus,
         format,
         annotator: args.annotator.as_deref(),

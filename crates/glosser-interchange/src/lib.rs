@@ -70,15 +70,17 @@ pub struct Skipped {
     pub kind: SkipKind,
 }
 
-/// Whether something was left out or read under an assumption.
+/// Whether something was lost, or only said.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SkipKind {
     /// Not read: an annotation, a key, a line the document does not hold.
     #[default]
     NotKept,
-    /// Read, but under an assumption the file does not state (the text rebuilt from tokens, the
-    /// tag scheme detected, UTF-16 offsets told by the region's text): nothing is lost.
-    Assumed,
+    /// Said, nothing of the annotations lost: read under an assumption the file does not state
+    /// (the text rebuilt from tokens, the tag scheme detected, UTF-16 offsets told by the
+    /// region's text), or structure rather than annotation (tokens, sentences, tagset
+    /// descriptions).
+    Noted,
 }
 
 impl Skipped {
@@ -91,10 +93,10 @@ impl Skipped {
         }
     }
 
-    /// Something read under an assumption.
-    pub fn assumed(what: impl Into<String>, reason: impl Into<String>) -> Self {
+    /// Something said, not lost (see [`SkipKind::Noted`]).
+    pub fn noted(what: impl Into<String>, reason: impl Into<String>) -> Self {
         Self {
-            kind: SkipKind::Assumed,
+            kind: SkipKind::Noted,
             ..Self::new(what, reason)
         }
     }

@@ -34,12 +34,12 @@ fn skipped_keeps_what_and_why() {
 }
 
 #[test]
-fn assumptions_are_told_from_losses() {
+fn notes_are_told_from_losses() {
     assert_eq!(Skipped::new("a", "b").kind, SkipKind::NotKept);
-    let assumed = Skipped::assumed("the text", "rebuilt");
-    assert_eq!(assumed.kind, SkipKind::Assumed);
+    let noted = Skipped::noted("the text", "rebuilt");
+    assert_eq!(noted.kind, SkipKind::Noted);
     assert_eq!(
-        (assumed.what.as_str(), assumed.reason.as_str()),
+        (noted.what.as_str(), noted.reason.as_str()),
         ("the text", "rebuilt")
     );
 }

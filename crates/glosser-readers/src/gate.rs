@@ -48,7 +48,7 @@ pub fn read(input: &str, options: &ReadOptions) -> Result<Corpus, Error> {
         Some("p") => Unit::CodePoint,
         Some("j") => Unit::Utf16,
         None => {
-            skipped.push(Skipped::assumed(
+            skipped.push(Skipped::noted(
                 "offset_type",
                 "missing: offsets read as Python code points (\"p\"), as gatenlp does",
             ));
@@ -116,7 +116,7 @@ pub fn read(input: &str, options: &ReadOptions) -> Result<Corpus, Error> {
         .flatten()
         .filter(|name| !sets.contains_key(*name))
     {
-        skipped.push(Skipped::assumed(
+        skipped.push(Skipped::noted(
             format!("annotation set {missing:?}"),
             "asked for, but the document has no such set",
         ));
@@ -127,7 +127,7 @@ pub fn read(input: &str, options: &ReadOptions) -> Result<Corpus, Error> {
         } else {
             read_sets.join(", ")
         };
-        skipped.push(Skipped::assumed(
+        skipped.push(Skipped::noted(
             "annotation sets",
             format!("every set with annotations was read: {read}"),
         ));

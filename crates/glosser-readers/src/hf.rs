@@ -104,7 +104,7 @@ pub fn read(input: &str, options: &ReadOptions) -> Result<Corpus, Error> {
         } else {
             "detected from the tags"
         };
-        skipped.push(Skipped::assumed(
+        skipped.push(Skipped::noted(
             format!("the tags of {layer}"),
             format!("read as {} ({how})", scheme.name()),
         ));
@@ -385,7 +385,7 @@ fn document(id: Option<String>, rows: &[Row], schemes: &[(String, Scheme)]) -> D
             };
             let (spans, tag_problems) = decode(tags, scheme);
             for problem in tag_problems {
-                document.skipped.push(Skipped::assumed(
+                document.skipped.push(Skipped::noted(
                     format!("{} {layer} token {}", row.place, problem.token + 1),
                     problem.message,
                 ));

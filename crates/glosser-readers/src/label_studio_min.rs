@@ -180,7 +180,7 @@ fn spans(
         }
     };
     if resolved.unit == Unit::Utf16 {
-        document.skipped.push(Skipped::assumed(
+        document.skipped.push(Skipped::noted(
             what,
             "offsets read as UTF-16 code units: its text matches only so",
         ));
@@ -197,7 +197,7 @@ fn spans(
             .skipped
             .push(Skipped::new(what, "has no labels: not read"));
     } else if labels.len() > 1 {
-        document.skipped.push(Skipped::assumed(
+        document.skipped.push(Skipped::noted(
             what,
             format!("has {} labels: read as one span per label", labels.len()),
         ));

@@ -81,7 +81,7 @@ pub fn read(input: &str) -> Result<Corpus, Error> {
         .iter()
         .any(|p| p.sentences.iter().flatten().any(|t| t.tag.is_some()))
     {
-        skipped.push(Skipped::assumed(
+        skipped.push(Skipped::noted(
             "the ner tags",
             format!("read as {} (detected from the tags)", scheme.name()),
         ));
@@ -189,7 +189,7 @@ fn document(paragraph: &Paragraph, scheme: crate::Scheme) -> Document {
             .iter()
             .find_map(|t| t.untagged.clone())
             .unwrap_or_default();
-        document.skipped.push(Skipped::assumed("ner", format!("{untagged} tokens have no entity tag ({example:?}, spaCy's missing value): read as O")));
+        document.skipped.push(Skipped::noted("ner", format!("{untagged} tokens have no entity tag ({example:?}, spaCy's missing value): read as O")));
     }
     if tokens.iter().any(|t| t.tag.is_some()) {
         let tags: Vec<Tag> = tokens
@@ -198,7 +198,7 @@ fn document(paragraph: &Paragraph, scheme: crate::Scheme) -> Document {
             .collect();
         let (spans, problems) = decode(&tags, scheme);
         for problem in problems {
-            document.skipped.push(Skipped::assumed(
+            document.skipped.push(Skipped::noted(
                 format!("token {}", problem.token + 1),
                 problem.message,
             ));
@@ -295,7 +295,7 @@ fn text(paragraph: &Paragraph) -> (String, Vec<Vec<TokenRange>>, Option<Skipped>
     let note = |how: &str| {
         failure
             .as_ref()
-            .map(|failure| Skipped::assumed("the text", format!("{failure}: {how}")))
+            .map(|failure| Skipped::noted("the text", format!("{failure}: {how}")))
     };
     if paragraph
         .sentences
@@ -334,7 +334,7 @@ fn text(paragraph: &Paragraph) -> (String, Vec<Vec<TokenRange>>, Option<Skipped>
     (
         text,
         ranges,
-        Some(Skipped::assumed(
+        Some(Skipped::noted(
             "the text",
             failure.map_or_else(|| how.to_owned(), |f| format!("{f}: {how}")),
         )),

@@ -94,7 +94,7 @@ pub fn read(ann_json: &str, text: &str, legend: Option<&Legend>) -> Result<Corpu
     }
     let mut skipped = Vec::new();
     if legend.is_none() {
-        skipped.push(Skipped::assumed(
+        skipped.push(Skipped::noted(
             "the labels",
             "no annotations legend: labels are tagtog class ids (e_1, …)",
         ));
@@ -202,7 +202,7 @@ fn entity_spans(
             }
         };
         if resolved.unit == Unit::Utf16 {
-            document.skipped.push(Skipped::assumed(
+            document.skipped.push(Skipped::noted(
                 what.clone(),
                 "offsets read as UTF-16 code units: its text matches only so",
             ));

@@ -81,6 +81,10 @@ pub struct Record {
     pub rejected: Vec<Span>,
     /// What the reader could not keep from this record.
     pub report: Report,
+    /// The tool holds the document but nobody's annotation of it (a Label Studio task nobody
+    /// annotated): only its text is imported. Any other record without spans is a document
+    /// someone annotated and found nothing in: it gets an annotation file, with its status.
+    pub document_only: bool,
 }
 
 impl Record {
@@ -98,6 +102,7 @@ impl Record {
             status: None,
             rejected: Vec::new(),
             report: Report::default(),
+            document_only: false,
         }
     }
 }

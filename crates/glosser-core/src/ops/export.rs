@@ -40,6 +40,8 @@ pub struct Request<'a> {
     pub offsets: Offsets,
     pub overlaps: Policy,
     pub split: Option<Split>,
+    /// The layout of a CoNLL export.
+    pub conll: crate::formats::conll::Style,
 }
 
 /// What the export tells its caller as it goes.
@@ -118,6 +120,7 @@ pub fn export(
         done_only: request.done_only,
         offsets: request.offsets,
         overlaps,
+        conll: request.conll,
     };
     let mut tally = Tally::default();
     let mut kept: Vec<Ready> = Vec::new();

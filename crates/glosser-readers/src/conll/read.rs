@@ -60,7 +60,7 @@ pub fn read(text: &str, options: &ReadOptions) -> Result<Corpus, Error> {
     let scheme = options
         .scheme
         .unwrap_or_else(|| detect_scheme(all_tags.iter().map(Vec::as_slice)));
-    let mut skipped = vec![Skipped::assumed(
+    let mut skipped = vec![Skipped::noted(
         "the tags",
         format!(
             "read as {}{}",
@@ -251,7 +251,7 @@ fn document(draft: Draft, scheme: Scheme) -> Document {
     let mut document = Document::new(text);
     document.metadata.document_id = draft.id;
     if !draft.sentences.is_empty() {
-        document.skipped.push(Skipped::assumed("the text", how));
+        document.skipped.push(Skipped::noted("the text", how));
     }
     for (sentence, ranges) in draft.sentences.iter().zip(&ranges) {
         let (spans, problems) = decode(&sentence.tags(), scheme);
@@ -262,7 +262,7 @@ fn document(draft: Draft, scheme: Scheme) -> Document {
             );
             document
                 .skipped
-                .push(Skipped::assumed(format!("line {line}"), problem.message));
+                .push(Skipped::noted(format!("line {line}"), problem.message));
         }
         for span in spans {
             document.spans.push(Span {

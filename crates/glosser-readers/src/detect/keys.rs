@@ -143,6 +143,10 @@ fn reads(reader: Format, key: &str, shape: Shape) -> bool {
 
 /// The shape of an annotation-like value and how many annotations it holds.
 fn shape(key: &str, value: &Value, record: &Map<String, Value>) -> Option<(Shape, usize)> {
+    // Token lists (Prodigy's `tokens` with offsets, `words`) are tokenization, not annotations.
+    if key == "tokens" || key == "words" {
+        return None;
+    }
     if key.starts_with('%') {
         return Some((Shape::CasFeatureStructures, count(value)));
     }

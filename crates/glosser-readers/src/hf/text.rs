@@ -31,7 +31,7 @@ pub(super) fn assemble(rows: &[Row]) -> (String, Vec<Vec<TokenRange>>, Vec<Skipp
         match from_offsets(rows) {
             Ok((text, ranges, gaps)) => {
                 if gaps > 0 {
-                    notes.push(Skipped::assumed(
+                    notes.push(Skipped::noted(
                         "the text",
                         format!("the characters between tokens are not in the file: {gaps} filled with spaces (the token offsets are kept)"),
                     ));
@@ -43,7 +43,7 @@ pub(super) fn assemble(rows: &[Row]) -> (String, Vec<Vec<TokenRange>>, Vec<Skipp
     }
     let tokens: Vec<&[String]> = rows.iter().map(|row| row.tokens.as_slice()).collect();
     let (text, ranges) = join(&tokens);
-    notes.push(Skipped::assumed(
+    notes.push(Skipped::noted(
         "the text",
         "rebuilt from the tokens: joined with single spaces, rows with line breaks (the rows hold tokens, not the text)",
     ));

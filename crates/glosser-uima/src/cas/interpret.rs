@@ -59,6 +59,8 @@ struct Interpreter<'a> {
     document: Document,
     /// Counts of things not kept, by (what, reason).
     tally: BTreeMap<(String, String), usize>,
+    /// Structure rather than annotation (tokens, sentences), counted to be said.
+    noted: BTreeMap<(String, String), usize>,
     features: HashMap<String, LayerFeatures>,
     span_of: HashMap<u64, usize>,
 }
@@ -77,6 +79,7 @@ pub(crate) fn interpret(cas: &Cas, types: Option<&TypeSystem>) -> Result<Importe
         map: OffsetMap::new(&text, cas.encoding),
         document: Document::new(text),
         tally: BTreeMap::new(),
+        noted: BTreeMap::new(),
         features: HashMap::new(),
         span_of: HashMap::new(),
     };
@@ -185,10 +188,13 @@ impl<'a> Interpreter<'a> {
                 .or_else(|| text("documentTitle"));
             metadata.document_uri = metadata.document_uri.take().or_else(|| text("documentUri"));
         } else if !fs.type_name.starts_with("uima.tcas.") {
-            self.count(
-                format!("{} annotations", short(&fs.type_name)),
-                "segmentation and tagset descriptions are not annotations; not kept",
-            );
+            *self
+                .noted
+                .entry((
+                    format!("{} annotations", short(&fs.type_name)),
+                    "segmentation and tagset descriptions are not annotations; not kept".to_owned(),
+                ))
+                .or_insert(0) += 1;
         }
     }
 
@@ -366,6 +372,11 @@ impl<'a> Interpreter<'a> {
             self.document
                 .skipped
                 .push(Skipped::new(format!("{count} {what}"), reason));
+        }
+        for ((what, reason), count) in std::mem::take(&mut self.noted) {
+            self.document
+                .skipped
+                .push(Skipped::noted(format!("{count} {what}"), reason));
         }
         let schema = self.schema();
         Imported {

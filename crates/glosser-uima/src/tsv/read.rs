@@ -204,7 +204,7 @@ impl Body {
         if !self.text.is_empty() {
             parts.push("the text ends with the line break after the last sentence".into());
         }
-        self.skipped.push(Skipped::assumed(
+        self.skipped.push(Skipped::noted(
             "the text between sentences",
             format!(
                 "WebAnno TSV does not record it; rebuilt as INCEpTION does: {}",

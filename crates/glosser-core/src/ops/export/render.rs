@@ -22,6 +22,7 @@ pub struct Options<'a> {
     pub done_only: bool,
     pub offsets: Offsets,
     pub overlaps: Policy,
+    pub conll: formats::conll::Style,
 }
 
 /// One document, ready to write (or why not).
@@ -64,17 +65,26 @@ pub enum Rendered {
         txt: String,
         ann: String,
     },
-    /// conll / hf, rendered once the deepest layer of the export is known.
+    /// hf, rendered once the deepest layer of the export is known.
     Tagged(Tagged),
+    /// conll, likewise, in its layout.
+    Conll(Tagged, formats::conll::Style),
+    /// A file of its own per document (`uima-json`, `xmi`): its path in the output directory,
+    /// its body, and the type system the export's directory needs (xmi).
+    File {
+        path: String,
+        body: String,
+        typesystem: Option<String>,
+    },
 }
 
 impl Rendered {
     /// The text to write for a stream format, given the export's tag depth.
-    pub fn text(&self, format: Format, depth: usize) -> String {
+    pub fn text(&self, depth: usize) -> String {
         match self {
             Rendered::Text(text) => text.clone(),
-            Rendered::Brat { .. } => String::new(),
-            Rendered::Tagged(t) if format == Format::Conll => formats::conll::document(t, depth),
+            Rendered::Brat { .. } | Rendered::File { .. } => String::new(),
+            Rendered::Conll(t, style) => formats::conll::document(t, depth, *style),
             Rendered::Tagged(t) => formats::hf::lines(t, depth),
         }
     }
@@ -161,12 +171,25 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
             .filter(|l| exported(&l.from) && exported(&l.to))
             .count();
     }
-    ready.rendered = render(&d, task_id, o, &mut ready);
+    ready.rendered = match render(&d, task_id, o, &mut ready) {
+        Ok(rendered) => rendered,
+        Err(why) => {
+            return Outcome::Skipped(format!(
+                "{}: cannot be written as {}: {why}",
+                entry.id, o.format
+            ));
+        }
+    };
     Outcome::Ready(Box::new(ready))
 }
 
-/// One document in the chosen format; fills in what happened to its spans.
-fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rendered {
+/// One document in the chosen format (or why it cannot be); fills in what happened to its spans.
+fn render(
+    d: &ExportDoc,
+    task_id: usize,
+    o: &Options,
+    ready: &mut Ready,
+) -> Result<Rendered, String> {
     let line = |v: serde_json::Value| format!("{v}\n");
     let status = d.status.as_str();
     let count = |ready: &mut Ready, spans: &mut dyn Iterator<Item = &Span>| {
@@ -220,14 +243,34 @@ fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rend
             ready.split_tokens = tokenized.split_tokens;
             ready.joined_sentences = tokenized.joined_in_spans;
             ready.sentences = tokenized.sentences.len();
-            return Rendered::Tagged(Tagged::new(d.id, status, &tokenized, &layers));
+            let tagged = Tagged::new(d.id, status, &tokenized, &layers);
+            return Ok(if o.format == Format::Conll {
+                Rendered::Conll(tagged, o.conll)
+            } else {
+                Rendered::Tagged(tagged)
+            });
         }
         Format::Brat => {
-            return Rendered::Brat {
+            return Ok(Rendered::Brat {
                 txt: d.doc.text().to_owned(),
                 ann: formats::brat::ann(d),
-            };
+            });
+        }
+        Format::UimaJson => {
+            return Ok(Rendered::File {
+                path: format!("{}.json", d.id),
+                body: formats::uima::json(d)?,
+                typesystem: None,
+            });
+        }
+        Format::Xmi => {
+            let (xmi, typesystem) = formats::uima::xmi(d)?;
+            return Ok(Rendered::File {
+                path: format!("{}.xmi", d.id),
+                body: xmi,
+                typesystem: Some(typesystem),
+            });
         }
     };
-    Rendered::Text(text)
+    Ok(Rendered::Text(text))
 }

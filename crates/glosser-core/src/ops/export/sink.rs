@@ -1,5 +1,6 @@
 //! Where an export writes: the caller's standard output, a file written atomically (a temp file beside
-//! it, renamed into place only when the export succeeds), or a brat directory.
+//! it, renamed into place only when the export succeeds), or a directory of files per document
+//! (brat, uima-json, xmi).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,8 +17,10 @@ pub enum Sink {
         temp: Option<crate::fsio::AtomicFile>,
         records: usize,
     },
-    Brat {
+    Directory {
         dir: PathBuf,
+        /// The type system the directory's XMI files share, once written.
+        typesystem: Option<String>,
     },
 }
 
@@ -28,17 +31,21 @@ impl Sink {
         output: Option<&Path>,
         stdout: Option<Box<dyn Write>>,
     ) -> crate::ops::Result<Self> {
-        if format == Format::Brat {
+        if format.writes_directory() {
             let Some(dir) = output else {
-                refuse!(
-                    "brat writes a .txt and an .ann per document: give a directory with -o DIR"
-                );
+                if format == Format::Brat {
+                    refuse!(
+                        "brat writes a .txt and an .ann per document: give a directory with -o DIR"
+                    );
+                }
+                refuse!("{format} writes one file per document: give a directory with -o DIR");
             };
             std::fs::create_dir_all(dir).with_context(|| {
                 format!("{}: cannot create the output directory", dir.display())
             })?;
-            return Ok(Sink::Brat {
+            return Ok(Sink::Directory {
                 dir: dir.to_owned(),
+                typesystem: None,
             });
         }
         let (mut out, temp): (Box<dyn Write>, _) = match output {
@@ -76,7 +83,7 @@ impl Sink {
     pub fn write(&mut self, id: &str, rendered: &Rendered, depth: usize) -> crate::ops::Result<()> {
         match (self, rendered) {
             (
-                Sink::Brat { dir },
+                Sink::Directory { dir, .. },
                 Rendered::Brat {
                     txt: text,
                     ann: body,
@@ -93,6 +100,29 @@ impl Sink {
                     .with_context(|| format!("{}: cannot write", ann.display()))?;
             }
             (
+                Sink::Directory { dir, typesystem },
+                Rendered::File {
+                    path,
+                    body,
+                    typesystem: types,
+                },
+            ) => {
+                let file = dir.join(path);
+                if let Some(parent) = file.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                crate::fsio::write_atomic(&file, body.as_bytes())
+                    .with_context(|| format!("{}: cannot write", file.display()))?;
+                if let Some(types) = types
+                    && typesystem.as_ref() != Some(types)
+                {
+                    let path = dir.join("TypeSystem.xml");
+                    crate::fsio::write_atomic(&path, types.as_bytes())
+                        .with_context(|| format!("{}: cannot write", path.display()))?;
+                    *typesystem = Some(types.clone());
+                }
+            }
+            (
                 Sink::Stream {
                     format,
                     out,
@@ -104,7 +134,7 @@ impl Sink {
                 if *format == Format::LabelStudio && *records > 0 {
                     out.write_all(b",\n")?;
                 }
-                out.write_all(rendered.text(*format, depth).as_bytes())?;
+                out.write_all(rendered.text(depth).as_bytes())?;
                 *records += 1;
             }
             _ => {}

@@ -30,7 +30,10 @@ impl Tally {
         self.split_tokens += r.split_tokens;
         self.joined += r.joined_sentences;
         self.links_dropped += r.links_dropped;
-        if matches!(r.rendered, render::Rendered::Tagged(_)) {
+        if matches!(
+            r.rendered,
+            render::Rendered::Tagged(_) | render::Rendered::Conll(..)
+        ) {
             self.spaced.extend(
                 r.counts
                     .keys()

@@ -77,9 +77,9 @@ impl UnknownLabels {
         if !names.is_empty() {
             let _ = write!(
                 hint,
-                ": {}. Define them in {} (its `labels` list, docs/format.md \"Labels and \
-                 configuration\") and import again; records already imported are merged, not \
-                 doubled",
+                ": {}. Import again with --add-labels to add them to {}, or define them there \
+                 yourself (its `labels` list, docs/format.md \"Labels and configuration\"); \
+                 records already imported are merged, not doubled",
                 names.join(", "),
                 root.join(labels::CORPUS_CONFIG_FILE).display()
             );

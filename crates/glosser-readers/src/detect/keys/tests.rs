@@ -77,3 +77,18 @@ fn other_shapes_are_found() {
             .all(|u| u.key != "ner_tags")
     );
 }
+
+#[test]
+fn token_lists_are_not_annotations() {
+    let prodigy = json!({
+        "text": "Ada left.", "answer": "accept",
+        "tokens": [{"text": "Ada", "start": 0, "end": 3, "id": 0, "ws": true}],
+        "spans": [{"start": 0, "end": 3, "label": "PER", "token_start": 0, "token_end": 0}]
+    });
+    assert!(unread_annotation_keys(&prodigy, Format::Prodigy).is_empty());
+    let keys: Vec<String> = unread_annotation_keys(&prodigy, Format::Doccano)
+        .into_iter()
+        .map(|u| u.key)
+        .collect();
+    assert_eq!(keys, ["spans"]);
+}
