@@ -232,7 +232,7 @@ fn summary(tally: &Tally, format: Format, overlaps: Policy) {
     }
     if tally.links_dropped > 0 {
         eprintln_safe!(
-            "glosser: {format} cannot hold links between spans: dropped {} link{} (jsonl, brat, doccano, label-studio and w3c keep them)",
+            "glosser: {format} cannot hold links between spans: dropped {} link{} (jsonl, brat, doccano, label-studio, prodigy, uima-json, xmi and w3c keep them)",
             tally.links_dropped,
             plural(tally.links_dropped)
         );

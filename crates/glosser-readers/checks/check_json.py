@@ -192,7 +192,7 @@ def check_label_studio_min(results):
             annotator = rng.choice([1, 2])
             annotations.append({"id": annotation_id, "completed_by": annotator, "result": result, "was_cancelled": False,
                                 "created_at": f"2024-01-{k + 1:02d}T00:00:00Z", "updated_at": None, "lead_time": 1.0})
-            expected[annotation_id] = (sorted(want), choice, str(annotator))
+            expected[annotation_id] = (sorted(want), choice, f"ls-{annotator}")
         tasks.append({"id": number, "data": {"text": text}, "annotations": annotations})
     source = write_json("label-studio-tasks.json", tasks)
     out = path("label-studio-min")

@@ -2,6 +2,8 @@
 //! the top (`text`, …), each control's result under its `from_name` (`"label": [{"start",
 //! "end", "text", "labels": […]}]`; a single choice or text area as a plain string), and
 //! `id`, `annotator`, `annotation_id`, `created_at`, `updated_at`, `lead_time`, `agreement`.
+//! Documents and annotators are named as glosser names those of the full export: the task's
+//! `document`, else `label-studio-ID.txt`; a numeric user id `ls-ID`.
 //!
 //! Regions become spans of the layer named by their key, one per label; offsets are code
 //! points, or UTF-16 when that is what makes the region's own `text` match. Keys that are not
@@ -72,12 +74,21 @@ fn document(
         .and_then(Value::as_str)
         .unwrap_or_default();
     let mut document = Document::new(text);
+    // Named as glosser's reader of Label Studio's full export names them: the task's
+    // `document` (glosser's export), else `label-studio-ID.txt`; a user id is `ls-ID`.
     document.metadata.document_id = object
         .get("document")
         .and_then(Value::as_str)
         .map(str::to_owned)
-        .or_else(|| object.get("id").map(as_text));
-    let annotator = object.get("annotator").map(as_text);
+        .or_else(|| {
+            object
+                .get("id")
+                .map(|id| format!("label-studio-{}.txt", as_text(id)))
+        });
+    let annotator = object.get("annotator").map(|annotator| match annotator {
+        Value::Number(n) => format!("ls-{n}"),
+        other => as_text(other),
+    });
     if let Some(annotator) = &annotator {
         document.note_annotator(annotator);
     }

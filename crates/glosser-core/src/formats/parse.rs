@@ -194,7 +194,10 @@ fn from_neutral(inputs: Vec<NeutralInput>, options: &Options) -> Parsed {
         for skipped in &input.skipped {
             neutral::note_skipped(skipped, &input.origin, &mut parsed.report, &mut assumed);
         }
-        parsed.schema.merge(input.schema);
+        // With --layers, only the labels the chosen spans use come in (noted from the records).
+        if options.layers.is_empty() {
+            parsed.schema.merge(input.schema);
+        }
         let naming = neutral::Naming {
             origin: &input.origin,
             stem: &input.stem,

@@ -126,9 +126,9 @@ pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::R
         ))
     })?;
     Corpus::scan(root)?;
-    let (mut labels, warning) = LabelSet::for_corpus(root);
-    if let Some(w) = warning {
-        events(Event::Warning(w));
+    let (mut labels, said) = LabelSet::for_corpus_warnings(root);
+    for w in &said {
+        events(Event::Warning(w.clone()));
     }
     let mut stream = parse::stream::open(format, request.file, &request.options)
         .map_err(|e| crate::ops::Error::Refused(e.to_string()))?;
@@ -162,8 +162,9 @@ pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::R
             let added = crate::labels::add::add(root, &schema, &source)
                 .map_err(|e| crate::ops::Error::Refused(e.to_string()))?;
             if !added.labels.is_empty() || !added.links.is_empty() {
-                let (reloaded, warning) = LabelSet::for_corpus(root);
-                if let Some(w) = warning {
+                let (reloaded, warnings) = LabelSet::for_corpus_warnings(root);
+                // What glosser.ron already had wrong was said at the start.
+                for w in warnings.into_iter().filter(|w| !said.contains(w)) {
                     events(Event::Warning(w));
                 }
                 labels = reloaded;

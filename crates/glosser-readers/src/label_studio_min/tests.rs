@@ -7,7 +7,10 @@ fn utf16_regions_and_multiple_labels_are_reported() {
     let input = r#"[{"text":"😀 Ada","ner":[{"start":3,"end":6,"text":"Ada","labels":["PER","NAME"]},{"start":9,"end":12,"labels":["X"]},{"start":0,"end":1,"text":"x"}],"id":4}]"#;
     let corpus = read(input, &ReadOptions::default()).unwrap();
     let document = &corpus.documents[0];
-    assert_eq!(document.metadata.document_id.as_deref(), Some("4"));
+    assert_eq!(
+        document.metadata.document_id.as_deref(),
+        Some("label-studio-4.txt")
+    );
     let spans: Vec<(usize, usize, &str)> = document
         .spans
         .iter()

@@ -50,18 +50,18 @@ pub(crate) fn records(
     } = document;
     // Spans by annotator (`None`: the file names none), and each span's place in its record.
     let mut by_annotator: BTreeMap<Option<String>, Record> = BTreeMap::new();
-    let mut placed: Vec<Option<(Option<String>, usize)>> = Vec::with_capacity(spans.len());
+    let mut placed: Vec<End> = Vec::with_capacity(spans.len());
     let mut left_out = 0;
     for span in spans {
         let named = format!("{origin} {}", shown_id(&span.id, &span.layer));
         if !naming.layers.is_empty() && !chosen(&span.layer, naming.layers) {
             left_out += 1;
-            placed.push(None);
+            placed.push(End::LeftOut);
             continue;
         }
         if span.start >= span.end {
             parsed.report.add(Kind::EmptySpans, named);
-            placed.push(None);
+            placed.push(End::Dropped);
             continue;
         }
         for key in span.features.keys() {
@@ -76,7 +76,7 @@ pub(crate) fn records(
             record.annotator_source.clone_from(&source);
             record
         });
-        placed.push(Some((annotator, record.spans.len())));
+        placed.push(End::Placed(annotator, record.spans.len()));
         let label = if span.label.is_empty() {
             short_name(&span.layer).to_owned()
         } else {
@@ -87,33 +87,38 @@ pub(crate) fn records(
             ..RawSpan::new(span.start, span.end, label)
         });
     }
-    if left_out > 0 {
-        assumed.add(
-            &origin,
-            "spans of other layers",
-            &format!("{left_out} left out (--layers)"),
-        );
-    }
+    let mut links_left_out = 0;
     for relation in relations {
         let named = format!("{origin} {}", shown_id(&relation.id, &relation.layer));
-        let ends = (
-            placed.get(relation.from).cloned().flatten(),
-            placed.get(relation.to).cloned().flatten(),
-        );
-        let (Some((from_owner, from)), Some((to_owner, to))) = ends else {
+        let end = |i: usize| placed.get(i).cloned().unwrap_or(End::Dropped);
+        let (from, to) = match (end(relation.from), end(relation.to)) {
+            (End::Placed(from_owner, from), End::Placed(to_owner, to))
+                if from_owner == to_owner =>
+            {
+                ((from_owner, from), to)
+            }
+            (End::Placed(..), End::Placed(..)) => {
+                parsed.report.add(
+                    Kind::Relations,
+                    format!("{named} (its ends are by two annotators)"),
+                );
+                continue;
+            }
+            // The layer of one of its ends was not chosen: left out with it.
+            (End::LeftOut, _) | (_, End::LeftOut) => {
+                links_left_out += 1;
+                continue;
+            }
+            _ => {
+                parsed.report.add(Kind::Relations, named);
+                continue;
+            }
+        };
+        let Some(record) = by_annotator.get_mut(&from.0) else {
             parsed.report.add(Kind::Relations, named);
             continue;
         };
-        let Some(record) = by_annotator
-            .get_mut(&from_owner)
-            .filter(|_| from_owner == to_owner)
-        else {
-            parsed.report.add(
-                Kind::Relations,
-                format!("{named} (its ends are by two annotators)"),
-            );
-            continue;
-        };
+        let (from, to) = (from.1, to);
         for key in relation.features.keys() {
             parsed.report.add(Kind::Features, format!("{named}: {key}"));
         }
@@ -129,10 +134,36 @@ pub(crate) fn records(
             to,
         });
     }
+    if left_out > 0 || links_left_out > 0 {
+        let links = match links_left_out {
+            0 => String::new(),
+            1 => " and 1 relation".to_owned(),
+            n => format!(" and {n} relations"),
+        };
+        assumed.add(
+            &origin,
+            "annotations of other layers",
+            &format!(
+                "{left_out} span{}{links} left out (--layers)",
+                if left_out == 1 { "" } else { "s" }
+            ),
+        );
+    }
     if by_annotator.is_empty() {
         by_annotator.insert(None, Record::new(origin, name, text, Unit::Codepoint));
     }
     parsed.records.extend(by_annotator.into_values().map(Ok));
+}
+
+/// Where a span of the document went.
+#[derive(Clone)]
+enum End {
+    /// Into the record of this annotator, at this index.
+    Placed(Option<String>, usize),
+    /// Left out: its layer was not chosen.
+    LeftOut,
+    /// Not kept (reported): it holds no characters.
+    Dropped,
 }
 
 /// A file-wide note of a reader (the scheme it detected, keys it did not read).

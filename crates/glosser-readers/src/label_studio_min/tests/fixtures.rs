@@ -19,7 +19,7 @@ fn converter_output_reads_spans_and_reports_the_choice() {
     assert_eq!(corpus.documents.len(), 2);
     let first = &corpus.documents[0];
     assert_eq!(first.metadata.document_id.as_deref(), Some("a.txt"));
-    assert_eq!(first.metadata.annotators, ["7"]);
+    assert_eq!(first.metadata.annotators, ["ls-7"]);
     let spans: Vec<(usize, usize, &str, &str, Option<&str>)> = first
         .spans
         .iter()
@@ -36,8 +36,8 @@ fn converter_output_reads_spans_and_reports_the_choice() {
     assert_eq!(
         spans,
         [
-            (0, 36, "label", "claim", Some("7")),
-            (21, 29, "label", "quote", Some("7"))
+            (0, 36, "label", "claim", Some("ls-7")),
+            (21, 29, "label", "quote", Some("ls-7"))
         ]
     );
     assert_eq!(
