@@ -29,7 +29,7 @@ pub struct Args {
     /// Annotator to export (default: gold when gold files exist, else the only annotator).
     #[arg(long)]
     pub annotator: Option<String>,
-    /// Output file (a directory for brat and --split); standard output when omitted.
+    /// Output file (a directory for brat, uima-json, xmi and --split); standard output when omitted.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Only these labels (comma-separated).

@@ -8,7 +8,8 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORK = os.path.join(ROOT, "target", "checks")
-BINARY = os.path.join(ROOT, "target", "debug", "examples", "readers_check")
+# run.sh passes the example's path (in the workspace it is built under the workspace's target/).
+BINARY = os.environ.get("READERS_CHECK_BIN") or os.path.join(ROOT, "target", "debug", "examples", "readers_check")
 
 # Tokens that stress the writers and readers: emoji with ZWJ and flags, CJK, combining marks,
 # curly quotes, a BOM character, tokens that look like tags or comments.

@@ -22,4 +22,6 @@ if [ "${GLOSSER_READERS_ARGILLA_V1:-1}" != 0 ]; then
 fi
 
 cargo build --quiet --example readers_check
+target_dir=$(cargo metadata --format-version 1 --no-deps | "$venv/bin/python" -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
+export READERS_CHECK_BIN="$target_dir/debug/examples/readers_check"
 "$venv/bin/python" checks/check.py

@@ -88,9 +88,12 @@ impl UnknownLabels {
             let _ = write!(
                 hint,
                 "{} {} cannot be a label name (letters, digits, `_ - . : / & +` and single \
-                 spaces, at most 64 characters): rename {} in the tool that wrote the file",
+                 spaces, at most 64 characters): rename {} in the tool that wrote the file, \
+                 or leave out the layer that holds {} with --layers (xmi, uima-json, webanno, \
+                 gate: e.g. --layers NamedEntity)",
                 if names.is_empty() { ":" } else { ";" },
                 invalid.join(", "),
+                if invalid.len() == 1 { "it" } else { "them" },
                 if invalid.len() == 1 { "it" } else { "them" },
             );
         }

@@ -67,7 +67,7 @@ fn no_hint_without_such_a_rejection_and_invalid_names_are_told_apart() {
         "{hint}"
     );
     assert!(
-        hint.ends_with("rename it in the tool that wrote the file"),
+        hint.contains("rename it in the tool that wrote the file, or leave out the layer that holds it with --layers"),
         "{hint}"
     );
 }
