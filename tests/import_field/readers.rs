@@ -225,3 +225,30 @@ fn tagtog_argilla_and_spacy_v2() {
     assert_eq!(found.len(), 11);
     assert!(found.iter().any(|s| s.2 == "WORK_OF_ART"), "{found:?}");
 }
+
+#[test]
+fn a_file_given_as_the_wrong_text_format_is_told_the_right_one() {
+    let dir = tempfile::tempdir().unwrap();
+    for (input, given, right) in [
+        ("uima/example2.tsv", "conll", "webanno"),
+        ("conll/inception-conll2002.txt", "webanno", "conll"),
+        ("uima/emoji.json", "xmi", "uima-json"),
+        ("uima/relation_test.xmi", "jsonl", "xmi"),
+        ("conll/inception-conll2002.txt", "brat", "conll"),
+    ] {
+        let (code, err) = import(
+            &wild(input),
+            dir.path(),
+            &["--format", given, "--annotator", "ann"],
+        );
+        assert_ne!(code, 0, "{input} as {given}: {err}");
+        assert!(
+            err.contains(&format!("import it with --format {right}")),
+            "{input} as {given}: {err}"
+        );
+    }
+    assert!(
+        !dir.path().join("example2.txt").exists(),
+        "a TSV read as CoNLL writes nothing"
+    );
+}

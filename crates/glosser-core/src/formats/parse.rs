@@ -80,9 +80,10 @@ pub struct Parsed {
 /// and GATE).
 pub fn read(format: ImportFormat, input: &Path, options: &Options) -> Result<Parsed, ReadError> {
     match format {
-        ImportFormat::Brat => return brat::read_dir(input),
+        ImportFormat::Brat => return suggested(format, input, brat::read_dir(input)),
         ImportFormat::Xmi | ImportFormat::UimaJson | ImportFormat::WebAnno => {
-            return Ok(from_neutral(uima::read(format, input, options)?, options));
+            let read = uima::read(format, input, options).map(|read| from_neutral(read, options));
+            return suggested(format, input, read);
         }
         ImportFormat::Tagtog => {
             return Ok(from_neutral(field::read(format, input, options)?, options));
@@ -114,7 +115,9 @@ pub fn read(format: ImportFormat, input: &Path, options: &Options) -> Result<Par
         ),
         None => (format, None),
     };
-    if let Some(refused) = sniff::unread_keys(format, text, &file) {
+    if let Some(refused) = sniff::unread_keys(format, text, &file)
+        .or_else(|| sniff::another_format_as_conll(format, text, &file))
+    {
         return Ok(Parsed {
             records: vec![Err(refused)],
             ..Parsed::default()
@@ -134,6 +137,33 @@ pub fn read(format: ImportFormat, input: &Path, options: &Options) -> Result<Par
     parsed.notices.splice(0..0, recognised);
     sniff::suggest_when_nothing_read(&mut parsed, text, &file, format);
     Ok(parsed)
+}
+
+/// A file read as `format` that gave nothing, or failed, with the format its content points to.
+fn suggested(
+    format: ImportFormat,
+    input: &Path,
+    read: Result<Parsed, ReadError>,
+) -> Result<Parsed, ReadError> {
+    let nothing = match &read {
+        Ok(parsed) => !parsed.records.is_empty() && parsed.records.iter().all(Result::is_err),
+        Err(_) => true,
+    };
+    if !nothing || input.is_dir() {
+        return read;
+    }
+    let Ok(bytes) = std::fs::read(input) else {
+        return read;
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let file = input.display().to_string();
+    match read {
+        Ok(mut parsed) => {
+            sniff::suggest_when_nothing_read(&mut parsed, &text, &file, format);
+            Ok(parsed)
+        }
+        Err(error) => Err(sniff::suggest_on_error(error, &text, &file, format)),
+    }
 }
 
 /// Reads an import source already in memory: glosser's jsonl, doccano, Label Studio (full

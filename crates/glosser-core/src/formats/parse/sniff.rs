@@ -90,6 +90,26 @@ pub(crate) fn unread_keys(format: ImportFormat, text: &str, file: &str) -> Optio
     )))
 }
 
+/// Why a file given as CoNLL is refused: its first line names another format (a WebAnno TSV
+/// header, an XMI or CAS JSON document), whose columns the CoNLL reader would take for tags.
+pub(crate) fn another_format_as_conll(
+    format: ImportFormat,
+    text: &str,
+    file: &str,
+) -> Option<Rejected> {
+    let other = detected(text, file)?;
+    let named = matches!(
+        other,
+        ImportFormat::WebAnno | ImportFormat::Xmi | ImportFormat::UimaJson
+    );
+    (format == ImportFormat::Conll && named).then(|| {
+        Rejected(format!(
+            "{file}: the file looks like {}, not a CoNLL file, so nothing was imported from it: import it with --format {other}",
+            describe(other.detected())
+        ))
+    })
+}
+
 /// A reading error, with the format the content points to.
 pub(crate) fn suggest_on_error(
     error: ReadError,

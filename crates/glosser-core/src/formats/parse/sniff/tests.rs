@@ -133,3 +133,20 @@ fn a_jsonl_file_of_another_format_is_named_from_its_first_line() {
     std::fs::write(&path, r#"{"document":"a.txt","text":"x","spans":[]}"#).unwrap();
     assert!(jsonl_looks_like(&path).is_empty());
 }
+
+#[test]
+fn a_webanno_or_uima_file_given_as_conll_is_refused_and_a_conll_file_is_not() {
+    let tsv = read("uima/example2.tsv");
+    let refused = another_format_as_conll(ImportFormat::Conll, &tsv, "e.tsv")
+        .unwrap()
+        .0;
+    assert!(
+        refused.ends_with("import it with --format webanno"),
+        "{refused}"
+    );
+    let xmi = read("uima/relation_test.xmi");
+    assert!(another_format_as_conll(ImportFormat::Conll, &xmi, "r.xmi").is_some());
+    let conll = read("conll/inception-conll2002.txt");
+    assert!(another_format_as_conll(ImportFormat::Conll, &conll, "c.txt").is_none());
+    assert!(another_format_as_conll(ImportFormat::WebAnno, &tsv, "e.tsv").is_none());
+}
