@@ -252,3 +252,55 @@ fn a_file_given_as_the_wrong_text_format_is_told_the_right_one() {
         "a TSV read as CoNLL writes nothing"
     );
 }
+
+#[test]
+fn glossers_own_hf_export_comes_back_into_its_corpus_exactly() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/formats/corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    for entry in walk(&source) {
+        let to = corpus.join(entry.strip_prefix(&source).unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&entry, &to).unwrap();
+    }
+    let export = |annotator: &str, out: &Path| {
+        let (code, _, err) = glosser(&[
+            "export",
+            corpus.to_str().unwrap(),
+            "--format",
+            "hf",
+            "--annotator",
+            annotator,
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        std::fs::read_to_string(out).unwrap()
+    };
+    let rows = export("ann", &dir.path().join("ann.hf"));
+    // The rows hold tokens at their offsets, not the whitespace between them: the documents
+    // that differ from the rows' text only there are the corpus's own.
+    let (_, err) = import(
+        &dir.path().join("ann.hf"),
+        &corpus,
+        &["--format", "hf", "--annotator", "back"],
+    );
+    assert!(err.contains("imported 4 records (9 spans)"), "{err}");
+    assert!(!err.contains("rejected"), "{err}");
+    let back = export("back", &dir.path().join("back.hf"));
+    assert_eq!(back.replace("\"back\"", "\"ann\""), rows);
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
+}

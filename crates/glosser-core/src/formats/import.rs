@@ -85,6 +85,10 @@ pub struct Record {
     /// annotated): only its text is imported. Any other record without spans is a document
     /// someone annotated and found nothing in: it gets an annotation file, with its status.
     pub document_only: bool,
+    /// The reader filled characters the file does not hold (between tokens with offsets) with
+    /// spaces: an existing document whose text differs from it only there, in whitespace, is
+    /// that document.
+    pub gaps_filled: bool,
 }
 
 impl Record {
@@ -103,6 +107,7 @@ impl Record {
             rejected: Vec::new(),
             report: Report::default(),
             document_only: false,
+            gaps_filled: false,
         }
     }
 }

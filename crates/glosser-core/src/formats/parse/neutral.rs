@@ -42,6 +42,11 @@ pub(crate) fn records(
     for skipped in &document.skipped {
         note_skipped(skipped, &origin, &mut parsed.report, assumed);
     }
+    let gaps_filled = document.skipped.iter().any(|s| {
+        s.kind == glosser_interchange::SkipKind::Noted
+            && s.what == "the text"
+            && s.reason.contains("filled with spaces")
+    });
     let Document {
         text,
         spans,
@@ -152,7 +157,12 @@ pub(crate) fn records(
     if by_annotator.is_empty() {
         by_annotator.insert(None, Record::new(origin, name, text, Unit::Codepoint));
     }
-    parsed.records.extend(by_annotator.into_values().map(Ok));
+    parsed
+        .records
+        .extend(by_annotator.into_values().map(|mut record| {
+            record.gaps_filled = gaps_filled;
+            Ok(record)
+        }));
 }
 
 /// Where a span of the document went.
