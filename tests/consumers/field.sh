@@ -53,4 +53,13 @@ for annotator in ls-7 maria-k; do
   export_as min jsonl "min.$annotator.jsonl" --annotator "$annotator"
   export_as min label-studio "min.$annotator.label-studio" --annotator "$annotator"
 done
+# Formats glosser reads but does not write: imported here, checked against the tools' own
+# readers by field_tools_check.py (run.sh runs it in glosser-readers' venv, which has them).
+import_into gate "$wild/gate/tests-testdoc1.bdocjs" --annotator ann --add-labels
+import_into tagtog "$wild/tagtog" --annotator ann --add-labels
+import_into argilla "$wild/argilla/v2-records.json" --annotator ann --add-labels
+import_into spacy-v2 "$wild/spacy-v2/training-data.json" --annotator ann --add-labels
+for name in gate tagtog argilla spacy-v2; do
+  export_as "$name" jsonl "$name.jsonl" --annotator ann
+done
 "$venv/bin/python" tests/consumers/field_check.py "$out" "$wild"

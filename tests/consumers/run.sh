@@ -56,6 +56,7 @@ bash tests/consumers/field.sh "$venv" "$bin" "$corpus" "$out/field"
 # Argilla 1.29 venv).
 bash crates/glosser-uima/checks/run.sh
 bash crates/glosser-readers/checks/run.sh
+crates/glosser-readers/target/venv/bin/python tests/consumers/field_tools_check.py "$out/field" tests/fixtures/wild
 
 # Suggestions (SPEC §9): the shipped spaCy example over the --command protocol on a copy of the
 # seeds writes a file per document that validates, and the pattern matcher finds exactly the
