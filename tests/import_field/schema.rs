@@ -135,3 +135,51 @@ fn a_bad_key_drops_the_key_and_keeps_the_label_set() {
         "the file named once: {said}"
     );
 }
+
+#[test]
+fn a_label_studio_config_or_doccano_label_list_given_with_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config.xml");
+    std::fs::write(
+        &config,
+        r#"<View><Labels name="label" toName="text"><Label value="PER"/><Label value="ORG"/></Labels><Relations><Relation value="works for"/></Relations><Text name="text" value="$text"/></View>"#,
+    )
+    .unwrap();
+    let corpus = dir.path().join("ls");
+    let (_, err) = import(
+        &wild("label-studio/export.json"),
+        &corpus,
+        &["--add-labels", "--schema", config.to_str().unwrap()],
+    );
+    assert!(err.contains("added 2 labels to") && err.contains(": PER, ORG"), "{err}");
+    assert!(err.contains("added 1 link type to") && err.contains("works for (PER|ORG → PER|ORG)"), "{err}");
+    validate_clean(&corpus);
+
+    let corpus = dir.path().join("doccano");
+    let (code, err) = import(
+        &wild("doccano/v1_tutorial.jsonl"),
+        &corpus,
+        &[
+            "--format",
+            "doccano",
+            "--annotator",
+            "ann",
+            "--add-labels",
+            "--schema",
+            wild("doccano/labels.json").to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("added 5 labels to") && err.contains(": Person, Date, Title, Genre, Other"),
+        "the label list's Person and Date first, then those the records use: {err}"
+    );
+    // --schema without --add-labels says what it is for.
+    let (code, err) = import(
+        &wild("doccano/v1_tutorial.jsonl"),
+        &dir.path().join("x"),
+        &["--format", "doccano", "--schema", wild("doccano/labels.json").to_str().unwrap()],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("give --add-labels too"), "{err}");
+}
