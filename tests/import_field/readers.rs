@@ -281,13 +281,19 @@ fn glossers_own_hf_export_comes_back_into_its_corpus_exactly() {
     let rows = export("ann", &dir.path().join("ann.hf"));
     // The rows hold tokens at their offsets, not the whitespace between them: the documents
     // that differ from the rows' text only there are the corpus's own.
-    let (_, err) = import(
+    let (code, err) = import(
         &dir.path().join("ann.hf"),
         &corpus,
         &["--format", "hf", "--annotator", "back"],
     );
+    assert_eq!(
+        code, 0,
+        "the status column is read, nothing else is left: {err}"
+    );
     assert!(err.contains("imported 4 records (9 spans)"), "{err}");
     assert!(!err.contains("rejected"), "{err}");
+    let back_file = store::load(&corpus.join("emoji.txt.back.ron")).unwrap();
+    assert_eq!(format!("{:?}", back_file.status), "InProgress");
     let back = export("back", &dir.path().join("back.hf"));
     assert_eq!(back.replace("\"back\"", "\"ann\""), rows);
 }

@@ -151,8 +151,14 @@ fn a_label_studio_config_or_doccano_label_list_given_with_schema() {
         &corpus,
         &["--add-labels", "--schema", config.to_str().unwrap()],
     );
-    assert!(err.contains("added 2 labels to") && err.contains(": PER, ORG"), "{err}");
-    assert!(err.contains("added 1 link type to") && err.contains("works for (PER|ORG → PER|ORG)"), "{err}");
+    assert!(
+        err.contains("added 2 labels to") && err.contains(": PER, ORG"),
+        "{err}"
+    );
+    assert!(
+        err.contains("added 1 link type to") && err.contains("works for (PER|ORG → PER|ORG)"),
+        "{err}"
+    );
     validate_clean(&corpus);
 
     let corpus = dir.path().join("doccano");
@@ -178,7 +184,12 @@ fn a_label_studio_config_or_doccano_label_list_given_with_schema() {
     let (code, err) = import(
         &wild("doccano/v1_tutorial.jsonl"),
         &dir.path().join("x"),
-        &["--format", "doccano", "--schema", wild("doccano/labels.json").to_str().unwrap()],
+        &[
+            "--format",
+            "doccano",
+            "--schema",
+            wild("doccano/labels.json").to_str().unwrap(),
+        ],
     );
     assert_eq!(code, 2);
     assert!(err.contains("give --add-labels too"), "{err}");

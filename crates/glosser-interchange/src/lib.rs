@@ -58,6 +58,9 @@ pub struct Metadata {
     /// Annotators named by the annotations (a UIMA layer's `annotator` feature, a user id), in
     /// first-seen order.
     pub annotators: Vec<String>,
+    /// The document's status as glosser names it (`Todo`, `InProgress`, `Done`), when the file
+    /// carries one (glosser's own Hugging Face rows).
+    pub status: Option<String>,
 }
 
 /// Something a reader did not keep, or kept under an assumption, with the reason.

@@ -56,6 +56,8 @@ struct Row {
     layers: Vec<(String, Option<Vec<Tag>>)>,
     offsets: Option<Vec<(usize, usize)>>,
     text: Option<String>,
+    /// glosser's `status` column (`Todo`, `InProgress`, `Done`).
+    status: Option<String>,
 }
 
 /// Reads token-classification rows into documents.
@@ -252,6 +254,8 @@ fn row(
                 ));
             }
             layers.push((name.clone(), fits.then_some(tags)));
+        } else if name == "status" && glossers_status(value).is_some() {
+            // glosser's own rows: the document's status, read below.
         } else if name != tokens_key
             && !KNOWN_KEYS.contains(&name.as_str())
             && !OFFSET_PAIR_KEYS.contains(&name.as_str())
@@ -274,7 +278,16 @@ fn row(
             .get("text")
             .and_then(Value::as_str)
             .map(str::to_owned),
+        status: object.get("status").and_then(glossers_status),
     })
+}
+
+/// A `status` value glosser writes.
+fn glossers_status(value: &Value) -> Option<String> {
+    value
+        .as_str()
+        .filter(|s| ["Todo", "InProgress", "Done"].contains(s))
+        .map(str::to_owned)
 }
 
 fn short(text: &str) -> String {
@@ -371,6 +384,7 @@ fn document(id: Option<String>, rows: &[Row], schemes: &[(String, Scheme)]) -> D
     let (text, ranges, assumption) = text::assemble(rows);
     let mut document = Document::new(text);
     document.metadata.document_id = id;
+    document.metadata.status = rows.first().and_then(|row| row.status.clone());
     document.skipped.extend(assumption);
     for (row, ranges) in rows.iter().zip(&ranges) {
         for (layer, tags) in &row.layers {

@@ -10,6 +10,7 @@ use glosser_interchange::{Document, SkipKind, Skipped};
 
 use super::{Parsed, annotator_name};
 use crate::formats::import::{Kind, RawLink, RawSpan, Record, Report, Unit};
+use crate::store::Status;
 
 /// How the documents of one input become records.
 pub(crate) struct Naming<'a> {
@@ -43,10 +44,14 @@ pub(crate) fn records(
         note_skipped(skipped, &origin, &mut parsed.report, assumed);
     }
     let gaps_filled = document.skipped.iter().any(|s| {
-        s.kind == glosser_interchange::SkipKind::Noted
-            && s.what == "the text"
-            && s.reason.contains("filled with spaces")
+        s.kind == SkipKind::Noted && s.what == "the text" && s.reason.contains("filled with spaces")
     });
+    let status = match document.metadata.status.as_deref() {
+        Some("Todo") => Some(Status::Todo),
+        Some("InProgress") => Some(Status::InProgress),
+        Some("Done") => Some(Status::Done),
+        _ => None,
+    };
     let Document {
         text,
         spans,
@@ -161,6 +166,7 @@ pub(crate) fn records(
         .records
         .extend(by_annotator.into_values().map(|mut record| {
             record.gaps_filled = gaps_filled;
+            record.status = status;
             Ok(record)
         }));
 }

@@ -83,9 +83,26 @@ fn glosser_export_keeps_its_offsets() {
         .iter()
         .map(|s| format!("{}: {}", s.what, s.reason))
         .collect();
+    // glosser's status column is the document's status, not a column left unread.
+    assert_eq!(document.metadata.status.as_deref(), Some("InProgress"));
     assert!(
-        reasons.contains(&"column status: not read (2 rows, e.g. line 1: InProgress)".to_owned()),
+        !reasons.iter().any(|r| r.starts_with("column status")),
         "{reasons:?}"
+    );
+}
+
+#[test]
+fn a_status_column_glosser_did_not_write_is_reported() {
+    let rows = r#"{"tokens":["EU"],"ner_tags":["B-ORG"],"status":"pending"}"#;
+    let corpus = hf::read(rows, &ReadOptions::default()).unwrap();
+    assert_eq!(corpus.documents[0].metadata.status, None);
+    assert!(
+        corpus
+            .skipped
+            .iter()
+            .any(|s| s.what == "column status" && s.reason.contains("pending")),
+        "{:?}",
+        corpus.skipped
     );
 }
 
