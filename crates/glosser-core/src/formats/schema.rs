@@ -42,15 +42,14 @@ impl Schema {
         if name.is_empty() {
             return;
         }
-        let at = match self.links.iter().position(|l| l.name == name) {
-            Some(at) => at,
-            None => {
-                self.links.push(LinkDecl {
-                    name: name.to_owned(),
-                    ..LinkDecl::default()
-                });
-                self.links.len() - 1
-            }
+        let at = if let Some(at) = self.links.iter().position(|l| l.name == name) {
+            at
+        } else {
+            self.links.push(LinkDecl {
+                name: name.to_owned(),
+                ..LinkDecl::default()
+            });
+            self.links.len() - 1
         };
         let link = &mut self.links[at];
         for (ends, new) in [(&mut link.from, from), (&mut link.to, to)] {

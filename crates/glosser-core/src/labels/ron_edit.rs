@@ -26,23 +26,22 @@ pub(super) fn append(source: &str, labels: &[String], links: &[String]) -> Optio
         ));
     }
     if !links.is_empty() {
-        match outline.links {
-            Some((close, last)) => inserts.push((last, entries(source, last, links, 8, close))),
-            None => {
-                let (_, last) = outline.close?;
-                let mut text = String::new();
-                if !ends_list(source, last) {
-                    text.push(',');
-                }
-                text.push_str("\n    links: [");
-                for link in links {
-                    text.push_str("\n        ");
-                    text.push_str(link);
-                    text.push(',');
-                }
-                text.push_str("\n    ],");
-                inserts.push((last, text));
+        if let Some((close, last)) = outline.links {
+            inserts.push((last, entries(source, last, links, 8, close)));
+        } else {
+            let (_, last) = outline.close?;
+            let mut text = String::new();
+            if !ends_list(source, last) {
+                text.push(',');
             }
+            text.push_str("\n    links: [");
+            for link in links {
+                text.push_str("\n        ");
+                text.push_str(link);
+                text.push(',');
+            }
+            text.push_str("\n    ],");
+            inserts.push((last, text));
         }
     }
     inserts.sort_by_key(|(at, _)| std::cmp::Reverse(*at));

@@ -106,17 +106,16 @@ pub struct Summary {
 
 /// Imports `request.file` into `request.corpus`, a chunk of [`CHUNK`] records at a time.
 pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::Result<Summary> {
-    let format = match request.format {
-        Some(format) => format,
-        None => {
-            let format =
-                parse::format::detect(request.file).map_err(|e| crate::ops::Error::Refused(e.0))?;
-            events(Event::Notice(format!(
-                "{}: read as --format {format} (told by its content)",
-                request.file.display()
-            )));
-            format
-        }
+    let format = if let Some(format) = request.format {
+        format
+    } else {
+        let format =
+            parse::format::detect(request.file).map_err(|e| crate::ops::Error::Refused(e.0))?;
+        events(Event::Notice(format!(
+            "{}: read as --format {format} (told by its content)",
+            request.file.display()
+        )));
+        format
     };
     let root = request.corpus;
     std::fs::create_dir_all(root).map_err(|e| {

@@ -5,6 +5,16 @@ use crate::span::Span as GlosserSpan;
 use crate::store::{Link, LinkEnd, Status};
 use crate::text::Document as Text;
 
+/// A span as the tests compare it: start, end, layer, label, note, annotator.
+type Found<'a> = (
+    usize,
+    usize,
+    &'a str,
+    &'a str,
+    Option<&'a str>,
+    Option<&'a str>,
+);
+
 #[test]
 fn json_and_xmi_read_back_with_every_span_link_note_and_the_document_id() {
     let text = Text::from_text("Tsahkna 👩🏽‍🚒 said “positive”\r\n& <left>.");
@@ -39,7 +49,7 @@ fn json_and_xmi_read_back_with_every_span_link_note_and_the_document_id() {
             document.metadata.document_title.as_deref(),
             Some("news/a.txt")
         );
-        let got: Vec<(usize, usize, &str, &str, Option<&str>, Option<&str>)> = document
+        let got: Vec<Found> = document
             .spans
             .iter()
             .map(|s| {

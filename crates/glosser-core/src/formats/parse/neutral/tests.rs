@@ -16,7 +16,7 @@ fn span(start: usize, end: usize, layer: &str, label: &str, annotator: Option<&s
     }
 }
 
-fn naming<'a>(count: usize, layers: &'a [String]) -> Naming<'a> {
+fn naming(count: usize, layers: &[String]) -> Naming<'_> {
     Naming {
         origin: "in.xmi",
         stem: "in",
