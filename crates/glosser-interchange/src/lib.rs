@@ -61,6 +61,10 @@ pub struct Metadata {
     /// The document's status as glosser names it (`Todo`, `InProgress`, `Done`), when the file
     /// carries one (glosser's own Hugging Face rows).
     pub status: Option<String>,
+    /// The text holds characters the file does not (the gaps between tokens placed at their
+    /// offsets), filled with spaces: a text that differs from it only there, in whitespace, is
+    /// the same document.
+    pub gaps_filled: bool,
 }
 
 /// Something a reader did not keep, or kept under an assumption, with the reason.

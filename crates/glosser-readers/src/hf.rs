@@ -385,6 +385,7 @@ fn document(id: Option<String>, rows: &[Row], schemes: &[(String, Scheme)]) -> D
     let mut document = Document::new(text);
     document.metadata.document_id = id;
     document.metadata.status = rows.first().and_then(|row| row.status.clone());
+    document.metadata.gaps_filled = text::gaps_filled(&assumption);
     document.skipped.extend(assumption);
     for (row, ranges) in rows.iter().zip(&ranges) {
         for (layer, tags) in &row.layers {

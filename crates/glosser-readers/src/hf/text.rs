@@ -33,7 +33,9 @@ pub(super) fn assemble(rows: &[Row]) -> (String, Vec<Vec<TokenRange>>, Vec<Skipp
                 if gaps > 0 {
                     notes.push(Skipped::noted(
                         "the text",
-                        format!("the characters between tokens are not in the file: {gaps} filled with spaces (the token offsets are kept)"),
+                        format!(
+                            "{GAPS_FILLED}: {gaps} filled with spaces (the token offsets are kept)"
+                        ),
                     ));
                 }
                 return (text, ranges, notes);
@@ -48,6 +50,15 @@ pub(super) fn assemble(rows: &[Row]) -> (String, Vec<Vec<TokenRange>>, Vec<Skipp
         "rebuilt from the tokens: joined with single spaces, rows with line breaks (the rows hold tokens, not the text)",
     ));
     (text, ranges, notes)
+}
+
+const GAPS_FILLED: &str = "the characters between tokens are not in the file";
+
+/// Whether `assemble` filled the gaps between tokens at their offsets with spaces.
+pub(super) fn gaps_filled(notes: &[Skipped]) -> bool {
+    notes
+        .iter()
+        .any(|note| note.what == "the text" && note.reason.starts_with(GAPS_FILLED))
 }
 
 type FromText = (Vec<Vec<TokenRange>>, Vec<Skipped>);

@@ -43,9 +43,7 @@ pub(crate) fn records(
     for skipped in &document.skipped {
         note_skipped(skipped, &origin, &mut parsed.report, assumed);
     }
-    let gaps_filled = document.skipped.iter().any(|s| {
-        s.kind == SkipKind::Noted && s.what == "the text" && s.reason.contains("filled with spaces")
-    });
+    let gaps_filled = document.metadata.gaps_filled;
     let status = match document.metadata.status.as_deref() {
         Some("Todo") => Some(Status::Todo),
         Some("InProgress") => Some(Status::InProgress),

@@ -85,6 +85,7 @@ fn glosser_export_keeps_its_offsets() {
         .collect();
     // glosser's status column is the document's status, not a column left unread.
     assert_eq!(document.metadata.status.as_deref(), Some("InProgress"));
+    assert!(document.metadata.gaps_filled);
     assert!(
         !reasons.iter().any(|r| r.starts_with("column status")),
         "{reasons:?}"
