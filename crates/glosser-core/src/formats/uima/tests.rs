@@ -108,3 +108,69 @@ fn xmi_refuses_what_xml_cannot_hold_and_json_takes_it() {
     assert!(xmi(&d).is_err());
     assert!(json(&d).is_ok());
 }
+
+/// Characters that stress the writers: ASCII, astral emoji (two UTF-16 units), CJK, XML's
+/// specials, line breaks (a CR that XML would normalise away unless escaped), a tab.
+const CHARS: &[char] = &[
+    'a', 'Z', ' ', '😀', '🥳', '北', '京', '<', '&', '"', '\n', '\r', '\t', 'é',
+];
+
+proptest::proptest! {
+    #[test]
+    fn every_span_and_link_comes_back_from_json_and_xmi(
+        picks in proptest::collection::vec(0..CHARS.len(), 1..40),
+        cuts in proptest::collection::vec((0usize..40, 1usize..8), 1..6),
+    ) {
+        let source: String = picks.iter().map(|&i| CHARS[i]).collect();
+        let text = Text::from_text(&source);
+        let length = source.chars().count();
+        let mut spans: Vec<GlosserSpan> = cuts
+            .iter()
+            .map(|&(start, width)| (start % length, (start % length + width).min(length)))
+            .filter(|(start, end)| start < end)
+            .enumerate()
+            .map(|(i, (start, end))| GlosserSpan::new(&text, start..end, if i % 2 == 0 { "claim" } else { "quote" }))
+            .collect();
+        spans.sort_by_key(|s| (s.start, s.end, s.label.clone()));
+        spans.dedup_by_key(|s| (s.start, s.end, s.label.clone()));
+        let links: Vec<Link> = spans
+            .windows(2)
+            .map(|pair| Link {
+                kind: "speaker".to_owned(),
+                from: LinkEnd::of(&pair[1]),
+                to: LinkEnd::of(&pair[0]),
+            })
+            .collect();
+        let d = ExportDoc {
+            id: "a.txt",
+            annotator: "alice",
+            doc: &text,
+            spans: &spans,
+            status: Status::InProgress,
+            orphans: &[],
+            links: &links,
+            rejected: &[],
+        };
+        let (body, typesystem) = xmi(&d).unwrap();
+        let types = glosser_uima::TypeSystem::from_xml(&typesystem).unwrap();
+        let want: Vec<(usize, usize, &str)> =
+            spans.iter().map(|s| (s.start, s.end, s.label.as_str())).collect();
+        for read in [
+            xmi::read(&body, Some(&types)).unwrap(),
+            jsoncas::read(&json(&d).unwrap()).unwrap(),
+        ] {
+            let document = read.document;
+            proptest::prop_assert_eq!(&document.text, text.text());
+            let got: Vec<(usize, usize, &str)> = document
+                .spans
+                .iter()
+                .map(|s| (s.start, s.end, s.label.as_str()))
+                .collect();
+            proptest::prop_assert_eq!(&got, &want);
+            let relations: Vec<(usize, usize)> =
+                document.relations.iter().map(|r| (r.from, r.to)).collect();
+            let expected: Vec<(usize, usize)> = (1..spans.len()).map(|i| (i, i - 1)).collect();
+            proptest::prop_assert_eq!(relations, expected);
+        }
+    }
+}
