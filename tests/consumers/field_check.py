@@ -84,6 +84,8 @@ for fmt, extension in (("uima-json", ".json"), ("xmi", ".xmi")):
         want = glosser_truth(truth[document])
         got = cas_found(cas)
         check(f"{fmt} {document} text", got[0] == want[0])
+        titles = [m.get("documentTitle") for m in cas.select("de.tudarmstadt.ukp.dkpro.core.api.metadata.type.DocumentMetaData")]
+        check(f"{fmt} {document} documentTitle", titles == [document], titles)
         check(f"{fmt} {document} spans", got[1] == want[1], f"{got[1]} != {want[1]}")
         check(f"{fmt} {document} links", got[2] == want[2], f"{got[2]} != {want[2]}")
         spans, links = spans + len(got[1]), links + len(got[2])
