@@ -185,7 +185,11 @@ fn hf_prodigy_spacy_w3c_label_studio_csv_shapes() {
     assert_eq!(result[0]["type"], "labels");
     let (_, csv, _) = export("csv", &["--annotator", "ann", "--labels", "quote"]);
     assert!(csv.starts_with("document,annotator,label,start,end,text,note,status,id\r\n"));
-    assert_eq!(csv.lines().count(), 1 + 4, "only quotes");
+    assert_eq!(csv.lines().count(), 1 + 4 + 1, "only quotes");
+    assert!(
+        csv.contains("\r\nbom.md,ann,,,,,,InProgress,\r\n"),
+        "a document without quotes is kept as a row without a span: {csv}"
+    );
 }
 
 #[test]

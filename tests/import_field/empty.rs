@@ -65,7 +65,7 @@ fn every_export_keeps_the_document_without_spans() {
             "{format}"
         );
     }
-    // One-file formats: the document's text is in the export, with no spans.
+    // One-file formats: the document is in the export, with no spans.
     for format in [
         "jsonl",
         "spacy",
@@ -75,6 +75,7 @@ fn every_export_keeps_the_document_without_spans() {
         "conll",
         "hf",
         "w3c",
+        "csv",
     ] {
         let out = dir.path().join(format!("export.{format}"));
         export(format, &out);
@@ -87,6 +88,8 @@ fn every_export_keeps_the_document_without_spans() {
             "spacy" => !written.is_empty(),
             // W3C collections carry no text: the document is its own collection.
             "w3c" => written.contains(r#""label":"empty.txt""#),
+            // A span table: one row without a span, with the document's status.
+            "csv" => written.contains("\r\nempty.txt,ann,,,,,,InProgress,\r\n"),
             _ => written.contains("Nothing to see here."),
         };
         assert!(
