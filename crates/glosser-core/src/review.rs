@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod f1;
 pub mod kappa;
 pub mod merge;
+pub mod people;
 pub mod ready;
 pub mod relations;
 pub mod since;

@@ -1,11 +1,13 @@
 //! One document of `glosser export`: load, check, select, and render it in the chosen format,
-//! with what a token format did to its spans (dropped, layered, tokens split, sentences joined).
+//! with what a token format did to its spans (dropped, layered, trimmed at whitespace edges,
+//! not aligned to spaCy's tokens, tokens split, sentences joined).
 
 use std::collections::BTreeMap;
 
 use serde_json::json;
 
 use crate::corpus::DocumentEntry;
+use crate::formats::edges::{Trimmed, trim};
 use crate::formats::overlaps::{self, Policy, Tagged};
 use crate::formats::{self, ExportDoc, Format, Offsets, tokens};
 use crate::labels::LabelSet;
@@ -23,6 +25,8 @@ pub struct Options<'a> {
     pub offsets: Offsets,
     pub overlaps: Policy,
     pub conll: formats::conll::Style,
+    /// The DocBin whose tokenizer and options encode each document (spacy).
+    pub spacy: Option<&'a glosser_spacy::docbin::DocBin<'static>>,
 }
 
 /// One document, ready to write (or why not).
@@ -56,6 +60,14 @@ pub struct Ready {
     /// Orphaned spans (their text is no longer in the article) that the format cannot hold:
     /// every format but jsonl, which keeps them at their last offsets.
     pub orphans_left: Vec<Span>,
+    /// Spans written without their whitespace edges (conll, hf, spacy).
+    pub trimmed: Vec<Trimmed>,
+    /// spacy: spans left out because spaCy's tokens cannot hold them, with why.
+    pub unaligned: Vec<(Span, String)>,
+    /// spacy with ner: spans in `doc.spans["sc"]` left out of `doc.ents`, with why.
+    pub ents_left_out: Vec<(Span, String)>,
+    /// spacy: the length in spaCy tokens of each span written (the suggester sizes).
+    pub span_tokens: Vec<usize>,
 }
 
 /// A document's output.
@@ -76,6 +88,8 @@ pub enum Rendered {
         body: String,
         typesystem: Option<String>,
     },
+    /// spacy: one Doc of the DocBin.
+    Spacy(Box<glosser_spacy::docbin::EncodedDoc>),
 }
 
 impl Rendered {
@@ -83,7 +97,7 @@ impl Rendered {
     pub fn text(&self, depth: usize) -> String {
         match self {
             Rendered::Text(text) => text.clone(),
-            Rendered::Brat { .. } | Rendered::File { .. } => String::new(),
+            Rendered::Brat { .. } | Rendered::File { .. } | Rendered::Spacy(_) => String::new(),
             Rendered::Conll(t, style) => formats::conll::document(t, depth, *style),
             Rendered::Tagged(t) => formats::hf::lines(t, depth),
         }
@@ -160,6 +174,10 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         sentences: 0,
         links_dropped: 0,
         orphans_left: Vec::new(),
+        trimmed: Vec::new(),
+        unaligned: Vec::new(),
+        ents_left_out: Vec::new(),
+        span_tokens: Vec::new(),
     };
     if o.format != Format::Jsonl {
         ready.orphans_left.clone_from(&orphans);
@@ -173,17 +191,13 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
     }
     ready.rendered = match render(&d, task_id, o, &mut ready) {
         Ok(rendered) => rendered,
-        Err(why) => {
-            return Outcome::Skipped(format!(
-                "{}: cannot be written as {}: {why}",
-                entry.id, o.format
-            ));
-        }
+        Err(why) => return Outcome::Skipped(why),
     };
     Outcome::Ready(Box::new(ready))
 }
 
-/// One document in the chosen format (or why it cannot be); fills in what happened to its spans.
+/// One document in the chosen format; fills in what happened to its spans. A document the
+/// format cannot hold at all is skipped, with why.
 fn render(
     d: &ExportDoc,
     task_id: usize,
@@ -197,19 +211,30 @@ fn render(
             *ready.counts.entry(s.label.clone()).or_default() += 1;
         }
     };
-    if !o.format.needs_flat_spans() {
+    // Token formats count what they write (spacy: the spans placed on spaCy's tokens).
+    if !o.format.needs_flat_spans() && o.format != Format::Spacy {
         count(ready, &mut d.spans.iter());
     }
     let text = match o.format {
         Format::Jsonl => formats::jsonl::line(d) + "\n",
-        Format::Spacy | Format::Prodigy => {
+        Format::Spacy => {
+            let Some(bin) = o.spacy else {
+                return Err(format!("{}: no DocBin to write spaCy's Docs into", d.id));
+            };
+            let encoded = formats::spacy::encode(bin, d).map_err(|e| e.to_string())?;
+            for (span, tokens) in &encoded.placed {
+                *ready.counts.entry(span.label.clone()).or_default() += 1;
+                ready.span_tokens.push(*tokens);
+            }
+            ready.unaligned = encoded.unaligned;
+            ready.ents_left_out = encoded.left_out_of_ents;
+            ready.trimmed = encoded.trimmed;
+            return Ok(Rendered::Spacy(Box::new(encoded.doc)));
+        }
+        Format::Prodigy => {
             let tokenized = tokens::tokenize(d.doc, d.spans);
             ready.split_tokens = tokenized.split_tokens;
-            if o.format == Format::Spacy {
-                line(formats::spacy::record(d, &tokenized))
-            } else {
-                formats::prodigy::line(d, &tokenized) + "\n"
-            }
+            formats::prodigy::line(d, &tokenized) + "\n"
         }
         Format::Doccano => {
             let mut v = formats::doccano::record(d, o.offsets);
@@ -229,8 +254,15 @@ fn render(
             for (i, l) in layers.layers.iter().enumerate() {
                 if i == 0 || o.overlaps == Policy::Layers {
                     count(ready, &mut l.iter().map(|(_, s)| *s));
+                    ready.trimmed.extend(
+                        l.iter()
+                            .filter_map(|(_, s)| trim(d.doc, s, char::is_whitespace)),
+                    );
                 }
             }
+            ready
+                .trimmed
+                .sort_by(|a, b| a.span.key().cmp(&b.span.key()));
             let layered = o.overlaps == Policy::Layers;
             ready.displaced = layers
                 .displaced
@@ -259,12 +291,13 @@ fn render(
         Format::UimaJson => {
             return Ok(Rendered::File {
                 path: format!("{}.json", d.id),
-                body: formats::uima::json(d)?,
+                body: formats::uima::json(d).map_err(|why| cannot(d, o.format, &why))?,
                 typesystem: None,
             });
         }
         Format::Xmi => {
-            let (xmi, typesystem) = formats::uima::xmi(d)?;
+            let (xmi, typesystem) =
+                formats::uima::xmi(d).map_err(|why| cannot(d, o.format, &why))?;
             return Ok(Rendered::File {
                 path: format!("{}.xmi", d.id),
                 body: xmi,
@@ -273,4 +306,9 @@ fn render(
         }
     };
     Ok(Rendered::Text(text))
+}
+
+/// Why a document cannot be written in a format, naming both.
+fn cannot(d: &ExportDoc, format: Format, why: &str) -> String {
+    format!("{}: cannot be written as {format}: {why}", d.id)
 }
