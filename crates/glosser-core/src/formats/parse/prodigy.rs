@@ -1,8 +1,11 @@
 //! Prodigy's JSONL (`prodigy db-out`): one line per answer. Lines are grouped into one document
 //! per `_input_hash` (else per text) and one annotator per `_annotator_id` / `_session_id` (else
-//! `meta.annotator`); only `answer: accept` gives spans, `reject` and `ignore` are counted.
-//! `relations` (`head_span`, `child_span`, `label`) become links. A span's `score` is kept; a
-//! line without an `answer` (a model's task) gives its `score` to its spans.
+//! `meta.annotator`); `answer: accept` gives spans, and the spans of a `reject` answer (a binary
+//! `ner.teach` answer turning a suggestion down) become the annotator's rejected spans; a
+//! `reject` without spans and `ignore` answers are counted. `relations` (`head_span`,
+//! `child_span`, `label`) become links; `meta.status` (glosser's export) the document status.
+//! A span's `score` is kept; a line without an `answer` (a model's task) gives its `score` to
+//! its spans.
 
 use std::collections::HashMap;
 
@@ -10,6 +13,7 @@ use serde_json::Value;
 
 use super::{Parsed, annotator_name, each_line, field_str, offset, text_tag};
 use crate::formats::import::{Kind, RawLink, RawSpan, Record, Unit};
+use crate::span::Span;
 
 /// One answer line, parsed.
 struct Answer {
@@ -20,8 +24,11 @@ struct Answer {
     /// `_annotator_id`, `_session_id` or `meta.annotator`, as written.
     annotator: Option<String>,
     accepted: bool,
+    /// `answer: reject`: its spans are suggestions turned down.
+    rejects: bool,
     spans: Vec<RawSpan>,
     relations: Vec<(String, Option<RawSpan>, Option<RawSpan>)>,
+    status: Option<crate::store::Status>,
 }
 
 /// Answers on one input by one annotator form a record: (input key, annotator, text). The text
@@ -54,13 +61,29 @@ pub fn read(text: &str) -> Parsed {
         let Some(answers) = groups.remove(&key) else {
             continue;
         };
+        let mut rejected = Vec::new();
         for a in answers.iter().filter(|a| !a.accepted) {
-            parsed
-                .report
-                .add(Kind::RejectedAnswers, format!("line {}", a.number));
+            // A reject with spans turns those suggestions down; anything else is counted.
+            let spans: Vec<Span> = if a.rejects {
+                a.spans
+                    .iter()
+                    .filter_map(|raw| rejected_span(&a.text, raw))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if spans.len() < a.spans.len() || spans.is_empty() {
+                parsed
+                    .report
+                    .add(Kind::RejectedAnswers, format!("line {}", a.number));
+            }
+            rejected.extend(spans);
         }
-        let mut accepted = answers.into_iter().filter(|a| a.accepted).peekable();
-        let Some(first) = accepted.peek() else {
+        let Some(first) = answers
+            .iter()
+            .find(|a| a.accepted)
+            .or_else(|| answers.first().filter(|_| !rejected.is_empty()))
+        else {
             continue;
         };
         let document = first
@@ -75,7 +98,9 @@ pub fn read(text: &str) -> Parsed {
         );
         record.annotator = first.annotator.as_deref().and_then(annotator_name);
         record.annotator_source.clone_from(&first.annotator);
-        for a in accepted {
+        record.rejected = rejected;
+        record.status = answers.iter().find_map(|a| a.status);
+        for a in answers.into_iter().filter(|a| a.accepted) {
             record.spans.extend(a.spans);
             for (kind, head, child) in a.relations {
                 let find = |s: &Option<RawSpan>| {
@@ -114,6 +139,52 @@ fn score(v: Option<&Value>) -> Result<Option<crate::span::Score>, crate::formats
     }
 }
 
+/// A span of a rejected answer, in code points with its text: its offsets counted in code
+/// points, or in UTF-16 units when only that makes its `text` match (`None` when neither does).
+fn rejected_span(text: &str, raw: &RawSpan) -> Option<Span> {
+    let by_chars = |start: usize, end: usize| -> Option<String> {
+        (start < end && end <= text.chars().count())
+            .then(|| text.chars().skip(start).take(end - start).collect())
+    };
+    let fits = |quote: &String| raw.text.as_ref().is_none_or(|t| t == quote);
+    let (start, end) = match by_chars(raw.start, raw.end) {
+        Some(quote) if fits(&quote) => (raw.start, raw.end),
+        _ => {
+            // UTF-16 units → code points.
+            let mut units = 0;
+            let (mut start, mut end) = (None, None);
+            for (i, c) in text.chars().enumerate() {
+                if units == raw.start {
+                    start = Some(i);
+                }
+                if units == raw.end {
+                    end = Some(i);
+                }
+                units += c.len_utf16();
+            }
+            if units == raw.end {
+                end = Some(text.chars().count());
+            }
+            let (start, end) = (start?, end?);
+            by_chars(start, end).filter(|quote| fits(quote))?;
+            (start, end)
+        }
+    };
+    let quote = by_chars(start, end)?;
+    // glosser drops a leading BOM from the document: offsets that counted it move back by one.
+    let shift = usize::from(text.starts_with('\u{feff}'));
+    if start < shift {
+        return None;
+    }
+    Some(Span {
+        start: start - shift,
+        end: end - shift,
+        label: raw.label.clone(),
+        quote,
+        ..Span::default()
+    })
+}
+
 fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected> {
     let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let text = field_str(&v, "text").ok_or("no \"text\" field")?;
@@ -133,14 +204,13 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
         .iter()
         .find_map(|k| field_str(&v, k))
         .or_else(|| field_str(&meta, "annotator"));
-    let accepted = v
-        .get("answer")
-        .and_then(Value::as_str)
-        .is_none_or(|a| a == "accept");
+    let answer = v.get("answer").and_then(Value::as_str);
+    let accepted = answer.is_none_or(|a| a == "accept");
+    let rejects = answer == Some("reject");
     // A line without an answer is a task a model made, not a person's answer: its `score` (or
     // `meta.score`, as `ner.teach` writes it) is each span's score. An answer keeps only the
     // scores written on its spans.
-    let task_score = if v.get("answer").is_none() {
+    let task_score = if answer.is_none() {
         score(v.get("score").or_else(|| meta.get("score")))?
     } else {
         None
@@ -158,7 +228,7 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
     };
     let mut spans = Vec::new();
     let mut relations = Vec::new();
-    if accepted {
+    if accepted || rejects {
         for s in v
             .get("spans")
             .and_then(Value::as_array)
@@ -167,6 +237,8 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
         {
             spans.push(span(s)?);
         }
+    }
+    if accepted {
         for r in v
             .get("relations")
             .and_then(Value::as_array)
@@ -178,6 +250,9 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
             relations.push((kind, end("head_span"), end("child_span")));
         }
     }
+    let status = meta
+        .get("status")
+        .and_then(|s| serde_json::from_value(s.clone()).ok());
     Ok(Answer {
         number,
         key,
@@ -185,7 +260,9 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
         text,
         annotator,
         accepted,
+        rejects,
         spans,
         relations,
+        status,
     })
 }
