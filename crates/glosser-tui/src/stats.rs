@@ -15,6 +15,11 @@ pub struct CorpusStats {
     pub counts: Vec<(String, Vec<u64>)>,
     /// Agreement per label (mean over pairs) when two annotators or more share documents.
     pub agreement: Option<Vec<(String, Figures)>>,
+    /// The team's γ, with its settings (the core's, as `glosser agree` prints it).
+    pub gamma: Option<glosser_core::review::gamma::Report>,
+    /// The warnings on these figures (`glosser agree` prints the same): where (a label or
+    /// "overall", with the pair when there are several) and why, each once.
+    pub warnings: Vec<(String, String)>,
     pub done: usize,
     pub in_progress: usize,
     pub todo: usize,
@@ -49,11 +54,18 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet, annotator: &str) -> CorpusStat
         .filter(|a| *a != glosser_core::store::GOLD)
         .cloned()
         .collect();
-    let agreement = (reviewers.len() >= 2).then(|| {
-        let report = agree::compute(corpus, labels, &reviewers, false, &mut |_| {});
-        agree_labels(&report.pairs)
+    let report = (reviewers.len() >= 2).then(|| {
+        let options = agree::Options {
+            gamma: Some(glosser_core::review::gamma::Settings::default()),
+            ..agree::Options::default()
+        };
+        agree::compute_with(corpus, labels, &reviewers, &options, &mut |_| {})
     });
+    let agreement = report.as_ref().map(|r| agree_labels(&r.pairs));
+    let warnings = report.as_ref().map(warnings).unwrap_or_default();
     CorpusStats {
+        gamma: report.and_then(|r| r.gamma),
+        warnings,
         counts,
         agreement: agreement.filter(|a| !a.is_empty()),
         done: mine.map_or(0, |a| a.done),
@@ -62,6 +74,40 @@ pub fn gather(corpus: &Corpus, labels: &LabelSet, annotator: &str) -> CorpusStat
         links: mine.map_or(0, |a| a.links.values().sum()),
         labels: names,
     }
+}
+
+/// Every warning of the report once: the pairs' (named when there are several), then γ's.
+fn warnings(report: &agree::Report) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let several = report.pairs.len() > 1;
+    for (pair, warnings) in report.pairs.iter().zip(&report.warnings) {
+        for (label, w) in warnings.all() {
+            let place = label.unwrap_or("overall");
+            let place = if several {
+                format!("{place} ({} × {})", pair.a, pair.b)
+            } else {
+                place.to_owned()
+            };
+            out.push((place, w.message.clone()));
+        }
+    }
+    if let Some(g) = &report.gamma {
+        for (label, _, warnings) in &g.labels {
+            out.extend(
+                warnings
+                    .iter()
+                    .map(|w| (format!("{label} (γ)"), w.message.clone())),
+            );
+        }
+        out.extend(
+            g.warnings
+                .iter()
+                .map(|w| ("overall (γ)".to_owned(), w.message.clone())),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|(_, message)| seen.insert(message.clone()));
+    out
 }
 
 fn agree_labels(pairs: &[glosser_core::review::agree::PairResult]) -> Vec<(String, Figures)> {

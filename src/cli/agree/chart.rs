@@ -1,14 +1,26 @@
 //! A terminal line chart for `agree --history`: one column per point, one letter per series
-//! (told apart without colour), `*` where series meet, the value axis on the left.
+//! (told apart without colour), `*` where series meet, the value axis on the left, scaled to
+//! the values.
 
 /// The chart's lines: `height` rows of values, the axis, the point numbers, the legend.
 pub fn draw(series: &[(&str, char, Vec<Option<f64>>)], height: usize) -> Vec<String> {
     let height = height.max(2);
     let points = series.iter().map(|(_, _, v)| v.len()).max().unwrap_or(0);
-    let values = series.iter().flat_map(|(_, _, v)| v.iter().flatten());
-    let lowest = values.fold(0.0_f64, |low, v| low.min(*v));
-    let bottom = (lowest * 10.0).floor() / 10.0;
-    let top = 1.0;
+    // The axis spans the values, on tenths (at least 0.2), so a change of a few hundredths
+    // shows; 1 at most, the top of every figure's scale.
+    let values: Vec<f64> = series
+        .iter()
+        .flat_map(|(_, _, v)| v.iter().flatten().copied())
+        .collect();
+    let lowest = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let highest = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (lowest, highest) = if values.is_empty() {
+        (0.0, 1.0)
+    } else {
+        (lowest, highest)
+    };
+    let top = ((highest * 10.0).ceil() / 10.0).min(1.0);
+    let bottom = ((lowest * 10.0).floor() / 10.0).min(top - 0.2);
     let row_of = |v: f64| {
         let share = ((v - bottom) / (top - bottom)).clamp(0.0, 1.0);
         ((1.0 - share) * (height - 1) as f64).round() as usize

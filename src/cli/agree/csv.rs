@@ -24,7 +24,12 @@ pub fn print(out: &mut impl Write, report: &Report) -> std::io::Result<()> {
         "document,a,b,kappa,ac1,alpha_u,f1_strict,f1_overlap,a_spans,b_spans,gamma"
     )?;
     for (k, (id, row)) in report.per_doc.iter().enumerate() {
-        let gamma = report.per_doc_gamma.get(k).copied().flatten();
+        let gamma = report
+            .per_doc_gamma
+            .get(k)
+            .copied()
+            .flatten()
+            .map(|g| g.gamma);
         for (a, b, f) in row {
             writeln!(
                 out,

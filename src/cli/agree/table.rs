@@ -150,7 +150,12 @@ pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std:
             if with_gamma { "   gamma" } else { "" }
         )?;
         for (k, (id, row)) in report.per_doc.iter().enumerate() {
-            let gamma = report.per_doc_gamma.get(k).copied().flatten();
+            let gamma = report
+                .per_doc_gamma
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|g| g.gamma);
             for (a, b, f) in row {
                 writeln!(
                     out,

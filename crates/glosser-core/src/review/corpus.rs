@@ -76,7 +76,7 @@ pub struct Report {
     /// Per document: id and each pair's overall figures.
     pub per_doc: Vec<(String, DocRow)>,
     /// Per document (with `per_doc` and γ): the document's own γ, in the order of `per_doc`.
-    pub per_doc_gamma: Vec<Option<f64>>,
+    pub per_doc_gamma: Vec<Option<gamma::DocumentFigures>>,
     /// The team's γ, when asked.
     pub gamma: Option<gamma::Report>,
     /// Each pair's confusion table, when asked (in the order of `pairs`).
@@ -379,7 +379,7 @@ impl Tally {
                     report.per_doc.push((id, row));
                     report
                         .per_doc_gamma
-                        .push(gamma.as_ref().and_then(|g| g.gamma()));
+                        .push(gamma.as_ref().and_then(|g| g.figures()));
                 }
             }
         }
@@ -397,14 +397,15 @@ impl Tally {
             let defined: Vec<f64> = row.iter().filter_map(|(_, _, f)| f.kappa).collect();
             (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
         };
-        let mut rows: Vec<((String, DocRow), Option<f64>)> = std::mem::take(&mut report.per_doc)
-            .into_iter()
-            .zip(
-                std::mem::take(&mut report.per_doc_gamma)
-                    .into_iter()
-                    .chain(std::iter::repeat(None)),
-            )
-            .collect();
+        let mut rows: Vec<((String, DocRow), Option<gamma::DocumentFigures>)> =
+            std::mem::take(&mut report.per_doc)
+                .into_iter()
+                .zip(
+                    std::mem::take(&mut report.per_doc_gamma)
+                        .into_iter()
+                        .chain(std::iter::repeat(None)),
+                )
+                .collect();
         rows.sort_by(|((_, x), _), ((_, y), _)| match (key(x), key(y)) {
             (Some(a), Some(b)) => a.total_cmp(&b),
             (Some(_), None) => std::cmp::Ordering::Less,

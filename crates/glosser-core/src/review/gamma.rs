@@ -97,10 +97,29 @@ pub(crate) struct DocumentGamma {
     errors: Vec<String>,
 }
 
+/// One document's own γ (all labels), for per-document rows.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct DocumentFigures {
+    pub gamma: f64,
+    pub gamma_cat: f64,
+    pub observed_disorder: f64,
+    pub expected_disorder: f64,
+}
+
 impl DocumentGamma {
     /// The document's own γ (all labels), when it has one.
+    pub(crate) fn figures(&self) -> Option<DocumentFigures> {
+        self.overall.as_ref().map(|s| DocumentFigures {
+            gamma: s.result.gamma,
+            gamma_cat: s.result.gamma_cat,
+            observed_disorder: s.result.observed_disorder,
+            expected_disorder: s.result.expected_disorder,
+        })
+    }
+
+    #[cfg(test)]
     pub(crate) fn gamma(&self) -> Option<f64> {
-        self.overall.as_ref().map(|s| s.result.gamma)
+        self.figures().map(|f| f.gamma)
     }
 }
 

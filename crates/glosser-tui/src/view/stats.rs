@@ -1,5 +1,5 @@
-//! The stats view (`S`): spans per label per annotator as a bar chart, agreement per label, and
-//! corpus progress.
+//! The stats view (`S`): spans per label per annotator as a bar chart, agreement per label (with
+//! the team's γ and the warnings `glosser agree` gives), and corpus progress.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -19,6 +19,27 @@ const ANNOTATOR_COLORS: [Color; 6] = [
     Color::Blue,
     Color::Red,
 ];
+
+/// Warning lines shown under the agreement table (the rest are counted).
+const MAX_WARNINGS: usize = 4;
+
+/// The team's γ over all labels and how it was computed, in one line.
+fn gamma_line(stats: &CorpusStats) -> String {
+    match stats.gamma.as_ref() {
+        Some(g) => match &g.overall {
+            Some(o) => format!(
+                "gamma {:.3} (γ-cat {:.3}) over {}; {} samples, seed {}",
+                o.gamma,
+                o.gamma_cat,
+                g.annotators.join(", "),
+                g.settings.samples,
+                g.settings.seed
+            ),
+            None => "gamma: no document has spans by two annotators".to_owned(),
+        },
+        None => String::new(),
+    }
+}
 
 /// The stats view while its job reads the corpus.
 pub(crate) fn draw_gathering(buf: &mut Buffer, screen: Rect) {
@@ -44,7 +65,12 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect, stats: &CorpusStats) {
         .title(" Corpus statistics — any key closes ");
     let inner = block.inner(area);
     render(buf, block, area);
-    let agreement_rows = stats.agreement.as_ref().map_or(1, |a| a.len() as u16 + 2);
+    // Header, a row per label, γ's line, the warnings shown and the line counting the rest.
+    let warning_rows = stats.warnings.len().min(MAX_WARNINGS + 1) as u16;
+    let agreement_rows = stats
+        .agreement
+        .as_ref()
+        .map_or(1, |a| a.len() as u16 + 2 + warning_rows);
     let [chart, legend, agreement, progress] = Layout::vertical([
         Constraint::Min(6),
         Constraint::Length(1),
@@ -105,18 +131,45 @@ pub fn draw(buf: &mut Buffer, app: &App, screen: Rect, stats: &CorpusStats) {
         Some(rows) => {
             lines.push(Line::styled(
                 format!(
-                    "{:<14} {:>7} {:>8} {:>9}",
-                    "agreement", "kappa", "alpha_u", "f1_strict"
+                    "{:<14} {:>7} {:>8} {:>9} {:>7}",
+                    "agreement", "kappa", "alpha_u", "f1_strict", "gamma"
                 ),
                 Style::new().add_modifier(Modifier::BOLD),
             ));
+            let cell = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"));
             for (label, f) in rows {
-                let cell = |v: Option<f64>| v.map_or_else(|| "—".to_owned(), |v| format!("{v:.3}"));
+                let gamma = stats.gamma.as_ref().and_then(|g| {
+                    g.labels
+                        .iter()
+                        .find(|(l, _, _)| l == label)
+                        .and_then(|(_, f, _)| f.gamma)
+                });
+                let flagged = stats
+                    .warnings
+                    .iter()
+                    .any(|(place, _)| place == label || place.starts_with(&format!("{label} (")));
                 lines.push(Line::raw(format!(
-                    "{label:<14} {:>7} {:>8} {:>9}",
+                    "{label:<14} {:>7} {:>8} {:>9} {:>7}{}",
                     cell(f.kappa),
                     cell(f.alpha_u),
-                    cell(f.f1_strict)
+                    cell(f.f1_strict),
+                    cell(gamma),
+                    if flagged { "  !" } else { "" }
+                )));
+            }
+            lines.push(Line::raw(gamma_line(stats)));
+            let room = if stats.warnings.len() > MAX_WARNINGS + 1 {
+                MAX_WARNINGS
+            } else {
+                MAX_WARNINGS + 1
+            };
+            for (place, message) in stats.warnings.iter().take(room) {
+                lines.push(Line::raw(format!("! {place}: {message}")));
+            }
+            if stats.warnings.len() > room {
+                lines.push(Line::raw(format!(
+                    "! … {} more: glosser agree lists them all",
+                    stats.warnings.len() - room
                 )));
             }
         }

@@ -301,3 +301,4 @@ fn stats_view_shows_spans_agreement_and_progress() {
 mod link_screen;
 mod review_link_screen;
 mod screen;
+mod stats_warnings;

@@ -20,8 +20,15 @@ fn series_land_on_their_rows_and_meet_as_a_star() {
 }
 
 #[test]
-fn negative_values_lower_the_axis() {
-    let lines = draw(&[("kappa", 'k', vec![Some(-0.15), Some(0.9)])], 3);
+fn the_axis_spans_the_values_on_tenths() {
+    let lines = draw(&[("kappa", 'k', vec![Some(-0.15), Some(0.42)])], 3);
+    assert!(lines[0].starts_with(" 0.50 ┤"), "{lines:?}");
     assert!(lines[2].starts_with("-0.20 ┤"), "{lines:?}");
     assert!(lines[2].ends_with('k'));
+    // Close values get at least 0.2 of axis.
+    let lines = draw(&[("gamma", 'g', vec![Some(0.81), Some(0.84)])], 3);
+    assert!(
+        lines[0].starts_with(" 0.90 ┤") && lines[2].starts_with(" 0.70 ┤"),
+        "{lines:?}"
+    );
 }

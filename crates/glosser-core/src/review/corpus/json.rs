@@ -177,7 +177,8 @@ pub fn to_json(report: &Report, per_doc: bool) -> Value {
                         .collect();
                     let mut doc = json!({"document": id, "pairs": pairs});
                     if let Some(g) = report.per_doc_gamma.get(k) {
-                        doc["gamma"] = json!(g);
+                        doc["gamma"] = json!(g.map(|g| g.gamma));
+                        doc["gamma_detail"] = json!(g);
                     }
                     doc
                 })
