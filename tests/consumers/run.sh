@@ -62,3 +62,13 @@ cp seeds/*.txt "$corpus"/*.txt "$patterns_corpus"/
 "$bin" export "$patterns_corpus" --format jsonl --annotator patterns -o "$out/patterns.jsonl"
 "$venv/bin/python" tests/consumers/suggest_check.py tests/consumers/patterns.jsonl "$patterns_corpus" "$out/patterns.jsonl"
 echo "suggest: spaCy example and EntityRuler comparison passed"
+
+# γ (docs/review.md, "How the numbers are checked"): glosser-gamma against pygamma-agreement
+# 0.5.9 and irrCAC (its checks/run.sh: venvs target/checks-gamma and target/checks-ac1, kept while
+# their pinned requirements are unchanged), then `glosser agree`'s own γ end to end on random
+# team corpora (gamma_check.py). GLOSSER_CONSUMERS_GAMMA=0 skips both (first run: about 3 min of
+# pip installs; then about 4 min of checks on 2 cores).
+if [[ ${GLOSSER_CONSUMERS_GAMMA:-1} != 0 ]]; then
+  bash crates/glosser-gamma/checks/run.sh --corpora 8
+  target/checks-gamma/bin/python tests/consumers/gamma_check.py "$bin" --corpora 4
+fi
