@@ -46,7 +46,9 @@ row() {
 row "glosser stats" "$bin" stats "$dir"
 row "glosser validate" "$bin" validate "$dir"
 row "glosser export --format jsonl" "$bin" export "$dir" --format jsonl --annotator ann1
-row "glosser agree (2 annotators)" "$bin" agree "$dir" --annotators ann1,ann2
+row "glosser agree (2 annotators)" "$bin" agree "$dir" --annotators ann1,ann2 --no-gamma
+# γ (on by default since issue 32) aligns every document once per chance sample: no ratio target.
+row "glosser agree (with gamma)" "$bin" agree "$dir" --annotators ann1,ann2
 
 # Import against export: the same records, each way. Every import goes into a new empty folder;
 # the folders are deleted after the runs, never inside a timed command.

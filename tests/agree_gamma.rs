@@ -343,6 +343,11 @@ fn history_reads_each_commit_from_git_without_touching_the_work_tree() {
     assert!(row("guidelines v2").contains("   1.000"), "{text}");
     assert!(text.contains("k kappa"), "the chart's legend: {text}");
     assert_eq!(std::fs::read(d.join("one.txt.bob.ron")).unwrap(), before);
+    let tags = stdout(&glosser(d, &["agree", ".", "--history", "tags"]));
+    assert!(
+        tags.starts_with("agreement over history: 1 tag\n"),
+        "{tags}"
+    );
     let v: Value = serde_json::from_str(&stdout(&glosser(
         d,
         &["agree", ".", "--history", "tags", "--json"],

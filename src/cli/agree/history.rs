@@ -148,9 +148,12 @@ pub(super) fn print(
     points: Points,
     last: usize,
 ) -> std::io::Result<()> {
-    let what = match points {
-        Points::Commits => "commits that changed annotation files",
-        Points::Tags => "tags",
+    let one = history.points.len() == 1;
+    let what = match (points, one) {
+        (Points::Commits, false) => "commits that changed annotation files",
+        (Points::Commits, true) => "commit that changed annotation files",
+        (Points::Tags, false) => "tags",
+        (Points::Tags, true) => "tag",
     };
     writeln!(
         out,
