@@ -52,5 +52,11 @@ fn stats_view_shows_gamma_and_why_a_figure_misleads() {
         text.contains("! opinion: tester marked no opinion"),
         "{text}"
     );
-    assert!(text.contains("!"), "{text}");
+    let flagged = |label: &str| {
+        text.lines().any(|l| {
+            l.contains(&format!("{label:<14} "))
+                && l.trim_end_matches(['│', ' ', '"']).ends_with("  !")
+        })
+    };
+    assert!(flagged("opinion"), "the opinion row is marked: {text}");
 }
