@@ -309,6 +309,7 @@ fn history_reads_each_commit_from_git_without_touching_the_work_tree() {
         &[(0, 17, "opinion"), (18, 37, "claim")],
         false,
     );
+    annotate(d, "one.txt", "patterns", &[(0, 17, "claim")], true);
     git(d, &["add", "-A"]);
     git(d, &["commit", "-qm", "first pass"]);
     std::fs::write(d.join("notes.md"), "not an annotation\n").unwrap();
@@ -360,4 +361,17 @@ fn history_reads_each_commit_from_git_without_touching_the_work_tree() {
         points[0]["agreement"]["pairs"][0]["overall"]["f1_strict"],
         1.0
     );
+    // --suggesters at every point too: patterns against each annotator, out of the mean.
+    let v: Value = serde_json::from_str(&stdout(&glosser(
+        d,
+        &["agree", ".", "--history", "tags", "--json", "--suggesters"],
+    )))
+    .unwrap();
+    let kinds: Vec<&str> = v["points"][0]["agreement"]["pairs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["agreement", "suggester", "suggester"], "{v}");
 }

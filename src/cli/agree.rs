@@ -82,19 +82,14 @@ fn options(args: &Args, suggesters: Vec<String>) -> Options {
     }
 }
 
-pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    if let Some(points) = args.history {
-        return history::run(args, points);
-    }
-    // One listing for who annotated (counts only), then the documents as they are listed.
-    let census = glosser_core::corpus::stream::Census::take(&args.corpus)?;
-    let is_suggester = |name: &str| {
-        glosser_core::corpus::walk::walk(&args.corpus).is_ok_and(|walk| {
-            glosser_core::suggest::is_suggester_among(&args.corpus, walk.documents(), name)
-        })
-    };
-    let known = census.annotators();
-    let mut annotators = choose_among(&args.corpus, &known, &args.annotators, &is_suggester)?;
+/// The annotators to compare and the suggesters among the corpus's annotators: the chosen
+/// ones, plus gold and every suggester with `--suggesters`.
+fn compared(
+    args: &Args,
+    known: &std::collections::BTreeSet<String>,
+    is_suggester: &dyn Fn(&str) -> bool,
+) -> anyhow::Result<(Vec<String>, Vec<String>)> {
+    let mut annotators = choose_among(&args.corpus, known, &args.annotators, is_suggester)?;
     let suggesters: Vec<String> = known.iter().filter(|a| is_suggester(a)).cloned().collect();
     if args.suggesters {
         if suggesters.is_empty() {
@@ -112,6 +107,22 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    Ok((annotators, suggesters))
+}
+
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    if let Some(points) = args.history {
+        return history::run(args, points);
+    }
+    // One listing for who annotated (counts only), then the documents as they are listed.
+    let census = glosser_core::corpus::stream::Census::take(&args.corpus)?;
+    let is_suggester = |name: &str| {
+        glosser_core::corpus::walk::walk(&args.corpus).is_ok_and(|walk| {
+            glosser_core::suggest::is_suggester_among(&args.corpus, walk.documents(), name)
+        })
+    };
+    let known = census.annotators();
+    let (annotators, suggesters) = compared(args, &known, &is_suggester)?;
     let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(w) = warning {
         eprintln_safe!("glosser: warning: {w}");

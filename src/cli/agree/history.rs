@@ -8,7 +8,7 @@ use glosser_core::labels::LabelSet;
 use glosser_core::ops::agree_history::{self, History, Request, short};
 use glosser_core::review::agree::mean_of;
 use glosser_core::review::corpus::json::{inter_annotator, to_json};
-use glosser_core::review::corpus::{PairKind, Report, choose_among};
+use glosser_core::review::corpus::{PairKind, Report};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::json;
 
@@ -31,12 +31,7 @@ pub fn run(args: &Args, points: Points) -> anyhow::Result<ExitCode> {
         })
     };
     let known = census.annotators();
-    let annotators = choose_among(&args.corpus, &known, &args.annotators, &is_suggester)?;
-    let suggesters: Vec<String> = annotators
-        .iter()
-        .filter(|a| is_suggester(a))
-        .cloned()
-        .collect();
+    let (annotators, suggesters) = super::compared(args, &known, &is_suggester)?;
     let (labels, warning) = LabelSet::for_corpus(&args.corpus);
     if let Some(w) = warning {
         eprintln_safe!("glosser: warning: {w}");
