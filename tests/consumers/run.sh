@@ -66,8 +66,8 @@ echo "suggest: spaCy example and EntityRuler comparison passed"
 # γ (docs/review.md, "How the numbers are checked"): glosser-gamma against pygamma-agreement
 # 0.5.9 and irrCAC (its checks/run.sh: venvs target/checks-gamma and target/checks-ac1, kept while
 # their pinned requirements are unchanged), then `glosser agree`'s own γ end to end on random
-# team corpora (gamma_check.py). GLOSSER_CONSUMERS_GAMMA=0 skips both (first run: about 3 min of
-# pip installs; then about 4 min of checks on 2 cores).
+# team corpora (gamma_check.py). GLOSSER_CONSUMERS_GAMMA=0 skips both (clean clone: about 6 min
+# on 2 cores with the venvs and a release build; 1.5-2 min once target/ has them).
 if [[ ${GLOSSER_CONSUMERS_GAMMA:-1} != 0 ]]; then
   bash crates/glosser-gamma/checks/run.sh --corpora 8
   target/checks-gamma/bin/python tests/consumers/gamma_check.py "$bin" --corpora 4
