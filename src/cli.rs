@@ -30,6 +30,7 @@ mod error;
 pub mod export;
 pub mod git_setup;
 pub mod import;
+pub mod init;
 pub mod merge;
 pub mod merge_driver;
 pub mod mv;
@@ -94,6 +95,8 @@ pub enum Command {
     Completions(completions::Args),
     /// Set up a git clone for sharing annotations: merge driver, attributes, ignores, hook.
     GitSetup(git_setup::Args),
+    /// Start a team corpus: folder, git, labels, assignments, merge driver and hook.
+    Init(init::Args),
     /// Move an article with every annotator's file, fixing their `document` field.
     Mv(mv::Args),
     /// Who did what: a document × annotator table with assignments and problems.
@@ -122,6 +125,7 @@ pub fn main() -> ExitCode {
         Some(Command::MergeDriver(args)) => merge_driver::run(args),
         Some(Command::Completions(args)) => Ok(completions::run(args)),
         Some(Command::GitSetup(args)) => git_setup::run(args),
+        Some(Command::Init(args)) => init::run(args),
         Some(Command::Mv(args)) => mv::run(args),
         Some(Command::Status(args)) => status::run(args),
         Some(Command::Suggest(args)) => suggest::run(args),

@@ -1,6 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The git merge driver in a real git repository: two branches add different spans to one file
-//! (clean merge holding both); a relabel conflict exits 1 and keeps both versions.
+//! (clean merge holding both); a relabel conflict exits 1 and keeps both versions; a config file
+//! routed here by an old `*.ron merge=glosser` is merged by lines, as git would.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -141,4 +142,48 @@ fn unparseable_input_leaves_ours_untouched() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("base:1:"));
     assert_eq!(std::fs::read(&ours).unwrap(), before);
+}
+
+/// A config file routed to the driver by an earlier glosser's `*.ron merge=glosser` is merged by
+/// lines as git would: different lines cleanly, the same line with conflict markers (exit 1).
+#[test]
+fn a_config_file_handed_to_the_driver_is_merged_by_lines() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path();
+    let write = |name: &str, text: &str| std::fs::write(dir.join(name), text).unwrap();
+    let base = "(\n    assign: {\n        \"alice\": [\"a.txt\"],\n    },\n    overlap: 1,\n)\n";
+    let run = |theirs: &str| {
+        write("base", base);
+        write(
+            "ours",
+            &base.replace("\"alice\": [\"a.txt\"],", "\"alice\": [\"*.txt\"],"),
+        );
+        write("theirs", theirs);
+        let out = Command::new(env!("CARGO_BIN_EXE_glosser"))
+            .args(["merge-driver", "base", "ours", "theirs", "assignments.ron"])
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        let merged = std::fs::read_to_string(dir.join("ours")).unwrap();
+        (out, merged)
+    };
+    let (out, merged) = run(&base.replace("overlap: 1,", "overlap: 2,"));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not an annotation file"));
+    assert_eq!(
+        merged,
+        base.replace("\"alice\": [\"a.txt\"],", "\"alice\": [\"*.txt\"],")
+            .replace("overlap: 1,", "overlap: 2,")
+    );
+    let (out, merged) = run(&base.replace("\"alice\": [\"a.txt\"],", "\"bob\": [\"a.txt\"],"));
+    assert_eq!(out.status.code(), Some(1), "the same line changed twice");
+    assert!(
+        merged.contains("<<<<<<< ours") && merged.contains(">>>>>>> theirs"),
+        "{merged}"
+    );
 }

@@ -7,6 +7,10 @@
 //! and status the model says — nothing lost, nothing misplaced (validate checks every quote
 //! against the text at its offsets).
 
+#[path = "team_git/lead.rs"]
+mod lead;
+#[path = "team_git/setup.rs"]
+mod setup;
 #[path = "support/team.rs"]
 mod team;
 

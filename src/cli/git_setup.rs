@@ -2,6 +2,8 @@
 //! says what it changed, or that there was nothing to change.
 
 use std::io::Write as _;
+
+use anyhow::Context as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -19,7 +21,12 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let corpus = args.corpus.clone().unwrap_or_else(|| PathBuf::from("."));
-    let changes = set_up(&corpus, args.hook)?;
+    // The hook and the driver run glosser by this path: GUI git clients and hooks often run
+    // without the user's PATH.
+    let glosser = std::env::current_exe()
+        .and_then(|p| p.canonicalize())
+        .context("cannot find the path of the running glosser")?;
+    let changes = set_up(&corpus, args.hook, &glosser)?;
     let mut out = super::safe_stdout();
     if changes.is_empty() {
         writeln!(out, "git-setup: nothing to change")?;

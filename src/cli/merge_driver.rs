@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use glosser_core::ops::merge_driver::{Files, merge};
+use glosser_core::ops::merge_driver::{Files, is_foreign, merge, merge_as_text};
 
 /// Arguments of `glosser merge-driver`.
 #[derive(Debug, clap::Args)]
@@ -25,12 +25,30 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let merged = merge(&Files {
+    let files = Files {
         base: &args.base,
         ours: &args.ours,
         theirs: &args.theirs,
         path: args.path.as_deref(),
-    })?;
+    };
+    if is_foreign(&files) {
+        let clean = merge_as_text(&files)?;
+        let shown = args.path.as_deref().unwrap_or(&args.ours).display();
+        eprintln_safe!(
+            "glosser merge-driver: {shown}: not an annotation file: merged by lines as git would{}; run `glosser git-setup` and commit .gitattributes so that only annotation files come here",
+            if clean {
+                ""
+            } else {
+                " (conflict markers left)"
+            }
+        );
+        return Ok(if clean {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(super::EXIT_PROBLEMS)
+        });
+    }
+    let merged = merge(&files)?;
     let name = args.path.as_deref().unwrap_or(&args.ours);
     let shown = name.display();
     for note in &merged.notes {

@@ -38,6 +38,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         );
         return Ok(ExitCode::from(super::EXIT_ERROR));
     }
+    // The hook checks for whoever commits: other annotators' orphaned and ambiguous spans
+    // (made by this commit's text edit, or earlier) are theirs to settle.
+    let owner = if args.staged {
+        Some(glosser_core::config::current_annotator()?.0)
+    } else {
+        None
+    };
     let scope = Scope {
         annotator: args.annotator.clone(),
         paths: if args.staged {
@@ -45,10 +52,14 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         } else {
             None
         },
+        owner,
     };
     let report = check_scoped(&args.corpus, args.fix, &scope)?;
     for line in &report.fixed {
         eprintln_safe!("glosser: fixed {line}");
+    }
+    for warning in glosser_core::ops::git_setup::check(&args.corpus) {
+        eprintln_safe!("glosser: warning: {warning}");
     }
     if args.json {
         super::print_json(&report_json(&args.corpus, &report))?;
@@ -66,19 +77,49 @@ fn print_human(out: &mut impl std::io::Write, root: &Path, report: &Report) -> s
     for problem in &report.problems {
         writeln!(out, "{problem}")?;
     }
+    for left in &report.left_to_owners {
+        writeln!(out, "left to its annotator: {left}")?;
+    }
     let files = plural(report.files_checked, "annotation file");
     let docs = plural(report.documents, "document");
+    let left = if report.left_to_owners.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " ({} left to {} to settle)",
+            plural(report.left_to_owners.len(), "span"),
+            owners(report)
+        )
+    };
     if report.problems.is_empty() {
-        writeln!(out, "{}: {docs}, {files}: no problems", root.display())?;
+        writeln!(
+            out,
+            "{}: {docs}, {files}: no problems{left}",
+            root.display()
+        )?;
     } else {
         writeln!(
             out,
-            "{}: {docs}, {files}: {}",
+            "{}: {docs}, {files}: {}{left}",
             root.display(),
             plural(report.problems.len(), "problem")
         )?;
     }
     Ok(())
+}
+
+/// The annotators whose files hold the spans left to them, by name.
+fn owners(report: &Report) -> String {
+    let names: std::collections::BTreeSet<String> = report
+        .left_to_owners
+        .iter()
+        .filter_map(|p| {
+            let name = p.file.file_name()?.to_str()?.strip_suffix(".ron")?;
+            name.rsplit_once('.')
+                .map(|(_, annotator)| annotator.to_owned())
+        })
+        .collect();
+    names.into_iter().collect::<Vec<_>>().join(", ")
 }
 
 fn plural(n: usize, noun: &str) -> String {
@@ -90,19 +131,17 @@ fn plural(n: usize, noun: &str) -> String {
 }
 
 fn report_json(root: &Path, report: &Report) -> serde_json::Value {
-    let problems: Vec<serde_json::Value> = report
-        .problems
-        .iter()
-        .map(|p| {
-            json!({
-                "file": p.file.display().to_string(),
-                "kind": p.kind.as_str(),
-                "line": p.position.map(|(l, _)| l),
-                "col": p.position.map(|(_, c)| c),
-                "message": p.message,
-            })
+    let as_json = |p: &glosser_core::ops::validate::Problem| {
+        json!({
+            "file": p.file.display().to_string(),
+            "kind": p.kind.as_str(),
+            "line": p.position.map(|(l, _)| l),
+            "col": p.position.map(|(_, c)| c),
+            "message": p.message,
         })
-        .collect();
+    };
+    let problems: Vec<serde_json::Value> = report.problems.iter().map(as_json).collect();
+    let left: Vec<serde_json::Value> = report.left_to_owners.iter().map(as_json).collect();
     json!({
         "corpus": root.display().to_string(),
         "documents": report.documents,
@@ -110,5 +149,6 @@ fn report_json(root: &Path, report: &Report) -> serde_json::Value {
         "ok": report.problems.is_empty(),
         "problems": problems,
         "fixed": report.fixed,
+        "left_to_owners": left,
     })
 }

@@ -234,3 +234,51 @@ pub fn set_status(dir: &Path, model: &mut Model, doc: &str, annotator: &str, sta
     edit(dir, doc, annotator, |file, _| file.status = status);
     model.get_mut(&format!("{doc}.{annotator}.ron")).unwrap().0 = status;
 }
+
+/// A `PATH` with git on it and nothing else (so certainly no glosser): one folder in `dir`
+/// holding a link to the git found on the test's own `PATH`.
+pub fn path_without_glosser(dir: &Path) -> String {
+    let git = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())
+        .map(|d| d.join("git"))
+        .find(|p| p.is_file())
+        .expect("git is on the PATH");
+    let bin = dir.join("only-git");
+    std::fs::create_dir_all(&bin).unwrap();
+    let link = bin.join("git");
+    if !link.exists() {
+        std::os::unix::fs::symlink(git, &link).unwrap();
+    }
+    bin.to_str().unwrap().to_owned()
+}
+
+/// [`run`] as `annotator` (`GLOSSER_ANNOTATOR`), with `path` as the whole `PATH` when given.
+pub fn run_as(
+    dir: &Path,
+    annotator: &str,
+    path: Option<&str>,
+    program: &str,
+    args: &[&str],
+) -> Output {
+    Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .env("PATH", path.map_or_else(path_env, str::to_owned))
+        .env("GLOSSER_ANNOTATOR", annotator)
+        .env("GIT_AUTHOR_NAME", "t")
+        .env("GIT_AUTHOR_EMAIL", "t@example.org")
+        .env("GIT_COMMITTER_NAME", "t")
+        .env("GIT_COMMITTER_EMAIL", "t@example.org")
+        .env("GIT_EDITOR", "true")
+        .env_remove("GIT_DIR")
+        .output()
+        .unwrap()
+}
+
+/// An output's stdout and stderr, for assertions and their messages.
+pub fn said(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}

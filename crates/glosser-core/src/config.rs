@@ -120,6 +120,20 @@ pub fn resolve_annotator(
     Ok(("annotator".to_owned(), warning))
 }
 
+/// The annotator of whoever runs glosser, as the TUI would pick it without `--annotator`:
+/// `$GLOSSER_ANNOTATOR`, else the config, else the login name (`status` shows them their own
+/// spans to settle first; the pre-commit hook leaves other annotators' spans to them).
+pub fn current_annotator() -> Result<(String, Option<String>), AnnotatorError> {
+    let (config, _) = load_config(config_path().as_deref());
+    let env = std::env::var(ANNOTATOR_ENV).ok();
+    resolve_annotator(
+        None,
+        env.as_deref(),
+        config.annotator.as_deref(),
+        login_name().as_deref(),
+    )
+}
+
 /// The login name from the environment.
 pub fn login_name() -> Option<String> {
     ["USER", "LOGNAME", "USERNAME"]

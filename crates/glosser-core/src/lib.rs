@@ -6,6 +6,7 @@ pub mod config;
 pub mod corpus;
 pub mod formats;
 pub mod fsio;
+pub mod git_watch;
 pub mod guidelines;
 pub mod labels;
 pub mod lock;

@@ -124,8 +124,24 @@ pub(crate) fn merge3(
             orphans,
             links,
             rejected,
+            adjudicated: merge_record(base, ours, theirs),
         },
         conflicts,
+    }
+}
+
+/// Gold's adjudication record: the side that changed it wins; changed on both sides (two
+/// reviewers decided the same document), ours is kept — it only tells `status` and review what
+/// changed since, and at worst they show a change until the document is decided again.
+fn merge_record(
+    base: &AnnotationFile,
+    ours: &AnnotationFile,
+    theirs: &AnnotationFile,
+) -> Option<crate::store::Adjudicated> {
+    if ours.adjudicated == base.adjudicated {
+        theirs.adjudicated.clone()
+    } else {
+        ours.adjudicated.clone()
     }
 }
 

@@ -5,6 +5,7 @@ pub mod error;
 pub mod export;
 pub mod git_setup;
 pub mod import;
+pub mod init;
 pub mod merge;
 pub mod merge_driver;
 pub mod mv;

@@ -13,3 +13,4 @@ pub mod kappa;
 pub mod merge;
 pub mod ready;
 pub mod relations;
+pub mod since;

@@ -18,7 +18,7 @@ use ron_text::ron_string;
 pub use ron_text::to_ron;
 
 /// The schema version this glosser writes; it reads this one and every earlier one.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// Annotation files larger than this are refused unread.
 pub const MAX_ANNOTATION_BYTES: u64 = 256 * 1024 * 1024;
@@ -69,6 +69,21 @@ pub struct AnnotationFile {
     pub links: Vec<Link>,
     /// Suggestions this annotator rejected (SPEC §9); they are never suggested again.
     pub rejected: Vec<Span>,
+    /// Gold only: what it was adjudicated against (format version 4), so that what changed
+    /// since — the article, the annotators' spans — is known until the reviewer decides again,
+    /// whatever restamped gold meanwhile.
+    pub adjudicated: Option<Adjudicated>,
+}
+
+/// What a gold file was adjudicated against: the article's hash and, per compared annotator,
+/// their spans then as `LABEL:QUOTE` fingerprints (`review::since`), which no re-anchoring
+/// changes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Adjudicated {
+    pub text_sha256: String,
+    /// Annotator → the fingerprints of their spans, sorted (empty: they had no file).
+    pub annotators: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 /// One end of a link: the (start, end, label) key of a span in the same file.
@@ -139,6 +154,8 @@ struct RawFile {
     links: Vec<Link>,
     #[serde(default)]
     rejected: Vec<Span>,
+    #[serde(default)]
+    adjudicated: Option<Adjudicated>,
 }
 
 impl RawFile {
@@ -157,6 +174,7 @@ impl RawFile {
             orphans: sorted_orphans(orphans),
             links,
             rejected: sorted_orphans(self.rejected),
+            adjudicated: self.adjudicated,
         }
     }
 }

@@ -7,6 +7,7 @@ use std::time::Instant;
 
 mod doc_review;
 pub mod following;
+mod git_gate;
 mod loading;
 mod modes;
 mod pending_link;
@@ -14,6 +15,7 @@ mod session;
 mod settings;
 mod suggestions;
 
+pub use git_gate::{GitGate, Unconfirmed};
 pub use modes::{Quit, Reviewing};
 pub use pending_link::PendingLink;
 
@@ -99,11 +101,24 @@ pub enum DocInfo {
     Annotated {
         status: Status,
         spans: usize,
+        /// Orphaned and ambiguous spans: this annotator's to settle (`?` in the list).
+        unsettled: usize,
     },
     /// The file does not parse.
     Broken,
     /// Another glosser holds the file's lock: read-only here until it quits.
     Locked,
+}
+
+impl DocInfo {
+    /// What the list shows of an annotation file.
+    pub fn of(file: &glosser_core::store::AnnotationFile) -> Self {
+        Self::Annotated {
+            status: file.status,
+            spans: file.spans.len(),
+            unsettled: file.orphans.len(),
+        }
+    }
 }
 
 /// The article search.
@@ -161,6 +176,11 @@ pub struct App {
     pub suggestions: Option<String>,
     /// The corpus listing while it runs on its thread, and the list's assigned-first order.
     pub listing: super::listing::Listing,
+    /// Git at work in the corpus's repository: saves wait for it (`update/save/git.rs`).
+    pub git: GitGate,
+    /// Documents whose file holds orphaned or ambiguous spans of this annotator, as the
+    /// status scan found them (said once, at start: theirs to settle).
+    pub to_settle: Vec<usize>,
 }
 
 impl App {
@@ -210,6 +230,7 @@ impl App {
         start: usize,
     ) -> Self {
         let count = corpus.documents.len();
+        let git = GitGate::new(&corpus.root);
         let mut app = Self {
             corpus,
             labels,
@@ -239,6 +260,8 @@ impl App {
             follow: following::Follow::default(),
             suggestions: None,
             listing: super::listing::Listing::default(),
+            git,
+            to_settle: Vec::new(),
         };
         if count > 0 {
             app.open_document(if start < count { start } else { 0 });

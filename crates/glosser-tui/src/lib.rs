@@ -106,7 +106,7 @@ fn run_app(mut app: App) -> Result<(), Error> {
 /// unsaved sessions are saved through the one save path; what cannot be saved goes to the
 /// recovery folder; the caller hears what happened. Locks are released when `app` drops.
 fn finish(app: &mut App, outcome: std::thread::Result<Result<(), Error>>) -> Result<(), Error> {
-    let errors = update::save_all(app);
+    let errors = update::save_all_for_exit(app);
     let mut recovered = std::mem::take(&mut app.recovered);
     let mut lost = None;
     if !errors.is_empty() && recovered.is_empty() && !app.quit.leaves_edits() {

@@ -351,10 +351,7 @@ pub(crate) fn status_worker() -> (StatusJobs, Receiver<(usize, DocInfo)>) {
                 DocInfo::None
             } else {
                 match glosser_core::store::load(&path) {
-                    Ok(file) => DocInfo::Annotated {
-                        status: file.status,
-                        spans: file.spans.len(),
-                    },
+                    Ok(file) => DocInfo::of(&file),
                     Err(_) => DocInfo::Broken,
                 }
             };

@@ -2,7 +2,7 @@
 
 use glosser_core::review::adjudicate::Decision;
 use glosser_core::span::{AnnotationSet, Span};
-use glosser_core::store::{Link, Status};
+use glosser_core::store::{Adjudicated, Link, Status};
 
 /// One reversible change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,11 @@ pub enum Change {
         old: Option<Decision>,
         new: Option<Decision>,
     },
+    /// Gold's adjudication record replaced (the document decided again in review).
+    Adjudicated {
+        old: Option<Box<Adjudicated>>,
+        new: Option<Box<Adjudicated>>,
+    },
 }
 
 /// What edits change: the spans, the status, orphans, links, rejections, and in review the
@@ -49,6 +54,7 @@ pub struct Target<'a> {
     pub orphans: &'a mut Vec<Span>,
     pub links: &'a mut Vec<Link>,
     pub rejected: &'a mut Vec<Span>,
+    pub adjudicated: &'a mut Option<Adjudicated>,
 }
 
 /// One user edit: the changes of one keystroke, undone and redone together.
@@ -85,6 +91,7 @@ pub(crate) fn apply(change: &Change, t: &mut Target) {
                 *slot = *new;
             }
         }
+        Change::Adjudicated { new, .. } => *t.adjudicated = new.as_deref().cloned(),
     }
 }
 
@@ -114,6 +121,10 @@ pub(crate) fn inverse(change: &Change) -> Change {
             item: *item,
             old: *new,
             new: *old,
+        },
+        Change::Adjudicated { old, new } => Change::Adjudicated {
+            old: new.clone(),
+            new: old.clone(),
         },
     }
 }

@@ -30,8 +30,10 @@ pub(crate) use link_keys::link_type_key;
 pub use prompt::PromptEdit;
 pub(crate) use prompt::prompt_key;
 #[cfg(test)]
+pub(crate) use save::save_all;
+#[cfg(test)]
 use save::save_open;
-pub(crate) use save::{save_all, write_recovery};
+pub(crate) use save::{save_all_for_exit, write_recovery};
 
 use super::action::Action;
 use super::app::{App, Focus, Mode, Prompt, PromptKind, Tone};

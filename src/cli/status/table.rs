@@ -31,8 +31,26 @@ fn pad(out: &mut impl Write, text: &str, width: usize) -> std::io::Result<()> {
     write!(out, "{text}{:1$}  ", "", width.saturating_sub(len))
 }
 
-/// Writes the table, the problems and the per-annotator summary.
-pub fn print(out: &mut impl Write, overview: &Overview) -> std::io::Result<()> {
+/// Writes the spans `you` have to settle (first: someone's text edit left them for you), the
+/// table, what changed since adjudication, the problems and the per-annotator summary.
+pub fn print(out: &mut impl Write, overview: &Overview, you: Option<&str>) -> std::io::Result<()> {
+    if let Some(you) = you {
+        let yours = super::yours_to_settle(overview, you);
+        if !yours.is_empty() {
+            writeln!(
+                out,
+                "yours to settle ({you}): orphaned or ambiguous spans, after a text edit — place (o) or drop (O) them in the TUI:"
+            )?;
+            for (document, spans) in &yours {
+                writeln!(
+                    out,
+                    "  {document}: {spans} span{}",
+                    if *spans == 1 { "" } else { "s" }
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
     let mut columns: Vec<&String> = overview.annotators.iter().filter(|a| *a != GOLD).collect();
     columns.extend(overview.annotators.iter().filter(|a| *a == GOLD));
     let rows: Vec<(String, Vec<String>, String)> = overview
@@ -52,7 +70,7 @@ pub fn print(out: &mut impl Write, overview: &Overview) -> std::io::Result<()> {
                 let _ = write!(extra, " (needs {} annotators)", overview.overlap);
             }
             if row.changed_since_gold {
-                extra.push_str(" [changed since gold]");
+                extra.push_str(" [Δ changed since gold]");
             }
             if let Some(why) = &row.unreadable {
                 let _ = write!(extra, " [cannot be annotated: {why}]");
@@ -88,6 +106,20 @@ pub fn print(out: &mut impl Write, overview: &Overview) -> std::io::Result<()> {
             pad(out, cell, *width)?;
         }
         writeln!(out, "{}", extra.trim_start())?;
+    }
+    let changed: Vec<_> = overview
+        .rows
+        .iter()
+        .filter_map(|r| Some((&r.document, r.since_gold.as_ref()?)))
+        .collect();
+    if !changed.is_empty() {
+        writeln!(
+            out,
+            "\nchanged since adjudication (Δ; shown until the reviewer decides again in glosser review):"
+        )?;
+        for (document, since) in changed {
+            writeln!(out, "  {document}: {}", since.describe())?;
+        }
     }
     let mut any = false;
     for row in &overview.rows {

@@ -73,7 +73,7 @@ fn the_overview_has_every_file_assignment_and_problem() {
             .collect::<Vec<_>>(),
         ["alice", "bob", "carol", "gold"]
     );
-    let json = to_json(&overview);
+    let json = to_json(&overview, None);
     let docs = json["documents"].as_array().expect("documents");
     assert_eq!(docs.len(), 3);
     let a = &docs[0];
@@ -110,7 +110,7 @@ fn the_table_shows_cells_problems_and_totals() {
     let tmp = corpus();
     let overview = overview(&Corpus::scan(tmp.path()).expect("scan"));
     let mut out = Vec::new();
-    table::print(&mut out, &overview).expect("print");
+    table::print(&mut out, &overview, None).expect("print");
     let text = String::from_utf8(out).expect("utf-8");
     let lines: Vec<&str> = text.lines().collect();
     assert!(

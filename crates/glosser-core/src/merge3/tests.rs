@@ -244,3 +244,34 @@ fn a_link_to_a_span_the_other_side_deleted_is_dropped_as_a_conflict() {
     assert!(m.file.links.is_empty());
     assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
 }
+
+#[test]
+fn gold_s_adjudication_record_comes_from_the_side_that_changed_it() {
+    let record = |hash: &str| crate::store::Adjudicated {
+        text_sha256: hash.into(),
+        annotators: [("alice".to_owned(), vec!["claim:00000000".to_owned()])].into(),
+    };
+    let base = file(&[(0, 5, "claim")], Status::Done);
+    let mut decided = base.clone();
+    decided.adjudicated = Some(record("new"));
+    // Decided on one side only: that side's record, whichever side it is.
+    assert_eq!(
+        merge3(&base, &base, &decided).file.adjudicated,
+        Some(record("new"))
+    );
+    assert_eq!(
+        merge3(&base, &decided, &base).file.adjudicated,
+        Some(record("new"))
+    );
+    // Decided on both sides: ours, and no conflict for it (it only says what changed since).
+    let mut other = base.clone();
+    other.adjudicated = Some(record("other"));
+    let merged = merge3(&base, &decided, &other);
+    assert_eq!(merged.file.adjudicated, Some(record("new")));
+    assert!(merged.conflicts.is_empty(), "{:?}", merged.conflicts);
+    // Unchanged on both: kept.
+    assert_eq!(
+        merge3(&decided, &decided, &decided).file.adjudicated,
+        Some(record("new"))
+    );
+}

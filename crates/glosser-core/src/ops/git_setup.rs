@@ -1,24 +1,61 @@
-//! Setting up a git clone (`glosser git-setup`): everything a clone needs for sharing annotations through git,
-//! in one idempotent step: the merge driver in the repository's config, `*.ron merge=glosser`
-//! in `.gitattributes`, lock files and leftover temp files in `.gitignore`, and with `--hook` a pre-commit hook running
-//! `glosser validate --staged`. It says what it changed, or that there was nothing to change.
+//! Setting up a git clone (`glosser git-setup`): everything a clone needs for sharing
+//! annotations through git, in one idempotent step: the merge driver in the repository's config
+//! (running glosser by the absolute path it was set up with), annotation files — and only they
+//! — routed to it in `.gitattributes` (`*.txt.*.ron`, `*.md.*.ron`: `glosser.ron` and
+//! `assignments.ron` keep git's own merge), lock files and leftover temp files in `.gitignore`,
+//! and with `--hook` a pre-commit hook running `glosser validate --staged`. A clone set up by an
+//! earlier glosser (`*.ron merge=glosser`, glosser called by name) is brought up to date. It says
+//! what it changed, or that there was nothing to change. [`check`] says what a clone lacks.
 
 use std::path::{Path, PathBuf};
 
 use crate::ops::error::{Context, refuse};
 
-/// The driver command git runs for a conflicting annotation file.
-pub const DRIVER: &str = "glosser merge-driver %O %A %B %P";
+mod check;
+mod hook;
+
+pub use check::check;
+
 /// The driver's human name in git's config.
 pub const DRIVER_NAME: &str = "glosser annotation files";
-const ATTRIBUTES_LINE: &str = "*.ron merge=glosser";
+/// What earlier glossers routed to the driver: every `.ron`, config files included.
+const OLD_ATTRIBUTES_LINE: &str = "*.ron merge=glosser";
+/// Annotation files beside documents (`NAME.txt.ANNOTATOR.ron`, `NAME.md.ANNOTATOR.ron`).
+pub const ATTRIBUTES_LINES: [&str; 2] = ["*.txt.*.ron merge=glosser", "*.md.*.ron merge=glosser"];
 const IGNORE_LINE: &str = ".*.ron.lock";
 const TEMP_IGNORE_LINE: &str = ".glosser-*.tmp";
-const HOOK_MARK: &str = "# glosser: validate staged annotation files";
 
-/// Sets up the repository holding `corpus`; returns one line per change made (none when all
-/// was in place already).
-pub fn set_up(corpus: &Path, hook: bool) -> crate::ops::Result<Vec<String>> {
+/// The driver command git runs for a conflicting annotation file: glosser by the path it was
+/// set up with (GUI clients and hooks often run without the user's `PATH`), else `glosser` on
+/// the `PATH`.
+pub fn driver_command(glosser: &Path) -> String {
+    format!(
+        "glosser_bin={}; [ -x \"$glosser_bin\" ] || glosser_bin=glosser; \"$glosser_bin\" merge-driver %O %A %B %P",
+        shell_quote(&glosser.to_string_lossy())
+    )
+}
+
+/// The glosser a driver command or hook was set up with (`glosser_bin='…'`), if it names one.
+pub(crate) fn recorded_glosser(command: &str) -> Option<PathBuf> {
+    let mut rest = command.split_once("glosser_bin='")?.1;
+    let mut path = String::new();
+    // The inverse of `shell_quote`: `'\''` is a quote inside the quoted path.
+    loop {
+        let (part, after) = rest.split_once('\'')?;
+        path.push_str(part);
+        match after.strip_prefix("\\''") {
+            Some(more) => {
+                path.push('\'');
+                rest = more;
+            }
+            None => return Some(PathBuf::from(path)),
+        }
+    }
+}
+
+/// Sets up the repository holding `corpus` for the glosser at `glosser` (the running binary);
+/// returns one line per change made (none when all was in place already).
+pub fn set_up(corpus: &Path, with_hook: bool, glosser: &Path) -> crate::ops::Result<Vec<String>> {
     if !corpus.is_dir() {
         refuse!(
             "{}: not a directory; give the corpus folder",
@@ -27,8 +64,9 @@ pub fn set_up(corpus: &Path, hook: bool) -> crate::ops::Result<Vec<String>> {
     }
     let top = PathBuf::from(git(corpus, &["rev-parse", "--show-toplevel"])?.trim_end());
     let mut changes = Vec::new();
+    let driver = driver_command(glosser);
     for (key, value) in [
-        ("merge.glosser.driver", DRIVER),
+        ("merge.glosser.driver", driver.as_str()),
         ("merge.glosser.name", DRIVER_NAME),
     ] {
         let current = git(corpus, &["config", "--local", "--get", key]).ok();
@@ -40,11 +78,21 @@ pub fn set_up(corpus: &Path, hook: bool) -> crate::ops::Result<Vec<String>> {
     let corpus_dir = corpus
         .canonicalize()
         .with_context(|| format!("{}: cannot resolve", corpus.display()))?;
-    for (name, line) in [
-        (".gitattributes", ATTRIBUTES_LINE),
-        (".gitignore", IGNORE_LINE),
-        (".gitignore", TEMP_IGNORE_LINE),
-    ] {
+    let attributes = corpus_dir.join(".gitattributes");
+    if remove_line(&attributes, OLD_ATTRIBUTES_LINE)? {
+        changes.push(format!(
+            "removed `{OLD_ATTRIBUTES_LINE}` from {} (it sent glosser.ron and assignments.ron to the annotation driver too; they get git's own merge now)",
+            attributes.display()
+        ));
+    }
+    let lines = ATTRIBUTES_LINES
+        .iter()
+        .map(|line| (".gitattributes", *line))
+        .chain([
+            (".gitignore", IGNORE_LINE),
+            (".gitignore", TEMP_IGNORE_LINE),
+        ]);
+    for (name, line) in lines {
         if add_line(&corpus_dir.join(name), line)? {
             changes.push(format!(
                 "added `{line}` to {}",
@@ -52,34 +100,29 @@ pub fn set_up(corpus: &Path, hook: bool) -> crate::ops::Result<Vec<String>> {
             ));
         }
     }
-    if hook {
-        let hooks = PathBuf::from(git(corpus, &["rev-parse", "--git-path", "hooks"])?.trim_end());
-        let hooks = if hooks.is_absolute() {
-            hooks
-        } else {
-            corpus.join(hooks)
-        };
-        let rel = corpus_dir
-            .strip_prefix(top.canonicalize().unwrap_or(top))
-            .ok()
-            .and_then(Path::to_str)
-            .filter(|s| !s.is_empty())
-            .unwrap_or(".")
-            .to_owned();
-        if let Some(change) = install_hook(&hooks, &rel)? {
-            changes.push(change);
-        }
+    let hooks = PathBuf::from(git(corpus, &["rev-parse", "--git-path", "hooks"])?.trim_end());
+    let hooks = if hooks.is_absolute() {
+        hooks
+    } else {
+        corpus.join(hooks)
+    };
+    let rel = corpus_dir
+        .strip_prefix(top.canonicalize().unwrap_or(top))
+        .ok()
+        .and_then(Path::to_str)
+        .filter(|s| !s.is_empty())
+        .unwrap_or(".")
+        .to_owned();
+    // An existing glosser hook is kept up to date even without `--hook`.
+    if let Some(change) = hook::install(&hooks, &rel, glosser, with_hook)? {
+        changes.push(change);
     }
     Ok(changes)
 }
 
 /// Appends `line` to the file unless a line equal to it is there; whether it wrote.
 fn add_line(path: &Path, line: &str) -> crate::ops::Result<bool> {
-    let existing = match std::fs::read_to_string(path) {
-        Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
-        Err(e) => refuse!("{}: cannot read: {e}", path.display()),
-    };
+    let existing = read_or_empty(path)?;
     if existing.lines().any(|l| l.trim() == line) {
         return Ok(false);
     }
@@ -89,88 +132,36 @@ fn add_line(path: &Path, line: &str) -> crate::ops::Result<bool> {
     }
     text.push_str(line);
     text.push('\n');
-    crate::fsio::write_atomic(path, text.as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
+    write(path, &text)?;
     Ok(true)
 }
 
-/// Writes the pre-commit hook, or adds glosser's check to an existing one; `None` when it is
-/// there already.
-fn install_hook(hooks: &Path, corpus_rel: &str) -> crate::ops::Result<Option<String>> {
-    let path = hooks.join("pre-commit");
-    let quoted = shell_quote(corpus_rel);
-    let check = format!(
-        "{HOOK_MARK}\n(cd \"$(git rev-parse --show-toplevel)\" && glosser validate {quoted} --staged) || exit 1\n"
-    );
-    let existing = match std::fs::read_to_string(&path) {
-        Ok(s) => Some(s),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => refuse!("{}: cannot read: {e}", path.display()),
-    };
-    let text = match &existing {
-        Some(s) if s.contains(HOOK_MARK) => return Ok(None),
-        Some(s) => with_check_first(s, &check).with_context(|| {
-            format!(
-                "{}: not a shell script, so glosser cannot add its check; add a step that runs \
-                 `glosser validate {quoted} --staged` from the repository's top and fails the \
-                 commit when it fails",
-                path.display()
-            )
-        })?,
-        None => format!("#!/bin/sh\n{check}"),
-    };
-    std::fs::create_dir_all(hooks)
-        .with_context(|| format!("{}: cannot create", hooks.display()))?;
-    crate::fsio::write_atomic(&path, text.as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    make_executable(&path)?;
-    Ok(Some(format!(
-        "{} the pre-commit hook {} (runs glosser validate --staged)",
-        if existing.is_some() {
-            "extended"
-        } else {
-            "installed"
-        },
-        path.display()
-    )))
-}
-
-/// An existing shell hook with glosser's check as its first step, right after the `#!` line:
-/// appended, it would never run after an `exit 0` or `exec` that ends many hooks. `None` when
-/// the hook is written in another language.
-fn with_check_first(hook: &str, check: &str) -> Option<String> {
-    let (shebang, rest) = match hook.strip_prefix("#!") {
-        Some(_) => hook.split_once('\n').unwrap_or((hook, "")),
-        None => ("", hook),
-    };
-    if !shebang.is_empty() {
-        let mut words = shebang[2..].split_whitespace();
-        let program = words.next().unwrap_or("");
-        let program = if program.ends_with("/env") {
-            words.find(|w| !w.starts_with('-')).unwrap_or("")
-        } else {
-            program
-        };
-        let name = program.rsplit('/').next().unwrap_or(program);
-        if !matches!(
-            name,
-            "sh" | "bash" | "dash" | "zsh" | "ksh" | "ash" | "mksh"
-        ) {
-            return None;
-        }
-        return Some(format!("{shebang}\n{check}{rest}"));
+/// Removes every line equal to `line` from the file; whether it wrote.
+fn remove_line(path: &Path, line: &str) -> crate::ops::Result<bool> {
+    let existing = read_or_empty(path)?;
+    if !existing.lines().any(|l| l.trim() == line) {
+        return Ok(false);
     }
-    Some(format!("{check}{rest}"))
+    let mut kept = String::new();
+    for kept_line in existing.lines().filter(|l| l.trim() != line) {
+        kept.push_str(kept_line);
+        kept.push('\n');
+    }
+    write(path, &kept)?;
+    Ok(true)
 }
 
-fn make_executable(path: &Path) -> crate::ops::Result<()> {
-    use std::os::unix::fs::PermissionsExt as _;
-    let mut perms = std::fs::metadata(path)
-        .with_context(|| format!("{}: cannot stat", path.display()))?
-        .permissions();
-    perms.set_mode(perms.mode() | 0o111);
-    std::fs::set_permissions(path, perms)
-        .with_context(|| format!("{}: cannot make executable", path.display()))
+fn read_or_empty(path: &Path) -> crate::ops::Result<String> {
+    match std::fs::read_to_string(path) {
+        Ok(s) => Ok(s),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
+        Err(e) => refuse!("{}: cannot read: {e}", path.display()),
+    }
+}
+
+fn write(path: &Path, text: &str) -> crate::ops::Result<()> {
+    crate::fsio::write_atomic(path, text.as_bytes())
+        .with_context(|| format!("{}: cannot write", path.display()))
 }
 
 fn shell_quote(s: &str) -> String {

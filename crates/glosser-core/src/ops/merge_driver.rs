@@ -138,6 +138,33 @@ pub struct Merged {
     pub rebasing: bool,
 }
 
+/// Whether git handed the driver a file that is not an annotation file (`%P` named, and not
+/// `NAME.txt.ANNOTATOR.ron`): `glosser.ron` or `assignments.ron`, routed here by the
+/// `*.ron merge=glosser` of an earlier glosser. Such a file is merged by [`merge_as_text`].
+pub fn is_foreign(files: &Files) -> bool {
+    files.path.is_some() && files.path.and_then(document_of).is_none()
+}
+
+/// git's own line merge (`git merge-file`) of the three versions, written over OURS with
+/// conflict markers where both sides changed the same lines: what git does for any text file.
+/// `true` when it merged cleanly.
+pub fn merge_as_text(files: &Files) -> crate::ops::Result<bool> {
+    let out = std::process::Command::new("git")
+        .args(["merge-file", "-L", "ours", "-L", "base", "-L", "theirs"])
+        .args([files.ours, files.base, files.theirs])
+        .output()
+        .context("cannot run git merge-file (is git installed?)")?;
+    match out.status.code() {
+        Some(0) => Ok(true),
+        Some(1..=127) => Ok(false),
+        _ => Err(crate::ops::Error::Refused(format!(
+            "{}: git merge-file failed: {}",
+            files.path.unwrap_or(files.ours).display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ))),
+    }
+}
+
 /// Merges the three versions and writes the result over OURS; a version that does not parse
 /// is an error and OURS is left as it was.
 pub fn merge(files: &Files) -> crate::ops::Result<Merged> {

@@ -1,7 +1,9 @@
 //! The team's overview (`glosser status`, SPEC §11). A document × annotator
 //! table — status, span count, and what needs a person: a file that does not parse, a file
 //! saved for an older text (stale), orphaned spans, merge-conflict notes left — with who is
-//! assigned each document (`assignments.ron`) and which documents changed since gold.
+//! assigned each document (`assignments.ron`), what changed since each document was adjudicated
+//! (`review::since`: the article, annotators' spans added, removed or relabelled — the same
+//! answer review's `Δ` gives), and what this clone lacks for git (`git_setup::check`).
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,6 +22,8 @@ pub struct Cell {
     pub spans: usize,
     /// What needs a person, one short phrase each (`stale`, `2 conflict notes`, …).
     pub problems: Vec<String>,
+    /// Orphaned and ambiguous spans: the annotator's own to settle.
+    pub unsettled: usize,
 }
 
 /// One document's row.
@@ -29,8 +33,10 @@ pub struct Row {
     /// Annotators with a file or an assignment for this document.
     pub annotators: BTreeMap<String, Cell>,
     pub assigned: Vec<String>,
-    /// The article's text changed since the gold file was adjudicated.
+    /// Something changed since the gold file was adjudicated (see `since_gold`).
     pub changed_since_gold: bool,
+    /// What changed since adjudication, when gold is Done and something did.
+    pub since_gold: Option<crate::review::since::SinceAdjudication>,
     /// Why the article cannot be annotated, if it cannot.
     pub unreadable: Option<String>,
 }
@@ -56,6 +62,7 @@ pub fn overview(corpus: &Corpus) -> Overview {
     let mut annotators: BTreeSet<String> = corpus.annotators();
     annotators.extend(assignments.assign.keys().cloned());
     let mut warnings: Vec<String> = warning.into_iter().collect();
+    warnings.extend(crate::ops::git_setup::check(&corpus.root));
     for stray in &corpus.strays {
         warnings.push(format!(
             "{}: its article {} is missing (moved or deleted); see glosser validate",
@@ -76,13 +83,13 @@ fn row(entry: &DocumentEntry, assignments: &Assignments) -> Row {
     let hash = doc.as_ref().ok().map(|d| d.sha256().to_owned());
     let assigned = assignments.assigned(&entry.id);
     let mut annotators = BTreeMap::new();
-    let mut changed_since_gold = false;
     for annotation in &entry.annotations {
         let cell = match store::load_checked(&annotation.path) {
             Err(e) => Cell {
                 status: Some(None),
                 spans: 0,
                 problems: vec![format!("broken: {e}")],
+                unsettled: 0,
             },
             Ok((file, _)) => {
                 let mut problems = Vec::new();
@@ -90,9 +97,6 @@ fn row(entry: &DocumentEntry, assignments: &Assignments) -> Row {
                 if stale {
                     problems
                         .push("stale: the article changed since this file was saved".to_owned());
-                    if annotation.annotator == GOLD {
-                        changed_since_gold = true;
-                    }
                 }
                 let ambiguous = file.orphans.iter().filter(|s| s.ambiguous).count();
                 let orphans = file.orphans.len() - ambiguous;
@@ -120,6 +124,7 @@ fn row(entry: &DocumentEntry, assignments: &Assignments) -> Row {
                     status: Some(Some(file.status)),
                     spans: file.spans.len() + file.orphans.len(),
                     problems,
+                    unsettled: file.orphans.len(),
                 }
             }
         };
@@ -130,13 +135,17 @@ fn row(entry: &DocumentEntry, assignments: &Assignments) -> Row {
             status: None,
             spans: 0,
             problems: Vec::new(),
+            unsettled: 0,
         });
     }
+    let since_gold =
+        crate::review::since::since_adjudication(entry, GOLD, &[]).filter(|s| !s.is_empty());
     Row {
         document: entry.id.clone(),
         annotators,
         assigned,
-        changed_since_gold,
+        changed_since_gold: since_gold.is_some(),
+        since_gold,
         unreadable: doc.err().map(|e| e.reason()),
     }
 }

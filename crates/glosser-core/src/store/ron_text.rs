@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use super::{AnnotationFile, FORMAT_VERSION};
+use super::{Adjudicated, AnnotationFile, FORMAT_VERSION};
 use crate::span::Span;
 
 /// The file's deterministic RON text: fixed field order, one span per line.
@@ -36,15 +36,41 @@ pub fn to_ron(file: &AnnotationFile) -> String {
         let rejected: Vec<&Span> = file.rejected.iter().collect();
         push_span_list(&mut out, "rejected", &rejected);
     }
+    if let Some(record) = &file.adjudicated {
+        push_adjudicated(&mut out, record);
+    }
     out.push_str(")\n");
     out
 }
 
+/// Gold's adjudication record: the hash, then one line per annotator.
+fn push_adjudicated(out: &mut String, record: &Adjudicated) {
+    out.push_str("    adjudicated: (\n        text_sha256: ");
+    push_ron_string(out, &record.text_sha256);
+    out.push_str(",\n        annotators: {\n");
+    for (name, prints) in &record.annotators {
+        out.push_str("            ");
+        push_ron_string(out, name);
+        out.push_str(": [");
+        for (i, print) in prints.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            push_ron_string(out, print);
+        }
+        out.push_str("],\n");
+    }
+    out.push_str("        },\n    ),\n");
+}
+
 /// The oldest schema version that holds everything in `file`, so a file that needs nothing new
-/// keeps the bytes (and the readers) it had: 3 for ambiguous spans, else 2.
+/// keeps the bytes (and the readers) it had: 4 for gold's adjudication record, 3 for ambiguous
+/// spans, else 2.
 fn version_needed(file: &AnnotationFile) -> u32 {
-    if file.orphans.iter().any(|s| s.ambiguous) {
+    if file.adjudicated.is_some() {
         FORMAT_VERSION
+    } else if file.orphans.iter().any(|s| s.ambiguous) {
+        3
     } else {
         2
     }

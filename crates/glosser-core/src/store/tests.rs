@@ -104,10 +104,10 @@ fn errors_are_located_and_named() {
     assert!(err.contains("does not name"), "{err}");
 
     let err = err_of(
-        &format!("{} spans: [])", head.replace("glosser: 1", "glosser: 4")),
+        &format!("{} spans: [])", head.replace("glosser: 1", "glosser: 5")),
         "a.txt.bob.ron",
     );
-    assert!(err.contains("version 4"), "{err}");
+    assert!(err.contains("version 5"), "{err}");
 
     let err = err_of(
         &format!("{head} spans: [(start: 0, end: 1, label: \"x\", quote: \"E\", score: 1.5)])"),

@@ -204,10 +204,7 @@ pub(super) fn list_info(s: &Session) -> DocInfo {
     } else if s.read_only.is_some() && s.on_disk {
         DocInfo::Broken
     } else if s.on_disk || s.is_dirty() {
-        DocInfo::Annotated {
-            status: s.file.status,
-            spans: s.file.spans.len(),
-        }
+        DocInfo::of(&s.file)
     } else {
         DocInfo::None
     }

@@ -58,6 +58,8 @@ pub struct Session {
     /// Where the texts this file's spans were made on may be found (the corpus's text store,
     /// the article's git history), so a changed article is followed by diff.
     pub texts: glosser_core::old_texts::Lookup,
+    /// Saves git may not have seen yet (`app/git_gate.rs`).
+    pub unconfirmed: Option<super::Unconfirmed>,
 }
 
 impl Session {
@@ -161,6 +163,7 @@ impl Session {
             review: None,
             suggested: None,
             texts: glosser_core::old_texts::Lookup::in_corpus(&corpus.root, &entry.path),
+            unconfirmed: None,
         };
         session.start(opening, path);
         session

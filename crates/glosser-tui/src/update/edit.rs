@@ -40,6 +40,7 @@ fn target<'a>(
         orphans: &mut session.file.orphans,
         links: &mut session.file.links,
         rejected: &mut session.file.rejected,
+        adjudicated: &mut session.file.adjudicated,
     }
 }
 
@@ -105,10 +106,7 @@ fn mark_edited(app: &mut App, now: Instant) {
     };
     session.unsaved_since.get_or_insert(now);
     session.last_edit = Some(now);
-    app.doc_info[index] = Some(DocInfo::Annotated {
-        status: session.file.status,
-        spans: session.file.spans.len(),
-    });
+    app.doc_info[index] = Some(DocInfo::of(&session.file));
 }
 
 /// Why the open document cannot be edited, if it cannot.
@@ -256,6 +254,12 @@ pub(crate) fn toggle_done(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
+    // In review, gold marked Done by hand is adjudicated: what it was decided against is
+    // recorded (what changed since shows in `status` and as `Δ` until the next decision).
+    let record = app
+        .review_annotators()
+        .cloned()
+        .and_then(|names| super::review::adjudication_record(app, &names));
     let Some(session) = app.session() else { return };
     let old = session.file.status;
     let new = if old == Status::Done {
@@ -263,7 +267,11 @@ pub(crate) fn toggle_done(app: &mut App, now: Instant) {
     } else {
         Status::Done
     };
-    commit(app, vec![Change::Status { old, new }], now);
+    let mut edit = vec![Change::Status { old, new }];
+    if new == Status::Done {
+        edit.extend(super::review::record_change(session, record));
+    }
+    commit(app, edit, now);
     app.say(
         if new == Status::Done {
             "marked Done"

@@ -20,6 +20,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use super::super::app::{App, DocInfo, Mode, Prompt, PromptKind, Tone, disk_stamp};
 use super::super::jobs::{Job, Rescan};
+use super::save::NotSaved;
 use glosser_core::corpus::Corpus;
 use glosser_core::reanchor::Restamped;
 use glosser_core::span::Span;
@@ -40,6 +41,11 @@ pub(crate) fn poll(app: &mut App, now: Instant) -> Option<Job> {
         .last_poll
         .is_some_and(|t| now.saturating_duration_since(t) < POLL)
     {
+        return None;
+    }
+    // While git works, the corpus is in flux (files reset, then put back): nothing is listed
+    // or reloaded until it is done, and the next tick polls then.
+    if app.git.hold(now).is_some() {
         return None;
     }
     let first = app.follow.last_poll.is_none();
@@ -114,10 +120,7 @@ fn check_articles(app: &mut App) {
 
 /// Stats session `index`'s article and reloads the session if its text changed; an error when
 /// the unsaved edits could not be saved first (the old text stays, the reload waits).
-pub(crate) fn check_article(
-    app: &mut App,
-    index: usize,
-) -> Result<(), glosser_core::save::SaveError> {
+pub(crate) fn check_article(app: &mut App, index: usize) -> Result<(), NotSaved> {
     let Some(entry) = app.corpus.documents.get(index) else {
         return Ok(());
     };
@@ -199,16 +202,24 @@ pub(crate) fn before_edit(app: &mut App) -> bool {
 /// the new text (the one save path re-anchors them and merges the file on disk there, so a span
 /// written meanwhile for the new text is not orphaned on the old one); if that save fails, the
 /// error is said and returned, the old text stays, and the reload is tried again at the next poll.
-pub(crate) fn reload_article(
-    app: &mut App,
-    index: usize,
-    doc: Document,
-) -> Result<(), glosser_core::save::SaveError> {
+/// Nothing is reloaded while git works (`Held`): the article may be one git puts back a moment
+/// later.
+pub(crate) fn reload_article(app: &mut App, index: usize, doc: Document) -> Result<(), NotSaved> {
+    if let Some(why) = app.git.hold(Instant::now()) {
+        return Err(NotSaved::Held(why));
+    }
     let Some(session) = app.sessions.get_mut(&index) else {
         return Ok(());
     };
-    let saved = match super::save::save_session_onto(&app.corpus, index, session, Some(&doc)) {
+    let saved = match super::save::save_session_onto(
+        &app.corpus,
+        index,
+        session,
+        Some(&doc),
+        &mut app.git,
+    ) {
         Ok(saved) => saved,
+        Err(e @ NotSaved::Held(_)) => return Err(e),
         Err(e) => {
             app.say(
                 format!("the article changed on disk, but your edits could not be saved first: {e}; they are kept and the article is reloaded once they are saved"),
@@ -262,9 +273,9 @@ pub(crate) fn reload_article(
     session.anchor = None;
     session.goal_column = None;
     session.doc = Ok(doc);
-    let (status, spans) = (session.file.status, session.file.spans.len());
+    let info = DocInfo::of(&session.file);
     if session.on_disk {
-        app.doc_info[index] = Some(DocInfo::Annotated { status, spans });
+        app.doc_info[index] = Some(info);
     }
     if app.open == Some(index) {
         app.generation += 1;

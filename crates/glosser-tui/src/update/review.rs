@@ -18,7 +18,7 @@ mod agreement;
 mod gold;
 mod prepare;
 use glosser_core::review::adjudicate::Decision;
-pub(crate) use gold::rejections_following;
+pub(crate) use gold::{adjudication_record, record_change, rejections_following};
 use gold::{decision_changes, mark_adjudicated};
 pub(crate) use prepare::prepare;
 pub use prepare::start;
@@ -118,6 +118,7 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         return app.say(why, Tone::Warning);
     }
     let names = app.review_annotators().cloned().unwrap_or_default();
+    let record = adjudication_record(app, &names);
     let Some(session) = app.session() else { return };
     let Some(review) = &session.review else {
         return;
@@ -147,7 +148,7 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         &mut Vec::new(),
     ));
     let last = review.left() == 1;
-    edit.extend(mark_adjudicated(session, last));
+    edit.extend(mark_adjudicated(session, last, record));
     // The accepted version's links (or the majority's) come along once both their spans are
     // in gold.
     let carried = match decision {
@@ -190,6 +191,7 @@ fn majority(app: &mut App, now: Instant) {
         return app.say(why, Tone::Warning);
     }
     let names = app.review_annotators().cloned().unwrap_or_default();
+    let record = adjudication_record(app, &names);
     let Some(session) = app.session() else { return };
     let Some(review) = &session.review else {
         return;
@@ -216,7 +218,7 @@ fn majority(app: &mut App, now: Instant) {
     if edit.is_empty() {
         return app.say("every item is decided", Tone::Info);
     }
-    edit.extend(mark_adjudicated(session, true));
+    edit.extend(mark_adjudicated(session, true, record));
     let spans = added.len();
     let carried = super::review_links::carried_by_majority(app, &edit);
     edit.extend(carried.change);

@@ -1,14 +1,18 @@
 //! Saving policy: every edit is on disk within a second (debounced), on document switch, on
 //! Ctrl-s, on quit and on SIGTERM/SIGHUP. A document nobody edited gets no file; a read-only
-//! (broken) file is never written.
+//! (broken) file is never written; nothing is written while git works in the repository
+//! (`save/git.rs`).
 
 use std::time::{Duration, Instant};
 
-use super::super::app::{App, DocInfo, Quit, Session, Tone};
+use super::super::app::{App, DocInfo, GitGate, Quit, Session, Tone};
 use glosser_core::corpus::Corpus;
-use glosser_core::save::SaveError;
 use glosser_core::store;
 use glosser_core::text::Document;
+
+mod git;
+
+pub(crate) use git::NotSaved;
 
 /// Quiet time after the last edit before saving.
 const DEBOUNCE: Duration = Duration::from_millis(300);
@@ -23,21 +27,34 @@ pub(crate) fn save_session(
     corpus: &Corpus,
     index: usize,
     session: &mut Session,
-) -> Result<Option<Vec<String>>, SaveError> {
-    Ok(save_session_onto(corpus, index, session, None)?
+    gate: &mut GitGate,
+) -> Result<Option<Vec<String>>, NotSaved> {
+    Ok(save_session_onto(corpus, index, session, None, gate)?
         .and_then(|saved| saved.merged.then_some(saved.conflicts)))
 }
 
 /// [`save_session`] for the text `onto` (an article that changed on disk) instead of the text
 /// the session read: the one save path re-anchors the edits onto it, and merges the file on disk
 /// on that text, so nothing is merged onto, or stamped for, text that is gone. `Ok(None)` when
-/// there was nothing to save.
+/// there was nothing to save. While git works (`gate`), nothing is written: `Held`.
 pub(crate) fn save_session_onto(
     corpus: &Corpus,
     index: usize,
     session: &mut Session,
     onto: Option<&Document>,
-) -> Result<Option<glosser_core::save::Saved>, SaveError> {
+    gate: &mut GitGate,
+) -> Result<Option<glosser_core::save::Saved>, NotSaved> {
+    let path = corpus.documents[index].annotation_path(&session.file.annotator);
+    let now = gate.clock(Instant::now());
+    if let Some(why) = gate.hold(now) {
+        return if session.is_dirty() && session.read_only.is_none() {
+            Err(NotSaved::Held(why))
+        } else {
+            Ok(None)
+        };
+    }
+    let generation = gate.generation();
+    git::settle(session, &path, generation, now);
     if session.unsaved_since.is_none() || session.read_only.is_some() {
         return Ok(None);
     }
@@ -49,12 +66,12 @@ pub(crate) fn save_session_onto(
         session.unsaved_since = None;
         return Ok(None);
     }
-    let path = corpus.documents[index].annotation_path(&session.file.annotator);
     // Onto a new text: the edits' own text is in memory, so they follow the diff from it.
     let texts = match (onto, &session.doc) {
         (Some(_), Ok(old)) => session.texts.clone().knowing(old.clone()),
         _ => session.texts.clone(),
     };
+    let before = session.base.clone();
     let saved =
         glosser_core::save::save_merged(&path, &session.file, session.base.as_ref(), doc, &texts)?;
     session.file = saved.file.clone();
@@ -62,6 +79,9 @@ pub(crate) fn save_session_onto(
     session.unsaved_since = None;
     session.base = Some(saved.file.clone());
     session.disk_stamp = super::super::app::disk_stamp(&path);
+    if gate.is_active() {
+        git::remember(session, before, &saved.file, generation, now);
+    }
     Ok(Some(saved))
 }
 
@@ -70,7 +90,7 @@ pub(crate) fn save_session_onto(
 /// reload path ([`super::follow::reload_article`]: the edits saved onto the new text, the file
 /// re-anchored), so a span written meanwhile for the new text (an import, a pull) is never
 /// merged onto the old text and saved as an orphan.
-fn save_current(app: &mut App, index: usize) -> Result<Option<Vec<String>>, SaveError> {
+fn save_current(app: &mut App, index: usize) -> Result<Option<Vec<String>>, NotSaved> {
     if app
         .sessions
         .get(&index)
@@ -81,7 +101,7 @@ fn save_current(app: &mut App, index: usize) -> Result<Option<Vec<String>>, Save
     let Some(session) = app.sessions.get_mut(&index) else {
         return Ok(None);
     };
-    save_session(&app.corpus, index, session)
+    save_session(&app.corpus, index, session, &mut app.git)
 }
 
 /// Saves every session with edits; returns the errors.
@@ -98,10 +118,36 @@ pub(crate) fn save_all(app: &mut App) -> Vec<String> {
     errors
 }
 
-/// Saves the open document now if it has edits; a failure is reported in the status line.
+/// Every way out (`q`, `Ctrl-q`, `tui::finish`): waits for git to finish (at most
+/// `GitGate::exit_wait`), saves every session, then waits until git could not have missed those
+/// saves (or merges them again into what it left). Returns the errors; edits still held by a
+/// busy git are among them, so that `q` asks first and the other ways out write them to the
+/// recovery folder.
+pub(crate) fn save_all_for_exit(app: &mut App) -> Vec<String> {
+    let mut errors = Vec::new();
+    for round in 0..3 {
+        let limit = if round == 0 {
+            app.git.exit_wait
+        } else {
+            git::CONFIRM * 2
+        };
+        git::wait_for_git(app, limit);
+        if round > 0 && !app.sessions.values().any(Session::is_dirty) {
+            break;
+        }
+        errors = save_all(app);
+        if !errors.is_empty() {
+            break;
+        }
+    }
+    errors
+}
+
+/// Saves the open document now if it has edits; a failure is reported in the status line
+/// (edits held while git works are saved by a later `Tick`, and `Tick` says so).
 pub(crate) fn save_open(app: &mut App) {
     let Some(index) = app.open else { return };
-    if let Err(e) = save_current(app, index) {
+    if let Err(NotSaved::Failed(e)) = save_current(app, index) {
         app.say(
             format!("{e} — your edits are kept and saving is retried"),
             Tone::Error,
@@ -110,7 +156,7 @@ pub(crate) fn save_open(app: &mut App) {
 }
 
 /// With no unsaved edits, a file changed outside glosser is read again and shown; with edits,
-/// the next save merges it.
+/// the next save merges it. (Never while git works: `tick` stops before.)
 fn reload_if_changed_outside(app: &mut App) {
     let Some(index) = app.open else { return };
     let path = app.corpus.documents[index].annotation_path(&app.annotator);
@@ -130,10 +176,7 @@ fn reload_if_changed_outside(app: &mut App) {
         && session.doc.is_ok()
     {
         session.adopt_disk(disk);
-        app.doc_info[index] = Some(DocInfo::Annotated {
-            status: session.file.status,
-            spans: session.file.spans.len(),
-        });
+        app.doc_info[index] = Some(DocInfo::of(&session.file));
         app.say("reloaded: the file was changed outside glosser", Tone::Info);
     }
 }
@@ -168,10 +211,7 @@ fn retake_lock(app: &mut App) {
     session.read_only = None;
     session.disk_stamp = super::super::app::disk_stamp(&path);
     if session.on_disk {
-        app.doc_info[index] = Some(DocInfo::Annotated {
-            status: session.file.status,
-            spans: session.file.spans.len(),
-        });
+        app.doc_info[index] = Some(DocInfo::of(&session.file));
     }
     app.say(
         "the other glosser let go of this file: it is read again and yours to edit",
@@ -196,7 +236,7 @@ pub(crate) fn save_now(app: &mut App) {
 /// `q`: save everything and quit. If saving fails, say so; a second `q` writes the unsaved
 /// files to the recovery folder and quits; if that fails too, glosser says so and stays.
 pub fn quit(app: &mut App, _now: Instant) {
-    let errors = save_all(app);
+    let errors = save_all_for_exit(app);
     if errors.is_empty() {
         app.quit.leave();
         return;
@@ -234,7 +274,7 @@ pub fn quit(app: &mut App, _now: Instant) {
 /// `Ctrl-q`: quits at once when everything is saved; with edits that cannot be saved, the first
 /// press warns and the second leaves without them.
 pub(crate) fn force_quit(app: &mut App) {
-    let errors = save_all(app);
+    let errors = save_all_for_exit(app);
     if errors.is_empty() || app.quit.leaves_edits() {
         app.quit.leave();
         return;
@@ -277,17 +317,13 @@ pub(crate) fn write_recovery(
 /// Time passes: save what has waited long enough; take in list statuses from the background
 /// scan; notice when the open document's file was changed by someone else.
 pub(crate) fn tick(app: &mut App, now: Instant) {
+    let merged_again = git::tick(app, now);
+    take_list_statuses(app);
+    let Some(merged_again) = merged_again else {
+        return;
+    };
     retake_lock(app);
     reload_if_changed_outside(app);
-    if let Some(updates) = &app.info_updates {
-        for (index, info) in updates.try_iter() {
-            if let Some(slot) = app.doc_info.get_mut(index)
-                && !app.sessions.contains_key(&index)
-            {
-                *slot = Some(info);
-            }
-        }
-    }
     let due: Vec<usize> = app
         .sessions
         .iter()
@@ -333,12 +369,11 @@ pub(crate) fn tick(app: &mut App, now: Instant) {
                     continue;
                 };
                 if let Some(DocInfo::Annotated { .. }) | None = app.doc_info[index] {
-                    app.doc_info[index] = Some(DocInfo::Annotated {
-                        status: session.file.status,
-                        spans: session.file.spans.len(),
-                    });
+                    app.doc_info[index] = Some(DocInfo::of(&session.file));
                 }
             }
+            // Git started meanwhile: the edits wait, and `git::tick` says so.
+            Err(NotSaved::Held(_)) => {}
             Err(e) => {
                 let Some(session) = app.sessions.get_mut(&index) else {
                     continue;
@@ -356,5 +391,42 @@ pub(crate) fn tick(app: &mut App, now: Instant) {
                 }
             }
         }
+    }
+    git::say_merged_again(app, &merged_again);
+}
+
+/// Takes in list statuses from the background scan of annotation files; the documents with
+/// spans of this annotator to settle (orphaned or ambiguous, after someone's text edit) are
+/// named in the status line as they are found, so the annotator sees them first.
+fn take_list_statuses(app: &mut App) {
+    let found = app.to_settle.len();
+    if let Some(updates) = &app.info_updates {
+        for (index, info) in updates.try_iter() {
+            if matches!(info, DocInfo::Annotated { unsettled, .. } if unsettled > 0) {
+                app.to_settle.push(index);
+            }
+            if let Some(slot) = app.doc_info.get_mut(index)
+                && !app.sessions.contains_key(&index)
+            {
+                *slot = Some(info);
+            }
+        }
+    }
+    if app.to_settle.len() > found && app.reviewing.is_none() {
+        let names: Vec<&str> = app
+            .to_settle
+            .iter()
+            .filter_map(|&i| app.corpus.documents.get(i).map(|d| d.id.as_str()))
+            .take(3)
+            .collect();
+        let more = app.to_settle.len().saturating_sub(names.len());
+        app.say(
+            format!(
+                "yours to settle (marked ? in the list): orphaned or ambiguous spans in {}{} — place them (o) or drop them (O)",
+                names.join(", "),
+                if more > 0 { format!(" and {more} more") } else { String::new() }
+            ),
+            Tone::Warning,
+        );
     }
 }

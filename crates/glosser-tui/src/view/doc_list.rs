@@ -118,14 +118,15 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         };
         let marker = if app.open == Some(index) { "▸" } else { " " };
         let flagged = app.reviewing.is_some() && changed(app, index);
-        let (glyph, glyph_style) = if flagged {
-            // Changed since adjudication: open items again.
+        let unsettled = matches!(info, Some(DocInfo::Annotated { unsettled, .. }) if unsettled > 0);
+        let (glyph, glyph_style) = if flagged || unsettled {
+            // Changed since adjudication (open items again), or spans of yours to settle.
             let style = if app.color {
                 Style::new().fg(Color::Yellow)
             } else {
                 Style::new()
             };
-            ("Δ", style)
+            (if flagged { "Δ" } else { "?" }, style)
         } else {
             (glyph(info), glyph_style)
         };

@@ -129,10 +129,7 @@ pub(crate) fn refresh_corpus(app: &mut App, rescan: std::sync::Arc<Rescan>) {
 /// What the list shows for an annotation file path.
 fn info_of(path: &Path) -> DocInfo {
     match store::load(path) {
-        Ok(file) => DocInfo::Annotated {
-            status: file.status,
-            spans: file.spans.len(),
-        },
+        Ok(file) => DocInfo::of(&file),
         Err(store::StoreError::Read { source, .. })
             if source.kind() == std::io::ErrorKind::NotFound =>
         {

@@ -3,10 +3,11 @@
 //! annotators the reviewer deletes from gold by hand is recorded as rejected too, so it stays
 //! decided when the review is reopened.
 
-use super::super::super::app::Session;
+use super::super::super::app::{App, Session};
 use super::super::super::undo::Change;
 use glosser_core::review::adjudicate::{self, Decision};
 use glosser_core::span::Span;
+use glosser_core::store::{Adjudicated, AnnotationFile};
 
 /// The span changes of deciding `item`: its gold spans added (those gold lacks), the spans it
 /// turns down recorded in gold's `rejected` (unless already there) and taken out of gold if an
@@ -43,13 +44,54 @@ pub(super) fn decision_changes(
     changes
 }
 
-/// Marks gold Done when a decision leaves no open item (`last`): the document is adjudicated.
-pub(super) fn mark_adjudicated(session: &Session, last: bool) -> Option<Change> {
+/// Marks gold Done when a decision leaves no open item (`last`): the document is adjudicated,
+/// and what it was decided against (`record`) replaces gold's record.
+pub(super) fn mark_adjudicated(
+    session: &Session,
+    last: bool,
+    record: Option<Adjudicated>,
+) -> Vec<Change> {
+    if !last {
+        return Vec::new();
+    }
     let old = session.file.status;
-    (last && old != glosser_core::store::Status::Done).then_some(Change::Status {
-        old,
-        new: glosser_core::store::Status::Done,
+    let mut changes: Vec<Change> = (old != glosser_core::store::Status::Done)
+        .then_some(Change::Status {
+            old,
+            new: glosser_core::store::Status::Done,
+        })
+        .into_iter()
+        .collect();
+    changes.extend(record_change(session, record));
+    changes
+}
+
+/// The change that puts `record` in gold, unless it is there already.
+pub(crate) fn record_change(session: &Session, record: Option<Adjudicated>) -> Option<Change> {
+    let record = record?;
+    (session.file.adjudicated.as_ref() != Some(&record)).then(|| Change::Adjudicated {
+        old: session.file.adjudicated.clone().map(Box::new),
+        new: Some(Box::new(record)),
     })
+}
+
+/// What the open document is adjudicated against now: the article's hash and the compared
+/// annotators' spans as their files hold them (`review::since::record`).
+pub(crate) fn adjudication_record(app: &App, names: &[String]) -> Option<Adjudicated> {
+    let entry = app.corpus.documents.get(app.open?)?;
+    let doc = app.session()?.doc.as_ref().ok()?;
+    let files: Vec<(String, Option<AnnotationFile>)> = names
+        .iter()
+        .map(|name| {
+            let file = entry.annotation(name).and_then(|a| a.load().ok());
+            (name.clone(), file)
+        })
+        .collect();
+    let files: Vec<(String, Option<&AnnotationFile>)> = files
+        .iter()
+        .map(|(name, file)| (name.clone(), file.as_ref()))
+        .collect();
+    Some(glosser_core::review::since::record(doc.sha256(), &files))
 }
 
 /// In review, the changes to gold's `rejected` that go with an edit: a span gold had from the

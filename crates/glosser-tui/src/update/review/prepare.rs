@@ -1,5 +1,7 @@
 //! Opening a review: review mode turned on, and each document's review built the first time
-//! it is opened (agreed spans accepted, disagreements listed).
+//! it is opened (agreed spans accepted, disagreements listed). A document left with nothing to
+//! decide is marked Done — adjudicated, its record written — in the same undoable step,
+//! automatically; so is a Done document whose changes since adjudication left nothing open.
 
 use std::time::Instant;
 
@@ -18,7 +20,8 @@ pub fn start(app: &mut App, annotators: Vec<String>, now: Instant) {
         .documents
         .iter()
         .map(|e| {
-            glosser_core::review::ready::changed_since_adjudication(e, &annotators, &app.annotator)
+            glosser_core::review::since::since_adjudication(e, &app.annotator, &annotators)
+                .is_some_and(|s| !s.is_empty())
         })
         .collect();
     app.reviewing = Some(Reviewing {
@@ -66,13 +69,14 @@ pub(crate) fn prepare(app: &mut App, now: Instant) {
             }
         }
     }
+    let since = glosser_core::review::since::since_adjudication(entry, &app.annotator, &annotators)
+        .filter(|s| !s.is_empty());
     let (agreed, mut items) = adjudicate::plan_linked(&sides, &links, &annotators);
-    let Some((held, rejected, gold_links, adjudicated)) = app.session().map(|s| {
+    let Some((held, rejected, gold_links)) = app.session().map(|s| {
         (
             s.file.spans.spans().to_vec(),
             s.file.rejected.clone(),
             s.file.links.clone(),
-            s.file.status == glosser_core::store::Status::Done,
         )
     }) else {
         return;
@@ -97,6 +101,7 @@ pub(crate) fn prepare(app: &mut App, now: Instant) {
         .map(|(n, _)| n.as_str())
         .collect();
     let with_file = has_file.iter().filter(|h| **h).count();
+    let record = super::gold::adjudication_record(app, &annotators);
     let absent_note = match absent.as_slice() {
         [] => None,
         _ if with_file == 0 => Some("no annotator has a file for this document".to_owned()),
@@ -124,8 +129,15 @@ pub(crate) fn prepare(app: &mut App, now: Instant) {
         agreed_links,
         &[&held, &agreed],
     );
-    let changed = adjudicated && (!items.is_empty() || !already.is_empty());
+    let changed = since.is_some();
     let open = items.len();
+    // Nothing left to decide: adjudicated now (or again), in the step that accepts the agreed.
+    let settle = if open == 0 && with_file > 0 && session.read_only.is_none() {
+        let not_done = session.file.status != glosser_core::store::Status::Done;
+        super::gold::mark_adjudicated(session, not_done || changed, record)
+    } else {
+        Vec::new()
+    };
     session.review = Some(DocReview {
         decisions: vec![None; items.len()],
         items,
@@ -142,8 +154,21 @@ pub(crate) fn prepare(app: &mut App, now: Instant) {
         session.cursor = first.range.start;
     }
     let mut said = Vec::new();
-    if session.read_only.is_none() && (!already.is_empty() || new_links > 0) {
-        let count = already.len();
+    if let Some(since) = &since {
+        let what = since.describe();
+        said.push(if open > 0 {
+            format!(
+                "changed since adjudication ({what}): {} open again",
+                super::super::counted(open, "item", "items")
+            )
+        } else {
+            format!("changed since adjudication ({what})")
+        });
+    }
+    let marking = settle.iter().any(|c| matches!(c, Change::Status { .. }));
+    let settled = !settle.is_empty();
+    let count = already.len();
+    if session.read_only.is_none() && (count > 0 || new_links > 0 || settled) {
         let old = session.file.links.clone();
         let mut edit: Vec<Change> = already.into_iter().map(Change::Add).collect();
         if new_links > 0 {
@@ -152,27 +177,29 @@ pub(crate) fn prepare(app: &mut App, now: Instant) {
                 new: with_links,
             });
         }
+        edit.extend(settle);
         commit(app, edit, now);
-        let what: Vec<String> = [
-            (count, super::super::counted(count, "span", "spans")),
-            (new_links, super::super::counted(new_links, "link", "links")),
-        ]
-        .into_iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(_, text)| text)
-        .collect();
-        said.push(format!(
-            "accepted {} everyone agrees on (u to undo)",
-            what.join(" and ")
-        ));
-    }
-    if changed && open > 0 {
-        said.push(format!(
-            "changed since adjudication: {} open again",
-            super::super::counted(open, "item", "items")
-        ));
-    } else if changed {
-        said.push("changed since adjudication: the annotators now agree on more".to_owned());
+        if count > 0 || new_links > 0 {
+            let what: Vec<String> = [
+                (count, super::super::counted(count, "span", "spans")),
+                (new_links, super::super::counted(new_links, "link", "links")),
+            ]
+            .into_iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(_, text)| text)
+            .collect();
+            said.push(format!(
+                "accepted {} everyone agrees on (u to undo)",
+                what.join(" and ")
+            ));
+        }
+        if settled {
+            said.push(if marking {
+                "nothing left to decide: marked Done (u to undo)".to_owned()
+            } else {
+                "nothing left to decide: adjudicated again (u to undo)".to_owned()
+            });
+        }
     }
     if earlier > 0 {
         said.push(format!(

@@ -98,7 +98,8 @@ fn select_sentence_and_label_saves_within_a_second() {
         f.app.doc_info[0],
         Some(DocInfo::Annotated {
             status: Status::InProgress,
-            spans: 1
+            spans: 1,
+            unsettled: 0
         })
     );
 }

@@ -127,3 +127,45 @@ fn an_ambiguous_span_is_shown_at_its_place_and_confirmed_with_o() {
             .contains("ambiguous span confirmed")
     );
 }
+
+#[test]
+fn documents_with_spans_of_yours_to_settle_are_named_at_start_and_marked_in_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "Alpha one.\n").unwrap();
+    // Someone else's text edit left b.txt's claim an orphan, orphaned in the tester's file.
+    let old = glosser_core::text::Document::from_text("Bravo gone. Bravo stays.\n");
+    let mut orphan = glosser_core::span::Span::new(&old, 0..11, "claim");
+    orphan.orphan = true;
+    let new = glosser_core::text::Document::from_text("Bravo stays.\n");
+    std::fs::write(dir.path().join("b.txt"), new.text()).unwrap();
+    let file = glosser_core::store::AnnotationFile {
+        document: "b.txt".into(),
+        annotator: "tester".into(),
+        text_sha256: new.sha256().into(),
+        status: Status::InProgress,
+        orphans: vec![orphan],
+        ..Default::default()
+    };
+    glosser_core::store::save(&dir.path().join("b.txt.tester.ron"), &file).unwrap();
+    let mut app = app_for(dir.path());
+    // The status scan the event loop starts (`lib.rs`), run here by hand.
+    let (jobs, receiver) = crate::listing::status_worker();
+    for (index, entry) in app.corpus.documents.iter().enumerate() {
+        let path = entry.annotation("tester").map(|a| a.path.clone());
+        jobs.send((index, path.unwrap_or_default())).unwrap();
+    }
+    app.info_updates = Some(receiver);
+    let start = Instant::now();
+    while app.to_settle.is_empty() && start.elapsed() < Duration::from_secs(5) {
+        let now = Instant::now();
+        update_now(&mut app, Event::Tick(now), now);
+    }
+    let (message, _) = app.message.clone().unwrap();
+    assert!(
+        message.contains("yours to settle") && message.contains("b.txt"),
+        "{message}"
+    );
+    let screen = super::review_trust::screen_text(&app, 120, 30);
+    let row = screen.lines().find(|l| l.contains("b.txt")).unwrap();
+    assert!(row.trim_start_matches('│').starts_with('?'), "{screen}");
+}
