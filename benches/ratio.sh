@@ -46,6 +46,10 @@ row() {
 row "glosser stats" "$bin" stats "$dir"
 row "glosser validate" "$bin" validate "$dir"
 row "glosser export --format jsonl" "$bin" export "$dir" --format jsonl --annotator ann1
+# Issue 30: hf within 3× of jsonl (JSON lines and Parquet); spacy's DocBin for reference.
+row "glosser export --format hf" "$bin" export "$dir" --format hf --annotator ann1
+row "glosser export hf --parquet -o" "$bin" export "$dir" --format hf --parquet --annotator ann1 -o "$scratch/hf.parquet"
+row "glosser export --format spacy -o" "$bin" export "$dir" --format spacy --annotator ann1 -o "$scratch/export.spacy"
 row "glosser agree (2 annotators)" "$bin" agree "$dir" --annotators ann1,ann2 --no-gamma
 # γ (on by default since issue 32) aligns every document once per chance sample: no ratio target.
 row "glosser agree (with gamma)" "$bin" agree "$dir" --annotators ann1,ann2

@@ -1,6 +1,7 @@
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 //! Scale benches (issue 7): corpus scan, `validate` and `stats` over 10,000 generated documents with
-//! two annotators, saving a 20,000-span file, and opening a 5 MB article.
+//! two annotators, exports (jsonl, hf, hf as Parquet, spacy; issue 30), saving a 20,000-span
+//! file, and opening a 5 MB article.
 //!
 //! `cargo bench --bench scale` — the corpus is generated once into a temp dir (takes a few seconds).
 
@@ -12,6 +13,7 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use glosser_core::corpus::Corpus;
+use glosser_core::formats::Format;
 use glosser_core::labels::LabelSet;
 use glosser_core::span::{AnnotationSet, Span};
 use glosser_core::store::{self, AnnotationFile, Status};
@@ -75,24 +77,37 @@ fn corpus_benches(c: &mut Criterion) {
     });
     group.throughput(Throughput::Bytes(written.text_bytes as u64));
     let out = tempfile::tempdir().expect("temp dir");
-    group.bench_function("export_jsonl", |b| {
-        let output = out.path().join("export.jsonl");
+    let export = |format, parquet, output: &Path| {
         let request = glosser_core::ops::export::Request {
             corpus: dir.path(),
-            format: glosser_core::formats::Format::Jsonl,
+            format,
             annotator: Some("ann1"),
-            output: Some(&output),
+            output: Some(output),
             only: &[],
             done_only: false,
             offsets: glosser_core::formats::Offsets::Utf16,
             overlaps: glosser_core::formats::overlaps::Policy::default(),
             split: None,
+            parquet,
+            pipeline: glosser_core::formats::spacy::Pipeline {
+                spancat: true,
+                ner: false,
+            },
+            dataset: glosser_core::ops::export::DatasetMeta::default(),
         };
-        b.iter(|| {
-            glosser_core::ops::export::export(&request, Box::new(std::io::sink()), &mut |_| {})
-                .expect("export")
-        });
-    });
+        glosser_core::ops::export::export(&request, Box::new(std::io::sink()), &mut |_| {})
+            .expect("export")
+    };
+    // Issue 30: hf (JSON lines and Parquet) within 3× of jsonl; spacy for reference.
+    for (name, format, parquet, file) in [
+        ("export_jsonl", Format::Jsonl, false, "export.jsonl"),
+        ("export_hf", Format::Hf, false, "export.hf.jsonl"),
+        ("export_hf_parquet", Format::Hf, true, "export.parquet"),
+        ("export_spacy", Format::Spacy, false, "export.spacy"),
+    ] {
+        let output = out.path().join(file);
+        group.bench_function(name, |b| b.iter(|| export(format, parquet, &output)));
+    }
     group.finish();
 }
 

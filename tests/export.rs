@@ -162,8 +162,18 @@ fn hf_prodigy_spacy_w3c_label_studio_csv_shapes() {
     assert_eq!(r["answer"], "accept");
     let token = &r["tokens"][0];
     assert!(token.get("ws").is_some() && token.get("id").is_some());
-    let (_, spacy, _) = export("spacy", &["--annotator", "ann"]);
-    assert_eq!(lines(&spacy)[0]["meta"]["annotator"], "ann");
+    let (code, _, err) = export("spacy", &["--annotator", "ann"]);
+    assert_eq!(code, 2, "a DocBin is binary: not to standard output");
+    assert!(err.contains("-o FILE"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let docbin = dir.path().join("train.spacy");
+    let (code, _, _) = export(
+        "spacy",
+        &["--annotator", "ann", "-o", docbin.to_str().unwrap()],
+    );
+    assert_eq!(code, 0);
+    let bytes = std::fs::read(&docbin).unwrap();
+    assert_eq!(bytes[0], 0x78, "a DocBin is zlib-compressed msgpack");
     let (_, w3c, _) = export("w3c", &["--annotator", "ann"]);
     let selector = &lines(&w3c)[3]["first"]["items"][0]["target"]["selector"];
     assert_eq!(selector[0]["type"], "TextQuoteSelector");

@@ -84,8 +84,18 @@ fn w3c_writes_links_as_linking_annotations_on_the_two_spans() {
 fn formats_without_links_say_how_many_they_dropped() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());
+    let outputs = tempfile::tempdir().unwrap();
     for format in ["csv", "conll", "hf", "spacy", "prodigy"] {
-        let out = glosser(&["export", dir.path().to_str().unwrap(), "--format", format]);
+        // spacy writes a binary DocBin, so every format writes a file here.
+        let output = outputs.path().join(format!("export.{format}"));
+        let out = glosser(&[
+            "export",
+            dir.path().to_str().unwrap(),
+            "--format",
+            format,
+            "-o",
+            output.to_str().unwrap(),
+        ]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{format}: {stderr}");
         assert!(

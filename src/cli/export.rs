@@ -15,8 +15,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use glosser_core::formats::Format;
 use glosser_core::formats::overlaps::{Policy, tag_label};
+use glosser_core::formats::spacy::Pipeline;
 use glosser_core::ops::export::render::Ready;
-use glosser_core::ops::export::{Event, Outcome, Request, Tally, export, parse_offsets, split};
+use glosser_core::ops::export::{
+    DatasetMeta, Event, Outcome, Request, Tally, export, parse_offsets, split,
+};
 
 /// Arguments of `glosser export`.
 #[derive(Debug, clap::Args)]
@@ -52,6 +55,22 @@ pub struct Args {
     /// Seed of --split (the same seed gives the same split).
     #[arg(long, default_value_t = 0, requires = "split")]
     pub seed: u64,
+    /// hf: write the rows as Parquet (one file per part with --split) instead of JSON lines.
+    #[arg(long)]
+    pub parquet: bool,
+    /// spacy: the components the DocBin and config.cfg are for: spancat (the span group sc),
+    /// ner (doc.ents: the longest of overlapping spans) or spancat,ner.
+    #[arg(long, default_value = "spancat")]
+    pub spacy_pipeline: String,
+    /// hf card: the licence (a Hugging Face Hub identifier such as cc-by-4.0), over glosser.ron's.
+    #[arg(long)]
+    pub license: Option<String>,
+    /// hf card: the languages (ISO 639 codes, comma-separated), over glosser.ron's.
+    #[arg(long, value_delimiter = ',')]
+    pub language: Vec<String>,
+    /// hf card: the dataset's name, over glosser.ron's (default: the corpus folder's name).
+    #[arg(long)]
+    pub pretty_name: Option<String>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -76,6 +95,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Some(text) => Some(split::parse(text, args.seed)?),
     };
+    if args.parquet && format != Format::Hf {
+        bail!("--parquet writes hf rows; use it with --format hf");
+    }
+    let pipeline = Pipeline::parse(&args.spacy_pipeline).map_err(anyhow::Error::msg)?;
     let request = Request {
         corpus: &args.corpus,
         format,
@@ -86,6 +109,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         offsets,
         overlaps,
         split,
+        parquet: args.parquet,
+        pipeline,
+        dataset: DatasetMeta {
+            pretty_name: args.pretty_name.clone(),
+            license: args.license.clone(),
+            language: args.language.clone(),
+        },
     };
     let mut progress = ProgressBar::hidden();
     // Said after the totals, as the last line.
@@ -102,12 +132,16 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Event::Split {
                 documents,
                 sizes,
-                card,
+                files,
             } => {
                 split_line = Some(format!(
                     "glosser: split {documents} documents by document ({}); wrote {}",
                     sizes.join(", "),
-                    card.display()
+                    files
+                        .iter()
+                        .map(|f| f.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
         },
@@ -157,6 +191,44 @@ fn name_left_out(r: &Ready, overlaps: Policy) {
         };
         eprintln_safe!(
             "glosser: {what}: {} {}..{} {} {:?} ({why})",
+            r.id.escape_debug(),
+            s.start,
+            s.end,
+            s.label,
+            s.quote
+        );
+    }
+    for t in &r.trimmed {
+        let written: String = t
+            .span
+            .quote
+            .chars()
+            .skip(t.start - t.span.start)
+            .take(t.end - t.start)
+            .collect();
+        eprintln_safe!(
+            "glosser: trimmed span edge: {} {}..{} {} {:?} ({})",
+            r.id.escape_debug(),
+            t.span.start,
+            t.span.end,
+            t.span.label,
+            t.span.quote,
+            t.describe(Some(&written))
+        );
+    }
+    for (s, why) in &r.unaligned {
+        eprintln_safe!(
+            "glosser: span not on spaCy's tokens, left out: {} {}..{} {} {:?} ({why})",
+            r.id.escape_debug(),
+            s.start,
+            s.end,
+            s.label,
+            s.quote
+        );
+    }
+    for (s, why) in &r.ents_left_out {
+        eprintln_safe!(
+            "glosser: not in doc.ents (ner): {} {}..{} {} {:?} ({why})",
             r.id.escape_debug(),
             s.start,
             s.end,
@@ -220,6 +292,28 @@ fn summary(tally: &Tally, format: Format, overlaps: Policy) {
             plural(tally.orphans),
             if tally.orphans == 1 { "it" } else { "them" },
             if tally.orphans == 1 { "it" } else { "them" },
+        );
+    }
+    if tally.trimmed > 0 {
+        eprintln_safe!(
+            "glosser: {format}: {} span{} written without the whitespace at {} edges (listed above); prodigy and jsonl keep edges exactly",
+            tally.trimmed,
+            plural(tally.trimmed),
+            if tally.trimmed == 1 { "its" } else { "their" }
+        );
+    }
+    if tally.unaligned > 0 {
+        eprintln_safe!(
+            "glosser: spacy: {} span{} left out (listed above): an edge inside one of spaCy's tokens, which spaCy cannot learn as it tokenizes; move the edge to a token edge in the TUI",
+            tally.unaligned,
+            plural(tally.unaligned)
+        );
+    }
+    if tally.ents_left_out > 0 {
+        eprintln_safe!(
+            "glosser: spacy: {} span{} in doc.spans[\"sc\"] but not in doc.ents (listed above: ner holds no overlapping spans; spancat learns them all)",
+            tally.ents_left_out,
+            plural(tally.ents_left_out)
         );
     }
     if tally.joined > 0 {

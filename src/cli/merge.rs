@@ -1,6 +1,6 @@
 //! `glosser merge`: runs the core's merge engine (`ops::merge`) and says what it did on
-//! stderr. Exit codes: 0 merged cleanly; 1 merged, with ties or conflicts to look at (listed)
-//! or files skipped; 2 usage or I/O error.
+//! stderr. Exit codes: 0 merged cleanly; 1 merged, with ties, conflicts or near misses to look
+//! at (listed) or files skipped; 2 usage or I/O error.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -43,6 +43,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         single,
         settled,
         not_done,
+        near_misses,
     } = merge(&request, &mut |line| eprintln_safe!("glosser: {line}"))?;
     let mut notes = Vec::new();
     if reported > 0 {
@@ -53,6 +54,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             } else {
                 "ties or conflicts"
             }
+        ));
+    }
+    if near_misses > 0 {
+        notes.push(format!(
+            "{near_misses} near {} left out (listed above: the same label on overlapping text by enough annotators, but no identical span)",
+            if near_misses == 1 { "miss" } else { "misses" }
         ));
     }
     if settled > 0 {
@@ -90,7 +97,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             out
         }),
     );
-    Ok(if reported > 0 || skipped > 0 {
+    Ok(if reported > 0 || skipped > 0 || near_misses > 0 {
         ExitCode::from(super::EXIT_PROBLEMS)
     } else {
         ExitCode::SUCCESS

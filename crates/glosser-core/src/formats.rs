@@ -5,6 +5,7 @@ pub mod brat;
 pub mod conll;
 pub mod csv;
 pub mod doccano;
+pub mod edges;
 pub mod hf;
 pub mod import;
 pub mod jsonl;

@@ -80,6 +80,9 @@ struct LabelFile {
     _guidelines: Option<String>,
     #[serde(default)]
     links: Vec<LinkType>,
+    /// What a published dataset card says (read by `crate::ops::export::metadata`, not here).
+    #[serde(default, rename = "dataset")]
+    _dataset: Option<serde::de::IgnoredAny>,
 }
 
 /// Why a label set was refused.

@@ -11,6 +11,7 @@ pub mod f1;
 pub mod gamma;
 pub mod kappa;
 pub mod merge;
+pub mod people;
 pub mod ready;
 pub mod relations;
 pub mod since;

@@ -4,9 +4,25 @@
 //! `--overlaps layers`, `ner_tags_2`, `ner_tags_3`, … (every row has the same columns). Keys are
 //! in alphabetical order; rows are written directly (no JSON tree per token).
 
+pub mod parquet;
+
 use serde::Serialize;
 
-use super::overlaps::Tagged;
+use super::overlaps::{Tagged, tag_label};
+use crate::labels::LabelSet;
+
+/// The IOB2 tags in their fixed order, a `ClassLabel`'s names: `O`, then `B-` and `I-` of each
+/// label in the label set's order (only those in `only` when it is not empty).
+pub fn tag_names(labels: &LabelSet, only: &[String]) -> Vec<String> {
+    let mut tags = vec!["O".to_owned()];
+    for label in labels.labels() {
+        if only.is_empty() || only.contains(&label.name) {
+            tags.push(format!("B-{}", tag_label(&label.name)));
+            tags.push(format!("I-{}", tag_label(&label.name)));
+        }
+    }
+    tags
+}
 
 /// The rows of one document with `depth` tag columns, each ending with a newline.
 pub fn lines(t: &Tagged, depth: usize) -> String {

@@ -36,6 +36,14 @@ pub enum Error {
     Command(#[from] crate::suggest::command::CommandError),
     #[error(transparent)]
     Patterns(#[from] crate::suggest::patterns::PatternError),
+    /// Writing an hf export as Parquet failed.
+    #[error(transparent)]
+    Parquet(#[from] glosser_spacy::parquet::HfParquetError),
+    /// Encoding a spaCy DocBin failed.
+    #[error(transparent)]
+    DocBin(#[from] glosser_spacy::docbin::DocBinError),
+    #[error(transparent)]
+    Spacy(#[from] crate::formats::spacy::SpacyError),
     /// What was being done when `source` happened.
     #[error("{context}")]
     Context {

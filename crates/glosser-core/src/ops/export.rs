@@ -4,6 +4,9 @@
 //! written); what it did comes back as a [`Tally`] inside an [`Outcome`].
 
 mod card;
+mod hf_card;
+pub mod metadata;
+mod parts;
 pub mod render;
 mod sink;
 pub mod split;
@@ -17,12 +20,14 @@ use rayon::prelude::*;
 
 use crate::corpus::Corpus;
 use crate::formats::overlaps::Policy;
+use crate::formats::spacy::Pipeline;
 use crate::formats::{Format, Offsets};
 use crate::labels::LabelSet;
 use crate::store::GOLD;
+pub use metadata::DatasetMeta;
 use render::{Options, Ready, prepare};
 pub use render::{Outcome as Prepared, Rendered};
-use sink::Sink;
+use sink::{Shape, Sink};
 pub use split::Split;
 pub use tally::Tally;
 
@@ -40,6 +45,12 @@ pub struct Request<'a> {
     pub offsets: Offsets,
     pub overlaps: Policy,
     pub split: Option<Split>,
+    /// hf: write the rows as Parquet instead of JSON lines.
+    pub parquet: bool,
+    /// spacy: the components the DocBin and `config.cfg` are for.
+    pub pipeline: Pipeline,
+    /// The dataset card's metadata given as flags (over glosser.ron's `dataset`).
+    pub dataset: DatasetMeta,
 }
 
 /// What the export tells its caller as it goes.
@@ -54,11 +65,11 @@ pub enum Event<'a> {
     Skipped(&'a str),
     /// A document exported (its dropped and orphaned spans are to be named).
     Exported(&'a Ready),
-    /// A split was written: what each part got, and where the card is.
+    /// A split was written: what each part got, and the cards and config written beside it.
     Split {
         documents: usize,
         sizes: Vec<String>,
-        card: PathBuf,
+        files: Vec<PathBuf>,
     },
 }
 
@@ -94,18 +105,55 @@ pub fn export(
     if let Some(output) = request.output {
         refuse_output_in_corpus(root, output)?;
     }
+    if request.parquet && format != Format::Hf {
+        refuse!("--parquet writes hf rows; use it with --format hf");
+    }
+    if (request.parquet || format == Format::Spacy) && request.output.is_none() {
+        refuse!(
+            "{} writes a binary file: give it with -o FILE (or --split … -o DIR)",
+            if request.parquet {
+                "hf --parquet"
+            } else {
+                "spacy"
+            }
+        );
+    }
+    if format == Format::Spacy && !request.pipeline.spancat && !request.pipeline.ner {
+        refuse!("--spacy-pipeline: name spancat, ner or both");
+    }
+    request.dataset.check("the export's flags")?;
+    let meta = match &request.split {
+        Some(split) if format == Format::Hf => {
+            split::check_hf_names(split)?;
+            DatasetMeta::of_corpus(root)?.overridden_by(&request.dataset)
+        }
+        _ => request.dataset.clone(),
+    };
     let annotator = pick_annotator(root, &census.annotators(), request.annotator)?;
     let overlaps = request.overlaps;
     let deferred = request.split.is_some() || overlaps != Policy::Longest;
+    let tags = crate::formats::hf::tag_names(&labels, request.only);
+    let shape = |depth: usize| Shape {
+        format,
+        parquet: request.parquet,
+        depth,
+        tags: &tags,
+        pipeline: request.pipeline,
+    };
     let mut stdout = Some(stdout);
-    let mut open = |path: Option<&Path>| match path {
-        Some(_) => Sink::open(format, path, None),
-        None => Sink::open(format, None, stdout.take()),
+    let mut open = |path: Option<&Path>, depth: usize| match path {
+        Some(_) => Sink::open(&shape(depth), path, None),
+        None => Sink::open(&shape(depth), None, stdout.take()),
     };
     let mut sink = if deferred {
         None
     } else {
-        Some(open(request.output)?)
+        Some(open(request.output, 1)?)
+    };
+    let docbin = if format == Format::Spacy {
+        Some(crate::formats::spacy::docbin(request.pipeline)?)
+    } else {
+        None
     };
     events(Event::Started {
         files: census.files.get(&annotator).copied().unwrap_or(0) as u64,
@@ -118,7 +166,9 @@ pub fn export(
         done_only: request.done_only,
         offsets: request.offsets,
         overlaps,
+        spacy: docbin.as_ref(),
     };
+    let streams_tagged = !deferred && !request.parquet;
     let mut tally = Tally::default();
     let mut kept: Vec<Ready> = Vec::new();
     let mut number = 0;
@@ -134,12 +184,24 @@ pub fn export(
                 .collect();
             let first = number + 1;
             number += entries.len();
-            let outcomes: Vec<Prepared> = entries
+            // conll and hf rows streamed to a text sink are rendered here too, on every core
+            // (their tag depth is 1 unless the export is deferred).
+            let outcomes: Vec<(Prepared, Option<String>)> = entries
                 .par_iter()
                 .enumerate()
-                .map(|(i, entry)| prepare(entry, first + i, &options))
+                .map(|(i, entry)| {
+                    let outcome = prepare(entry, first + i, &options);
+                    let text = match &outcome {
+                        Prepared::Ready(r) if streams_tagged => match &r.rendered {
+                            Rendered::Tagged(_) => Some(r.rendered.text(format, 1)),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    (outcome, text)
+                })
                 .collect();
-            for outcome in outcomes {
+            for (outcome, text) in outcomes {
                 events(Event::Step);
                 match outcome {
                     Prepared::Skipped(why) => {
@@ -151,7 +213,7 @@ pub fn export(
                         tally.count(&ready);
                         events(Event::Exported(&ready));
                         match &mut sink {
-                            Some(sink) => sink.write(&ready.id, &ready.rendered, 1)?,
+                            Some(sink) => sink.write_text(&ready.id, &ready.rendered, text)?,
                             None => kept.push(*ready),
                         }
                     }
@@ -185,9 +247,18 @@ pub fn export(
             // dataset.json's agreement figures need the other annotators' files: listed here,
             // where the whole export is held anyway.
             let corpus = Corpus::scan(root)?;
-            events(write_split(&corpus, &options, split, dir, &kept, depth)?);
+            let extras = parts::Extras {
+                shape: shape(depth),
+                meta: &meta,
+            };
+            let written = parts::write_split(&corpus, &options, split, dir, &kept, &extras)?;
+            events(Event::Split {
+                documents: kept.len(),
+                sizes: written.sizes,
+                files: written.files,
+            });
         } else {
-            let mut sink = open(request.output)?;
+            let mut sink = open(request.output, depth)?;
             for r in &kept {
                 sink.write(&r.id, &r.rendered, depth)?;
             }
@@ -252,59 +323,6 @@ fn is_suggester_at(root: &Path, name: &str) -> bool {
 
 fn list(names: &std::collections::BTreeSet<String>) -> String {
     names.iter().cloned().collect::<Vec<_>>().join(", ")
-}
-
-/// Writes one file per part and `dataset.json` into `dir`.
-fn write_split(
-    corpus: &Corpus,
-    o: &Options,
-    split: &Split,
-    dir: &Path,
-    kept: &[Ready],
-    depth: usize,
-) -> crate::ops::Result<Event<'static>> {
-    std::fs::create_dir_all(dir)
-        .with_context(|| format!("{}: cannot create the output directory", dir.display()))?;
-    let ids: Vec<&str> = kept.iter().map(|r| r.id.as_str()).collect();
-    let parts = split.assign(&ids);
-    for (index, (name, _)) in split.parts.iter().enumerate() {
-        let mut sink = Sink::open(
-            o.format,
-            Some(&dir.join(split::file_name(name, o.format))),
-            None,
-        )?;
-        for (r, _) in kept.iter().zip(&parts).filter(|(_, p)| **p == index) {
-            sink.write(&r.id, &r.rendered, depth)?;
-        }
-        sink.finish()?;
-    }
-    let documents: Vec<(&Ready, usize)> = kept.iter().zip(parts.iter().copied()).collect();
-    let card = card::Card {
-        format: o.format,
-        annotator: o.annotator,
-        done_only: o.done_only,
-        only: o.only,
-        labels: o.labels,
-        overlaps: o.overlaps,
-        split,
-        documents: &documents,
-        depth,
-    };
-    let path = dir.join("dataset.json");
-    let text = serde_json::to_string_pretty(&card.to_json(corpus))? + "\n";
-    crate::fsio::write_atomic(&path, text.as_bytes())
-        .with_context(|| format!("{}: cannot write", path.display()))?;
-    let sizes: Vec<String> = split
-        .parts
-        .iter()
-        .enumerate()
-        .map(|(i, (n, _))| format!("{n} {}", parts.iter().filter(|&&p| p == i).count()))
-        .collect();
-    Ok(Event::Split {
-        documents: kept.len(),
-        sizes,
-        card: path,
-    })
 }
 
 /// `-o` must not point into the corpus: an export there would rewrite articles (brat's `.txt`)

@@ -45,6 +45,9 @@ pub struct Summary {
     pub settled: usize,
     /// Files not marked Done, left out under `done_only`.
     pub not_done: usize,
+    /// Regions where enough annotators put the same label on overlapping text but no identical
+    /// span reached gold (told as they were found).
+    pub near_misses: usize,
 }
 
 /// Merges; `say` gets every line to show a person (skips, ties, conflicts, re-anchoring).
@@ -170,10 +173,11 @@ pub fn merge(request: &Request, say: &mut dyn FnMut(String)) -> crate::ops::Resu
             s.single += 1;
             continue;
         }
-        for report in &merged.reports {
+        for report in merged.reports.iter().chain(&merged.near_misses) {
             say(format!("{}: {report}", entry.id));
         }
         s.reported += merged.reports.len();
+        s.near_misses += merged.near_misses.len();
         s.settled += merged.settled;
         if existing.is_none() && merged.spans.is_empty() {
             continue;

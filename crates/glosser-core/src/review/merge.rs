@@ -4,12 +4,15 @@
 //! normal) are reported, never decided silently. Majority and intersection need two annotators.
 //! A span gold rejected (review turned it down, `rejected` in the gold file) is decided: it is
 //! never added again and its tie is not reported. Notes reach gold attributed (`alice: NOTE`).
+//! Overlapping same-label spans that would have had a majority had their edges agreed are named
+//! as near misses.
 
 use std::collections::BTreeMap;
 
 use crate::span::Span;
 
 pub mod links;
+mod near_miss;
 
 /// How spans make it into gold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +66,9 @@ pub struct Merged {
     /// Majority or intersection over a single annotator: nothing merged (gold from one person
     /// is not agreement); the caller says so.
     pub single: bool,
+    /// One sentence per region where enough annotators put the same label on overlapping text
+    /// but no identical span reached gold (majority and intersection).
+    pub near_misses: Vec<String>,
 }
 
 /// Merges the spans of the annotators that have a file for this document.
@@ -194,6 +200,7 @@ pub(crate) fn merge_with_gold(
             ));
         }
     }
+    merged.near_misses = near_miss::near_misses(sides, strategy, &merged.spans, settled);
     merged
 }
 

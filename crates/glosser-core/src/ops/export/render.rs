@@ -1,11 +1,13 @@
 //! One document of `glosser export`: load, check, select, and render it in the chosen format,
-//! with what a token format did to its spans (dropped, layered, tokens split, sentences joined).
+//! with what a token format did to its spans (dropped, layered, trimmed at whitespace edges,
+//! not aligned to spaCy's tokens, tokens split, sentences joined).
 
 use std::collections::BTreeMap;
 
 use serde_json::json;
 
 use crate::corpus::DocumentEntry;
+use crate::formats::edges::{Trimmed, trim};
 use crate::formats::overlaps::{self, Policy, Tagged};
 use crate::formats::{self, ExportDoc, Format, Offsets, tokens};
 use crate::labels::LabelSet;
@@ -22,6 +24,8 @@ pub struct Options<'a> {
     pub done_only: bool,
     pub offsets: Offsets,
     pub overlaps: Policy,
+    /// The DocBin whose tokenizer and options encode each document (spacy).
+    pub spacy: Option<&'a glosser_spacy::docbin::DocBin<'static>>,
 }
 
 /// One document, ready to write (or why not).
@@ -55,6 +59,14 @@ pub struct Ready {
     /// Orphaned spans (their text is no longer in the article) that the format cannot hold:
     /// every format but jsonl, which keeps them at their last offsets.
     pub orphans_left: Vec<Span>,
+    /// Spans written without their whitespace edges (conll, hf, spacy).
+    pub trimmed: Vec<Trimmed>,
+    /// spacy: spans left out because spaCy's tokens cannot hold them, with why.
+    pub unaligned: Vec<(Span, String)>,
+    /// spacy with ner: spans in `doc.spans["sc"]` left out of `doc.ents`, with why.
+    pub ents_left_out: Vec<(Span, String)>,
+    /// spacy: the length in spaCy tokens of each span written (the suggester sizes).
+    pub span_tokens: Vec<usize>,
 }
 
 /// A document's output.
@@ -66,6 +78,8 @@ pub enum Rendered {
     },
     /// conll / hf, rendered once the deepest layer of the export is known.
     Tagged(Tagged),
+    /// spacy: one Doc of the DocBin.
+    Spacy(Box<glosser_spacy::docbin::EncodedDoc>),
 }
 
 impl Rendered {
@@ -73,7 +87,7 @@ impl Rendered {
     pub fn text(&self, format: Format, depth: usize) -> String {
         match self {
             Rendered::Text(text) => text.clone(),
-            Rendered::Brat { .. } => String::new(),
+            Rendered::Brat { .. } | Rendered::Spacy(_) => String::new(),
             Rendered::Tagged(t) if format == Format::Conll => formats::conll::document(t, depth),
             Rendered::Tagged(t) => formats::hf::lines(t, depth),
         }
@@ -150,6 +164,10 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
         sentences: 0,
         links_dropped: 0,
         orphans_left: Vec::new(),
+        trimmed: Vec::new(),
+        unaligned: Vec::new(),
+        ents_left_out: Vec::new(),
+        span_tokens: Vec::new(),
     };
     if o.format != Format::Jsonl {
         ready.orphans_left.clone_from(&orphans);
@@ -161,12 +179,21 @@ pub fn prepare(entry: &DocumentEntry, task_id: usize, o: &Options) -> Outcome {
             .filter(|l| exported(&l.from) && exported(&l.to))
             .count();
     }
-    ready.rendered = render(&d, task_id, o, &mut ready);
+    ready.rendered = match render(&d, task_id, o, &mut ready) {
+        Ok(rendered) => rendered,
+        Err(why) => return Outcome::Skipped(why),
+    };
     Outcome::Ready(Box::new(ready))
 }
 
-/// One document in the chosen format; fills in what happened to its spans.
-fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rendered {
+/// One document in the chosen format; fills in what happened to its spans. A document the
+/// format cannot hold at all is skipped, with why.
+fn render(
+    d: &ExportDoc,
+    task_id: usize,
+    o: &Options,
+    ready: &mut Ready,
+) -> Result<Rendered, String> {
     let line = |v: serde_json::Value| format!("{v}\n");
     let status = d.status.as_str();
     let count = |ready: &mut Ready, spans: &mut dyn Iterator<Item = &Span>| {
@@ -174,19 +201,30 @@ fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rend
             *ready.counts.entry(s.label.clone()).or_default() += 1;
         }
     };
-    if !o.format.needs_flat_spans() {
+    // Token formats count what they write (spacy: the spans placed on spaCy's tokens).
+    if !o.format.needs_flat_spans() && o.format != Format::Spacy {
         count(ready, &mut d.spans.iter());
     }
     let text = match o.format {
         Format::Jsonl => formats::jsonl::line(d) + "\n",
-        Format::Spacy | Format::Prodigy => {
+        Format::Spacy => {
+            let Some(bin) = o.spacy else {
+                return Err(format!("{}: no DocBin to write spaCy's Docs into", d.id));
+            };
+            let encoded = formats::spacy::encode(bin, d).map_err(|e| e.to_string())?;
+            for (span, tokens) in &encoded.placed {
+                *ready.counts.entry(span.label.clone()).or_default() += 1;
+                ready.span_tokens.push(*tokens);
+            }
+            ready.unaligned = encoded.unaligned;
+            ready.ents_left_out = encoded.left_out_of_ents;
+            ready.trimmed = encoded.trimmed;
+            return Ok(Rendered::Spacy(Box::new(encoded.doc)));
+        }
+        Format::Prodigy => {
             let tokenized = tokens::tokenize(d.doc, d.spans);
             ready.split_tokens = tokenized.split_tokens;
-            if o.format == Format::Spacy {
-                line(formats::spacy::record(d, &tokenized))
-            } else {
-                formats::prodigy::line(d, &tokenized) + "\n"
-            }
+            formats::prodigy::line(d, &tokenized) + "\n"
         }
         Format::Doccano => {
             let mut v = formats::doccano::record(d, o.offsets);
@@ -206,8 +244,15 @@ fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rend
             for (i, l) in layers.layers.iter().enumerate() {
                 if i == 0 || o.overlaps == Policy::Layers {
                     count(ready, &mut l.iter().map(|(_, s)| *s));
+                    ready.trimmed.extend(
+                        l.iter()
+                            .filter_map(|(_, s)| trim(d.doc, s, char::is_whitespace)),
+                    );
                 }
             }
+            ready
+                .trimmed
+                .sort_by(|a, b| a.span.key().cmp(&b.span.key()));
             let layered = o.overlaps == Policy::Layers;
             ready.displaced = layers
                 .displaced
@@ -220,14 +265,16 @@ fn render(d: &ExportDoc, task_id: usize, o: &Options, ready: &mut Ready) -> Rend
             ready.split_tokens = tokenized.split_tokens;
             ready.joined_sentences = tokenized.joined_in_spans;
             ready.sentences = tokenized.sentences.len();
-            return Rendered::Tagged(Tagged::new(d.id, status, &tokenized, &layers));
+            return Ok(Rendered::Tagged(Tagged::new(
+                d.id, status, &tokenized, &layers,
+            )));
         }
         Format::Brat => {
-            return Rendered::Brat {
+            return Ok(Rendered::Brat {
                 txt: d.doc.text().to_owned(),
                 ann: formats::brat::ann(d),
-            };
+            });
         }
     };
-    Rendered::Text(text)
+    Ok(Rendered::Text(text))
 }

@@ -1,5 +1,8 @@
 //! Where an export writes: the caller's standard output, a file written atomically (a temp file beside
-//! it, renamed into place only when the export succeeds), or a brat directory.
+//! it, renamed into place only when the export succeeds), a brat directory, or a binary file
+//! (hf rows as Parquet, a spaCy DocBin: `binary`).
+
+mod binary;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -7,7 +10,19 @@ use std::path::{Path, PathBuf};
 use crate::ops::error::{Context, refuse};
 
 use super::render::Rendered;
+use crate::formats::spacy::Pipeline;
 use crate::formats::{self, Format};
+
+/// What a sink writes: the format, hf as Parquet, the tag layers (and their names) of conll and
+/// hf, the spaCy components of a DocBin.
+#[derive(Debug, Clone, Copy)]
+pub struct Shape<'a> {
+    pub format: Format,
+    pub parquet: bool,
+    pub depth: usize,
+    pub tags: &'a [String],
+    pub pipeline: Pipeline,
+}
 
 pub enum Sink {
     Stream {
@@ -19,15 +34,36 @@ pub enum Sink {
     Brat {
         dir: PathBuf,
     },
+    Parquet(Box<binary::Parquet>),
+    Spacy(Box<binary::SpacyFile>),
 }
 
 impl Sink {
     /// Opens `output`, else `stdout` (the caller's standard output).
     pub fn open(
-        format: Format,
+        shape: &Shape,
         output: Option<&Path>,
         stdout: Option<Box<dyn Write>>,
     ) -> crate::ops::Result<Self> {
+        let format = shape.format;
+        if shape.parquet || format == Format::Spacy {
+            let Some(path) = output else {
+                refuse!(
+                    "{} writes a binary file: give it with -o FILE (or --split … -o DIR)",
+                    if shape.parquet {
+                        "hf --parquet"
+                    } else {
+                        "spacy"
+                    }
+                );
+            };
+            if shape.parquet {
+                let file = binary::Parquet::create(path, shape.depth, shape.tags)?;
+                return Ok(Sink::Parquet(Box::new(file)));
+            }
+            let bin = formats::spacy::docbin(shape.pipeline)?;
+            return Ok(Sink::Spacy(Box::new(binary::SpacyFile::create(path, bin))));
+        }
         if format == Format::Brat {
             let Some(dir) = output else {
                 refuse!(
@@ -107,13 +143,48 @@ impl Sink {
                 out.write_all(rendered.text(*format, depth).as_bytes())?;
                 *records += 1;
             }
+            (Sink::Parquet(file), Rendered::Tagged(tagged)) => file.write(tagged)?,
+            (Sink::Spacy(file), Rendered::Spacy(doc)) => file.write(doc),
             _ => {}
         }
         Ok(())
     }
 
+    /// Writes a document of depth 1 whose stream text, if any, was rendered already (on a
+    /// worker thread); without it, as [`Sink::write`].
+    pub fn write_text(
+        &mut self,
+        id: &str,
+        rendered: &Rendered,
+        text: Option<String>,
+    ) -> crate::ops::Result<()> {
+        let Some(text) = text else {
+            return self.write(id, rendered, 1);
+        };
+        if let Sink::Stream {
+            format,
+            out,
+            records,
+            ..
+        } = self
+        {
+            if *format == Format::LabelStudio && *records > 0 {
+                out.write_all(b",\n")?;
+            }
+            out.write_all(text.as_bytes())?;
+            *records += 1;
+            return Ok(());
+        }
+        self.write(id, rendered, 1)
+    }
+
     /// Closes the output; a file appears only now, complete.
     pub fn finish(self) -> crate::ops::Result<()> {
+        match self {
+            Sink::Parquet(file) => return file.finish(),
+            Sink::Spacy(file) => return file.finish(),
+            _ => {}
+        }
         if let Sink::Stream {
             format,
             mut out,

@@ -89,15 +89,29 @@ fn rank(seed: u64, id: &str) -> String {
     crate::text::sha256_hex(format!("{seed}\0{id}").as_bytes())
 }
 
-/// The file of one part in the output directory.
-pub fn file_name(part: &str, format: Format) -> String {
+/// The file of one part in the output directory (`parquet`: hf rows as Parquet).
+pub fn file_name(part: &str, format: Format, parquet: bool) -> String {
     let ext = match format {
+        Format::Hf if parquet => "parquet",
         Format::Conll => "conll",
         Format::Csv => "csv",
         Format::LabelStudio => "json",
+        Format::Spacy => "spacy",
         _ => "jsonl",
     };
     format!("{part}.{ext}")
+}
+
+/// Refuses part names that are not Hugging Face split names (`datasets` takes `\w+`, so no
+/// `-`), for the hf card.
+pub fn check_hf_names(split: &Split) -> crate::ops::Result<()> {
+    if let Some((name, _)) = split.parts.iter().find(|(n, _)| n.contains('-')) {
+        refuse!(
+            "--split: {name:?} cannot name a Hugging Face split (datasets takes letters, digits and _); rename the part, e.g. {:?}",
+            name.replace('-', "_")
+        );
+    }
+    Ok(())
 }
 
 #[cfg(test)]

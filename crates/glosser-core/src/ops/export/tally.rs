@@ -16,6 +16,12 @@ pub struct Tally {
     pub links_dropped: usize,
     /// Orphaned spans left out (named per document as they go).
     pub orphans: usize,
+    /// Spans written without their whitespace edges (conll, hf, spacy).
+    pub trimmed: usize,
+    /// spacy: spans left out because spaCy's tokens cannot hold them.
+    pub unaligned: usize,
+    /// spacy with ner: spans in `doc.spans["sc"]` left out of `doc.ents`.
+    pub ents_left_out: usize,
     /// Labels written whose names hold whitespace (conll/hf tags use `_` there).
     pub spaced: std::collections::BTreeSet<String>,
 }
@@ -30,6 +36,9 @@ impl Tally {
         self.split_tokens += r.split_tokens;
         self.joined += r.joined_sentences;
         self.links_dropped += r.links_dropped;
+        self.trimmed += r.trimmed.len();
+        self.unaligned += r.unaligned.len();
+        self.ents_left_out += r.ents_left_out.len();
         if matches!(r.rendered, render::Rendered::Tagged(_)) {
             self.spaced.extend(
                 r.counts
