@@ -126,6 +126,22 @@ fn table_and_per_doc_worst_first() {
         !text.contains("annotator pairs (gold left out)"),
         "one pair has no mean"
     );
+    assert!(
+        text.starts_with("agreement over 2 documents (1 with a single annotator skipped)"),
+        "{text}"
+    );
+    std::fs::remove_file(dir.path().join("two.txt.carol.ron")).unwrap();
+    let one = glosser(&[
+        "agree",
+        dir.path().to_str().unwrap(),
+        "--annotators",
+        "alice,carol",
+    ]);
+    let one = String::from_utf8(one.stdout).unwrap();
+    assert!(
+        one.starts_with("agreement over 1 document (2 with a single annotator skipped)"),
+        "one document, not \"1 documents\": {one}"
+    );
 }
 
 #[test]

@@ -27,7 +27,12 @@ fn r_links_a_quote_to_its_speaker_and_shift_r_removes_it() {
     tmux.wait_for_screen(|s| s.contains("labelled quote"), "the quote");
     search(&tmux, "positioning");
     tmux.keys(&["r"]);
-    tmux.wait_for_screen(|s| s.contains("move to the other span"), "the pending link");
+    tmux.wait_for_screen(
+        |s| {
+            s.contains("link from quote “a leader") && s.contains("step to the spans it can end on")
+        },
+        "the pending link",
+    );
     search(&tmux, "Tsah");
     tmux.keys(&["r"]);
     let screen = tmux.wait_for_screen(|s| s.contains("linked speaker"), "the link");

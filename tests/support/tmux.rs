@@ -70,7 +70,11 @@ impl Tmux {
             .unwrap();
         assert!(status.success());
         let tmux = Tmux { socket };
-        tmux.wait_for_screen(|s| s.contains("Documents"), "the first frame");
+        // The list's title is "Docs" on a narrow screen.
+        tmux.wait_for_screen(
+            |s| s.contains("Documents") || s.contains("Docs "),
+            "the first frame",
+        );
         tmux
     }
 

@@ -25,7 +25,7 @@ macro_rules! actions {
 
         impl Action {
             /// Every action with a key, in the order the help lists them.
-            pub const ALL: [Action; 68] = [
+            pub const ALL: [Action; [$(stringify!($before)),*].len() + 9 + [$(stringify!($after)),*].len()] = [
                 $( Action::$before, )*
                 Action::Label(1),
                 Action::Label(2),
@@ -115,6 +115,24 @@ actions! {
         SelectQuotationInside => "select the quotation without its marks",
         /// Swap the ends of the selection, so the other end moves.
         SwapSelectionEnds => "move the other end of the selection",
+        /// Start of the screen line (its first non-blank character).
+        LineStart => "start of the screen line",
+        /// End of the screen line.
+        LineEnd => "end of the screen line",
+        /// Next WORD: the next run of non-blank characters (punctuation included).
+        NextBigWord => "next WORD (blank-separated)",
+        /// Previous WORD.
+        PrevBigWord => "previous WORD (blank-separated)",
+        /// Half a page down.
+        HalfPageDown => "half a page down",
+        /// Half a page up.
+        HalfPageUp => "half a page up",
+        /// Select from the cursor to the next punctuation mark (again: to the one after).
+        SelectToPunctuation => "select from the cursor to the punctuation (again: to the next one)",
+        /// Select from the previous punctuation mark to the cursor.
+        SelectFromPunctuation => "select from the previous punctuation to the cursor",
+        /// Jump to a word of the sentence by the letter shown on it.
+        JumpToWord => "jump to a word of the sentence: press the letter shown on it",
     }
     after_labels {
         /// Pick a label from a list of every label (the 10th and later have no digit key).
@@ -137,6 +155,23 @@ actions! {
         NextMatch => "next match",
         /// Previous search match.
         PrevMatch => "previous match",
+        /// Search the article backwards.
+        SearchBack => "search the article backwards",
+        /// Search for the word under the cursor, as a whole word.
+        SearchWord => "search for the word under the cursor (whole word)",
+        /// Search backwards for the word under the cursor, as a whole word.
+        SearchWordBack => "search backwards for the word under the cursor (whole word)",
+        /// The labelling flow: one key labels the sentence, quotation or suggestion shown and
+        /// moves to the next; in the flow, skip to the next one.
+        Flow => "labelling flow: a digit labels the item shown and moves on (in the flow: skip it)",
+        /// In the flow: back to the previous item.
+        FlowBack => "in the flow: back to the previous item",
+        /// Move the edges of the span under the cursor in place (motions move one edge).
+        EditEdges => "move the span's edges: motions move its end (; its start), Enter or Esc ends",
+        /// Label the selection (or the flow's item) with the label used last.
+        RepeatLabel => "label the selection (or the flow's item) like the last one",
+        /// Open the command line (`:w`, `:q`, `:e DOC`, `:label NAME`, `:help`).
+        CommandLine => "command line: :w save · :q quit · :e DOC open · :label NAME · :help",
         /// Undo the last edit of this document.
         Undo => "undo",
         /// Redo the last undone edit.

@@ -14,6 +14,7 @@ mod pending_link;
 mod session;
 mod settings;
 mod suggestions;
+mod work;
 
 pub use git_gate::{GitGate, Unconfirmed};
 pub use modes::{Quit, Reviewing};
@@ -24,6 +25,7 @@ pub use loading::Loading;
 pub use session::Session;
 pub(crate) use session::disk_stamp;
 use settings::Settings;
+pub use work::{CorpusSearch, Edges, Flow};
 
 use super::keymap::Keymap;
 use super::wrap::WrapCache;
@@ -45,6 +47,12 @@ pub enum Focus {
 pub enum PromptKind {
     /// Search the article.
     Search,
+    /// Search the article backwards (`\\`).
+    SearchBack,
+    /// Search every document's text (from the list; `Tab` in the filter prompt).
+    CorpusSearch,
+    /// The command line (`:`).
+    Command,
     /// Filter the document list.
     Filter,
     /// The note of the span with this key.
@@ -73,7 +81,10 @@ impl Prompt {
 pub enum Mode {
     Normal,
     Prompt(Prompt),
-    Help,
+    /// The help, scrolled down `top` lines.
+    Help {
+        top: usize,
+    },
     /// The stats view: `None` while its job gathers the figures, then the figures.
     Stats(Option<Box<super::stats::CorpusStats>>),
     /// The label picker over the selection or the span under the cursor.
@@ -83,6 +94,8 @@ pub enum Mode {
         text: String,
         top: usize,
     },
+    /// Word jumping (`f`): each word of the sentence shows letters; typing them jumps there.
+    Jump(super::jump::Jump),
 }
 
 /// How a status-line message looks.
@@ -125,6 +138,10 @@ impl DocInfo {
 #[derive(Debug, Clone, Default)]
 pub struct Search {
     pub query: String,
+    /// Searching towards the start (`\\`, `#`): `n` goes on backwards, `N` forwards.
+    pub backward: bool,
+    /// Only whole words match (`Tab` in the search prompt, `*`, `#`).
+    pub whole_word: bool,
     /// Sorted and disjoint; filled in slices while `scan` runs (`tui/search.rs`).
     pub matches: Vec<std::ops::Range<usize>>,
     /// The part of the article still to search, if any.
@@ -176,6 +193,19 @@ pub struct App {
     pub suggestions: Option<String>,
     /// The corpus listing while it runs on its thread, and the list's assigned-first order.
     pub listing: super::listing::Listing,
+    /// A count typed before a motion (the `3` of `3j`), until the key it counts.
+    pub count: Option<usize>,
+    /// The labelling flow, when on (`update/flow.rs`).
+    pub flow: Option<Flow>,
+    /// The span whose edges move in place (`c`, `update/edges.rs`).
+    pub edges: Option<Edges>,
+    /// The label given last (`.` gives it again).
+    pub last_label: Option<String>,
+    /// Keys pressed before what they act on was listed (`J` past the documents listed so far,
+    /// any key before the first document opens): applied, in order, as the list fills in.
+    pub queued: Vec<super::action::Action>,
+    /// The corpus search from the document list: the query and, per document, its matches.
+    pub corpus_search: Option<CorpusSearch>,
     /// Git at work in the corpus's repository: saves wait for it (`update/save/git.rs`).
     pub git: GitGate,
     /// Documents whose file holds orphaned or ambiguous spans of this annotator, as the
@@ -260,6 +290,12 @@ impl App {
             follow: following::Follow::default(),
             suggestions: None,
             listing: super::listing::Listing::default(),
+            count: None,
+            flow: None,
+            edges: None,
+            last_label: None,
+            queued: Vec::new(),
+            corpus_search: None,
             git,
             to_settle: Vec::new(),
         };

@@ -3,8 +3,9 @@
 //! event loop hands it to [`Jobs`], whose thread sends a [`Done`] back; the loop feeds it to
 //! `update` as `Event::Done`, which puts it in the model. The model never waits for a job.
 //!
-//! Jobs so far: the corpus statistics (`S`: a fresh listing and every annotation file read)
-//! and listing the corpus again when a folder changed (following the corpus, `update::follow`).
+//! Jobs so far: the corpus statistics (`S`: a fresh listing and every annotation file read),
+//! listing the corpus again when a folder changed (following the corpus, `update::follow`) and
+//! searching every document's text from the list (`update/search/corpus.rs`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -33,9 +34,18 @@ pub enum Job {
         listed: Box<Corpus>,
         labels: LabelSet,
         annotator: String,
+        /// The annotators to compare (`:stats A,B`), as `agree --annotators`; `None`: whom
+        /// `agree` compares by default.
+        named: Option<String>,
     },
     /// The corpus listed again (a folder changed), with the times of its folders after.
     Rescan { root: PathBuf },
+    /// Every listed document's text searched for `query`.
+    CorpusSearch {
+        documents: Vec<(usize, PathBuf)>,
+        query: String,
+        whole_word: bool,
+    },
 }
 
 /// What a job reports.
@@ -43,6 +53,7 @@ pub enum Job {
 pub enum Done {
     Stats(Box<CorpusStats>),
     Rescanned(Arc<Rescan>),
+    CorpusSearch(Arc<crate::update::CorpusHits>),
 }
 
 /// A listing of the corpus made again, and the folders it depends on with their times.
@@ -57,6 +68,7 @@ impl PartialEq for Done {
         match (self, other) {
             (Done::Stats(a), Done::Stats(b)) => a == b,
             (Done::Rescanned(a), Done::Rescanned(b)) => Arc::ptr_eq(a, b),
+            (Done::CorpusSearch(a), Done::CorpusSearch(b)) => a == b,
             _ => false,
         }
     }
@@ -71,10 +83,16 @@ impl Job {
                 listed,
                 labels,
                 annotator,
+                named,
             } => {
                 let fresh = Corpus::scan(&root);
                 let corpus = fresh.as_ref().unwrap_or(&listed);
-                Done::Stats(Box::new(stats::gather(corpus, &labels, &annotator)))
+                Done::Stats(Box::new(stats::gather(
+                    corpus,
+                    &labels,
+                    &annotator,
+                    named.as_deref(),
+                )))
             }
             Job::Rescan { root } => {
                 let scanned = Corpus::scan(&root);
@@ -84,6 +102,13 @@ impl Job {
                     .unwrap_or_default();
                 Done::Rescanned(Arc::new(Rescan { scanned, dirs }))
             }
+            Job::CorpusSearch {
+                documents,
+                query,
+                whole_word,
+            } => Done::CorpusSearch(Arc::new(crate::update::search_documents(
+                &documents, &query, whole_word,
+            ))),
         }
     }
 }

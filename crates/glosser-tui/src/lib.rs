@@ -2,6 +2,7 @@
 //! `update` changes the [`app::App`] and saves, `view::draw` borrows it to draw a frame.
 
 mod error;
+mod jump;
 
 pub use error::Error;
 
@@ -278,6 +279,14 @@ pub(crate) fn translate(app: &App, event: &TermEvent) -> Option<Event> {
             if let Mode::Prompt(_) = app.mode {
                 return update::prompt_key(*key);
             }
+            if let Mode::Jump(_) = app.mode {
+                return match key.code {
+                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        Some(Event::PromptChar(c))
+                    }
+                    _ => Some(Event::PromptCancel),
+                };
+            }
             if let Mode::Picker(_) = app.mode {
                 return match key.code {
                     KeyCode::Up => Some(Event::Action(Action::MoveUp)),
@@ -297,15 +306,19 @@ pub(crate) fn translate(app: &App, event: &TermEvent) -> Option<Event> {
             }
             let action = app.keymap.action_for(*key);
             // Any key closes an overlay, bound or not (and does nothing else).
-            if matches!(app.mode, Mode::Help | Mode::Stats(_)) {
+            if matches!(app.mode, Mode::Help { .. } | Mode::Stats(_)) {
                 return Some(Event::Action(action.unwrap_or(Action::Cancel)));
             }
-            action.map(Event::Action)
+            match action {
+                Some(action) => Some(Event::Action(action)),
+                None => keymap::Key::from_event(*key).map(|k| Event::Unbound(k.label())),
+            }
         }
         TermEvent::Mouse(mouse) => {
             let kind = match mouse.kind {
                 MouseEventKind::Down(MouseButton::Left) => MouseKind::Down,
                 MouseEventKind::Drag(MouseButton::Left) => MouseKind::Drag,
+                MouseEventKind::Up(MouseButton::Left) => MouseKind::Up,
                 MouseEventKind::ScrollUp => MouseKind::ScrollUp,
                 MouseEventKind::ScrollDown => MouseKind::ScrollDown,
                 _ => return None,

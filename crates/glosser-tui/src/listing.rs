@@ -243,7 +243,8 @@ pub(crate) fn append(app: &mut App, documents: Vec<DocumentEntry>) {
     let needle = app.filter.to_lowercase();
     let (mut assigned, mut rest) = (Vec::new(), Vec::new());
     for (index, entry) in app.corpus.documents.iter().enumerate().skip(first) {
-        if passes(&needle, &entry.id) {
+        // The list of a corpus search shows only what it found.
+        if passes(&needle, &entry.id) && app.corpus_search.is_none() {
             if app.listing.is_assigned(&app.annotator, &entry.id) {
                 assigned.push(index);
             } else {

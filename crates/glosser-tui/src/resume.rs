@@ -1,6 +1,8 @@
 //! Where you left off: the last document and cursor per corpus and annotator, kept in the
 //! platform's state (or local data) dir — never in the corpus, which a team shares through git.
-//! `$GLOSSER_STATE_DIR` puts the file elsewhere (tests, portable set-ups).
+//! `$GLOSSER_STATE_DIR` puts the file elsewhere (tests, portable set-ups). A place belongs to
+//! one copy of the corpus: a folder deleted and copied anew at the same path (a fresh clone, a
+//! new batch) is another corpus, and opens at its top.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +19,29 @@ pub struct Place {
     pub document: String,
     /// The cursor, in chars.
     pub cursor: usize,
+    /// Which copy of the corpus folder it was (see [`copy_of`]); a place without one (written
+    /// by an older glosser) is trusted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copy: Option<String>,
+}
+
+/// What tells one copy of a corpus folder from another at the same path: its device, inode and
+/// creation time, as far as the platform gives them.
+pub(crate) fn copy_of(root: &Path) -> Option<String> {
+    let meta = std::fs::metadata(root).ok()?;
+    let created = meta
+        .created()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    #[cfg(unix)]
+    let node = {
+        use std::os::unix::fs::MetadataExt as _;
+        format!("{}:{}", meta.dev(), meta.ino())
+    };
+    #[cfg(not(unix))]
+    let node = String::new();
+    Some(format!("{node}:{created}"))
 }
 
 /// The resume file: corpus folder and annotator → place.
@@ -45,9 +70,11 @@ fn read(path: &Path) -> Places {
         .unwrap_or_default()
 }
 
-/// Where `annotator` left this corpus, if anywhere.
+/// Where `annotator` left this corpus, if anywhere (and if it is still the same copy).
 pub(crate) fn recall(path: &Path, root: &Path, annotator: &str) -> Option<Place> {
-    read(path).remove(&key(root, annotator))
+    let place = read(path).remove(&key(root, annotator))?;
+    let same_copy = place.copy.is_none() || place.copy == copy_of(root);
+    same_copy.then_some(place)
 }
 
 /// Remembers the place; a failure only costs the resume, so it is returned for the caller to
@@ -92,6 +119,7 @@ pub(crate) fn remember_app(app: &super::app::App, path: Option<&Path>) -> Option
     let place = Place {
         document: app.corpus.documents.get(index)?.id.clone(),
         cursor: app.session()?.cursor,
+        copy: copy_of(&app.corpus.root),
     };
     remember(path, &app.corpus.root, &app.annotator, place)
         .err()

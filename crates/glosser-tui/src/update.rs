@@ -1,10 +1,16 @@
 //! `update`: applies one event to the state — motions, edits, prompts, mouse, saving.
 
 mod background;
+mod command;
+mod count;
 mod documents;
+mod edges;
 mod edit;
+mod flow;
 pub mod follow;
 mod guidelines;
+mod help;
+mod jump;
 mod link_edit;
 mod link_keys;
 mod links;
@@ -17,7 +23,10 @@ pub mod review;
 mod review_links;
 mod save;
 mod search;
+mod spans;
+mod submit;
 pub mod suggest;
+mod text_objects;
 
 use std::time::Instant;
 
@@ -25,7 +34,7 @@ use super::jobs::{Done, Effect, Job};
 
 use documents::step_document;
 pub(crate) use documents::switch_document;
-pub(crate) use link_edit::excerpt;
+pub(crate) use link_edit::{excerpt, quoted};
 pub(crate) use link_keys::link_type_key;
 pub use prompt::PromptEdit;
 pub(crate) use prompt::prompt_key;
@@ -34,6 +43,8 @@ pub(crate) use save::save_all;
 #[cfg(test)]
 use save::save_open;
 pub(crate) use save::{save_all_for_exit, write_recovery};
+pub use search::CorpusHits;
+pub(crate) use search::{hits_in as corpus_hits_in, search_documents};
 
 use super::action::Action;
 use super::app::{App, Focus, Mode, Prompt, PromptKind, Tone};
@@ -44,6 +55,8 @@ use super::layout::Areas;
 pub enum MouseKind {
     Down,
     Drag,
+    /// The button let go (ends dragging a span's edge).
+    Up,
     ScrollUp,
     ScrollDown,
 }
@@ -69,6 +82,10 @@ pub enum Event {
         row: u16,
     },
     Resize(u16, u16),
+    /// `Tab` in a prompt: whole words on or off (search), names or texts (the list's filter).
+    PromptTab,
+    /// A key bound to nothing (its name, as the help writes keys): the status line says so.
+    Unbound(String),
     /// Time passes: debounced saving, background list updates.
     Tick(Instant),
     /// A job asked for by an earlier update has finished.
@@ -89,8 +106,24 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
                 app.quit.disarm();
             }
             clear_info(app);
-            act(app, action, now, &mut effects);
+            if documents::must_wait(app, action) {
+                app.queued.push(action);
+            } else {
+                act(app, action, now, &mut effects);
+            }
         }
+        Event::Unbound(key) => {
+            app.quit.disarm();
+            app.count = None;
+            clear_info(app);
+            app.say(
+                format!("{key} does nothing here: ? lists every key"),
+                Tone::Info,
+            );
+        }
+        Event::PromptTab => prompt::tab(app),
+        Event::PromptChar(c) if matches!(app.mode, Mode::Jump(_)) => jump::type_char(app, c),
+        Event::PromptCancel if matches!(app.mode, Mode::Jump(_)) => app.mode = Mode::Normal,
         Event::PromptChar(c) if matches!(app.mode, Mode::Picker(_)) => {
             picker::type_char(app, c, now);
         }
@@ -116,7 +149,11 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
                 prompt::insert(prompt, &prompt::clean_paste(&text));
             }
         }
-        Event::PromptSubmit => edit::submit_prompt(app, now),
+        Event::PromptSubmit => {
+            if let Some(job) = submit::submit_prompt(app, now) {
+                effects.push(Effect::Spawn(job));
+            }
+        }
         Event::PromptCancel => {
             if matches!(&app.mode, Mode::Prompt(p) if p.kind == PromptKind::Filter) {
                 motion::apply_filter(app, "");
@@ -128,6 +165,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
         Event::Resize(w, h) => app.size = (w, h),
         Event::Tick(time) => {
             super::listing::tick(app, time);
+            documents::run_queued(app, now, &mut effects);
             if let Some(job) = follow::poll(app, time) {
                 effects.push(Effect::Spawn(job));
             }
@@ -135,6 +173,7 @@ pub fn update(app: &mut App, event: Event, now: Instant) -> Vec<Effect> {
             save::tick(app, time);
         }
         Event::Done(Done::Rescanned(rescan)) => follow::rescanned(app, rescan),
+        Event::Done(Done::CorpusSearch(found)) => search::corpus_found(app, &found),
         Event::Done(Done::Stats(figures)) => {
             // The view may have been closed meanwhile: then the figures are not wanted.
             if let Mode::Stats(slot @ None) = &mut app.mode {
@@ -178,14 +217,21 @@ pub fn update_now(app: &mut App, event: Event, now: Instant) {
 /// table below.
 fn act(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>) {
     match app.mode {
-        // `g` in the help opens the guidelines; any other key closes it and does nothing else.
-        Mode::Help if action == Action::Start => guidelines::open(app),
-        Mode::Help | Mode::Stats(_) => app.mode = Mode::Normal,
+        Mode::Help { .. } => help::key(app, action),
+        // The stats view closes on any key; a key that is no letter ends word jumping.
+        Mode::Stats(_) | Mode::Jump(_) => app.mode = Mode::Normal,
         Mode::Guidelines { .. } => guidelines::key(app, action),
         Mode::Picker(_) => picker::act(app, action, now),
         Mode::Normal | Mode::Prompt(_) => {
-            if !LAYERS.iter().any(|layer| layer(app, action, now)) {
-                normal(app, action, now, effects);
+            // A digit with nothing to label is a count (`3j`); see `count.rs`.
+            if count::digit(app, action) {
+                return;
+            }
+            for _ in 0..count::times(app, action) {
+                if !LAYERS.iter().any(|layer| layer(app, action, now)) {
+                    normal(app, action, now, effects);
+                }
+                follow(app);
             }
         }
     }
@@ -195,7 +241,7 @@ fn act(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>) {
 type Layer = fn(&mut App, Action, Instant) -> bool;
 
 /// The layers of normal mode, in the order they see a key.
-const LAYERS: [Layer; 5] = [
+const LAYERS: [Layer; 7] = [
     // An edit waits while the article changed outside: it is saved and reloaded first.
     |app, action, _| follow::is_edit(action) && follow::before_edit(app),
     // While a link's type choice is open its digits pick a type, whatever pane has focus.
@@ -208,6 +254,10 @@ const LAYERS: [Layer; 5] = [
     },
     // Review mode: `0`, `m`, and the digits in the list and sidebar.
     review::act,
+    // Moving a span's edges in place (`c`): motions move an edge.
+    edges::act,
+    // The labelling flow: skip, back, accept or reject the item shown.
+    flow::act,
     // The suggestion keys (y, Y, X, and moving between suggestions).
     suggest::act,
     // The link keys (r, R, and Esc while a link is pending).
@@ -219,18 +269,21 @@ fn normal(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>
     match action {
         Action::Quit => save::quit(app, now),
         Action::ForceQuit => save::force_quit(app),
-        Action::Help => app.mode = Mode::Help,
-        Action::Stats => {
-            // Saved first, so that the figures count this session's edits.
-            save::save_all(app);
-            app.mode = Mode::Stats(None);
-            effects.push(Effect::Spawn(Job::Stats {
-                root: app.corpus.root.clone(),
-                listed: Box::new(app.corpus.clone()),
-                labels: app.labels.clone(),
-                annotator: app.annotator.clone(),
-            }));
+        Action::Help => app.mode = Mode::Help { top: 0 },
+        Action::CommandLine => {
+            app.mode = Mode::Prompt(Prompt::new(PromptKind::Command, String::new()));
         }
+        Action::Flow | Action::FlowBack => flow::start(app),
+        Action::EditEdges => edges::start(app),
+        Action::RepeatLabel => edit::repeat_label(app, now),
+        Action::JumpToWord => jump::start(app),
+        Action::SearchWord | Action::SearchWordBack => {
+            search::word_under_cursor(app, action == Action::SearchWordBack);
+        }
+        Action::SearchBack if app.focus != Focus::List => {
+            app.mode = Mode::Prompt(Prompt::new(PromptKind::SearchBack, String::new()));
+        }
+        Action::Stats => effects.push(Effect::Spawn(stats_job(app, None))),
         Action::Save => save::save_now(app),
         Action::NextPane => app.focus = cycle(app.focus, true),
         Action::PrevPane => app.focus = cycle(app.focus, false),
@@ -263,8 +316,12 @@ fn normal(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>
                 // Esc in the list clears a filter confirmed with Enter, too.
                 motion::apply_filter(app, "");
             }
+            if app.corpus_search.take().is_some() {
+                motion::apply_filter(app, "");
+            }
             if let Some(s) = app.session_mut() {
                 s.anchor = None;
+                s.picked = None;
             }
             app.search.matches.clear();
             app.search.scan = None;
@@ -274,6 +331,7 @@ fn normal(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>
             Focus::List => {
                 if let Some(&index) = app.visible_docs.get(app.list_cursor) {
                     switch_document(app, index, now);
+                    search::open_corpus_hit(app);
                     // In review the keys that decide work in the review sidebar.
                     app.focus = if app.reviewing.is_some() {
                         Focus::Sidebar
@@ -285,6 +343,7 @@ fn normal(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>
             Focus::Sidebar => app.focus = Focus::Article,
             Focus::Article => picker::open(app),
         },
+        Action::NextMatch | Action::PrevMatch => search::step(app, action == Action::NextMatch),
         other => match app.focus {
             Focus::List => motion::list(app, other),
             Focus::Sidebar if matches!(other, Action::MoveUp | Action::MoveDown) => {
@@ -292,6 +351,20 @@ fn normal(app: &mut App, action: Action, now: Instant, effects: &mut Vec<Effect>
             }
             _ => motion::article(app, other),
         },
+    }
+}
+
+/// `S` (or `:stats A,B`): opens the stats view and asks for its figures. Saved first, so that
+/// they count this session's edits.
+fn stats_job(app: &mut App, named: Option<&str>) -> Job {
+    save::save_all(app);
+    app.mode = Mode::Stats(None);
+    Job::Stats {
+        root: app.corpus.root.clone(),
+        listed: Box::new(app.corpus.clone()),
+        labels: app.labels.clone(),
+        annotator: app.annotator.clone(),
+        named: named.filter(|n| !n.trim().is_empty()).map(str::to_owned),
     }
 }
 
@@ -313,7 +386,7 @@ fn cycle(focus: Focus, forward: bool) -> Focus {
 
 /// Keeps the wrap cache current and the cursor, list row and sidebar row on screen.
 pub fn follow(app: &mut App) {
-    let Some(areas) = Areas::new(app.size.0, app.size.1) else {
+    let Some(areas) = Areas::of(app) else {
         return;
     };
     let text = areas.article_text();
@@ -365,10 +438,10 @@ pub fn counted(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }
 
-/// An information message lasts until the next key (warnings and errors until Esc or the next
-/// message), so "note saved" never lingers over later work.
+/// A message lasts until the next key (errors until Esc or the next message), so "note saved"
+/// or "select text first" never lingers over later work.
 fn clear_info(app: &mut App) {
-    if matches!(app.message, Some((_, Tone::Info))) {
+    if matches!(app.message, Some((_, Tone::Info | Tone::Warning))) {
         app.message = None;
     }
 }

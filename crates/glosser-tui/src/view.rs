@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
 
 /// Draws the whole screen into a buffer (benches and tests draw without a terminal).
 pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
-    let Some(areas) = Areas::new(size.width, size.height) else {
+    let Some(areas) = Areas::with_review(size.width, size.height, app.reviewing.is_some()) else {
         let notice = format!(
             "terminal too small: glosser needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}",
             size.width, size.height
@@ -51,7 +51,8 @@ pub fn render_screen(buf: &mut Buffer, app: &App, size: Rect) {
     }
     status::draw(buf, app, areas.status);
     match &app.mode {
-        Mode::Help => help::draw(buf, app, size),
+        Mode::Help { top } => help::draw(buf, app, size, *top),
+        Mode::Jump(jump) => article::draw_hints(buf, app, areas.article_text(), jump),
         Mode::Stats(Some(figures)) => stats::draw(buf, app, size, figures),
         Mode::Stats(None) => stats::draw_gathering(buf, size),
         Mode::Picker(p) => picker::draw(buf, app, size, p),
@@ -138,6 +139,34 @@ pub(crate) fn truncate(text: &str, width: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// Text cut into lines of at most `width` cells at spaces (a word wider than that is cut).
+pub(crate) fn wrap_words(text: &str, width: usize) -> Vec<String> {
+    use unicode_width::UnicodeWidthStr;
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = usize::from(!line.is_empty()) + word.width();
+        if !line.is_empty() && line.width() + needed > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+        while line.width() > width {
+            let cut: String = line.chars().take(width).collect();
+            let rest: String = line.chars().skip(width).collect();
+            lines.push(cut);
+            line = rest;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// A rectangle of `width`×`height` centred in `area`.

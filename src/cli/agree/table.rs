@@ -45,8 +45,13 @@ fn cell(value: Option<f64>) -> String {
 pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std::io::Result<()> {
     writeln!(
         out,
-        "agreement over {} documents ({} with a single annotator skipped{})",
+        "agreement over {} {} ({} with a single annotator skipped{})",
         report.documents,
+        if report.documents == 1 {
+            "document"
+        } else {
+            "documents"
+        },
         report.single,
         if report.excluded > 0 {
             format!(", {} left out: see above", report.excluded)

@@ -28,6 +28,8 @@ pub enum Decision {
     Rejected,
     /// The spans more than half of the annotators had.
     Majority,
+    /// Spans taken one by one from any version ([`pick`] gives what gold takes and turns down).
+    Picked,
 }
 
 /// Who (by name) had a span with this key among `sides`.
@@ -133,20 +135,11 @@ pub(crate) fn attributed(span: &Span, name: &str) -> Span {
 
 /// The gold spans a decision adds for an item, each with `from` (who had it) and the notes of
 /// everyone who had it (joined, none dropped).
+/// A picked decision's spans are [`pick`]'s: none here.
 pub fn gold_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<Span> {
-    let with_from = |span: &Span| {
-        let mut gold = span.clone();
-        gold.from = who_had(&item.versions, names, span);
-        gold.note = None;
-        for (version, name) in item.versions.iter().zip(names) {
-            for same in version.iter().filter(|s| s.key() == span.key()) {
-                crate::span::absorb_duplicate(&mut gold, &attributed(same, name));
-            }
-        }
-        gold
-    };
+    let with_from = |span: &Span| gold_copy(item, names, span);
     match decision {
-        Decision::Rejected => Vec::new(),
+        Decision::Rejected | Decision::Picked => Vec::new(),
         Decision::Accepted(i) => item
             .versions
             .get(i)
@@ -164,16 +157,38 @@ pub fn gold_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<Span
     }
 }
 
+/// A span of an item as gold takes it: `from` naming who had it, everyone's notes on it joined.
+fn gold_copy(item: &Item, names: &[String], span: &Span) -> Span {
+    let mut gold = span.clone();
+    gold.from = who_had(&item.versions, names, span);
+    gold.note = None;
+    for (version, name) in item.versions.iter().zip(names) {
+        for same in version.iter().filter(|s| s.key() == span.key()) {
+            crate::span::absorb_duplicate(&mut gold, &attributed(same, name));
+        }
+    }
+    gold
+}
+
 /// The spans of an item a decision turns down — every span of every version that the
 /// decision does not put in gold — each once, with `from` naming whose it was. Gold keeps them
-/// in `rejected`, so the item stays decided when the review is reopened.
+/// in `rejected`, so the item stays decided when the review is reopened. (A picked decision's
+/// are [`pick`]'s.)
 pub fn rejected_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<Span> {
+    if decision == Decision::Picked {
+        return Vec::new();
+    }
     let accepted = gold_spans(item, decision, names);
+    turned_down(item, names, |span| {
+        accepted.iter().any(|a| a.key() == span.key())
+    })
+}
+
+/// Every span of the item `kept` does not hold, once each, as gold's `rejected` keeps it.
+fn turned_down(item: &Item, names: &[String], kept: impl Fn(&Span) -> bool) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for span in item.versions.iter().flatten() {
-        if accepted.iter().any(|a| a.key() == span.key())
-            || out.iter().any(|o| o.key() == span.key())
-        {
+        if kept(span) || out.iter().any(|o| o.key() == span.key()) {
             continue;
         }
         let mut rejected = without_from(span);
@@ -183,6 +198,28 @@ pub fn rejected_spans(item: &Item, decision: Decision, names: &[String]) -> Vec<
         out.push(rejected);
     }
     out
+}
+
+/// A decision taking single spans from any version: the gold spans of those whose keys (start,
+/// end, label) are `taken` (with `from` and everyone's notes), and every other span of the item,
+/// turned down (for gold's `rejected`).
+pub fn pick(
+    item: &Item,
+    names: &[String],
+    taken: &[(usize, usize, String)],
+) -> (Vec<Span>, Vec<Span>) {
+    let is_taken = |span: &Span| {
+        taken
+            .iter()
+            .any(|(s, e, l)| (*s, *e, l.as_str()) == span.key())
+    };
+    let mut gold: Vec<Span> = Vec::new();
+    for span in item.versions.iter().flatten().filter(|s| is_taken(s)) {
+        if !gold.iter().any(|g| g.key() == span.key()) {
+            gold.push(gold_copy(item, names, span));
+        }
+    }
+    (gold, turned_down(item, names, is_taken))
 }
 
 /// Whether gold settles an item: every span of every version is in `gold` or in `rejected`

@@ -222,6 +222,14 @@ pub fn sentence_at(doc: &Document, c: usize) -> Option<Range<usize>> {
     Some(to_chars(doc, found.clone()))
 }
 
+/// The sentences of the paragraph holding char offset `c`, trimmed, in order.
+pub fn sentences_of_paragraph(doc: &Document, c: usize) -> Vec<Range<usize>> {
+    sentences_of_line(doc, doc.char_to_byte(c))
+        .into_iter()
+        .map(|r| to_chars(doc, r))
+        .collect()
+}
+
 /// Start of the next sentence after char offset `c`, or the end of the text.
 pub fn next_sentence_start(doc: &Document, c: usize) -> usize {
     let mut b = doc.char_to_byte(c);
@@ -300,6 +308,45 @@ pub fn prev_paragraph_start(doc: &Document, c: usize) -> usize {
 /// closing mark; straight quotes pair up left to right within the paragraph.
 pub fn quotation_at(doc: &Document, c: usize) -> Option<Range<usize>> {
     let b = doc.char_to_byte(c);
+    quotation_bytes_of_line(doc, b)
+        .into_iter()
+        .filter(|r| r.contains(&b))
+        .min_by_key(ExactSizeIterator::len)
+        .map(|r| to_chars(doc, r))
+}
+
+/// The quotation around char offset `c` (as [`quotation_at`]), else the first one of the
+/// paragraph that starts after `c` — vim's `a"` and `i"` look ahead on the line the same way.
+pub fn quotation_at_or_after(doc: &Document, c: usize) -> Option<Range<usize>> {
+    quotation_at(doc, c).or_else(|| {
+        let b = doc.char_to_byte(c);
+        quotation_bytes_of_line(doc, b)
+            .into_iter()
+            .filter(|r| r.start > b)
+            .min_by_key(|r| (r.start, std::cmp::Reverse(r.end)))
+            .map(|r| to_chars(doc, r))
+    })
+}
+
+/// [`quotation_inside`] of the quotation [`quotation_at_or_after`] finds.
+pub fn quotation_inside_at_or_after(doc: &Document, c: usize) -> Option<Range<usize>> {
+    let outer = quotation_at_or_after(doc, c)?;
+    quotation_inside(doc, outer.start)
+}
+
+/// Every quotation (quote marks included) of the paragraph holding char offset `c`, in order of
+/// their starts (an outer quotation before the ones inside it).
+pub fn quotations_of_line(doc: &Document, c: usize) -> Vec<Range<usize>> {
+    let mut found: Vec<Range<usize>> = quotation_bytes_of_line(doc, doc.char_to_byte(c))
+        .into_iter()
+        .map(|r| to_chars(doc, r))
+        .collect();
+    found.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    found
+}
+
+/// Byte ranges of the quotations of the line holding byte `b` (see [`quotation_at`]).
+fn quotation_bytes_of_line(doc: &Document, b: usize) -> Vec<Range<usize>> {
     let w = line_window(doc, b);
     let mut pairs: Vec<Range<usize>> = Vec::new();
     let mut open: Vec<(char, usize)> = Vec::new();
@@ -327,11 +374,12 @@ pub fn quotation_at(doc: &Document, c: usize) -> Option<Range<usize>> {
         }
     }
     pairs
-        .into_iter()
-        .filter(|r| r.contains(&b))
-        .min_by_key(ExactSizeIterator::len)
-        .map(|r| to_chars(doc, r))
 }
+
+mod clauses;
+pub use clauses::{
+    is_clause_mark, next_big_word_start, prev_big_word_start, punctuation_after, punctuation_before,
+};
 
 #[cfg(test)]
 mod tests;

@@ -15,6 +15,10 @@ pub struct DocReview {
     pub links: Vec<Vec<glosser_core::store::Link>>,
     /// Lines the sidebar is scrolled past the current item's head (long items).
     pub scroll: usize,
+    /// The span of the current item the review's `j` `k` are on (its versions' spans in order).
+    pub line: usize,
+    /// Spans of the current item marked (`Space`) to take on their own (`Enter`), by key.
+    pub marked: Vec<(usize, usize, String)>,
     /// Items gold settled in an earlier review (spans in gold or in its `rejected`): not listed.
     pub earlier: usize,
     /// Gold was adjudicated (Done) and an annotator has spans since that gold neither holds nor
@@ -31,6 +35,17 @@ impl DocReview {
     /// Items not decided yet.
     pub fn left(&self) -> usize {
         self.decisions.iter().filter(|d| d.is_none()).count()
+    }
+
+    /// The current item's spans, one per line as the sidebar lists them: (annotator, span).
+    pub fn lines(&self) -> Vec<(usize, &glosser_core::span::Span)> {
+        self.items.get(self.current).map_or_else(Vec::new, |item| {
+            item.versions
+                .iter()
+                .enumerate()
+                .flat_map(|(n, version)| version.iter().map(move |s| (n, s)))
+                .collect()
+        })
     }
 
     /// The annotators (of `names`) without a file for this document.

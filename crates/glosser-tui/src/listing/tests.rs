@@ -239,8 +239,17 @@ fn the_last_document_key_says_the_list_is_still_filling() {
     f.act(Action::NextDocument);
     f.act(Action::NextDocument);
     assert_eq!(f.open_id(), Some("b.txt"));
-    assert!(f.message().is_some_and(|m| m.contains("listed so far")));
+    assert!(
+        f.message()
+            .is_some_and(|m| m.contains("opens as soon as it is listed")),
+        "the key waits for the next document"
+    );
     f.done();
+    assert_eq!(
+        f.message(),
+        Some("this is the last document"),
+        "the waiting key ran when the listing ended"
+    );
     f.act(Action::End);
     assert_eq!(f.message(), None);
     f.act(Action::NextDocument);
@@ -367,3 +376,22 @@ fn a_root_that_is_no_folder_fails_at_once() {
 }
 
 mod start;
+
+#[test]
+fn a_next_document_key_pressed_before_its_document_is_listed_opens_it_when_it_is() {
+    let mut f = Feed::new(&["a.txt", "b.txt", "c.txt"], "alice", Start::First);
+    f.batch(&["a.txt"]);
+    assert_eq!(f.open_id(), Some("a.txt"));
+    // J right after the first frame, and a key after it: both wait, in order.
+    f.act(Action::NextDocument);
+    f.act(Action::SelectSentence);
+    assert_eq!(f.open_id(), Some("a.txt"));
+    assert_eq!(f.app.queued.len(), 2);
+    f.batch(&["b.txt", "c.txt"]);
+    assert_eq!(f.open_id(), Some("b.txt"), "J was not lost");
+    assert!(f.app.queued.is_empty());
+    assert!(
+        f.app.session().unwrap().anchor.is_some(),
+        "the key after J acted on the document J opened"
+    );
+}

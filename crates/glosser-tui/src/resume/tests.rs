@@ -9,6 +9,7 @@ fn places_are_kept_per_corpus_and_annotator() {
     let here = Place {
         document: "b.txt".into(),
         cursor: 7,
+        copy: copy_of(one.path()),
     };
     remember(&path, one.path(), "alice", here.clone()).unwrap();
     remember(
@@ -18,6 +19,7 @@ fn places_are_kept_per_corpus_and_annotator() {
         Place {
             document: "x.txt".into(),
             cursor: 1,
+            copy: None,
         },
     )
     .unwrap();
@@ -32,5 +34,34 @@ fn places_are_kept_per_corpus_and_annotator() {
         recall(&path, one.path(), "alice"),
         None,
         "a bad file is no place"
+    );
+}
+
+#[test]
+fn a_new_copy_of_a_corpus_at_the_same_path_starts_at_the_top() {
+    let state = tempfile::tempdir().unwrap();
+    let path = state.path().join("resume.json");
+    let parent = tempfile::tempdir().unwrap();
+    let root = parent.path().join("corpus");
+    std::fs::create_dir(&root).unwrap();
+    let place = Place {
+        document: "b.txt".into(),
+        cursor: 7,
+        copy: copy_of(&root),
+    };
+    remember(&path, &root, "alice", place.clone()).unwrap();
+    assert_eq!(
+        recall(&path, &root, "alice"),
+        Some(place),
+        "the same copy resumes"
+    );
+    std::fs::remove_dir(&root).unwrap();
+    // Another folder made meanwhile, so the old inode is not simply handed out again.
+    std::fs::create_dir(parent.path().join("other")).unwrap();
+    std::fs::create_dir(&root).unwrap();
+    assert_eq!(
+        recall(&path, &root, "alice"),
+        None,
+        "a corpus copied anew at the same path is another corpus"
     );
 }

@@ -3,29 +3,44 @@
 use super::*;
 use proptest::prelude::*;
 
-/// The search as it was, over the whole text at once: the reference the slices must equal.
+/// The search over the whole text at once, char by char: the reference the slices must equal.
 fn reference(text: &str, query: &str) -> Vec<Range<usize>> {
+    reference_words(text, query, false)
+}
+
+/// [`reference`], whole words only when `whole`.
+fn reference_words(text: &str, query: &str, whole: bool) -> Vec<Range<usize>> {
     let fold = !query.chars().any(char::is_uppercase);
     let needle: Vec<char> = if fold {
-        query.chars().flat_map(char::to_lowercase).collect()
+        query
+            .chars()
+            .map(fold_punctuation)
+            .flat_map(char::to_lowercase)
+            .collect()
     } else {
-        query.chars().collect()
+        query.chars().map(fold_punctuation).collect()
     };
     let hay: Vec<char> = text.chars().collect();
     let same = |a: char, b: char| {
+        let a = fold_punctuation(a);
         if fold {
             a.to_lowercase().eq(std::iter::once(b))
         } else {
             a == b
         }
     };
+    let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '_');
     let mut out = Vec::new();
     let mut i = 0;
     while i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()]
-            .iter()
-            .zip(&needle)
-            .all(|(&a, &b)| same(a, b))
+        let edges = !whole
+            || (!word(i.checked_sub(1).and_then(|j| hay.get(j)))
+                && !word(hay.get(i + needle.len())));
+        if edges
+            && hay[i..i + needle.len()]
+                .iter()
+                .zip(&needle)
+                .all(|(&a, &b)| same(a, b))
         {
             out.push(i..i + needle.len());
             i += needle.len();
@@ -37,7 +52,11 @@ fn reference(text: &str, query: &str) -> Vec<Range<usize>> {
 }
 
 fn sliced(text: &str, query: &str, budget: usize) -> Vec<Range<usize>> {
-    let mut scan = Scan::new(query, 0, 1).unwrap();
+    sliced_words(text, query, false, budget)
+}
+
+fn sliced_words(text: &str, query: &str, whole: bool, budget: usize) -> Vec<Range<usize>> {
+    let mut scan = Scan::with_words(query, whole, 0, 1).unwrap();
     let mut out = Vec::new();
     let mut steps = 0;
     while !scan.step(text, budget, &mut out) {
@@ -55,6 +74,17 @@ fn finds_case_folded_and_exact_matches() {
     assert_eq!(sliced("é😀é", "😀é", 1), [1..3]);
     assert!(sliced("abc", "abcd", 2).is_empty());
     assert!(Scan::new("", 0, 1).is_none());
+}
+
+#[test]
+fn typed_punctuation_finds_the_typographic_one_and_whole_words_keep_to_words() {
+    let text = "Putin’s “positive,” — itself—stretching\u{a0}on supposed pos";
+    assert_eq!(sliced(text, "putin's", 7), [0..7]);
+    assert_eq!(sliced(text, "\"positive,\"", 3), [8..19]);
+    assert_eq!(sliced(text, "itself-", 3), [22..29]);
+    assert_eq!(sliced(text, "stretching on", 3), [29..42]);
+    assert_eq!(sliced(text, "pos", 2).len(), 3);
+    assert_eq!(sliced_words(text, "pos", true, 2), [52..55]);
 }
 
 #[test]
@@ -88,6 +118,19 @@ proptest! {
         budget in 1usize..20,
     ) {
         prop_assert_eq!(sliced(&text, &query, budget), reference(&text, &query));
+    }
+
+    #[test]
+    fn typographic_and_whole_word_search_in_slices_equals_the_reference(
+        text in "[-aAb’'“\"— \u{a0}\n]{0,60}",
+        query in "[-aAb'\" ]{1,3}",
+        whole in any::<bool>(),
+        budget in 1usize..20,
+    ) {
+        prop_assert_eq!(
+            sliced_words(&text, &query, whole, budget),
+            reference_words(&text, &query, whole)
+        );
     }
 
     #[test]

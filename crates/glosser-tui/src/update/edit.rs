@@ -4,7 +4,7 @@
 use std::ops::Range;
 use std::time::Instant;
 
-use super::super::app::{App, DocInfo, Focus, Mode, Prompt, PromptKind, Tone};
+use super::super::app::{App, DocInfo, Mode, Prompt, PromptKind, Tone};
 use super::super::undo::{self, Change, Edit};
 use super::refuse;
 use glosser_core::span::Span;
@@ -126,7 +126,8 @@ pub fn label(app: &mut App, key: u8, now: Instant) {
     label_named(app, &label, now);
 }
 
-/// Labels the selection with `label`; with no selection, relabels the span under the cursor.
+/// Labels the selection with `label`; with no selection, relabels the span under the cursor
+/// (digits reach here only when that span was picked, see `count.rs`).
 pub(crate) fn label_named(app: &mut App, label: &str, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
@@ -135,7 +136,7 @@ pub(crate) fn label_named(app: &mut App, label: &str, now: Instant) {
         return;
     };
     let Ok(doc) = &session.doc else { return };
-    let edit = if let Some(selection) = session.selection() {
+    let (edit, was) = if let Some(selection) = session.selection() {
         let range = trim_selection(doc, selection);
         session.anchor = None;
         if range.is_empty() {
@@ -143,9 +144,10 @@ pub(crate) fn label_named(app: &mut App, label: &str, now: Instant) {
         }
         let span = Span::new(doc, range, label.to_owned());
         if session.file.spans.position(span.key()).is_some() {
+            super::flow::labelled(app, span.range());
             return refuse(app, &format!("already labelled {label}"));
         }
-        vec![Change::Add(span)]
+        (vec![Change::Add(span)], None)
     } else if let Some(i) = session.current_span() {
         let Some(old) = session.file.spans.get(i).cloned() else {
             return;
@@ -157,34 +159,64 @@ pub(crate) fn label_named(app: &mut App, label: &str, now: Instant) {
         label.clone_into(&mut new.label);
         // Nobody had it with this label: in gold it is the reviewer's, not the annotators'.
         new.from.clear();
+        let was = old.label.clone();
         let mut edit = vec![Change::Remove(old)];
         // The relabelled span stays the one keys act on.
         session.picked = Some(new.owned_key());
         if session.file.spans.position(new.key()).is_none() {
             edit.push(Change::Add(new));
         }
-        edit
+        (edit, Some(was))
     } else {
         return refuse(
             app,
-            "select text first: s sentence, p paragraph, \" quotation, v to select by hand",
+            "select text first: s sentence, p paragraph, \" quotation, t to the punctuation, v by hand",
         );
     };
-    let verb = if edit.len() == 1 {
-        "labelled"
-    } else {
-        "relabelled"
+    let range = edit.iter().find_map(|c| match c {
+        Change::Add(s) | Change::Remove(s) => Some(s.range()),
+        _ => None,
+    });
+    let quote = edit
+        .iter()
+        .find_map(|c| match c {
+            Change::Add(s) | Change::Remove(s) => Some(super::quoted(&s.quote)),
+            _ => None,
+        })
+        .unwrap_or_default();
+    let done = match &was {
+        Some(was) => format!("relabelled {was} → {label}: {quote}"),
+        None => format!("labelled {label}: {quote}"),
     };
     let dropped = commit(app, edit, now);
+    app.last_label = Some(label.to_owned());
     if dropped.is_empty() {
-        app.say(format!("{verb} {label}"), Tone::Info);
+        let undo = if was.is_some() { " (u undoes)" } else { "" };
+        app.say(format!("{done}{undo}"), Tone::Info);
     } else {
         let message = format!(
-            "{verb} {label}, which drops {}: u undoes both",
+            "{done}, which drops {}: u undoes both",
             dropped_links(&app.labels, &dropped)
         );
         app.say(message, Tone::Warning);
     }
+    if let Some(range) = range {
+        super::flow::labelled(app, range);
+    }
+}
+
+/// `.`: labels the selection (or the flow's item, or the picked span) like the last label.
+pub(crate) fn repeat_label(app: &mut App, now: Instant) {
+    let Some(label) = app.last_label.clone() else {
+        return refuse(app, "nothing labelled yet: . gives the last label again");
+    };
+    if !super::count::labels_here(app) {
+        return refuse(
+            app,
+            "select text first: . labels the selection like the last one",
+        );
+    }
+    label_named(app, &label, now);
 }
 
 /// "its speaker link (speaker goes from quote or claim to source)", for links a relabel dropped.
@@ -318,58 +350,4 @@ pub(crate) fn undo(app: &mut App, now: Instant, backwards: bool) {
     }
     mark_edited(app, now);
     app.say(if backwards { "undone" } else { "redone" }, Tone::Info);
-}
-
-/// Enter in a prompt.
-pub(crate) fn submit_prompt(app: &mut App, now: Instant) {
-    let Mode::Prompt(prompt) = std::mem::replace(&mut app.mode, Mode::Normal) else {
-        return;
-    };
-    match prompt.kind {
-        PromptKind::Filter => {
-            app.focus = Focus::List;
-            let shown = app.visible_docs.len();
-            app.say(
-                super::counted(shown, "document matches", "documents match"),
-                Tone::Info,
-            );
-        }
-        PromptKind::Search => search(app, &prompt.text),
-        PromptKind::Note { key } => {
-            let Some(session) = app.session() else { return };
-            let Some(old) = session
-                .file
-                .spans
-                .position((key.0, key.1, &key.2))
-                .and_then(|i| session.file.spans.get(i))
-                .map(|s| s.note.clone())
-            else {
-                // The span went while the note was typed (the file or the article changed
-                // outside glosser): keep the text in the prompt rather than lose it.
-                let label = key.2.clone();
-                app.mode = Mode::Prompt(Prompt {
-                    kind: PromptKind::Note { key },
-                    text: prompt.text,
-                    cursor: prompt.cursor,
-                });
-                return app.say(
-                    format!(
-                        "the {label} span this note is for is no longer in the file (changed outside glosser): the note is not saved; copy it, then Esc and a on the span"
-                    ),
-                    Tone::Error,
-                );
-            };
-            let new = Some(prompt.text.trim().to_owned()).filter(|t| !t.is_empty());
-            if new != old {
-                commit(app, vec![Change::Note { key, old, new }], now);
-                app.say("note saved", Tone::Info);
-            }
-        }
-    }
-}
-
-/// Finds every match of `query` (case-insensitive unless it has capitals) and jumps to the next;
-/// a long article is searched on in slices (`update/search.rs`).
-fn search(app: &mut App, query: &str) {
-    super::search::start(app, query);
 }

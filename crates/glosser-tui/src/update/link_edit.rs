@@ -22,6 +22,17 @@ pub(crate) fn excerpt(text: &str) -> String {
     }
 }
 
+/// [`excerpt`] in quotation marks — unless it begins with one already (a quotation taken with
+/// its marks), so that “positive,” is never shown as ““positive,””.
+pub(crate) fn quoted(text: &str) -> String {
+    let cut = excerpt(text);
+    let marked = cut
+        .chars()
+        .next()
+        .is_some_and(|c| matches!(c, '“' | '"' | '«' | '‘' | '„'));
+    if marked { cut } else { format!("“{cut}”") }
+}
+
 /// Handles the keys a pending link changes (`r`, `R`, `Esc`, and the digits of a type choice);
 /// returns whether the action was used up. Motions and search fall through, so the user moves
 /// to the other span any way they like.
@@ -71,22 +82,27 @@ pub(super) fn span_under_cursor(app: &App) -> Option<Span> {
     session.current_span().and_then(|i| spans.get(i)).cloned()
 }
 
-/// `r`: start a link at the span under the cursor, or finish the pending one there.
+/// `r`: start a link at the span under the cursor, or finish the pending one there (which span,
+/// where spans nest: `update/spans.rs`).
 fn link_key(app: &mut App, now: Instant) {
     if let Some(why) = edit_blocker(app) {
         return refuse(app, &why);
     }
-    let Some(here) = span_under_cursor(app) else {
+    let pending = app
+        .session()
+        .and_then(|s| s.pending_link.as_ref())
+        .map(|p| p.from.clone());
+    let here = app.session().and_then(|s| match &pending {
+        Some(from) => super::spans::link_end(s, &app.labels, from),
+        None => super::spans::link_start(s, &app.labels),
+    });
+    let Some(here) = here else {
         return refuse(
             app,
             "no span under the cursor: r starts and ends a link on a span",
         );
     };
-    let Some(from) = app
-        .session()
-        .and_then(|s| s.pending_link.as_ref())
-        .map(|p| p.from.clone())
-    else {
+    let Some(from) = pending else {
         if app.labels.link_types().is_empty() {
             return refuse(
                 app,
@@ -165,7 +181,13 @@ pub(super) fn create(app: &mut App, to: &Span, kind: &str, now: Instant) {
     new.sort();
     commit(app, vec![Change::Links { old, new }], now);
     app.say(
-        format!("linked {kind}: {} (u to undo)", excerpt(&to.quote)),
+        format!(
+            "linked {kind}: {} {} → {} {} (u to undo)",
+            pending.from.label,
+            quoted(&pending.from.quote),
+            to.label,
+            quoted(&to.quote)
+        ),
         Tone::Info,
     );
 }
@@ -211,12 +233,24 @@ pub(crate) fn show_pending(app: &mut App) {
     let Some(pending) = app.session().and_then(|s| s.pending_link.clone()) else {
         return;
     };
-    let from = format!("{} “{}”", pending.from.label, excerpt(&pending.from.quote));
+    let from = format!("{} {}", pending.from.label, quoted(&pending.from.quote));
+    let target = app
+        .session()
+        .and_then(|s| super::spans::link_end(s, &app.labels, &pending.from))
+        .filter(|t| t.key() != pending.from.key());
     let text = match &pending.choice {
-        None => format!(
-            "link from {from}: move to the other span, r to link, Esc to cancel{}",
-            super::link_keys::hint(app, &pending.from.label)
-        ),
+        None => match target {
+            Some(to) => format!(
+                "link from {from} → {} {}: r links · ] [ other spans · Esc cancels{}",
+                to.label,
+                quoted(&to.quote),
+                super::link_keys::hint(app, &pending.from.label)
+            ),
+            None => format!(
+                "link from {from}: ] [ step to the spans it can end on, r links, Esc cancels{}",
+                super::link_keys::hint(app, &pending.from.label)
+            ),
+        },
         Some((_, types)) => {
             let listed: Vec<String> = types
                 .iter()

@@ -10,7 +10,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::super::action::Action;
 use super::super::app::{App, Mode};
 use super::edit::edit_blocker;
-use super::link_edit::{create, span_under_cursor};
+use super::link_edit::create;
 use super::refuse;
 use glosser_core::labels::LinkType;
 
@@ -34,7 +34,7 @@ pub(crate) fn link_type_key(app: &App, key: KeyEvent) -> Option<Action> {
     if let Some((_, types)) = &pending.choice {
         return (!is_link_key || types.contains(&kind.name)).then_some(Action::LinkAs(c));
     }
-    let here = span_under_cursor(app)?;
+    let here = super::spans::link_end(app.session()?, &app.labels, &pending.from)?;
     (!is_link_key && here.key() != pending.from.key()).then_some(Action::LinkAs(c))
 }
 
@@ -59,7 +59,10 @@ pub(crate) fn link_as(app: &mut App, key: char, now: Instant) {
     };
     let to = match pending.choice {
         Some((to, _)) => to,
-        None => match span_under_cursor(app) {
+        None => match app
+            .session()
+            .and_then(|s| super::spans::link_end(s, &app.labels, &pending.from))
+        {
             Some(here) => here,
             None => {
                 return refuse(

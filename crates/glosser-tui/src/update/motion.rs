@@ -1,13 +1,13 @@
 //! Cursor motions in the article and the document list, and the list filter.
 
 use super::super::action::Action;
-use super::super::app::{App, Mode, Session};
+use super::super::app::{App, Mode};
 use super::super::layout::Areas;
 use glosser_core::text::bounds;
 
 /// Rows of the article pane (for paging).
 fn page_rows(app: &App) -> usize {
-    Areas::new(app.size.0, app.size.1)
+    Areas::of(app)
         .map_or(10, |a| usize::from(a.article_text().height))
         .max(2)
         - 1
@@ -18,6 +18,7 @@ pub fn article(app: &mut App, action: Action) {
     let page = page_rows(app);
     let Some(index) = app.open else { return };
     let wrap = &app.wrap;
+    let labels = &app.labels;
     let Some(session) = app.sessions.get_mut(&index) else {
         return;
     };
@@ -61,6 +62,30 @@ pub fn article(app: &mut App, action: Action) {
             session.top_row += page;
             vertical(page.cast_signed(), &mut session.goal_column)
         }
+        Action::HalfPageUp => {
+            keep_goal = true;
+            session.top_row = session.top_row.saturating_sub(page / 2);
+            vertical(-(page / 2).max(1).cast_signed(), &mut session.goal_column)
+        }
+        Action::HalfPageDown => {
+            keep_goal = true;
+            session.top_row += page / 2;
+            vertical((page / 2).max(1).cast_signed(), &mut session.goal_column)
+        }
+        Action::LineStart | Action::LineEnd => {
+            let range = wrap.row_range(wrap.row_of(cursor));
+            let row = doc.slice(range.start, range.end);
+            let lead = row.chars().take_while(|c| c.is_whitespace()).count();
+            let body = row.trim_end().chars().count();
+            if action == Action::LineStart {
+                range.start + lead.min(body)
+            } else {
+                doc.prev_grapheme(range.start + body.max(1))
+                    .max(range.start)
+            }
+        }
+        Action::NextBigWord => bounds::next_big_word_start(doc, cursor),
+        Action::PrevBigWord => bounds::prev_big_word_start(doc, cursor),
         Action::NextWord => bounds::next_word_start(doc, cursor),
         Action::PrevWord => bounds::prev_word_start(doc, cursor),
         Action::WordEnd => bounds::word_end(doc, cursor),
@@ -79,7 +104,7 @@ pub fn article(app: &mut App, action: Action) {
         Action::Start => 0,
         Action::End => doc.char_len(),
         Action::NextSpan | Action::PrevSpan => {
-            match span_step(session, action == Action::NextSpan)
+            match super::spans::step(session, labels, action == Action::NextSpan)
                 .and_then(|i| session.file.spans.get(i))
             {
                 Some(span) => {
@@ -89,22 +114,6 @@ pub fn article(app: &mut App, action: Action) {
                 None => cursor,
             }
         }
-        Action::NextMatch | Action::PrevMatch => {
-            let matches = &app.search.matches;
-            let found = if action == Action::NextMatch {
-                matches
-                    .iter()
-                    .find(|m| m.start > cursor)
-                    .or_else(|| matches.first())
-            } else {
-                matches
-                    .iter()
-                    .rev()
-                    .find(|m| m.start < cursor)
-                    .or_else(|| matches.last())
-            };
-            found.map_or(cursor, |m| m.start)
-        }
         Action::StartSelection => {
             session.anchor = if session.anchor.is_some() {
                 None
@@ -113,6 +122,16 @@ pub fn article(app: &mut App, action: Action) {
             };
             cursor
         }
+        Action::SelectToPunctuation | Action::SelectFromPunctuation => {
+            let again = session.anchor.is_some();
+            session.anchor.get_or_insert(cursor);
+            super::text_objects::to_punctuation(
+                doc,
+                cursor,
+                again,
+                action == Action::SelectToPunctuation,
+            )
+        }
         Action::SelectSentence
         | Action::SelectParagraph
         | Action::SelectQuotation
@@ -120,8 +139,8 @@ pub fn article(app: &mut App, action: Action) {
             let range = match action {
                 Action::SelectSentence => bounds::sentence_at(doc, cursor),
                 Action::SelectParagraph => bounds::paragraph_at(doc, cursor),
-                Action::SelectQuotationInside => bounds::quotation_inside(doc, cursor),
-                _ => bounds::quotation_at(doc, cursor),
+                Action::SelectQuotationInside => bounds::quotation_inside_at_or_after(doc, cursor),
+                _ => bounds::quotation_at_or_after(doc, cursor),
             };
             match range {
                 Some(r) if !r.is_empty() => {
@@ -132,7 +151,7 @@ pub fn article(app: &mut App, action: Action) {
                     let what = match action {
                         Action::SelectSentence => "no sentence here",
                         Action::SelectParagraph => "no paragraph here (blank line)",
-                        _ => "no quotation around the cursor",
+                        _ => "no quotation around the cursor or after it in the paragraph",
                     };
                     app.message = Some((what.to_owned(), super::super::app::Tone::Info));
                     cursor
@@ -151,37 +170,13 @@ pub fn article(app: &mut App, action: Action) {
     }
 }
 
-/// The span `]` (or `[`) goes to: among spans sharing the current span's start, the next (or
-/// previous) one in the file's order, the cursor staying put; else the first span starting after
-/// the cursor (the last starting before it).
-fn span_step(session: &Session, forward: bool) -> Option<usize> {
-    let spans = &session.file.spans;
-    let cursor = session.cursor;
-    let at_cursor = |i: usize| spans.get(i).is_some_and(|s| s.start == cursor);
-    if let Some(current) = session.current_span().filter(|&i| at_cursor(i)) {
-        let sibling = if forward {
-            current.checked_add(1)
-        } else {
-            current.checked_sub(1)
-        };
-        if let Some(i) = sibling.filter(|&i| at_cursor(i)) {
-            return Some(i);
-        }
-    }
-    if forward {
-        spans.next_after(cursor)
-    } else {
-        spans.prev_before(cursor)
-    }
-}
-
 /// Moves the cursor of the document list.
 pub fn list(app: &mut App, action: Action) {
     let count = app.visible_docs.len();
     if count == 0 {
         return;
     }
-    let page = Areas::new(app.size.0, app.size.1)
+    let page = Areas::of(app)
         .map_or(10, |a| usize::from(a.list.height.saturating_sub(3)))
         .max(1);
     let last = count - 1;

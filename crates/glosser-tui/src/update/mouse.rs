@@ -14,10 +14,13 @@ use super::MouseKind;
 const WHEEL_ROWS: usize = 3;
 
 pub(crate) fn handle(app: &mut App, kind: MouseKind, column: u16, row: u16, now: Instant) {
-    let Some(areas) = Areas::new(app.size.0, app.size.1) else {
+    let Some(areas) = Areas::of(app) else {
         return;
     };
     let at = Position::new(column, row);
+    if kind == MouseKind::Up {
+        return super::edges::release(app, now);
+    }
     if areas.article.contains(at) {
         article(app, kind, areas.article_text(), at);
     } else if areas.list.contains(at) {
@@ -29,30 +32,51 @@ pub(crate) fn handle(app: &mut App, kind: MouseKind, column: u16, row: u16, now:
 
 fn article(app: &mut App, kind: MouseKind, text: Rect, at: Position) {
     let Some(index) = app.open else { return };
-    let wrap = &app.wrap;
-    let Some(session) = app.sessions.get_mut(&index) else {
-        return;
-    };
-    let Ok(doc) = &session.doc else { return };
-    let banner = u16::from(session.read_only.is_some());
-    let offset_at = |top: usize| {
-        let row = top + usize::from(at.y.saturating_sub(text.y + banner));
-        wrap.offset_at(doc, row, at.x.saturating_sub(text.x))
+    let pointed = {
+        let Some(session) = app.sessions.get(&index) else {
+            return;
+        };
+        let Ok(doc) = &session.doc else { return };
+        let banner = u16::from(session.read_only.is_some());
+        let row = session.top_row + usize::from(at.y.saturating_sub(text.y + banner));
+        app.wrap.offset_at(doc, row, at.x.saturating_sub(text.x))
     };
     match kind {
         MouseKind::Down => {
+            let at = pointed;
+            app.flow = None;
+            app.edges = None;
+            // The first or last character of the span keys act on: a drag moves that edge.
+            if super::edges::grab(app, at) {
+                return;
+            }
             app.focus = Focus::Article;
-            session.cursor = offset_at(session.top_row);
-            session.anchor = None;
-            session.goal_column = None;
+            if let Some(session) = app.sessions.get_mut(&index) {
+                session.cursor = at;
+                session.anchor = None;
+                session.goal_column = None;
+            }
         }
         MouseKind::Drag => {
-            if session.anchor.is_none() {
-                session.anchor = Some(session.cursor);
+            let at = pointed;
+            if app.edges.as_ref().is_some_and(|e| e.drag.is_some()) {
+                return super::edges::drag(app, at);
             }
-            session.cursor = offset_at(session.top_row);
+            if let Some(session) = app.sessions.get_mut(&index) {
+                if session.anchor.is_none() {
+                    session.anchor = Some(session.cursor);
+                }
+                session.cursor = at;
+            }
         }
+        MouseKind::Up => {}
         MouseKind::ScrollUp | MouseKind::ScrollDown => {
+            let wrap = &app.wrap;
+            let Some(session) = app.sessions.get_mut(&index) else {
+                return;
+            };
+            let Ok(doc) = &session.doc else { return };
+            let banner = u16::from(session.read_only.is_some());
             let height = usize::from(text.height.saturating_sub(banner)).max(1);
             let last = wrap.row_count().saturating_sub(1);
             session.top_row = if kind == MouseKind::ScrollUp {
@@ -90,7 +114,7 @@ fn list(app: &mut App, kind: MouseKind, rows: Rect, at: Position, now: Instant) 
             app.list_cursor =
                 (app.list_cursor + WHEEL_ROWS).min(app.visible_docs.len().saturating_sub(1));
         }
-        MouseKind::Drag => {}
+        MouseKind::Drag | MouseKind::Up => {}
     }
 }
 

@@ -1,7 +1,7 @@
 //! Editing the one-line prompt (note, search, filter): a cursor, Home/End, Left/Right, Ctrl-U,
-//! Ctrl-W, Delete, and pasted text made one clean line.
+//! Ctrl-W, Delete, and pasted text made one clean line; `Tab` in the search and list prompts.
 
-use crate::app::Prompt;
+use crate::app::{App, Mode, Prompt, PromptKind};
 
 /// A prompt editing key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +110,7 @@ pub(crate) fn prompt_key(key: crossterm::event::KeyEvent) -> Option<super::Event
     let edit = |e| Some(Event::PromptEdit(e));
     match key.code {
         KeyCode::Enter => Some(Event::PromptSubmit),
+        KeyCode::Tab => Some(Event::PromptTab),
         KeyCode::Esc => Some(Event::PromptCancel),
         KeyCode::Backspace if ctrl => edit(PromptEdit::DeleteWord),
         KeyCode::Backspace => Some(Event::PromptBackspace),
@@ -132,5 +133,24 @@ pub(crate) fn prompt_key(key: crossterm::event::KeyEvent) -> Option<super::Event
         },
         KeyCode::Char(c) => Some(Event::PromptChar(c)),
         _ => None,
+    }
+}
+
+/// `Tab` in a prompt: whole words on or off in a search; name filter or corpus search in the
+/// list.
+pub(super) fn tab(app: &mut App) {
+    let Mode::Prompt(prompt) = &mut app.mode else {
+        return;
+    };
+    match prompt.kind {
+        PromptKind::Search | PromptKind::SearchBack => {
+            app.search.whole_word = !app.search.whole_word;
+        }
+        PromptKind::Filter => {
+            prompt.kind = PromptKind::CorpusSearch;
+            super::motion::apply_filter(app, "");
+        }
+        PromptKind::CorpusSearch => prompt.kind = PromptKind::Filter,
+        PromptKind::Note { .. } | PromptKind::Command => {}
     }
 }

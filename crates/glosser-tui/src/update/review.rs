@@ -16,6 +16,7 @@ use super::edit::commit;
 
 mod agreement;
 mod gold;
+mod pick;
 mod prepare;
 use glosser_core::review::adjudicate::Decision;
 pub(crate) use gold::{adjudication_record, record_change, rejections_following};
@@ -43,8 +44,12 @@ pub(crate) fn act(app: &mut App, action: Action, now: Instant) -> bool {
         return false;
     }
     match action {
-        Action::MoveDown | Action::NextSpan => step(app, true),
-        Action::MoveUp | Action::PrevSpan => step(app, false),
+        Action::MoveDown => pick::line(app, true),
+        Action::MoveUp => pick::line(app, false),
+        Action::NextSpan => step(app, true),
+        Action::PrevSpan => step(app, false),
+        Action::Flow if app.focus == Focus::Sidebar => pick::toggle(app),
+        Action::Confirm if pick::any_marked(app) => decide(app, Decision::Picked, now),
         Action::PageDown => scroll(app, true),
         Action::PageUp => scroll(app, false),
         Action::Label(n) => {
@@ -83,16 +88,19 @@ fn missing_file(app: &App, index: usize) -> Option<String> {
 
 /// `PgDn` / `PgUp` in the review sidebar: scrolls a long item's versions.
 fn scroll(app: &mut App, down: bool) {
+    let page = crate::layout::Areas::of(app)
+        .map_or(5, |a| usize::from(a.sidebar.height.saturating_sub(4)))
+        .max(1);
     if let Some(review) = app.session_mut().and_then(|s| s.review.as_mut()) {
         review.scroll = if down {
-            review.scroll + 5
+            review.scroll + page
         } else {
-            review.scroll.saturating_sub(5)
+            review.scroll.saturating_sub(page)
         };
     }
 }
 
-fn step(app: &mut App, forward: bool) {
+pub(super) fn step(app: &mut App, forward: bool) {
     let Some(session) = app.session_mut() else {
         return;
     };
@@ -110,6 +118,8 @@ fn step(app: &mut App, forward: bool) {
     session.cursor = review.items[review.current].range.start;
     session.anchor = None;
     review.scroll = 0;
+    review.line = 0;
+    review.marked.clear();
 }
 
 /// Decides the current item, adds its gold spans, and moves to the next undecided item.
@@ -154,9 +164,15 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
     let carried = match decision {
         Decision::Accepted(i) => super::review_links::carried(app, i, index, &edit),
         Decision::Majority => super::review_links::carried_by_majority(app, &edit),
-        Decision::Rejected => super::review_links::Carried::default(),
+        Decision::Rejected | Decision::Picked => super::review_links::Carried::default(),
     };
     edit.extend(carried.change);
+    let edit_taken: Vec<usize> = vec![
+        edit.iter().filter(|c| matches!(c, Change::Add(_))).count(),
+        edit.iter()
+            .filter(|c| matches!(c, Change::Reject(_)))
+            .count(),
+    ];
     commit(app, edit, now);
     let whose = match decision {
         Decision::Accepted(i) => names.get(i).map(String::as_str),
@@ -166,6 +182,7 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         Decision::Accepted(_) => format!("accepted {}'s version", whose.unwrap_or("?")),
         Decision::Rejected => "rejected every version".to_owned(),
         Decision::Majority => "accepted the majority".to_owned(),
+        Decision::Picked => pick::taken_note(&edit_taken),
     } + &super::review_links::left_out_note(carried.left_out, whose);
     let Some(session) = app.session_mut() else {
         return;
@@ -177,6 +194,8 @@ fn decide(app: &mut App, decision: Decision, now: Instant) {
         if let Some(next) = next {
             review.current = next;
             review.scroll = 0;
+            review.line = 0;
+            review.marked.clear();
             session.cursor = review.items[next].range.start;
         }
         let left = review.left();

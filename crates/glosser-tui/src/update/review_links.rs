@@ -69,7 +69,8 @@ fn decided_with(review: &DocReview, names: &[String], link: &Link, fallback: usi
     match decision {
         Some(Decision::Accepted(j)) => drew(j),
         Some(Decision::Majority) => 2 * (0..names.len()).filter(|&j| drew(j)).count() > names.len(),
-        Some(Decision::Rejected) => false,
+        // Spans taken one by one bring no links (the status line says so).
+        Some(Decision::Rejected | Decision::Picked) => false,
         None => drew(fallback),
     }
 }

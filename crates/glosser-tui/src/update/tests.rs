@@ -113,13 +113,18 @@ pub(super) fn write_outside(f: &Fixture, spans: &[(usize, usize, &str)]) {
     glosser_core::store::save(&f.dir.path().join("a.txt.tester.ron"), &file).unwrap();
 }
 
+mod command;
+mod counts;
 mod disk;
+mod edges;
 mod edit;
 mod exit;
+mod flow;
 mod fs;
 mod git;
 mod keys;
 mod keystroke;
+mod keystroke_flow;
 mod keystroke_link;
 mod link;
 mod link_edit;
@@ -131,9 +136,11 @@ mod prompt;
 mod review;
 mod review_link;
 mod review_link_item;
+mod review_pick;
 mod review_resume;
 mod review_since;
 mod review_trust;
 mod search;
+mod search_typed;
 mod stamp;
 mod unsettled;

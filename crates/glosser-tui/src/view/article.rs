@@ -98,7 +98,8 @@ impl ArticleView<'_> {
             style = if self.color {
                 style.bg(MATCH_BG).fg(Color::Black)
             } else {
-                style.add_modifier(Modifier::CROSSED_OUT)
+                // Reversed, as a highlighter would; italic tells it from the selection.
+                style.add_modifier(Modifier::REVERSED | Modifier::ITALIC)
             };
         }
         let selected = self.selection.as_ref().is_some_and(|s| s.contains(&c));
@@ -156,8 +157,18 @@ impl Widget for ArticleView<'_> {
             let y = area.y + y as u16;
             let mut x = 0u16;
             let mut c = range.start;
+            // Under NO_COLOR a span's label marker goes in the blank cell before its start.
+            let mut blank_before: Option<u16> = None;
             let text = self.doc.slice(range.start, range.end);
             for g in graphemes(text) {
+                if !self.color
+                    && let Some(at) = blank_before
+                    && let Some(span) = starting_here(&row_spans, c)
+                {
+                    let marker = super::marker_in(self.labels, &span.label);
+                    buf[(area.x + at, y)].set_symbol(&marker.to_string());
+                }
+                blank_before = (g.chars().all(char::is_whitespace) && x < area.width).then_some(x);
                 let chars = g.chars().count();
                 let Some((shown, width)) = grapheme_cell(g) else {
                     if c == self.cursor && x < area.width {
@@ -193,6 +204,51 @@ impl Widget for ArticleView<'_> {
                 buf[(area.x + x, y)]
                     .set_symbol(" ")
                     .set_style(self.cursor_style(false));
+            }
+        }
+    }
+}
+
+/// The innermost span starting at char `c`, if one does.
+fn starting_here<'a>(spans: &[&'a Span], c: usize) -> Option<&'a Span> {
+    spans
+        .iter()
+        .filter(|s| s.start == c)
+        .min_by_key(|s| s.len())
+        .copied()
+}
+
+/// Word jumping's hints (`f`): each hint's letters still to type, over the first cells of its
+/// word.
+pub(crate) fn draw_hints(buf: &mut Buffer, app: &App, text: Rect, jump: &crate::jump::Jump) {
+    let Some(session) = app.session() else { return };
+    let Ok(doc) = &session.doc else { return };
+    let banner = u16::from(session.read_only.is_some());
+    let style = Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD);
+    let style = if app.color {
+        style.fg(Color::Rgb(255, 220, 90))
+    } else {
+        style
+    };
+    for (hint, at) in &jump.targets {
+        let Some(rest) = hint.strip_prefix(jump.typed.as_str()) else {
+            continue;
+        };
+        let row = app.wrap.row_of(*at);
+        let Some(line) = row.checked_sub(session.top_row) else {
+            continue;
+        };
+        let y = text.y + banner + line as u16;
+        if y >= text.y + text.height {
+            continue;
+        }
+        let x = app.wrap.column_of(doc, *at);
+        for (i, ch) in rest.chars().enumerate() {
+            let cx = x + i as u16;
+            if cx < text.width {
+                buf[(text.x + cx, y)]
+                    .set_symbol(&ch.to_string())
+                    .set_style(style);
             }
         }
     }

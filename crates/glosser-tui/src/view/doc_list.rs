@@ -53,7 +53,17 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         0
     };
     let listing = app.listing.is_listing();
-    let title = if listing && !app.filter.is_empty() {
+    let title = if let Some(search) = &app.corpus_search {
+        match &search.hits {
+            Some(hits) => format!(
+                " “{}” {}/{} ",
+                sanitize(&search.query),
+                hits.len(),
+                app.corpus.documents.len()
+            ),
+            None => format!(" “{}” searching… ", sanitize(&search.query)),
+        }
+    } else if listing && !app.filter.is_empty() {
         format!(
             " /{} {} · listing… {} ",
             sanitize(&app.filter),
@@ -65,12 +75,24 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     } else if !app.filter.is_empty() {
         format!(" /{} {} ", sanitize(&app.filter), app.visible_docs.len())
     } else if changed_count > 0 {
-        format!(
-            " Documents {} · {changed_count} changed since adjudication ",
-            app.corpus.documents.len()
-        )
+        // As much as fits: the counts are never cut.
+        let total = app.corpus.documents.len();
+        let room = usize::from(area.width.saturating_sub(2));
+        [
+            format!(" Documents {total} · {changed_count} changed since adjudication "),
+            format!(" {total} · {changed_count} changed "),
+            format!(" {total} · {changed_count}Δ "),
+        ]
+        .into_iter()
+        .find(|t| t.chars().count() <= room)
+        .unwrap_or_else(|| format!(" {changed_count}Δ "))
     } else {
-        format!(" Documents {} ", app.corpus.documents.len())
+        let total = app.corpus.documents.len();
+        let room = usize::from(area.width.saturating_sub(2));
+        [format!(" Documents {total} "), format!(" Docs {total} ")]
+            .into_iter()
+            .find(|t| t.chars().count() <= room)
+            .unwrap_or_else(|| format!(" {total} "))
     };
     let block = pane_block(title, focused, app.color);
     let inner = block.inner(area);
@@ -90,8 +112,9 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     {
         let entry = &app.corpus.documents[index];
         let info = app.doc_info.get(index).copied().flatten();
-        let count = match info {
-            Some(DocInfo::Annotated { spans, .. }) if spans > 0 => spans.to_string(),
+        let count = match (crate::update::corpus_hits_in(app, index), info) {
+            (Some(hits), _) => format!("{hits}×"),
+            (None, Some(DocInfo::Annotated { spans, .. })) if spans > 0 => spans.to_string(),
             _ => String::new(),
         };
         let name_width = width.saturating_sub(3 + count.len());

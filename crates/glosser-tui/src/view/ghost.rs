@@ -52,8 +52,11 @@ pub(crate) fn sidebar_lines(
         .collect()
 }
 
-/// The sidebar's heading line for suggestions.
-pub(crate) fn heading(count: usize, width: usize) -> Line<'static> {
-    let text = format!("suggestions {count}: y accept · Y all · X reject · > next");
-    Line::styled(truncate(&text, width), Style::new().fg(Color::DarkGray))
+/// The sidebar's heading for suggestions, wrapped so that every key shows in a narrow sidebar.
+pub(crate) fn heading(count: usize, width: usize) -> Vec<Line<'static>> {
+    let text = format!("suggestions {count}: y accept · X reject · Y all · > < next/prev");
+    super::wrap_words(&text, width)
+        .into_iter()
+        .map(|l| Line::styled(l, Style::new().fg(Color::DarkGray)))
+        .collect()
 }

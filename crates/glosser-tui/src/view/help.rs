@@ -1,5 +1,6 @@
-//! The help overlay: every binding of the live keymap, and the mouse; in two columns when the
-//! terminal is too short for one.
+//! The help overlay: every binding of the live keymap and the mouse, each description wrapped
+//! (never cut), in a view that scrolls (`j` `k`, `PgDn` `PgUp`) and fits any terminal glosser
+//! runs in, 80×24 included.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -63,7 +64,7 @@ fn link_type_keys(app: &App) -> Vec<(String, String)> {
 
 /// Opposite motions share a line (`w / b  next word / previous word`), so the help fits an
 /// 80×24 terminal in two columns.
-const PAIRS: [(Action, Action, &str); 12] = [
+const PAIRS: &[(Action, Action, &str)] = &[
     (Action::NextPane, Action::PrevPane, "next / previous pane"),
     (
         Action::MoveLeft,
@@ -100,10 +101,40 @@ const PAIRS: [(Action, Action, &str); 12] = [
         Action::PrevDocument,
         "next / previous document",
     ),
+    (
+        Action::LineStart,
+        Action::LineEnd,
+        "start / end of the screen line",
+    ),
+    (
+        Action::NextBigWord,
+        Action::PrevBigWord,
+        "next / previous WORD (blank-separated)",
+    ),
+    (
+        Action::HalfPageDown,
+        Action::HalfPageUp,
+        "half a page down / up",
+    ),
+    (
+        Action::Search,
+        Action::SearchBack,
+        "search the article forwards / backwards (Tab in the prompt: whole words; / in the list: filter, Tab there: search every document)",
+    ),
+    (
+        Action::SearchWord,
+        Action::SearchWordBack,
+        "search the word under the cursor forwards / backwards (whole word)",
+    ),
+    (
+        Action::SelectToPunctuation,
+        Action::SelectFromPunctuation,
+        "select from the cursor to the punctuation / from the punctuation to the cursor (again: one clause more)",
+    ),
 ];
 
 fn pair_up(out: &mut Vec<(String, String)>) {
-    for (a, b, both) in PAIRS {
+    for &(a, b, both) in PAIRS {
         let find = |action: Action, out: &[(String, String)]| {
             out.iter().position(|(_, d)| *d == action.describe())
         };
@@ -147,63 +178,105 @@ fn rows_for(app: &App, rows: Vec<(String, Action)>) -> Vec<(String, String)> {
         .collect()
 }
 
-pub fn draw(buf: &mut Buffer, app: &App, screen: Rect) {
+/// What the help says after the keys: the mouse, saving, where to read more.
+const FOOTER: [&str; 3] = [
+    "mouse: click moves the cursor, opens a document or picks a span; drag selects; drag the first or last character of a span to move that edge; the wheel scrolls",
+    "every edit is saved within a second · g at the top of this help: the team's guidelines · every key with examples: docs/keys.md",
+    "counts: a number before a motion repeats it (3j, 5w, 2)) when nothing is selected; with a selection (or a span picked with ] [, or the flow's item) a digit labels it",
+];
+
+/// The help box for a screen: nearly all of it, at most 110 columns wide.
+fn help_area(screen: Rect) -> Rect {
+    centered(screen, 110.min(screen.width), screen.height)
+}
+
+/// Rows of text the help box shows (its height less the border and the keys line).
+fn visible_rows(screen: Rect) -> usize {
+    usize::from(help_area(screen).height.saturating_sub(3))
+}
+
+/// Every line of the help for a text `width`: each binding with its description wrapped under
+/// itself (nothing cut), then the footer, wrapped too.
+pub(crate) fn wrapped_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let rows = lines(app);
-    let footer = [
-        " mouse: click moves the cursor, opens a document or picks a span; drag selects; wheel scrolls",
-        " every edit is saved within a second · g: the team's guidelines · more in docs/keys.md · any other key closes",
-    ];
     let key_width = rows
         .iter()
         .map(|(k, _)| k.chars().count())
+        .filter(|&w| w <= 16)
         .max()
-        .unwrap_or(4)
-        .min(20);
-    // Fewest columns that fit, with the footer if there is room for it.
-    let inner_height = usize::from(screen.height.saturating_sub(2));
-    let (columns, footer) = [
-        (1, &footer[..]),
-        (2, &footer[..]),
-        (2, &[][..]),
-        (3, &[][..]),
-    ]
-    .into_iter()
-    .find(|(c, f)| rows.len().div_ceil(*c) + f.len() <= inner_height)
-    .unwrap_or((3, &[][..]));
-    let per_column = rows.len().div_ceil(columns);
-    let area = centered(screen, 118, (per_column + footer.len() + 2) as u16);
+        .unwrap_or(4);
+    let text_width = width.saturating_sub(key_width + 3).max(10);
+    let mut out = Vec::new();
+    for (keys, description) in rows {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let mut pieces = super::wrap_words(&description, text_width).into_iter();
+        if keys.chars().count() > key_width {
+            // A long key list takes its own line, the description under it.
+            out.push(Line::styled(format!(" {keys}"), bold));
+        } else {
+            let first = pieces.next().unwrap_or_default();
+            out.push(Line::from(vec![
+                Span::styled(format!(" {keys:>key_width$}  "), bold),
+                Span::raw(first),
+            ]));
+        }
+        for piece in pieces {
+            out.push(Line::raw(format!(" {:key_width$}  {piece}", "")));
+        }
+    }
+    out.push(Line::raw(""));
+    for line in FOOTER {
+        for piece in super::wrap_words(line, width.saturating_sub(1).max(10)) {
+            out.push(Line::raw(format!(" {piece}")));
+        }
+    }
+    out
+}
+
+/// The last line the help can be scrolled to at the app's terminal size.
+pub(crate) fn last_top(app: &App) -> usize {
+    let screen = Rect::new(0, 0, app.size.0, app.size.1);
+    let width = usize::from(help_area(screen).width.saturating_sub(2));
+    wrapped_lines(app, width)
+        .len()
+        .saturating_sub(visible_rows(screen))
+}
+
+pub fn draw(buf: &mut Buffer, app: &App, screen: Rect, top: usize) {
+    let area = help_area(screen);
     render(buf, Clear, area);
-    let block = Block::new().borders(Borders::ALL).title(" Keys ");
+    let inner_width = usize::from(area.width.saturating_sub(2));
+    let lines = wrapped_lines(app, inner_width);
+    let height = visible_rows(screen);
+    let top = top.min(lines.len().saturating_sub(height));
+    let last = (top + height).min(lines.len());
+    let title = format!(" Keys · lines {}–{last} of {} ", top + 1, lines.len());
+    let block = Block::new().borders(Borders::ALL).title(title);
     let inner = block.inner(area);
     render(buf, block, area);
-    let column_width = inner.width / columns as u16;
-    for (c, chunk) in rows.chunks(per_column.max(1)).enumerate() {
-        let text_width = usize::from(column_width).saturating_sub(key_width + 3);
-        let lines: Vec<Line> = chunk
-            .iter()
-            .map(|(keys, description)| {
-                Line::from(vec![
-                    Span::styled(
-                        format!(" {keys:>key_width$}  "),
-                        Style::new().add_modifier(Modifier::BOLD),
-                    ),
-                    Span::raw(truncate(description, text_width)),
-                ])
-            })
-            .collect();
-        let x = inner.x + c as u16 * column_width;
-        render(
-            buf,
-            Paragraph::new(lines),
-            Rect::new(x, inner.y, column_width, inner.height),
-        );
-    }
-    let footer_y = inner.y + inner.height.saturating_sub(footer.len() as u16);
-    let footer_height = inner.height.min(footer.len() as u16);
-    let footer: Vec<Line> = footer.iter().map(|l| Line::raw(*l)).collect();
+    let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     render(
         buf,
-        Paragraph::new(footer),
-        Rect::new(inner.x, footer_y, inner.width, footer_height),
+        Paragraph::new(shown),
+        Rect::new(
+            inner.x,
+            inner.y,
+            inner.width,
+            inner.height.saturating_sub(1),
+        ),
+    );
+    let keys = "j k PgDn PgUp scroll · g top, then guidelines · any other key closes";
+    render(
+        buf,
+        Paragraph::new(Line::styled(
+            truncate(keys, inner_width),
+            Style::new().add_modifier(Modifier::REVERSED),
+        )),
+        Rect::new(
+            inner.x,
+            inner.y + inner.height.saturating_sub(1),
+            inner.width,
+            1,
+        ),
     );
 }

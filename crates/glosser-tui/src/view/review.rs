@@ -11,6 +11,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::app::{App, DocReview, Focus};
 use super::super::sanitize::sanitize;
+use super::super::update::quoted;
 use super::{has_focus, label_color, label_marker, pane_block, render, truncate};
 use glosser_core::review::adjudicate::Decision;
 
@@ -22,12 +23,15 @@ fn decision_text(d: Option<Decision>, names: &[String]) -> String {
         Some(Decision::Accepted(i)) => format!("✓ {}", names.get(i).map_or("?", String::as_str)),
         Some(Decision::Rejected) => "✗ rejected".to_owned(),
         Some(Decision::Majority) => "✓ majority".to_owned(),
+        Some(Decision::Picked) => "✓ spans taken".to_owned(),
     }
 }
 
 /// The sidebar's lines for a document under review, the line of the current item's head and
 /// how many lines the current item takes. Every span of every version has its own line (a
-/// version is a list): what `1`..`9` accepts is exactly what is shown.
+/// version is a list), with its text: what `1`..`9` accepts is exactly what is shown. The
+/// current item is marked `▸`; in it, `›` is on the span `j` `k` are on and `[x]` on the spans
+/// marked to take on their own.
 fn lines(
     app: &App,
     review: &DocReview,
@@ -36,6 +40,7 @@ fn lines(
 ) -> (Vec<Line<'static>>, usize, usize) {
     let mut lines = Vec::new();
     let (mut current_line, mut current_len) = (0, 0);
+    let mut line_no = 0;
     for (i, item) in review.items.iter().enumerate() {
         let current = i == review.current;
         let first = lines.len();
@@ -44,12 +49,16 @@ fn lines(
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         };
+        let text = app
+            .document()
+            .map(|d| quoted(d.slice(item.range.start, item.range.end)))
+            .unwrap_or_default();
         let head = format!(
-            "#{} {}..{} {}",
+            "{}#{} {} {}",
+            if current { "▸ " } else { "  " },
             i + 1,
-            item.range.start,
-            item.range.end,
-            decision_text(review.decisions[i], names)
+            decision_text(review.decisions[i], names),
+            sanitize(&text)
         );
         lines.push(Line::styled(truncate(&head, width), head_style));
         for (n, (name, version)) in names.iter().zip(&item.versions).enumerate() {
@@ -73,7 +82,15 @@ fn lines(
             };
             lines.push(Line::styled(truncate(&summary, width), style));
             for span in version {
-                lines.extend(span_lines(app, span, width));
+                let mark = current.then(|| {
+                    let pointer = if line_no == review.line { '›' } else { ' ' };
+                    let marked = review.marked.contains(&span.owned_key());
+                    format!("{pointer}[{}]", if marked { 'x' } else { ' ' })
+                });
+                if current {
+                    line_no += 1;
+                }
+                lines.extend(span_lines(app, span, width, mark.as_deref()));
                 lines.extend(links::span_lines(app, mine, span, version, width));
             }
         }
@@ -93,22 +110,52 @@ fn lines(
     (lines, current_line, current_len)
 }
 
-/// One span of a version: marker, label, offsets and text; its note on the next line.
-fn span_lines(app: &App, span: &glosser_core::span::Span, width: usize) -> Vec<Line<'static>> {
+/// One span of a version: its marks in the current item, marker, label and text (two lines at
+/// most, its offsets when there is room); its note on the next line.
+fn span_lines(
+    app: &App,
+    span: &glosser_core::span::Span,
+    width: usize,
+    mark: Option<&str>,
+) -> Vec<Line<'static>> {
     let color = label_color(app, &span.label).filter(|_| app.color);
     let label_style = color.map_or(Style::new(), |c| Style::new().fg(c));
+    let offsets = if width >= 34 {
+        format!(" {}..{}", span.start, span.end)
+    } else {
+        String::new()
+    };
     let head = format!(
-        "   {} {} {}..{} ",
+        " {} {} {}{offsets} ",
+        mark.unwrap_or("  "),
         label_marker(app, &span.label),
         span.label,
-        span.start,
-        span.end
     );
-    let rest = width.saturating_sub(head.chars().count());
-    let mut out = vec![Line::from(vec![
-        Span::styled(head, label_style),
-        Span::raw(truncate(&sanitize(&span.quote), rest)),
-    ])];
+    let indent = head.chars().count().min(width / 2);
+    let text = sanitize(&span.quote)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let room = width.saturating_sub(indent).max(4);
+    let mut pieces = super::wrap_words(&text, room);
+    if pieces.len() > 2 {
+        pieces.truncate(2);
+        if let Some(last) = pieces.last_mut() {
+            *last = truncate(&format!("{last}…"), room);
+        }
+    }
+    let mut out = Vec::new();
+    for (k, piece) in pieces.into_iter().enumerate() {
+        let lead = if k == 0 {
+            head.clone()
+        } else {
+            " ".repeat(indent)
+        };
+        out.push(Line::from(vec![
+            Span::styled(truncate(&lead, width), label_style),
+            Span::raw(piece),
+        ]));
+    }
     if let Some(note) = &span.note {
         out.push(Line::styled(
             truncate(&format!("     ✎ {}", sanitize(note)), width),
@@ -130,7 +177,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
     render(buf, block, area);
     let Some(review) = review else { return };
     let (lines, current, current_len) = lines(app, review, names, usize::from(inner.width));
-    let height = usize::from(inner.height.saturating_sub(2));
+    let height = usize::from(inner.height.saturating_sub(3));
     // The current item's head a third of the way down, or at the top when the item is long;
     // PgDn / PgUp scroll through an item longer than the pane.
     let context = height / 3;
@@ -139,7 +186,8 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
     } else {
         current.saturating_sub(context)
     };
-    let top = (top + review.scroll).min(lines.len().saturating_sub(1));
+    // Scrolled at most to the last page (the current item's head when that is further).
+    let top = (top + review.scroll).min(lines.len().saturating_sub(height).max(top));
     let shown: Vec<Line> = lines.into_iter().skip(top).take(height).collect();
     render(
         buf,
@@ -148,24 +196,26 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect, names: &[String]) {
             inner.x,
             inner.y,
             inner.width,
-            inner.height.saturating_sub(2),
+            inner.height.saturating_sub(3),
         ),
     );
     let keys = format!(
-        "1-{} accept · 0 reject · m majority · ]/[ move · PgDn scroll · Tab edit gold",
+        "1-{} version · j k span · Space mark · Enter take · 0 reject all · m majority · ] [ item · Tab edit gold",
         names.len()
     );
+    let keys: Vec<Line> = super::wrap_words(&keys, usize::from(inner.width))
+        .into_iter()
+        .take(3)
+        .map(|l| Line::styled(l, Style::new().fg(Color::DarkGray)))
+        .collect();
     render(
         buf,
-        Paragraph::new(Line::styled(
-            truncate(&keys, usize::from(inner.width)),
-            Style::new().fg(Color::DarkGray),
-        )),
+        Paragraph::new(keys),
         Rect::new(
             inner.x,
-            inner.y + inner.height.saturating_sub(1),
+            inner.y + inner.height.saturating_sub(3),
             inner.width,
-            1,
+            3,
         ),
     );
 }

@@ -246,7 +246,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         }
         let ghosts = crate::update::suggest::ghosts(session);
         if !ghosts.is_empty() {
-            lines.push(super::ghost::heading(ghosts.len(), width));
+            lines.extend(super::ghost::heading(ghosts.len(), width));
             lines.extend(super::ghost::sidebar_lines(
                 app,
                 &ghosts,

@@ -24,15 +24,21 @@ pub(crate) fn save_state(app: &App) -> &'static str {
 
 fn mode_name(app: &App) -> &'static str {
     match &app.mode {
-        Mode::Help => "HELP",
+        Mode::Help { .. } => "HELP",
+        Mode::Jump(_) => "JUMP",
         Mode::Guidelines { .. } => "GUIDELINES",
         Mode::Stats(_) => "STATS",
         Mode::Picker(_) => "LABEL",
         Mode::Prompt(p) => match p.kind {
             PromptKind::Search => "SEARCH",
+            PromptKind::SearchBack => "SEARCH BACK",
             PromptKind::Filter => "FILTER",
+            PromptKind::CorpusSearch => "CORPUS SEARCH",
+            PromptKind::Command => "COMMAND",
             PromptKind::Note { .. } => "NOTE",
         },
+        Mode::Normal if app.edges.is_some() => "EDGES",
+        Mode::Normal if app.flow.is_some() => "FLOW",
         Mode::Normal if app.session().is_some_and(|s| s.anchor.is_some()) => "SELECT",
         Mode::Normal if app.reviewing.is_some() && app.focus == Focus::Sidebar => "REVIEW",
         Mode::Normal => match app.focus {
@@ -101,14 +107,29 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         ("saved", true) => bar.fg(Color::LightGreen),
         _ => bar,
     };
+    // The mode, the saved state, the count and the position are never cut: the document's
+    // name gives way first, then the annotator's.
+    let mode = format!(" {} ", mode_name(app));
+    let count = app.count.map(|n| format!(" │ {n}…")).unwrap_or_default();
+    let tail = format!(" │ {position}{count}");
+    let fixed = mode.chars().count() + state.chars().count() + tail.chars().count() + 2;
+    // What is left for "{id} │ {annotator} │ ": the annotator keeps up to a third of it.
+    let room = usize::from(area.width).saturating_sub(fixed);
+    let names = if room >= 10 {
+        let annotator = sanitize(&app.annotator);
+        let annotator = super::truncate(&annotator, (room / 3).max(4));
+        let id_room = room.saturating_sub(annotator.chars().count() + 6);
+        format!("{} │ {annotator} │ ", super::truncate(&id, id_room.max(1)))
+    } else if room >= 4 {
+        format!("{} │ ", super::truncate(&id, room - 3))
+    } else {
+        String::new()
+    };
     let top = Line::from(vec![
-        Span::styled(
-            format!(" {} ", mode_name(app)),
-            bar.add_modifier(Modifier::BOLD),
-        ),
-        Span::styled(format!("│ {id} │ {} │ ", app.annotator), bar),
+        Span::styled(mode, bar.add_modifier(Modifier::BOLD)),
+        Span::styled(format!("│ {names}"), bar),
         Span::styled(state.to_owned(), state_style),
-        Span::styled(format!(" │ {position}"), bar),
+        Span::styled(tail, bar),
     ]);
     render(
         buf,
@@ -119,8 +140,25 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
         Mode::Prompt(prompt) => {
             let head = match &prompt.kind {
                 PromptKind::Search => "/".to_owned(),
-                PromptKind::Filter => "filter: ".to_owned(),
+                PromptKind::SearchBack => "\\".to_owned(),
+                PromptKind::Filter => "filter names: ".to_owned(),
+                PromptKind::CorpusSearch => "search every document: ".to_owned(),
+                PromptKind::Command => ":".to_owned(),
                 PromptKind::Note { key } => format!("note for {} {}..{}: ", key.2, key.0, key.1),
+            };
+            let words = if app.search.whole_word { "on" } else { "off" };
+            let tail = match &prompt.kind {
+                PromptKind::Search | PromptKind::SearchBack => {
+                    format!("  Tab whole words ({words}) · Enter ok · Esc cancel")
+                }
+                PromptKind::Filter => "  Tab search the texts instead · Esc cancel".to_owned(),
+                PromptKind::CorpusSearch => {
+                    format!("  Tab filter names instead · whole words {words} · Esc cancel")
+                }
+                PromptKind::Command => {
+                    "  w save · q quit · e DOC open · label NAME · help · stats A,B".to_owned()
+                }
+                PromptKind::Note { .. } => "  Enter ok · Esc cancel".to_owned(),
             };
             // The cursor is drawn on the character it stands on (a space at the end).
             let at = prompt
@@ -139,7 +177,7 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
                     Style::new().add_modifier(Modifier::REVERSED),
                 ),
                 Span::raw(sanitize(under.as_str()).into_owned()),
-                Span::styled("  Enter ok · Esc cancel", Style::new().fg(Color::DarkGray)),
+                Span::styled(tail, Style::new().fg(Color::DarkGray)),
             ])
         }
         _ => match &app.message {
@@ -172,41 +210,92 @@ pub fn draw(buf: &mut Buffer, app: &App, area: Rect) {
     );
 }
 
-/// Key hints for the focused pane, as many as fit in `width`; `? help · q quit` always fits.
+/// Key hints for what the keys do now, the most important first, as many as fit in `width`;
+/// `? help · q quit` always fits.
 fn hints(app: &App, width: usize) -> String {
+    let suggestions = app.suggestions.is_some()
+        && app
+            .session()
+            .is_some_and(|s| !crate::update::suggest::ghosts(s).is_empty());
+    let selecting = app.session().is_some_and(|s| s.anchor.is_some());
     let parts: &[&str] = match app.focus {
+        _ if app.count.is_some() => &["a motion repeats", "Esc drops the count"],
         Focus::List => &[
             "j/k move",
             "Enter open",
-            "/ filter",
-            "J/K next/prev doc",
-            "Tab next pane",
+            "/ filter (Tab: texts)",
+            "J/K doc",
+            "Tab pane",
+        ],
+        Focus::Sidebar if app.reviewing.is_some() => &[
+            "1-9 version",
+            "j/k span",
+            "Space mark",
+            "Enter take",
+            "0 reject",
+            "m majority",
+            "] [ item",
         ],
         Focus::Sidebar => &[
-            "j/k next/prev span",
+            "j/k span",
+            "1-9 relabel",
             "x delete",
             "a note",
-            "1-9 relabel",
-            "Tab next pane",
+            "c edges",
+            "r link",
         ],
-        Focus::Article if app.session().is_some_and(|s| s.anchor.is_some()) => &[
-            "motions extend",
+        Focus::Article if app.edges.is_some() => &[
+            "h/l char",
+            "w/b word",
+            "t/T punct",
+            "; other edge",
+            "Enter done",
+        ],
+        Focus::Article if app.flow.is_some() && suggestions => &[
             "1-9 label",
-            "Enter all labels",
+            "y accept",
+            "X reject",
+            "Space skip",
+            "⌫ back",
+            "t punct",
+            "f jump",
+            "Esc leave",
+        ],
+        Focus::Article if app.flow.is_some() => &[
+            "1-9 label",
+            "Space skip",
+            "⌫ back",
+            "t punct",
+            "f jump",
+            "\" quote",
+            "Esc leave",
+        ],
+        Focus::Article if selecting => &[
+            "1-9 label",
+            "Enter labels",
+            "t punct",
             "; other end",
             "Esc cancel",
         ],
+        Focus::Article if suggestions => &[
+            "y accept",
+            "X reject",
+            "Y all",
+            "> next",
+            "Space flow",
+            "s sentence",
+            "1-9 label",
+        ],
         Focus::Article => &[
+            "Space flow",
             "s sentence",
             "\" quote",
-            "v select",
+            "t punct",
             "1-9 label",
-            "x delete",
-            "a note",
-            "u undo",
-            "J/K next/prev doc",
-            "p paragraph",
-            "D done",
+            "f jump",
+            "] [ spans",
+            "c edges",
+            ": command",
         ],
     };
     let tail = "? help · q quit";

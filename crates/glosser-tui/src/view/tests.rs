@@ -223,23 +223,45 @@ proptest! {
 }
 
 #[test]
-fn help_fits_an_80x24_terminal_in_two_columns() {
+fn help_scrolls_at_80x24_and_cuts_no_description() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = seeds_app(dir.path());
     act(&mut app, &[Action::Help]);
-    let terminal = screen(&mut app, 80, 24);
-    let text = terminal.backend().to_string();
-    for needle in [
-        "Ctrl-r",
-        "select the sentence",
-        "save and quit",
-        "this help",
-        "label claim",
-    ] {
-        assert!(text.contains(needle), "{needle} missing:\n{text}");
+    // Every page of the help, scrolled with j / PgDn (which no longer close it).
+    let mut pages = String::new();
+    for _ in 0..40 {
+        let terminal = screen(&mut app, 80, 24);
+        pages.push_str(&terminal.backend().to_string());
+        assert!(
+            matches!(app.mode, Mode::Help { .. }),
+            "scrolling keeps the help open"
+        );
+        act(&mut app, &[Action::PageDown]);
     }
+    // The help's box: every row of text inside it, joined, holds every description whole.
+    let joined: String = pages
+        .lines()
+        .map(|l| l.trim_matches(|c: char| matches!(c, '│' | ' ' | '"')))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let joined = joined.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (_, description) in crate::view::help::lines(&app) {
+        let words = description.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(joined.contains(&words), "{description:?} cut:\n{pages}");
+    }
+    for footer in ["mouse: click moves the cursor", "any other key closes"] {
+        assert!(joined.contains(footer), "{footer} missing:\n{pages}");
+    }
+    assert!(pages.contains("Keys · lines 1–"), "{pages}");
+    act(&mut app, &[Action::MoveUp, Action::MoveDown, Action::Start]);
     assert!(
-        !text.contains("label 5"),
+        matches!(app.mode, Mode::Help { top: 0 }),
+        "g goes to the top"
+    );
+    act(&mut app, &[Action::Help]);
+    assert_eq!(app.mode, Mode::Normal, "any other key closes it");
+    assert!(
+        !pages.contains("label 5"),
         "digits without a label are not listed"
     );
 }
@@ -282,7 +304,8 @@ fn stats_view_shows_spans_agreement_and_progress() {
     );
     assert_eq!(stats.done, 1);
     let agreement = stats.agreement.as_ref().unwrap();
-    assert_eq!(agreement[0].1.kappa, Some(1.0));
+    assert_eq!(agreement.labels[0].1.kappa, Some(1.0));
+    assert_eq!(agreement.title, "other × tester");
     let terminal = screen(&mut app, 120, 40);
     let text = terminal.backend().to_string();
     assert!(text.contains("Corpus statistics"), "{text}");
@@ -298,6 +321,8 @@ fn stats_view_shows_spans_agreement_and_progress() {
     assert_eq!(app.mode, Mode::Normal, "any key closes it");
 }
 
+mod fit;
+mod hints;
 mod link_screen;
 mod review_link_screen;
 mod screen;

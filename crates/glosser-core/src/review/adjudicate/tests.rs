@@ -183,3 +183,45 @@ fn a_span_added_after_adjudication_opens_its_item_again() {
         "alice's new quote is neither in gold nor rejected"
     );
 }
+
+#[test]
+fn picking_single_spans_takes_them_with_from_and_notes_and_turns_the_rest_down() {
+    let d = Document::from_text("Alpha beta gamma. Delta epsilon zeta.");
+    let s = |a, b, l| Span::new(&d, a..b, l);
+    let mut noted = s(6, 10, "quote");
+    noted.note = Some("said twice".into());
+    let sides = vec![
+        Some(vec![s(0, 17, "claim"), noted]),
+        Some(vec![s(0, 17, "opinion"), s(6, 10, "quote")]),
+        Some(vec![s(0, 17, "claim")]),
+    ];
+    let (_, items) = plan(&sides, &names());
+    assert_eq!(items.len(), 1);
+    let taken = vec![(6, 10, "quote".to_owned()), (0, 17, "opinion".to_owned())];
+    let (gold, down) = pick(&items[0], &names(), &taken);
+    let keys: Vec<(usize, usize, &str, Vec<String>)> = gold
+        .iter()
+        .map(|g| (g.start, g.end, g.label.as_str(), g.from.clone()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            (6, 10, "quote", vec!["alice".to_owned(), "bob".to_owned()]),
+            (0, 17, "opinion", vec!["bob".to_owned()]),
+        ]
+    );
+    assert_eq!(gold[0].note.as_deref(), Some("alice: said twice"));
+    let rejected: Vec<(usize, usize, &str, Vec<String>)> = down
+        .iter()
+        .map(|r| (r.start, r.end, r.label.as_str(), r.from.clone()))
+        .collect();
+    assert_eq!(
+        rejected,
+        [(0, 17, "claim", vec!["alice".to_owned(), "carol".to_owned()])],
+        "each span not taken once, with whose it was"
+    );
+    // Taken and turned down together, every span of the item is known: it is settled.
+    assert!(settled(&items[0], &gold, &down));
+    assert!(gold_spans(&items[0], Decision::Picked, &names()).is_empty());
+    assert!(rejected_spans(&items[0], Decision::Picked, &names()).is_empty());
+}

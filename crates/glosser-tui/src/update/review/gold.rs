@@ -21,14 +21,21 @@ pub(super) fn decision_changes(
     added: &mut Vec<(usize, usize, String)>,
 ) -> Vec<Change> {
     let mut changes = Vec::new();
-    for span in adjudicate::gold_spans(item, decision, names) {
+    let (gold, turned_down) = match (decision, &session.review) {
+        (Decision::Picked, Some(review)) => adjudicate::pick(item, names, &review.marked),
+        _ => (
+            adjudicate::gold_spans(item, decision, names),
+            adjudicate::rejected_spans(item, decision, names),
+        ),
+    };
+    for span in gold {
         let key = (span.start, span.end, span.label.clone());
         if session.file.spans.position(span.key()).is_none() && !added.contains(&key) {
             added.push(key);
             changes.push(Change::Add(span));
         }
     }
-    for span in adjudicate::rejected_spans(item, decision, names) {
+    for span in turned_down {
         if let Some(held) = session
             .file
             .spans

@@ -147,6 +147,8 @@ pub(crate) fn prepare(app: &mut App, now: Instant) {
         has_file,
         links,
         scroll: 0,
+        line: 0,
+        marked: Vec::new(),
         earlier,
         changed,
     });

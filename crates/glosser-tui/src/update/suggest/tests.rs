@@ -71,7 +71,8 @@ fn an_accepted_suggestion_relabelled_does_not_come_back_as_a_ghost() {
     let mut f = with_suggestions(TWO);
     let at = f.at("quoted");
     f.set_cursor(at);
-    f.act(&[Action::AcceptSuggestion, Action::Label(3)]);
+    // Accepted, then picked with `[` and relabelled (a digit alone would be a count).
+    f.act(&[Action::AcceptSuggestion, Action::PrevSpan, Action::Label(3)]);
     let quote = f.at("“");
     assert_eq!(f.spans(), vec![(quote, quote + 14, "opinion".to_owned())]);
     assert_eq!(

@@ -9,11 +9,19 @@ fn relabel_delete_note_done_and_undo_redo() {
     let mut f = Fixture::article();
     f.act(&[Action::SelectSentence, Action::Label(1)]);
     f.set_cursor(3);
-    f.act(&[Action::Label(2)]);
+    // A digit on a span nobody picked is a count: the span stays a claim.
+    f.act(&[Action::Label(2), Action::Cancel]);
+    assert_eq!(f.spans(), [(0, 17, "claim".to_owned())]);
+    // Picked with `[`, a digit relabels it, and the status line says what it did.
+    f.act(&[Action::PrevSpan, Action::Label(2)]);
     assert_eq!(
         f.spans(),
         [(0, 17, "quote".to_owned())],
-        "relabel without selection"
+        "relabel of the picked span"
+    );
+    assert_eq!(
+        f.app.message.as_ref().unwrap().0,
+        "relabelled claim → quote: “First claim here.” (u undoes)"
     );
     f.act(&[Action::EditNote]);
     for c in "checked".chars() {
@@ -105,15 +113,20 @@ fn label_without_selection_or_span_explains() {
     let mut f = Fixture::article();
     f.act(&[Action::Label(1)]);
     assert!(f.spans().is_empty());
+    assert_eq!(
+        f.app.count,
+        Some(1),
+        "nothing selected: the digit is a count"
+    );
     assert!(
         f.app
             .message
             .as_ref()
             .unwrap()
             .0
-            .contains("select text first")
+            .contains("to label, select: s \" t v")
     );
-    f.act(&[Action::Label(9)]);
+    f.act(&[Action::Cancel, Action::SelectSentence, Action::Label(9)]);
     assert!(
         f.app
             .message

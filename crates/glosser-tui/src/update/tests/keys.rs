@@ -210,7 +210,10 @@ fn messages_do_not_outlive_the_next_key_and_counts_agree() {
         f.send(Event::PromptChar(c));
     }
     f.send(Event::PromptSubmit);
-    assert_eq!(f.app.message.as_ref().unwrap().0, "1 match (n / N)");
+    assert_eq!(
+        f.app.message.as_ref().unwrap().0,
+        "match 1 of 1 · n / N, wrapped to the top"
+    );
     f.act(&[Action::MoveRight]);
     assert_eq!(f.app.message, None);
     f.act(&[Action::PrevPane, Action::Search]);

@@ -56,3 +56,24 @@ fn r_search_r_when_the_name_is_further_away() {
     f.act(&[Action::Link]);
     assert_eq!(f.app.session().unwrap().file.links, speaker());
 }
+
+#[test]
+fn four_keys_when_the_name_is_in_the_same_sentence() {
+    let mut f = tagged();
+    f.set_cursor(830);
+    // r f <hint> r: the word jump shows a letter on every word of the sentence.
+    f.act(&[Action::Link, Action::JumpToWord]);
+    let crate::app::Mode::Jump(jump) = &f.app.mode else {
+        panic!("f shows the hints");
+    };
+    let hint = jump
+        .targets
+        .iter()
+        .find(|(_, offset)| *offset == 716)
+        .map(|(h, _)| h.clone())
+        .expect("Tsahkna has a hint");
+    assert_eq!(hint.chars().count(), 1, "a near word: one letter");
+    hint.chars().for_each(|c| f.send(Event::PromptChar(c)));
+    f.act(&[Action::Link]);
+    assert_eq!(f.app.session().unwrap().file.links, speaker());
+}

@@ -49,7 +49,7 @@ fn a_relabelled_span_keeps_its_links_and_undo_restores_them() {
     let mut f = linked();
     let before = links(&f);
     f.set_cursor(2);
-    f.act(&[Action::Label(3)]);
+    f.act(&[Action::PrevSpan, Action::Label(3)]);
     let after = links(&f);
     assert_eq!(after.len(), 1);
     assert_eq!(after[0].from, LinkEnd(0, 17, "opinion".into()));
@@ -83,12 +83,12 @@ fn a_relabel_the_link_type_does_not_allow_drops_the_link_says_so_and_undo_brings
     let mut f = quote_with_speaker();
     let before = links(&f);
     f.set_cursor(2);
-    f.act(&[Action::Label(3)]);
+    f.act(&[Action::PrevSpan, Action::Label(3)]);
     assert!(links(&f).is_empty(), "no speaker link from an opinion");
     let message = f.app.message.clone().unwrap().0;
     assert_eq!(
         message,
-        "relabelled opinion, which drops its speaker link (speaker goes from quote or claim to source): u undoes both"
+        "relabelled quote → opinion: “First claim here.”, which drops its speaker link (speaker goes from quote or claim to source): u undoes both"
     );
     f.wait_for_save();
     let report = glosser_core::ops::validate::check_corpus(f.dir.path()).unwrap();
@@ -99,8 +99,12 @@ fn a_relabel_the_link_type_does_not_allow_drops_the_link_says_so_and_undo_brings
         f.app.session().unwrap().file.spans.spans()[0].label,
         "quote"
     );
-    // A label the type allows keeps the link, under the span's new key.
-    f.act(&[Action::Label(1)]);
+    // A label the type allows keeps the link, under the span's new key (`[` picks the span
+    // the cursor is at the start of).
+    f.act(&[Action::PrevSpan, Action::Label(1)]);
     assert_eq!(links(&f)[0].from, LinkEnd(0, 17, "claim".into()));
-    assert_eq!(f.app.message.clone().unwrap().0, "relabelled claim");
+    assert_eq!(
+        f.app.message.clone().unwrap().0,
+        "relabelled quote → claim: “First claim here.” (u undoes)"
+    );
 }

@@ -48,15 +48,21 @@ fn r_motion_r_attributes_a_quote_undo_and_redo_and_it_is_saved() {
     f.set_cursor(quote.start);
     f.act(&[Action::Link]);
     let says = message(&f);
-    assert!(
-        says.contains("link from quote ““quoted words”")
-            && says.contains("move to the other span, r to link, Esc to cancel"),
-        "{says}"
+    assert_eq!(
+        says,
+        "link from quote “quoted words”: ] [ step to the spans it can end on, r links, Esc cancels",
+        "the quotation's own marks, not doubled"
     );
-    // Any motion keeps the link pending: the status line still says so.
-    f.act(&[Action::PrevSpan, Action::PrevSpan]);
-    assert!(message(&f).contains("link from quote"), "{}", message(&f));
+    // `[` steps only onto spans the link can end on: past the claim, onto the source; the
+    // status line says where the link would end before it is made.
+    f.act(&[Action::PrevSpan]);
     assert_eq!(f.cursor(), source.start);
+    assert_eq!(
+        message(&f),
+        "link from quote “quoted words” → source “First”: r links · ] [ other spans · Esc cancels"
+    );
+    f.act(&[Action::PrevSpan]);
+    assert_eq!(f.cursor(), source.start, "no other source before it");
     f.act(&[Action::Link]);
     let expected = Link {
         kind: "speaker".into(),
@@ -65,7 +71,7 @@ fn r_motion_r_attributes_a_quote_undo_and_redo_and_it_is_saved() {
     };
     assert_eq!(links(&f), std::slice::from_ref(&expected));
     assert!(
-        message(&f).contains("linked speaker: First"),
+        message(&f).contains("linked speaker: quote “quoted words” → source “First”"),
         "{}",
         message(&f)
     );

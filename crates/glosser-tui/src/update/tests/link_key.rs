@@ -41,7 +41,7 @@ fn a_type_key_on_the_second_span_creates_that_type_without_the_picker() {
     f.set_cursor(quote.start);
     f.act(&[Action::Link]);
     assert!(
-        message(&f).contains("r to link, Esc to cancel · s speaker · c cites"),
+        message(&f).contains("r links, Esc cancels · s speaker · c cites"),
         "{}",
         message(&f)
     );
@@ -50,7 +50,7 @@ fn a_type_key_on_the_second_span_creates_that_type_without_the_picker() {
     assert_eq!(links(&f).len(), 1);
     assert_eq!(links(&f)[0].kind, "cites");
     assert!(
-        message(&f).contains("linked cites: First"),
+        message(&f).contains("linked cites: quote “quoted words” → source “First”"),
         "{}",
         message(&f)
     );
@@ -131,7 +131,7 @@ fn with_r_as_a_type_key_r_keeps_its_behaviour_and_picks_in_the_picker() {
     f.set_cursor(quote.start);
     assert_eq!(press(&mut f, 'r'), Some(Event::Action(Action::Link)));
     assert!(
-        message(&f).contains("r to link, Esc to cancel · c cites"),
+        message(&f).contains("r links, Esc cancels · c cites"),
         "r is not listed twice: {}",
         message(&f)
     );
@@ -151,12 +151,15 @@ fn with_no_link_pending_or_no_second_span_the_keymap_applies() {
     let (mut f, _, _, quote) = spans_only();
     f.app.labels = two_keyed_types('s');
     f.set_cursor(quote.start);
-    // No link pending: `s` selects the sentence, `c` is unbound.
+    // No link pending: `s` selects the sentence, `c` moves edges.
     assert_eq!(
         crate::translate(&f.app, &key('s')),
         Some(Event::Action(Action::SelectSentence))
     );
-    assert_eq!(crate::translate(&f.app, &key('c')), None);
+    assert_eq!(
+        crate::translate(&f.app, &key('c')),
+        Some(Event::Action(Action::EditEdges))
+    );
     f.act(&[Action::Link]);
     // Still on the first span, or on no span: the keys keep their meaning.
     assert_eq!(
@@ -164,7 +167,10 @@ fn with_no_link_pending_or_no_second_span_the_keymap_applies() {
         Some(Event::Action(Action::SelectSentence))
     );
     f.set_cursor(f.at("Next"));
-    assert_eq!(crate::translate(&f.app, &key('c')), None);
+    assert_eq!(
+        crate::translate(&f.app, &key('c')),
+        Some(Event::Action(Action::EditEdges))
+    );
     assert_eq!(
         crate::translate(&f.app, &key('s')),
         Some(Event::Action(Action::SelectSentence))

@@ -131,10 +131,10 @@ fn selection_by_hand_is_trimmed_and_snapped() {
 
 #[test]
 fn whitespace_only_selection_is_refused() {
-    let mut f = Fixture::article();
-    let space = f.at(" Second");
+    let mut f = Fixture::new(&[("a.txt", "One.   Two.\n")]);
+    let space = f.at("   ");
     f.set_cursor(space);
-    f.act(&[Action::StartSelection, Action::Label(1)]);
+    f.act(&[Action::StartSelection, Action::MoveRight, Action::Label(1)]);
     assert!(f.spans().is_empty());
     assert!(f.app.message.as_ref().unwrap().0.contains("whitespace"));
 }

@@ -129,7 +129,7 @@ fn ctrl_s_quit_and_no_file_without_edits() {
 fn help_overlay_opens_and_closes() {
     let mut f = Fixture::article();
     f.act(&[Action::Help]);
-    assert_eq!(f.app.mode, Mode::Help);
+    assert_eq!(f.app.mode, Mode::Help { top: 0 });
     f.act(&[Action::Cancel]);
     assert_eq!(f.app.mode, Mode::Normal);
     f.act(&[Action::Help, Action::MoveRight]);

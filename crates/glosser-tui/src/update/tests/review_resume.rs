@@ -238,7 +238,12 @@ fn relabelling_in_gold_rejects_the_annotators_label_and_claims_no_one_had_the_ne
     let (mut app, mut now) = open_review(dir.path(), 120, 40);
     act(
         &mut app,
-        &[Action::PrevPane, Action::Start, Action::Label(3)],
+        &[
+            Action::PrevPane,
+            Action::Start,
+            Action::PrevSpan,
+            Action::Label(3),
+        ],
         &mut now,
     );
     assert!(gold(&app).contains(&(0, 17, "opinion".into(), vec![])));

@@ -43,7 +43,7 @@ fn matches_fill_in_on_ticks_and_equal_a_whole_search() {
     assert_eq!(f.app.search.matches.len(), expected);
     assert_eq!(
         f.app.message.clone().unwrap().0,
-        format!("{expected} matches (n / N)")
+        format!("match 1 of {expected} · n / N")
     );
     assert_eq!(f.cursor(), 2, "no second jump");
     let last = f.app.search.matches.last().cloned().unwrap();

@@ -127,7 +127,7 @@ pub(super) fn gold_lines(app: &App, item: &Item, width: usize) -> Vec<Line<'stat
     )];
     let spans: Vec<glosser_core::span::Span> = held.iter().map(|s| (*s).clone()).collect();
     for span in &spans {
-        out.extend(super::span_lines(app, span, width));
+        out.extend(super::span_lines(app, span, width, None));
         out.extend(span_lines(app, &session.file.links, span, &spans, width));
     }
     out

@@ -83,7 +83,7 @@ fn text(buf: &Buffer) -> String {
 
 /// The first cell of `needle` in the review sidebar (the rightmost pane).
 fn cell_of(buf: &Buffer, needle: &str) -> (u16, u16) {
-    let areas = crate::layout::Areas::new(buf.area.width, buf.area.height).unwrap();
+    let areas = crate::layout::Areas::with_review(buf.area.width, buf.area.height, true).unwrap();
     let a = areas.sidebar;
     for y in a.y..a.y + a.height {
         let row: String = (a.x..a.x + a.width)
@@ -105,8 +105,8 @@ fn each_version_lists_its_links_both_ways_and_what_gold_lacks() {
     let screen = text(terminal.backend().buffer());
     for needle in [
         " 1 alice: 1 span, 1 link",
-        "← speaker: “a lead… ∉ gold",
-        "→ speaker: Margus … ∉ gold",
+        "← speaker: “a leader positioning … ∉ gold",
+        "→ speaker: Margus Tsahkna ∉ gold",
         "→ speaker: Putin ∉ gold",
     ] {
         assert!(screen.contains(needle), "{needle:?} missing:\n{screen}");

@@ -110,9 +110,14 @@ fn hints_keep_help_and_quit_at_80_columns() {
         let hints = row(&buf, 23);
         assert!(hints.contains("? help · q quit"), "{width}: {hints}");
     }
+    // At 80 columns the keys that label come first: the flow, a sentence, a quotation, a label.
+    let usual = row(&draw_at(&mut app, 80, 24), 23);
+    for key in ["Space flow", "s sentence", "\" quote", "1-9 label"] {
+        assert!(usual.contains(key), "{key} at 80 columns: {usual}");
+    }
     let wide = row(&draw_at(&mut app, 200, 24), 23);
     assert!(
-        wide.contains("s sentence") && wide.contains("J/K next/prev doc"),
+        wide.contains("s sentence") && wide.contains(": command"),
         "{wide}"
     );
 }
