@@ -88,6 +88,7 @@ fn corpus_benches(c: &mut Criterion) {
             offsets: glosser_core::formats::Offsets::Utf16,
             overlaps: glosser_core::formats::overlaps::Policy::default(),
             split: None,
+            conll: glosser_core::formats::conll::Style::default(),
             parquet,
             pipeline: glosser_core::formats::spacy::Pipeline {
                 spancat: true,

@@ -125,14 +125,23 @@ fn doccano_counts_utf16_units_unless_asked_for_code_points() {
 fn conll_drops_overlaps_and_says_so() {
     let (code, out, err) = export("conll", &["--annotator", "ann"]);
     assert_eq!(code, 0);
-    assert_eq!(out.matches("-DOCSTART- O").count(), 4);
+    // The CoNLL-2003 layout spaCy's converter and the CoNLL-2003 loaders read: a -DOCSTART- line
+    // per document, four columns, no comment lines.
+    assert_eq!(out.matches("-DOCSTART- -X- O O\n\n").count(), 4);
+    assert!(!out.lines().any(|l| l.starts_with('#')), "{out}");
+    assert!(
+        out.lines()
+            .filter(|l| !l.is_empty())
+            .all(|l| l.split(' ').count() == 4),
+        "{out}"
+    );
     assert!(
         err.contains("dropped overlapping span: emoji.txt 24..32 quote \"“we won”\""),
         "{err}"
     );
     assert!(err.contains("dropped 4 spans"), "{err}");
     assert!(
-        out.contains("北 B-claim\n京 I-claim\nofficials I-claim"),
+        out.contains("北 -X- O B-claim\n京 -X- O I-claim\nofficials -X- O I-claim"),
         "each Han character is a word in UAX #29: {out}"
     );
     let tags: Vec<&str> = out
@@ -186,7 +195,11 @@ fn hf_prodigy_spacy_w3c_label_studio_csv_shapes() {
     assert_eq!(result[0]["type"], "labels");
     let (_, csv, _) = export("csv", &["--annotator", "ann", "--labels", "quote"]);
     assert!(csv.starts_with("document,annotator,label,start,end,text,note,status,id\r\n"));
-    assert_eq!(csv.lines().count(), 1 + 4, "only quotes");
+    assert_eq!(csv.lines().count(), 1 + 4 + 1, "only quotes");
+    assert!(
+        csv.contains("\r\nbom.md,ann,,,,,,InProgress,\r\n"),
+        "a document without quotes is kept as a row without a span: {csv}"
+    );
 }
 
 #[test]
@@ -212,7 +225,8 @@ fn brat_pairs_need_a_directory() {
 fn errors_are_clear_and_leave_nothing_behind() {
     let (code, _, err) = export("xml", &[]);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown format \"xml\""), "{err}");
+    assert!(err.contains("unknown export format \"xml\""), "{err}");
+    assert!(err.contains("uima-json, xmi"), "{err}");
     let (code, _, err) = export("jsonl", &["--annotator", "nobody"]);
     assert_eq!(code, 2);
     assert!(err.contains("ann, gold"), "{err}");

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Links in exports (SPEC §10): w3c writes linking annotations; formats that cannot hold links
-//! say how many they dropped; jsonl, brat, Label Studio and doccano carry them through an export
-//! and an import unchanged.
+//! say how many they dropped; jsonl, brat, Label Studio, doccano, Prodigy (`relations`) and the
+//! UIMA formats carry them through an export and an import unchanged.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -85,7 +85,7 @@ fn formats_without_links_say_how_many_they_dropped() {
     let dir = tempfile::tempdir().unwrap();
     corpus(dir.path());
     let outputs = tempfile::tempdir().unwrap();
-    for format in ["csv", "conll", "hf", "spacy", "prodigy"] {
+    for format in ["csv", "conll", "hf", "spacy"] {
         // spacy writes a binary DocBin, so every format writes a file here.
         let output = outputs.path().join(format!("export.{format}"));
         let out = glosser(&[
@@ -105,7 +105,7 @@ fn formats_without_links_say_how_many_they_dropped() {
             "{format}: {stderr}"
         );
     }
-    for format in ["jsonl", "doccano", "label-studio", "w3c"] {
+    for format in ["jsonl", "doccano", "label-studio", "w3c", "prodigy"] {
         let out = glosser(&["export", dir.path().to_str().unwrap(), "--format", format]);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(!stderr.contains("cannot hold links"), "{format}: {stderr}");
@@ -114,7 +114,15 @@ fn formats_without_links_say_how_many_they_dropped() {
 
 #[test]
 fn links_survive_export_then_import_in_every_format_that_holds_them() {
-    for format in ["jsonl", "brat", "label-studio", "doccano"] {
+    for format in [
+        "jsonl",
+        "brat",
+        "label-studio",
+        "doccano",
+        "prodigy",
+        "uima-json",
+        "xmi",
+    ] {
         let dir = tempfile::tempdir().unwrap();
         let source = dir.path().join("corpus");
         std::fs::create_dir(&source).unwrap();

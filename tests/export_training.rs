@@ -80,21 +80,45 @@ fn hf_rows_carry_document_sentence_status_and_token_offsets() {
 }
 
 #[test]
-fn conll_names_document_and_sentence_before_every_sentence() {
+fn conll_is_plain_with_documents_in_jsonl_order_and_their_ids_on_request() {
+    // Plain CoNLL (what spaCy's converter and the CoNLL-2002/2003 readers read): no comment
+    // lines; documents in the order of the jsonl export, one -DOCSTART- line each.
     let (code, out, _) = export("conll", &["--annotator", "ann"]);
     assert_eq!(code, 0);
-    let blocks: Vec<&str> = out
-        .split("\n\n")
-        .filter(|b| !b.trim().is_empty() && !b.starts_with("-DOCSTART-"))
+    assert!(!out.lines().any(|l| l.starts_with('#')), "{out}");
+    let (_, jsonl, _) = export("jsonl", &["--annotator", "ann"]);
+    let documents: Vec<String> = lines(&jsonl)
+        .iter()
+        .map(|r| r["document"].as_str().unwrap().to_owned())
         .collect();
-    assert!(blocks.len() > 4);
-    for block in blocks {
-        let head: Vec<&str> = block.lines().take(3).collect();
-        assert!(head[0].starts_with("# document = "), "{block}");
-        assert!(head[1].starts_with("# sentence = "), "{block}");
-        assert_eq!(head[2], "# status = InProgress");
-    }
-    assert!(out.contains("# document = cjk/北京.txt\n# sentence = 0\n"));
+    assert_eq!(
+        out.matches("-DOCSTART- -X- O O\n\n").count(),
+        documents.len()
+    );
+    // With --conll-ids comment each -DOCSTART- line is followed by the document's id.
+    let (code, commented, err) = export("conll", &["--annotator", "ann", "--conll-ids", "comment"]);
+    assert_eq!(code, 0, "{err}");
+    let ids: Vec<&str> = commented
+        .lines()
+        .filter_map(|l| l.strip_prefix("# document = "))
+        .collect();
+    assert_eq!(ids, documents);
+    assert!(commented.contains("-DOCSTART- -X- O O\n# document = cjk/北京.txt\n\n"));
+    // The CoNLL-2002 layout: two columns everywhere, the -DOCSTART- line included.
+    let (code, two, _) = export("conll", &["--annotator", "ann", "--conll-columns", "2"]);
+    assert_eq!(code, 0);
+    assert!(
+        two.lines()
+            .filter(|l| !l.is_empty())
+            .all(|l| l.split(' ').count() == 2),
+        "{two}"
+    );
+    let (code, _, err) = export("jsonl", &["--annotator", "ann", "--conll-columns", "2"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--conll-columns and --conll-ids are for --format conll"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -123,7 +147,7 @@ fn overlaps_layers_keep_every_span_and_error_refuses() {
     assert_eq!(begins, 13, "all 13 spans of ann, one B- each");
     let (_, conll, _) = export("conll", &["--annotator", "ann", "--overlaps", "layers"]);
     assert!(
-        conll.contains("“ I-claim B-quote\nwe I-claim I-quote\n"),
+        conll.contains("“ -X- O I-claim B-quote\nwe -X- O I-claim I-quote\n"),
         "{conll}"
     );
 

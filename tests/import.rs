@@ -118,7 +118,7 @@ fn label_studio_task_with_several_results() {
 }
 
 #[test]
-fn prodigy_accepts_only_accepted_examples() {
+fn prodigy_accepts_spans_and_keeps_rejected_suggestions_as_rejected() {
     let dir = tempfile::tempdir().unwrap();
     let (code, err) = import(
         &fixture("import/prodigy.jsonl"),
@@ -126,22 +126,47 @@ fn prodigy_accepts_only_accepted_examples() {
         dir.path(),
         &["--annotator", "pro"],
     );
-    assert_eq!(code, 1, "the rejected answer is reported: {err}");
-    assert!(
-        err.contains("not kept: 1 rejected or ignored answer skipped (line 2)"),
-        "{err}"
+    assert_eq!(
+        code, 0,
+        "a rejected span is kept, nothing is left out: {err}"
     );
     let spans = spans_of(dir.path(), "prodigy/one.txt", "pro");
     assert_eq!(spans.len(), 2);
     assert_eq!(spans[1].3, "confirmed");
-    let others: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .filter(|n| n.to_string_lossy().starts_with("prodigy-"))
+    // The binary answer turning a suggestion down is the annotator's `rejected` entry.
+    let rejected_doc = doc_named(dir.path(), "prodigy-");
+    let file =
+        glosser_core::store::load(&dir.path().join(format!("{rejected_doc}.pro.ron"))).unwrap();
+    assert!(file.spans.spans().is_empty());
+    let rejected: Vec<(usize, usize, &str, &str)> = file
+        .rejected
+        .iter()
+        .map(|s| (s.start, s.end, s.label.as_str(), s.quote.as_str()))
         .collect();
+    assert_eq!(rejected, [(0, 8, "claim", "Rejected")]);
+    validate_clean(dir.path());
+    // An ignored answer, or a reject without spans, has nothing to keep: it is counted.
+    let input = dir.path().join("answers.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"text": "Skip me.", "answer": "ignore", "spans": [{"start": 0, "end": 4, "label": "claim"}]}"#,
+            "\n",
+            r#"{"text": "Bad text.", "answer": "reject"}"#,
+            "\n"
+        ),
+    )
+    .unwrap();
+    let (code, err) = import(
+        &input,
+        "prodigy",
+        &dir.path().join("c2"),
+        &["--annotator", "pro"],
+    );
+    assert_eq!(code, 1, "{err}");
     assert!(
-        others.is_empty(),
-        "an input that was only rejected makes no document: {others:?}"
+        err.contains("not kept: 2 rejected or ignored answers skipped (line 1, line 2)"),
+        "{err}"
     );
 }
 
@@ -259,7 +284,15 @@ fn refusals_unknown_format_and_bad_annotator() {
     let dir = tempfile::tempdir().unwrap();
     let (code, err) = import(&fixture("import/bad.jsonl"), "csv", dir.path(), &[]);
     assert_eq!(code, 2);
-    assert!(err.contains("cannot import csv"), "{err}");
+    assert!(
+        err.contains("cannot import \"csv\"; use one of jsonl"),
+        "{err}"
+    );
+    assert!(
+        err.contains("webanno, conll, hf"),
+        "the import formats: {err}"
+    );
+    assert!(err.ends_with("auto\n"), "{err}");
     let (code, err) = import(
         &fixture("import/bad.jsonl"),
         "jsonl",

@@ -54,7 +54,7 @@ fn undefined_labels_are_named_once_and_defining_them_lets_a_second_import_finish
     let config = corpus.join("glosser.ron");
     let hint = format!(
         "glosser: 2 rejected records use labels this corpus does not define: \"ORG\" (1 record), \
-         \"PERSON\" (2 records). Define them in {}",
+         \"PERSON\" (2 records). Import again with --add-labels to add them to {}",
         config.display()
     );
     assert!(stderr.contains(&hint), "{stderr}");

@@ -26,13 +26,13 @@ use glosser_core::ops::export::{
 pub struct Args {
     /// Corpus folder.
     pub corpus: PathBuf,
-    /// jsonl, spacy, prodigy, doccano, label-studio, brat, conll, hf, csv or w3c.
+    /// jsonl, spacy, prodigy, doccano, label-studio, brat, conll, hf, csv, w3c, uima-json or xmi.
     #[arg(long)]
     pub format: String,
     /// Annotator to export (default: gold when gold files exist, else the only annotator).
     #[arg(long)]
     pub annotator: Option<String>,
-    /// Output file (a directory for brat and --split); standard output when omitted.
+    /// Output file (a directory for brat, uima-json, xmi and --split); standard output when omitted.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Only these labels (comma-separated).
@@ -55,6 +55,14 @@ pub struct Args {
     /// Seed of --split (the same seed gives the same split).
     #[arg(long, default_value_t = 0, requires = "split")]
     pub seed: u64,
+    /// conll: 4 (`TOKEN -X- O TAG`, CoNLL-2003: spaCy, Hugging Face) or 2 (`TOKEN TAG`,
+    /// CoNLL-2002: strict two-column readers such as INCEpTION's).
+    #[arg(long, default_value_t = 4)]
+    pub conll_columns: u8,
+    /// conll: `comment` writes `# document = ID` after each -DOCSTART- line (for readers that
+    /// take comments; spaCy's converter and the CoNLL-2003 loaders do not).
+    #[arg(long)]
+    pub conll_ids: Option<String>,
     /// hf: write the rows as Parquet (one file per part with --split) instead of JSON lines.
     #[arg(long)]
     pub parquet: bool,
@@ -85,9 +93,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     };
     let split = match &args.split {
         None => None,
-        Some(_) if format == Format::Brat => {
+        Some(_) if format.writes_directory() => {
             bail!(
-                "--split writes one file per part; brat writes a directory: export brat without --split"
+                "--split writes one file per part; {format} writes a directory: export {format} without --split"
             )
         }
         Some(_) if args.output.is_none() => {
@@ -95,11 +103,27 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
         Some(text) => Some(split::parse(text, args.seed)?),
     };
+    if format != Format::Conll && (args.conll_columns != 4 || args.conll_ids.is_some()) {
+        bail!("--conll-columns and --conll-ids are for --format conll");
+    }
+    let conll = glosser_core::formats::conll::Style {
+        two_columns: match args.conll_columns {
+            4 => false,
+            2 => true,
+            n => bail!("--conll-columns {n}: use 4 (CoNLL-2003) or 2 (CoNLL-2002)"),
+        },
+        id_comments: match args.conll_ids.as_deref() {
+            None | Some("none") => false,
+            Some("comment") => true,
+            Some(other) => bail!("--conll-ids {other:?}: use comment (or none, the default)"),
+        },
+    };
     if args.parquet && format != Format::Hf {
         bail!("--parquet writes hf rows; use it with --format hf");
     }
     let pipeline = Pipeline::parse(&args.spacy_pipeline).map_err(anyhow::Error::msg)?;
     let request = Request {
+        conll,
         corpus: &args.corpus,
         format,
         annotator: args.annotator.as_deref(),
@@ -280,7 +304,7 @@ fn summary(tally: &Tally, format: Format, overlaps: Policy) {
     }
     if tally.links_dropped > 0 {
         eprintln_safe!(
-            "glosser: {format} cannot hold links between spans: dropped {} link{} (jsonl, brat, doccano, label-studio and w3c keep them)",
+            "glosser: {format} cannot hold links between spans: dropped {} link{} (jsonl, brat, doccano, label-studio, prodigy, uima-json, xmi and w3c keep them)",
             tally.links_dropped,
             plural(tally.links_dropped)
         );

@@ -9,18 +9,22 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use glosser_core::formats::parse::{self, Options};
-use glosser_core::formats::{Format, Offsets};
+use glosser_core::formats::Offsets;
+use glosser_core::formats::parse::{self, ImportFormat, Options};
+use glosser_core::formats::schema::{self, Schema};
+use glosser_core::labels::add::Added;
 use glosser_core::ops::import::{Counts, Event, Line, Request, import};
 use glosser_core::store;
 
 /// Arguments of `glosser import`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// File to import (a directory of .txt + .ann pairs for brat).
+    /// File to import (a directory for brat and tagtog; a file or a directory of files for
+    /// xmi, uima-json, webanno and gate).
     pub file: PathBuf,
-    /// jsonl, doccano, label-studio, prodigy or brat.
-    #[arg(long)]
+    /// jsonl, doccano, label-studio, label-studio-min, prodigy, brat, uima-json, xmi, webanno,
+    /// conll, hf, gate, tagtog, argilla, spacy-v2, or auto (told by the content).
+    #[arg(long, default_value = "auto")]
     pub format: String,
     /// Corpus folder to import into (created if missing).
     #[arg(long)]
@@ -35,15 +39,37 @@ pub struct Args {
     /// numeric label ids.
     #[arg(long)]
     pub label_ids: Option<PathBuf>,
+    /// Write the labels and link types the file declares or uses into the corpus's glosser.ron
+    /// (existing ones are never changed; what is added is said).
+    #[arg(long)]
+    pub add_labels: bool,
+    /// With --add-labels: a file declaring the labels (brat annotation.conf, a Label Studio
+    /// labelling config, doccano's label list, a tagtog legend, a Hugging Face dataset_info.json).
+    #[arg(long, value_name = "FILE")]
+    pub schema: Option<PathBuf>,
+    /// conll, hf: the tag scheme (iob1, iob2, biluo, bioes, io); detected (and said) by default.
+    #[arg(long)]
+    pub scheme: Option<String>,
+    /// conll: the column of the tags, counted from 0 (default: the last).
+    #[arg(long, value_name = "N")]
+    pub tag_column: Option<usize>,
+    /// hf: the names of integer tags: a dataset_info.json (its ClassLabel) or a JSON list.
+    #[arg(long, value_name = "FILE")]
+    pub label_names: Option<PathBuf>,
+    /// xmi: the TypeSystem.xml of the files (default: one beside each file).
+    #[arg(long, value_name = "FILE")]
+    pub typesystem: Option<PathBuf>,
+    /// Only spans of these layers (UIMA types by full or short name, GATE sets, tag columns),
+    /// comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    pub layers: Vec<String>,
 }
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
-    if !format.importable() {
-        bail!(
-            "glosser cannot import {format}; it imports jsonl, doccano, label-studio, prodigy and brat"
-        );
-    }
+    let format: Option<ImportFormat> = match args.format.as_str() {
+        "auto" => None,
+        name => Some(name.parse().map_err(anyhow::Error::msg)?),
+    };
     if let Some(name) = &args.annotator
         && !store::is_valid_annotator(name)
     {
@@ -55,15 +81,37 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .as_deref()
             .map(glosser_core::ops::export::parse_offsets)
             .transpose()?,
+        tag_column: args.tag_column,
+        typesystem: args.typesystem.clone(),
+        layers: args.layers.clone(),
         ..Options::default()
     };
+    if let Some(scheme) = &args.scheme {
+        options.scheme = Some(glosser_readers_scheme(scheme)?);
+    }
+    let mut declared = Schema::default();
     if let Some(path) = &args.label_ids {
         let json = std::fs::read_to_string(path)
             .with_context(|| format!("{}: cannot read the label list", path.display()))?;
         options.label_ids = parse::doccano::label_ids(&json)
             .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+        for name in options.label_ids.values() {
+            declared.add_label(name);
+        }
     }
-    if options.offsets.is_some_and(|o| o != Offsets::Utf16) && format != Format::Doccano {
+    if let Some(path) = &args.label_names {
+        options.label_names =
+            parse::hf_label_names(path).map_err(|e| anyhow::anyhow!("{}", e.0))?;
+    }
+    if let Some(path) = &args.schema {
+        declared.merge(schema::read_file(path).map_err(|e| anyhow::anyhow!("{}", e.0))?);
+    }
+    if args.schema.is_some() && !args.add_labels {
+        bail!("--schema says which labels --add-labels adds: give --add-labels too");
+    }
+    if options.offsets.is_some_and(|o| o != Offsets::Utf16)
+        && format.is_some_and(|f| f != ImportFormat::Doccano)
+    {
         bail!("--offsets applies to doccano only; the other formats say their own unit");
     }
     let request = Request {
@@ -72,10 +120,22 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         corpus: &args.corpus,
         annotator: args.annotator.as_deref(),
         options,
+        add_labels: args.add_labels,
+        schema: declared,
     };
     let progress = progress_bar();
+    let mut told: Vec<String> = Vec::new();
     let summary = import(&request, &mut |event| match event {
         Event::Warning(w) => eprintln_safe!("glosser: warning: {w}"),
+        Event::Notice(n) => progress.suspend(|| eprintln_safe!("glosser: {n}")),
+        Event::Added(added) => progress.suspend(|| {
+            for line in added_lines(&added, &args.corpus) {
+                if !told.contains(&line) {
+                    eprintln_safe!("glosser: {line}");
+                    told.push(line);
+                }
+            }
+        }),
         Event::Chunk { records, lines } => {
             progress.inc(records as u64);
             progress.suspend(|| {
@@ -120,6 +180,41 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             ExitCode::SUCCESS
         },
     )
+}
+
+/// What `--add-labels` did, one line each.
+fn added_lines(added: &Added, corpus: &std::path::Path) -> Vec<String> {
+    let config = corpus.join("glosser.ron");
+    let mut lines = Vec::new();
+    if !added.labels.is_empty() {
+        lines.push(format!(
+            "added {} to {}: {}",
+            counted(added.labels.len(), "label", "labels"),
+            config.display(),
+            added.labels.join(", ")
+        ));
+    }
+    if !added.links.is_empty() {
+        lines.push(format!(
+            "added {} to {}: {}",
+            counted(added.links.len(), "link type", "link types"),
+            config.display(),
+            added.links.join(", ")
+        ));
+    }
+    lines.extend(
+        added
+            .not_added
+            .iter()
+            .map(|why| format!("not added: {why}")),
+    );
+    lines
+}
+
+/// A `--scheme` name.
+fn glosser_readers_scheme(name: &str) -> anyhow::Result<glosser_core::formats::parse::Scheme> {
+    glosser_core::formats::parse::Scheme::from_name(name)
+        .ok_or_else(|| anyhow::anyhow!("--scheme {name:?}: use iob1, iob2, biluo, bioes or io"))
 }
 
 fn counted(n: usize, one: &str, many: &str) -> String {

@@ -49,6 +49,10 @@ import csv
 with open(os.path.join(export_dir, "export.csv"), encoding="utf-8", newline="") as f:
     for row in csv.DictReader(f):
         text = corpus_text(row["document"])
+        if row["start"] == "":
+            # A document without spans: one row with its status and nothing else.
+            check(f"csv span-less row {row['document']}", row["label"] == row["end"] == row["id"] == "" and row["status"])
+            continue
         check(f"csv {row['document']} {row['start']}", text[int(row["start"]):int(row["end"])] == row["text"])
 
 # w3c: position selectors slice to the exact quote; prefix/suffix surround it.
@@ -193,10 +197,11 @@ for fmt, layered in (("hf", False), ("hf-layers", True)):
     accounted(fmt, decoded, layered)
 check("hf-layers has a second tag column", any("ner_tags_2" in r for r in records("hf-layers")))
 
-# conll: `# document` / `# sentence` comments on every sentence; tokens found in order in the text
-# give the character spans back.
+# conll: CoNLL-2003 (`TOKEN -X- O TAG`), one -DOCSTART- line per document in the jsonl export's
+# order; tokens found in order in the text give the character spans back.
 decoded, document, cursor, tags, starts, ends = {}, None, 0, [], [], []
 conll_sentences = []
+conll_documents = iter(texts)
 
 
 def flush():
@@ -208,16 +213,15 @@ def flush():
 
 for line in open(os.path.join(export_dir, "export.conll"), encoding="utf-8"):
     line = line.rstrip("\n")
-    if line.startswith("# document = "):
+    if line.startswith("-DOCSTART-"):
         flush()
-        if line[13:] != document:
-            document, cursor = line[13:], 0
-    elif line.startswith("# "):
-        continue
-    elif not line or line.startswith("-DOCSTART-"):
+        document, cursor = next(conll_documents), 0
+    elif not line:
         flush()
     else:
-        token, tag = line.rsplit(" ", 1)
+        fields = line.split(" ")
+        check("conll 4 columns", len(fields) == 4, line)
+        token, tag = fields[0], fields[-1]
         at = texts[document].index(token, cursor)
         cursor = at + len(token)
         tags.append(tag), starts.append(at), ends.append(cursor)

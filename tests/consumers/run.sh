@@ -2,7 +2,8 @@
 # Exports the fixture corpus in every format and loads the results in their real consumers
 # (spaCy — including one epoch of spancat and ner training with glosser's config.cfg —, seqeval,
 # Hugging Face datasets and huggingface_hub (the README.md card), pyarrow and DuckDB (Parquet),
-# label-studio-converter, plain Python slicing). Creates target/consumers-venv once and reuses it.
+# label-studio-converter, dkpro-cassis, plain Python slicing). Creates target/consumers-venv once
+# and reuses it.
 # GLOSSER_CONSUMERS_DATASETS=0 skips Hugging Face datasets (it pulls pyarrow: about 35 s and
 # 300 MB on first install).
 set -euo pipefail
@@ -20,6 +21,10 @@ fi
 if [[ ! -x $venv/bin/python ]] || ! "$venv/bin/python" -c "$probe" 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install --quiet --disable-pip-version-check "${packages[@]}"
+fi
+if ! "$venv/bin/python" -c "import cassis" 2>/dev/null; then
+  # dkpro-cassis: the Python UIMA CAS INCEpTION documents, for the uima-json and xmi exports.
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "dkpro-cassis>=0.10"
 fi
 if ! "$venv/bin/python" -c "import label_studio_converter" 2>/dev/null; then
   # Optional: check.py falls back to Label Studio's documented import rules without it.
@@ -46,6 +51,18 @@ printf '%s\n' '{"document":"edges.txt","annotator":"ann","text":"北京官员说
 "$bin" import "$out/edges.jsonl" --format jsonl --corpus "$out/edges" 2>/dev/null
 "$bin" export "$out/edges" --format spacy --annotator ann -o "$out/export.edges" 2>"$out/stderr.edges"
 "$venv/bin/python" tests/consumers/check.py "$out" "$corpus"
+
+# The field (issue 27): the UIMA exports loaded by dkpro-cassis (every span, note and link), the
+# CoNLL export read by spaCy's converter, and the tools' own files round-tripped (their file →
+# glosser → their format, read by their reader). field_check.py says what each step checks.
+bash tests/consumers/field.sh "$venv" "$bin" "$corpus" "$out/field"
+# The format crates' own checks against the tools' Python packages (venvs under each crate's
+# target/): dkpro-cassis for glosser-uima; spaCy, seqeval, datasets, gatenlp,
+# label-studio-converter and Argilla for glosser-readers (GLOSSER_READERS_ARGILLA_V1=0 skips the
+# Argilla 1.29 venv).
+bash crates/glosser-uima/checks/run.sh
+bash crates/glosser-readers/checks/run.sh
+crates/glosser-readers/target/venv/bin/python tests/consumers/field_tools_check.py "$out/field" tests/fixtures/wild
 
 # Suggestions (SPEC §9): the shipped spaCy example over the --command protocol on a copy of the
 # seeds writes a file per document that validates, and the pattern matcher finds exactly the

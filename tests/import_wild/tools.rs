@@ -62,19 +62,24 @@ fn label_studio_old_completions_task() {
 }
 
 #[test]
-fn prodigy_one_document_per_input_only_accepted_answers() {
+fn prodigy_one_document_per_input_rejected_suggestions_kept_as_rejected() {
     let dir = corpus();
     let (code, err) = import(&wild("prodigy/db-out.jsonl"), "prodigy", dir.path(), &[]);
     assert_eq!(code, 1, "{err}");
-    let docs: Vec<String> = std::fs::read_dir(dir.path())
+    let mut docs: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.ends_with(".txt"))
         .collect();
+    docs.sort();
     assert_eq!(
-        docs.len(),
-        2,
-        "the input with only reject/ignore makes none: {docs:?}"
+        docs,
+        [
+            "prodigy-1641016478.txt",
+            "prodigy-99.txt",
+            "prodigy-n203937475.txt"
+        ],
+        "an input whose answers turned a suggestion down is a document too"
     );
     assert_eq!(
         texts(&spans(
@@ -84,12 +89,30 @@ fn prodigy_one_document_per_input_only_accepted_answers() {
         )),
         [("ORG", "Apple"), ("ORG", "metrics")]
     );
+    let rejected = |doc: &str| -> Vec<(usize, usize, String, String)> {
+        store::load(&dir.path().join(format!("{doc}.ner_news-alice.ron")))
+            .unwrap()
+            .rejected
+            .iter()
+            .map(|s| (s.start, s.end, s.label.clone(), s.quote.clone()))
+            .collect()
+    };
+    assert_eq!(
+        rejected("prodigy-1641016478.txt"),
+        [(18, 27, "PERSON".into(), "analytics".into())],
+        "a binary reject of a suggested span is a rejected span"
+    );
+    assert_eq!(
+        rejected("prodigy-n203937475.txt"),
+        [(27, 33, "ORG".into(), "London".into())]
+    );
+    assert!(spans(dir.path(), "prodigy-n203937475.txt", "ner_news-alice").is_empty());
     assert_eq!(
         links(dir.path(), "prodigy-99.txt", "rel_news-bob"),
         [("LEADS".to_owned(), (0, 13), (20, 26))]
     );
     for expected in [
-        "3 rejected or ignored answers skipped (line 2, line 4, line 5)",
+        "1 rejected or ignored answer skipped (line 5)",
         "1 relation not kept (line 6 VERB)",
     ] {
         assert!(err.contains(expected), "{expected}\n{err}");

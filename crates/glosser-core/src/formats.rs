@@ -13,8 +13,10 @@ pub mod label_studio;
 pub mod overlaps;
 pub mod parse;
 pub mod prodigy;
+pub mod schema;
 pub mod spacy;
 pub mod tokens;
+pub mod uima;
 pub mod w3c;
 
 use std::fmt;
@@ -37,10 +39,14 @@ pub enum Format {
     Hf,
     Csv,
     W3c,
+    /// UIMA CAS JSON, one file per document (INCEpTION's "UIMA CAS JSON").
+    UimaJson,
+    /// UIMA CAS XMI, one file per document, with a `TypeSystem.xml`.
+    Xmi,
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 12] = [
         Format::Jsonl,
         Format::Spacy,
         Format::Prodigy,
@@ -51,6 +57,8 @@ impl Format {
         Format::Hf,
         Format::Csv,
         Format::W3c,
+        Format::UimaJson,
+        Format::Xmi,
     ];
 
     /// The `--format` name.
@@ -66,15 +74,15 @@ impl Format {
             Format::Hf => "hf",
             Format::Csv => "csv",
             Format::W3c => "w3c",
+            Format::UimaJson => "uima-json",
+            Format::Xmi => "xmi",
         }
     }
 
-    /// Whether `glosser import` reads this format.
-    pub fn importable(self) -> bool {
-        matches!(
-            self,
-            Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Prodigy | Format::Brat
-        )
+    /// Whether the export is a directory of files (one or two per document) rather than one
+    /// file or stream.
+    pub fn writes_directory(self) -> bool {
+        matches!(self, Format::Brat | Format::UimaJson | Format::Xmi)
     }
 
     /// Whether the format can hold links between spans (SPEC §10); the others drop them and the
@@ -82,7 +90,14 @@ impl Format {
     pub(crate) fn holds_links(self) -> bool {
         matches!(
             self,
-            Format::Jsonl | Format::Doccano | Format::LabelStudio | Format::Brat | Format::W3c
+            Format::Jsonl
+                | Format::Doccano
+                | Format::LabelStudio
+                | Format::Brat
+                | Format::W3c
+                | Format::Prodigy
+                | Format::UimaJson
+                | Format::Xmi
         )
     }
 
@@ -126,7 +141,7 @@ impl FromStr for Format {
             .ok_or_else(|| {
                 let names: Vec<&str> = Self::ALL.iter().map(|f| f.name()).collect();
                 Rejected(format!(
-                    "unknown format {s:?}; use one of {}",
+                    "unknown export format {s:?}; use one of {}",
                     names.join(", ")
                 ))
             })

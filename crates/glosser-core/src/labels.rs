@@ -4,6 +4,10 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub mod add;
+mod repair;
+mod ron_edit;
+
 /// The default label set, embedded in the binary.
 pub const DEFAULT_LABELS_RON: &str = include_str!("../../../assets/labels.ron");
 
@@ -279,24 +283,55 @@ impl LabelSet {
         warnings
     }
 
+    /// Parses a corpus's label file, repairing what is wrong in it instead of refusing it (see
+    /// `repair`): the set, and one warning per thing dropped. Only a file that does not parse,
+    /// or that has no usable label at all, is refused.
+    pub fn parse_repairing(source: &str, origin: &str) -> Result<(Self, Vec<String>), LabelError> {
+        let invalid = |message: String| LabelError::Invalid {
+            path: origin.to_owned(),
+            message,
+        };
+        let file: LabelFile = crate::fsio::ron_options()
+            .from_str(source)
+            .map_err(|e| invalid(format!("{}: {}", e.span.start, e.code)))?;
+        let (labels, links, warnings) = repair::repair(file.labels, file.links);
+        let set = Self::new(labels)
+            .and_then(|set| set.with_links(links))
+            .map_err(|e| invalid(e.0))?;
+        let warnings = warnings
+            .into_iter()
+            .map(|w| format!("{origin}: {w}"))
+            .collect();
+        Ok((set, warnings))
+    }
+
     /// The corpus's labels: its `glosser.ron` if present and valid, else the default set.
-    /// A broken `glosser.ron` gives the default set and a warning naming the file.
+    /// A broken `glosser.ron` gives the default set and a warning naming the file; a mistake in
+    /// one label or link type drops only that (see [`LabelSet::for_corpus_warnings`]).
     pub fn for_corpus(root: &Path) -> (Self, Option<String>) {
+        let (set, warnings) = Self::for_corpus_warnings(root);
+        (set, (!warnings.is_empty()).then(|| warnings.join("; ")))
+    }
+
+    /// The corpus's labels, with one warning per thing `glosser.ron` had wrong: a bad key,
+    /// colour, label or link type is dropped and the rest kept; a file that does not parse (or
+    /// cannot be read) gives the default set.
+    pub fn for_corpus_warnings(root: &Path) -> (Self, Vec<String>) {
         let path: PathBuf = root.join(CORPUS_CONFIG_FILE);
         let read = crate::fsio::read_in_corpus(root, &path, CORPUS_CONFIG_LIMIT)
             .and_then(|bytes| crate::fsio::into_text(&path, bytes));
         match read {
-            Ok(source) => match Self::parse(&source, &crate::fsio::display_path(&path)) {
-                Ok(set) => (set, None),
+            Ok(source) => match Self::parse_repairing(&source, &crate::fsio::display_path(&path)) {
+                Ok((set, warnings)) => (set, warnings),
                 Err(e) => (
                     Self::default(),
-                    Some(format!("{e}; using the default labels")),
+                    vec![format!("{e}; using the default labels")],
                 ),
             },
-            Err(e) if e.is_not_found() => (Self::default(), None),
+            Err(e) if e.is_not_found() => (Self::default(), Vec::new()),
             Err(e) => (
                 Self::default(),
-                Some(format!("{e}; using the default labels")),
+                vec![format!("{e}; using the default labels")],
             ),
         }
     }

@@ -81,6 +81,14 @@ pub struct Record {
     pub rejected: Vec<Span>,
     /// What the reader could not keep from this record.
     pub report: Report,
+    /// The tool holds the document but nobody's annotation of it (a Label Studio task nobody
+    /// annotated): only its text is imported. Any other record without spans is a document
+    /// someone annotated and found nothing in: it gets an annotation file, with its status.
+    pub document_only: bool,
+    /// The reader filled characters the file does not hold (between tokens with offsets) with
+    /// spaces: an existing document whose text differs from it only there, in whitespace, is
+    /// that document.
+    pub gaps_filled: bool,
 }
 
 impl Record {
@@ -98,6 +106,8 @@ impl Record {
             status: None,
             rejected: Vec::new(),
             report: Report::default(),
+            document_only: false,
+            gaps_filled: false,
         }
     }
 }

@@ -250,3 +250,61 @@ fn link_type_keys_are_checked_and_found() {
         .to_string();
     assert!(err.starts_with("corpus/glosser.ron: "), "{err}");
 }
+
+#[test]
+fn a_bad_key_drops_the_key_not_the_label_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let labels: Vec<String> = (0..10)
+        .map(|i| {
+            let key = if i == 3 {
+                "'0'".to_owned()
+            } else {
+                format!("'{}'", (i % 9) + 1)
+            };
+            format!("(name: \"l{i}\", key: {key})")
+        })
+        .collect();
+    std::fs::write(
+        dir.path().join("glosser.ron"),
+        format!(
+            "(labels: [{}, (name: \"odd\", color: \"puce\"), (name: \"l1\")], links: [(name: \"a\", from: [\"l0\"], to: [\"l1\", \"zz\"], key: 'r'), (name: \"b\", from: [\"l0\"], to: [\"l1\"], key: 'r'), (name: \"c\", from: [\"zz\"], to: [\"l1\"])])",
+            labels.join(", ")
+        ),
+    )
+    .unwrap();
+    let (set, warnings) = LabelSet::for_corpus_warnings(dir.path());
+    let names: Vec<&str> = set.labels().iter().map(|l| l.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "odd"
+        ]
+    );
+    assert_eq!(set.get("l3").unwrap().key, Some('4'), "the freed digit");
+    assert_eq!(set.get("l9").unwrap().key, None, "l9 and l0 shared '1'");
+    assert_eq!(set.get("odd").unwrap().color, "gray");
+    assert_eq!(set.link_types().len(), 2);
+    assert_eq!(set.link_type("a").unwrap().to, ["l1"]);
+    assert_eq!(set.link_type("a").unwrap().key, Some('r'));
+    assert_eq!(set.link_type("b").unwrap().key, None);
+    let expected = [
+        "label \"l3\" has key '0'; keys are the digits 1 to 9: the key is dropped, the label kept",
+        "labels \"l0\" and \"l9\" share the key 1: \"l9\" loses it, the label is kept",
+        "label \"odd\" has colour \"puce\", which is not #rrggbb or a colour name: grey is used",
+        "label \"l1\" is defined twice: the second definition is left out",
+        "link type \"a\" names \"zz\", which the set does not define: dropped from the link type",
+        "link types \"a\" and \"b\" share the key 'r'; give each its own key (or leave `key` out): the key is dropped, the link type kept",
+        "link type \"c\" names \"zz\", which the set does not define: dropped from the link type",
+        "link type \"c\" is left out: it needs at least one label in `from` and in `to`",
+    ];
+    assert_eq!(warnings.len(), expected.len(), "{warnings:#?}");
+    for (warning, want) in warnings.iter().zip(expected) {
+        assert!(warning.contains("glosser.ron: "), "{warning}");
+        assert!(warning.ends_with(want), "{warning}\n!= {want}");
+    }
+    let (_, joined) = LabelSet::for_corpus(dir.path());
+    assert_eq!(
+        joined.unwrap().matches("glosser.ron: ").count(),
+        expected.len()
+    );
+}

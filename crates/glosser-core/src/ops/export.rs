@@ -45,6 +45,8 @@ pub struct Request<'a> {
     pub offsets: Offsets,
     pub overlaps: Policy,
     pub split: Option<Split>,
+    /// The layout of a CoNLL export.
+    pub conll: crate::formats::conll::Style,
     /// hf: write the rows as Parquet instead of JSON lines.
     pub parquet: bool,
     /// spacy: the components the DocBin and `config.cfg` are for.
@@ -166,6 +168,7 @@ pub fn export(
         done_only: request.done_only,
         offsets: request.offsets,
         overlaps,
+        conll: request.conll,
         spacy: docbin.as_ref(),
     };
     let streams_tagged = !deferred && !request.parquet;
@@ -193,7 +196,7 @@ pub fn export(
                     let outcome = prepare(entry, first + i, &options);
                     let text = match &outcome {
                         Prepared::Ready(r) if streams_tagged => match &r.rendered {
-                            Rendered::Tagged(_) => Some(r.rendered.text(format, 1)),
+                            Rendered::Tagged(_) | Rendered::Conll(..) => Some(r.rendered.text(1)),
                             _ => None,
                         },
                         _ => None,

@@ -21,13 +21,12 @@ mod write;
 
 use std::path::Path;
 
-use crate::ops::error::refuse;
-
 use crate::corpus::Corpus;
-use crate::formats::Format;
 use crate::formats::import::Report;
-use crate::formats::parse::{self, Options};
+use crate::formats::parse::{self, ImportFormat, Options};
+use crate::formats::schema::Schema;
 use crate::labels::LabelSet;
+use crate::labels::add::Added;
 
 /// One record's place in the input and what became of it.
 struct Outcome {
@@ -53,12 +52,17 @@ pub use write::Counts;
 /// What to import, and where.
 pub struct Request<'a> {
     pub file: &'a Path,
-    pub format: Format,
+    /// `None`: told by the content (`--format auto`).
+    pub format: Option<ImportFormat>,
     /// Corpus folder (created if missing).
     pub corpus: &'a Path,
     /// Annotator to write as; `None`: the annotator each record names.
     pub annotator: Option<&'a str>,
     pub options: Options,
+    /// Write the labels and link types the input declares or uses into `glosser.ron`.
+    pub add_labels: bool,
+    /// Labels and link types declared beside the input (`--schema`), for `add_labels`.
+    pub schema: Schema,
 }
 
 /// One line of what happened to a chunk's records, in input order.
@@ -73,8 +77,12 @@ pub enum Line {
 
 /// What the import tells its caller as it goes.
 pub enum Event {
-    /// The label set could not be read as it is; the default was used.
+    /// The label set could not be read as it is (what was dropped, or the default used).
     Warning(String),
+    /// Said once, before the records: the format told by the content, what the reader assumed.
+    Notice(String),
+    /// `add_labels` wrote labels or link types into `glosser.ron` (or could not add some).
+    Added(Added),
     /// A chunk of `records` done, with what happened to them.
     Chunk { records: usize, lines: Vec<Line> },
 }
@@ -92,16 +100,23 @@ pub struct Summary {
     pub renamed: Vec<String>,
     /// How to declare labels the corpus does not know, when records used some.
     pub hint: Option<String>,
+    /// The format read (told by the content when none was given).
+    pub format: Option<ImportFormat>,
 }
 
 /// Imports `request.file` into `request.corpus`, a chunk of [`CHUNK`] records at a time.
 pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::Result<Summary> {
-    let format = request.format;
-    if !format.importable() {
-        refuse!(
-            "glosser cannot import {format}; it imports jsonl, doccano, label-studio, prodigy and brat"
-        );
-    }
+    let format = if let Some(format) = request.format {
+        format
+    } else {
+        let format =
+            parse::format::detect(request.file).map_err(|e| crate::ops::Error::Refused(e.0))?;
+        events(Event::Notice(format!(
+            "{}: read as --format {format} (told by its content)",
+            request.file.display()
+        )));
+        format
+    };
     let root = request.corpus;
     std::fs::create_dir_all(root).map_err(|e| {
         crate::ops::Error::Refused(format!(
@@ -110,12 +125,21 @@ pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::R
         ))
     })?;
     Corpus::scan(root)?;
-    let (labels, warning) = LabelSet::for_corpus(root);
-    if let Some(w) = warning {
-        events(Event::Warning(w));
+    let (mut labels, said) = LabelSet::for_corpus_warnings(root);
+    for w in &said {
+        events(Event::Warning(w.clone()));
     }
     let mut stream = parse::stream::open(format, request.file, &request.options)
         .map_err(|e| crate::ops::Error::Refused(e.to_string()))?;
+    for notice in std::mem::take(&mut stream.notices) {
+        events(Event::Notice(notice));
+    }
+    let mut declared = request.schema.clone();
+    declared.merge(std::mem::take(&mut stream.schema));
+    let source = request.file.file_name().map_or_else(
+        || request.file.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let mut summary = Summary::default();
     let mut report = Report::default();
     let mut unknown_labels = unknown_labels::UnknownLabels::default();
@@ -129,6 +153,25 @@ pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::R
             break;
         }
         let count = records.len();
+        if request.add_labels {
+            let mut schema = std::mem::take(&mut declared);
+            for record in records.iter().flatten() {
+                schema.note_record(record);
+            }
+            let added = crate::labels::add::add(root, &schema, &source)
+                .map_err(|e| crate::ops::Error::Refused(e.to_string()))?;
+            if !added.labels.is_empty() || !added.links.is_empty() {
+                let (reloaded, warnings) = LabelSet::for_corpus_warnings(root);
+                // What glosser.ron already had wrong was said at the start.
+                for w in warnings.into_iter().filter(|w| !said.contains(w)) {
+                    events(Event::Warning(w));
+                }
+                labels = reloaded;
+            }
+            if !added.is_empty() {
+                events(Event::Added(added));
+            }
+        }
         unknown_labels.note(first, &records, &labels);
         if request.annotator.is_none() {
             names.assign(&mut records);
@@ -163,5 +206,6 @@ pub fn import(request: &Request, events: &mut dyn FnMut(Event)) -> crate::ops::R
     summary.report = whole;
     summary.renamed = names.renamed;
     summary.hint = unknown_labels.hint(root);
+    summary.format = Some(format);
     Ok(summary)
 }

@@ -111,14 +111,19 @@ pub fn check_corpus(root: &Path) -> Result<Report, CorpusError> {
 /// article moved are moved beside it). The corpus is read as it is listed, a chunk of documents
 /// at a time: what is held is one chunk, the problems found and the strays.
 pub fn check_scoped(root: &Path, fix: bool, scope: &Scope) -> Result<Report, CorpusError> {
-    let (labels, label_warning) = LabelSet::for_corpus(root);
+    let (labels, label_warnings) = LabelSet::for_corpus_warnings(root);
     let mut report = Report::default();
-    if let Some(message) = label_warning {
+    let config = root.join(crate::labels::CORPUS_CONFIG_FILE);
+    // Each warning names the file; the problem names it already.
+    let named = format!("{}: ", crate::fsio::display_path(&config));
+    for warning in label_warnings {
         report.problems.push(Problem {
-            file: root.join(crate::labels::CORPUS_CONFIG_FILE),
+            message: warning
+                .strip_prefix(&named)
+                .map_or_else(|| warning.clone(), str::to_owned),
+            file: config.clone(),
             kind: Kind::Labels,
             position: None,
-            message,
         });
     }
     let mut strays = Vec::new();

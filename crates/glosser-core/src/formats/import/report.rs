@@ -35,6 +35,17 @@ pub enum Kind {
     NumericLabels,
     /// Lines or files of the input that are not annotations glosser understands.
     BadRecords,
+    /// Spans of no characters (GATE and UIMA allow them; a glosser span holds at least one).
+    EmptySpans,
+    /// Feature values of a span (UIMA features, GATE features, tagtog fields, Argilla scores)
+    /// other than its label and note.
+    Features,
+    /// What another tool's reader passed over, with its reason (`glosser-readers`,
+    /// `glosser-uima`).
+    NotRead,
+    /// Records with no spans and no annotator: the document is imported, but nobody's
+    /// annotation file says it was looked at.
+    Unattributed,
 }
 
 impl Kind {
@@ -81,6 +92,18 @@ impl Kind {
             }
             Kind::BadRecords if one => "bad record rejected",
             Kind::BadRecords => "bad records rejected",
+            Kind::EmptySpans if one => "empty span (no characters) not kept",
+            Kind::EmptySpans => "empty spans (no characters) not kept",
+            Kind::Features if one => "span feature not kept",
+            Kind::Features => "span features not kept",
+            Kind::NotRead if one => "annotation or key the reader could not read",
+            Kind::NotRead => "annotations or keys the reader could not read",
+            Kind::Unattributed if one => {
+                "record with no spans and no annotator: its document is imported without an annotation file (give --annotator to keep it as a document with no spans)"
+            }
+            Kind::Unattributed => {
+                "records with no spans and no annotator: their documents are imported without annotation files (give --annotator to keep them as documents with no spans)"
+            }
         }
     }
 }

@@ -8,8 +8,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::format::files_under;
 use super::{Parsed, ReadError};
-use crate::formats::import::{Kind, RawLink, RawSpan, Record, Report, Unit};
+use crate::formats::import::{Kind, RawLink, RawSpan, Record, Unit};
+use crate::formats::schema::Schema;
 
 /// Reads every `.ann` under `dir` (sorted) with its `.txt`.
 pub fn read_dir(dir: &Path) -> Result<Parsed, ReadError> {
@@ -36,9 +38,21 @@ pub fn read_dir(dir: &Path) -> Result<Parsed, ReadError> {
         }
     }
     anns.sort();
+    let mut schema = Schema::default();
+    for conf in files_under(dir)
+        .iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "annotation.conf"))
+    {
+        let text = std::fs::read_to_string(conf).map_err(|source| ReadError::Io {
+            path: conf.display().to_string(),
+            source,
+        })?;
+        schema.merge(crate::formats::schema::brat_conf(&text));
+    }
     Ok(Parsed {
         records: anns.iter().map(|ann| pair(dir, ann)).collect(),
-        report: Report::default(),
+        schema,
+        ..Parsed::default()
     })
 }
 

@@ -116,6 +116,10 @@ fn records(
             record.annotator_source = field_str(&v, "username");
         }
         record.spans = spans;
+        // glosser's doccano export says the document's status.
+        record.status = v
+            .get("status")
+            .and_then(|s| serde_json::from_value(s.clone()).ok());
         out.push(record);
         entity_ids.push(ids);
     }

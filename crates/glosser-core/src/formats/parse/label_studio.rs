@@ -120,13 +120,19 @@ fn task_records(
             Unit::CodepointOrUtf16,
         );
         record.annotator = annotation.get("completed_by").and_then(completed_by);
+        // glosser's Label Studio export says the document's status in `data.status`.
+        record.status = data
+            .get("status")
+            .and_then(|s| serde_json::from_value(s.clone()).ok());
         record.annotator_source = annotation.get("completed_by").and_then(completed_by_source);
         read_results(annotation, &mut record)?;
         records.push(record);
     }
     if records.is_empty() {
         // The document still comes in; there is nobody's annotation to write.
-        records.push(Record::new(origin, document, text, Unit::CodepointOrUtf16));
+        let mut record = Record::new(origin, document, text, Unit::CodepointOrUtf16);
+        record.document_only = true;
+        records.push(record);
     }
     Ok(records)
 }

@@ -1,7 +1,9 @@
 //! Prodigy's JSONL (`prodigy db-out`): one line per answer. Lines are grouped into one document
 //! per `_input_hash` (else per text) and one annotator per `_annotator_id` / `_session_id` (else
-//! `meta.annotator`); only `answer: accept` gives spans, `reject` and `ignore` are counted.
-//! `relations` (`head_span`, `child_span`, `label`) become links.
+//! `meta.annotator`); `answer: accept` gives spans, and the spans of a `reject` answer (a binary
+//! `ner.teach` answer turning a suggestion down) become the annotator's rejected spans; a
+//! `reject` without spans and `ignore` answers are counted. `relations` (`head_span`,
+//! `child_span`, `label`) become links; `meta.status` (glosser's export) the document status.
 
 use std::collections::HashMap;
 
@@ -9,6 +11,7 @@ use serde_json::Value;
 
 use super::{Parsed, annotator_name, each_line, field_str, offset, text_tag};
 use crate::formats::import::{Kind, RawLink, RawSpan, Record, Unit};
+use crate::span::Span;
 
 /// One answer line, parsed.
 struct Answer {
@@ -19,8 +22,11 @@ struct Answer {
     /// `_annotator_id`, `_session_id` or `meta.annotator`, as written.
     annotator: Option<String>,
     accepted: bool,
+    /// `answer: reject`: its spans are suggestions turned down.
+    rejects: bool,
     spans: Vec<RawSpan>,
     relations: Vec<(String, Option<RawSpan>, Option<RawSpan>)>,
+    status: Option<crate::store::Status>,
 }
 
 /// Answers on one input by one annotator form a record: (input key, annotator, text). The text
@@ -53,13 +59,29 @@ pub fn read(text: &str) -> Parsed {
         let Some(answers) = groups.remove(&key) else {
             continue;
         };
+        let mut rejected = Vec::new();
         for a in answers.iter().filter(|a| !a.accepted) {
-            parsed
-                .report
-                .add(Kind::RejectedAnswers, format!("line {}", a.number));
+            // A reject with spans turns those suggestions down; anything else is counted.
+            let spans: Vec<Span> = if a.rejects {
+                a.spans
+                    .iter()
+                    .filter_map(|raw| rejected_span(&a.text, raw))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            if spans.len() < a.spans.len() || spans.is_empty() {
+                parsed
+                    .report
+                    .add(Kind::RejectedAnswers, format!("line {}", a.number));
+            }
+            rejected.extend(spans);
         }
-        let mut accepted = answers.into_iter().filter(|a| a.accepted).peekable();
-        let Some(first) = accepted.peek() else {
+        let Some(first) = answers
+            .iter()
+            .find(|a| a.accepted)
+            .or_else(|| answers.first().filter(|_| !rejected.is_empty()))
+        else {
             continue;
         };
         let document = first
@@ -74,7 +96,9 @@ pub fn read(text: &str) -> Parsed {
         );
         record.annotator = first.annotator.as_deref().and_then(annotator_name);
         record.annotator_source.clone_from(&first.annotator);
-        for a in accepted {
+        record.rejected = rejected;
+        record.status = answers.iter().find_map(|a| a.status);
+        for a in answers.into_iter().filter(|a| a.accepted) {
             record.spans.extend(a.spans);
             for (kind, head, child) in a.relations {
                 let find = |s: &Option<RawSpan>| {
@@ -102,6 +126,52 @@ pub fn read(text: &str) -> Parsed {
     parsed
 }
 
+/// A span of a rejected answer, in code points with its text: its offsets counted in code
+/// points, or in UTF-16 units when only that makes its `text` match (`None` when neither does).
+fn rejected_span(text: &str, raw: &RawSpan) -> Option<Span> {
+    let by_chars = |start: usize, end: usize| -> Option<String> {
+        (start < end && end <= text.chars().count())
+            .then(|| text.chars().skip(start).take(end - start).collect())
+    };
+    let fits = |quote: &String| raw.text.as_ref().is_none_or(|t| t == quote);
+    let (start, end) = match by_chars(raw.start, raw.end) {
+        Some(quote) if fits(&quote) => (raw.start, raw.end),
+        _ => {
+            // UTF-16 units → code points.
+            let mut units = 0;
+            let (mut start, mut end) = (None, None);
+            for (i, c) in text.chars().enumerate() {
+                if units == raw.start {
+                    start = Some(i);
+                }
+                if units == raw.end {
+                    end = Some(i);
+                }
+                units += c.len_utf16();
+            }
+            if units == raw.end {
+                end = Some(text.chars().count());
+            }
+            let (start, end) = (start?, end?);
+            by_chars(start, end).filter(|quote| fits(quote))?;
+            (start, end)
+        }
+    };
+    let quote = by_chars(start, end)?;
+    // glosser drops a leading BOM from the document: offsets that counted it move back by one.
+    let shift = usize::from(text.starts_with('\u{feff}'));
+    if start < shift {
+        return None;
+    }
+    Some(Span {
+        start: start - shift,
+        end: end - shift,
+        label: raw.label.clone(),
+        quote,
+        ..Span::default()
+    })
+}
+
 fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected> {
     let v: Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     let text = field_str(&v, "text").ok_or("no \"text\" field")?;
@@ -121,10 +191,9 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
         .iter()
         .find_map(|k| field_str(&v, k))
         .or_else(|| field_str(&meta, "annotator"));
-    let accepted = v
-        .get("answer")
-        .and_then(Value::as_str)
-        .is_none_or(|a| a == "accept");
+    let answer = v.get("answer").and_then(Value::as_str);
+    let accepted = answer.is_none_or(|a| a == "accept");
+    let rejects = answer == Some("reject");
     let span = |s: &Value| -> Result<RawSpan, crate::formats::Rejected> {
         Ok(RawSpan {
             text: field_str(s, "text"),
@@ -137,7 +206,7 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
     };
     let mut spans = Vec::new();
     let mut relations = Vec::new();
-    if accepted {
+    if accepted || rejects {
         for s in v
             .get("spans")
             .and_then(Value::as_array)
@@ -146,6 +215,8 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
         {
             spans.push(span(s)?);
         }
+    }
+    if accepted {
         for r in v
             .get("relations")
             .and_then(Value::as_array)
@@ -157,6 +228,9 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
             relations.push((kind, end("head_span"), end("child_span")));
         }
     }
+    let status = meta
+        .get("status")
+        .and_then(|s| serde_json::from_value(s.clone()).ok());
     Ok(Answer {
         number,
         key,
@@ -164,7 +238,9 @@ fn answer(line: &str, number: usize) -> Result<Answer, crate::formats::Rejected>
         text,
         annotator,
         accepted,
+        rejects,
         spans,
         relations,
+        status,
     })
 }

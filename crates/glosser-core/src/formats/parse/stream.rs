@@ -7,15 +7,19 @@ use std::fs::File;
 use std::io::{BufRead as _, BufReader};
 use std::path::Path;
 
-use super::{Options, Parsed, ReadError, jsonl};
-use crate::formats::Format;
+use super::{ImportFormat, Options, Parsed, ReadError, jsonl};
 use crate::formats::import::{Record, Report};
+use crate::formats::schema::Schema;
 
 /// An import source being read, chunk by chunk, in input order.
 pub struct Stream {
     source: Source,
     /// What was read but not turned into records; complete once the stream is exhausted.
     pub report: Report,
+    /// What was read under an assumption or recognised (see [`Parsed::notices`]).
+    pub notices: Vec<String>,
+    /// What the input declares (see [`Parsed::schema`]).
+    pub schema: Schema,
 }
 
 enum Source {
@@ -29,8 +33,8 @@ enum Source {
 }
 
 /// Opens an import source for [`Stream::next_chunk`].
-pub fn open(format: Format, input: &Path, options: &Options) -> Result<Stream, ReadError> {
-    if format == Format::Jsonl {
+pub fn open(format: ImportFormat, input: &Path, options: &Options) -> Result<Stream, ReadError> {
+    if format == ImportFormat::Jsonl && !input.is_dir() {
         let file = File::open(input).map_err(|source| ReadError::Io {
             path: input.display().to_string(),
             source,
@@ -42,12 +46,21 @@ pub fn open(format: Format, input: &Path, options: &Options) -> Result<Stream, R
                 line: 0,
             },
             report: Report::default(),
+            notices: super::sniff::jsonl_looks_like(input),
+            schema: Schema::default(),
         });
     }
-    let Parsed { records, report } = super::read(format, input, options)?;
+    let Parsed {
+        records,
+        report,
+        notices,
+        schema,
+    } = super::read(format, input, options)?;
     Ok(Stream {
         source: Source::Parsed(records.into_iter()),
         report,
+        notices,
+        schema,
     })
 }
 

@@ -24,6 +24,7 @@ pub struct Options<'a> {
     pub done_only: bool,
     pub offsets: Offsets,
     pub overlaps: Policy,
+    pub conll: formats::conll::Style,
     /// The DocBin whose tokenizer and options encode each document (spacy).
     pub spacy: Option<&'a glosser_spacy::docbin::DocBin<'static>>,
 }
@@ -76,19 +77,28 @@ pub enum Rendered {
         txt: String,
         ann: String,
     },
-    /// conll / hf, rendered once the deepest layer of the export is known.
+    /// hf, rendered once the deepest layer of the export is known.
     Tagged(Tagged),
+    /// conll, likewise, in its layout.
+    Conll(Tagged, formats::conll::Style),
+    /// A file of its own per document (`uima-json`, `xmi`): its path in the output directory,
+    /// its body, and the type system the export's directory needs (xmi).
+    File {
+        path: String,
+        body: String,
+        typesystem: Option<String>,
+    },
     /// spacy: one Doc of the DocBin.
     Spacy(Box<glosser_spacy::docbin::EncodedDoc>),
 }
 
 impl Rendered {
     /// The text to write for a stream format, given the export's tag depth.
-    pub fn text(&self, format: Format, depth: usize) -> String {
+    pub fn text(&self, depth: usize) -> String {
         match self {
             Rendered::Text(text) => text.clone(),
-            Rendered::Brat { .. } | Rendered::Spacy(_) => String::new(),
-            Rendered::Tagged(t) if format == Format::Conll => formats::conll::document(t, depth),
+            Rendered::Brat { .. } | Rendered::File { .. } | Rendered::Spacy(_) => String::new(),
+            Rendered::Conll(t, style) => formats::conll::document(t, depth, *style),
             Rendered::Tagged(t) => formats::hf::lines(t, depth),
         }
     }
@@ -265,9 +275,12 @@ fn render(
             ready.split_tokens = tokenized.split_tokens;
             ready.joined_sentences = tokenized.joined_in_spans;
             ready.sentences = tokenized.sentences.len();
-            return Ok(Rendered::Tagged(Tagged::new(
-                d.id, status, &tokenized, &layers,
-            )));
+            let tagged = Tagged::new(d.id, status, &tokenized, &layers);
+            return Ok(if o.format == Format::Conll {
+                Rendered::Conll(tagged, o.conll)
+            } else {
+                Rendered::Tagged(tagged)
+            });
         }
         Format::Brat => {
             return Ok(Rendered::Brat {
@@ -275,6 +288,27 @@ fn render(
                 ann: formats::brat::ann(d),
             });
         }
+        Format::UimaJson => {
+            return Ok(Rendered::File {
+                path: format!("{}.json", d.id),
+                body: formats::uima::json(d).map_err(|why| cannot(d, o.format, &why))?,
+                typesystem: None,
+            });
+        }
+        Format::Xmi => {
+            let (xmi, typesystem) =
+                formats::uima::xmi(d).map_err(|why| cannot(d, o.format, &why))?;
+            return Ok(Rendered::File {
+                path: format!("{}.xmi", d.id),
+                body: xmi,
+                typesystem: Some(typesystem),
+            });
+        }
     };
     Ok(Rendered::Text(text))
+}
+
+/// Why a document cannot be written in a format, naming both.
+fn cannot(d: &ExportDoc, format: Format, why: &str) -> String {
+    format!("{}: cannot be written as {format}: {why}", d.id)
 }

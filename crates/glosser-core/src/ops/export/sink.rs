@@ -1,6 +1,6 @@
 //! Where an export writes: the caller's standard output, a file written atomically (a temp file beside
-//! it, renamed into place only when the export succeeds), a brat directory, or a binary file
-//! (hf rows as Parquet, a spaCy DocBin: `binary`).
+//! it, renamed into place only when the export succeeds), a directory of files per document
+//! (brat, uima-json, xmi), or a binary file (hf rows as Parquet, a spaCy DocBin: `binary`).
 
 mod binary;
 
@@ -31,8 +31,10 @@ pub enum Sink {
         temp: Option<crate::fsio::AtomicFile>,
         records: usize,
     },
-    Brat {
+    Directory {
         dir: PathBuf,
+        /// The type system the directory's XMI files share, once written.
+        typesystem: Option<String>,
     },
     Parquet(Box<binary::Parquet>),
     Spacy(Box<binary::SpacyFile>),
@@ -64,17 +66,21 @@ impl Sink {
             let bin = formats::spacy::docbin(shape.pipeline)?;
             return Ok(Sink::Spacy(Box::new(binary::SpacyFile::create(path, bin))));
         }
-        if format == Format::Brat {
+        if format.writes_directory() {
             let Some(dir) = output else {
-                refuse!(
-                    "brat writes a .txt and an .ann per document: give a directory with -o DIR"
-                );
+                if format == Format::Brat {
+                    refuse!(
+                        "brat writes a .txt and an .ann per document: give a directory with -o DIR"
+                    );
+                }
+                refuse!("{format} writes one file per document: give a directory with -o DIR");
             };
             std::fs::create_dir_all(dir).with_context(|| {
                 format!("{}: cannot create the output directory", dir.display())
             })?;
-            return Ok(Sink::Brat {
+            return Ok(Sink::Directory {
                 dir: dir.to_owned(),
+                typesystem: None,
             });
         }
         let (mut out, temp): (Box<dyn Write>, _) = match output {
@@ -112,7 +118,7 @@ impl Sink {
     pub fn write(&mut self, id: &str, rendered: &Rendered, depth: usize) -> crate::ops::Result<()> {
         match (self, rendered) {
             (
-                Sink::Brat { dir },
+                Sink::Directory { dir, .. },
                 Rendered::Brat {
                     txt: text,
                     ann: body,
@@ -129,6 +135,29 @@ impl Sink {
                     .with_context(|| format!("{}: cannot write", ann.display()))?;
             }
             (
+                Sink::Directory { dir, typesystem },
+                Rendered::File {
+                    path,
+                    body,
+                    typesystem: types,
+                },
+            ) => {
+                let file = dir.join(path);
+                if let Some(parent) = file.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                crate::fsio::write_atomic(&file, body.as_bytes())
+                    .with_context(|| format!("{}: cannot write", file.display()))?;
+                if let Some(types) = types
+                    && typesystem.as_ref() != Some(types)
+                {
+                    let path = dir.join("TypeSystem.xml");
+                    crate::fsio::write_atomic(&path, types.as_bytes())
+                        .with_context(|| format!("{}: cannot write", path.display()))?;
+                    *typesystem = Some(types.clone());
+                }
+            }
+            (
                 Sink::Stream {
                     format,
                     out,
@@ -140,7 +169,7 @@ impl Sink {
                 if *format == Format::LabelStudio && *records > 0 {
                     out.write_all(b",\n")?;
                 }
-                out.write_all(rendered.text(*format, depth).as_bytes())?;
+                out.write_all(rendered.text(depth).as_bytes())?;
                 *records += 1;
             }
             (Sink::Parquet(file), Rendered::Tagged(tagged)) => file.write(tagged)?,

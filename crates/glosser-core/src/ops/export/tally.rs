@@ -39,7 +39,10 @@ impl Tally {
         self.trimmed += r.trimmed.len();
         self.unaligned += r.unaligned.len();
         self.ents_left_out += r.ents_left_out.len();
-        if matches!(r.rendered, render::Rendered::Tagged(_)) {
+        if matches!(
+            r.rendered,
+            render::Rendered::Tagged(_) | render::Rendered::Conll(..)
+        ) {
             self.spaced.extend(
                 r.counts
                     .keys()

@@ -77,9 +77,9 @@ impl UnknownLabels {
         if !names.is_empty() {
             let _ = write!(
                 hint,
-                ": {}. Define them in {} (its `labels` list, docs/format.md \"Labels and \
-                 configuration\") and import again; records already imported are merged, not \
-                 doubled",
+                ": {}. Import again with --add-labels to add them to {}, or define them there \
+                 yourself (its `labels` list, docs/format.md \"Labels and configuration\"); \
+                 records already imported are merged, not doubled",
                 names.join(", "),
                 root.join(labels::CORPUS_CONFIG_FILE).display()
             );
@@ -88,9 +88,12 @@ impl UnknownLabels {
             let _ = write!(
                 hint,
                 "{} {} cannot be a label name (letters, digits, `_ - . : / & +` and single \
-                 spaces, at most 64 characters): rename {} in the tool that wrote the file",
+                 spaces, at most 64 characters): rename {} in the tool that wrote the file, \
+                 or leave out the layer that holds {} with --layers (xmi, uima-json, webanno, \
+                 gate: e.g. --layers NamedEntity)",
                 if names.is_empty() { ":" } else { ";" },
                 invalid.join(", "),
+                if invalid.len() == 1 { "it" } else { "them" },
                 if invalid.len() == 1 { "it" } else { "them" },
             );
         }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use super::Imported;
-use crate::formats::import::{self, Record, Unit};
+use crate::formats::import::{self, Kind, Record, Unit};
 use crate::labels::LabelSet;
 use crate::span::{AnnotationSet, Span};
 use crate::store::{self, AnnotationFile, Link, Status, StoreError};
@@ -66,23 +66,35 @@ pub(crate) fn convert(
         && converted.links.is_empty()
         && record.status.is_none()
         && record.rejected.is_empty();
-    if !nothing {
-        let name = annotator
-            .map(str::to_owned)
-            .or_else(|| record.annotator.clone())
-            .ok_or("no annotator in the record; give --annotator")?;
-        if !store::is_valid_annotator(&name) {
-            return Err(format!("annotator {name:?} is not a valid name; give --annotator").into());
+    if nothing && record.document_only {
+        // A task nobody annotated: its document comes in, and nobody's file is written.
+        return Ok(Imported { notices, report });
+    }
+    let Some(name) = annotator
+        .map(str::to_owned)
+        .or_else(|| record.annotator.clone())
+    else {
+        if !nothing {
+            return Err("no annotator in the record; give --annotator".into());
         }
-        let (indexes, pending) = files.by_annotator.entry(name).or_default();
-        indexes.push(index);
-        pending.spans.extend(converted.spans);
-        pending.orphans.extend(converted.orphans);
-        pending.links.extend(converted.links);
-        pending.rejected.extend(record.rejected.iter().cloned());
-        if record.status.is_some() {
-            pending.status = record.status;
-        }
+        // The document is imported; without an annotator nobody's file can say it was
+        // looked at.
+        report.add(Kind::Unattributed, record.origin.clone());
+        return Ok(Imported { notices, report });
+    };
+    if !store::is_valid_annotator(&name) {
+        return Err(format!("annotator {name:?} is not a valid name; give --annotator").into());
+    }
+    // Every record someone annotated gets its annotator's file, spans or not: a document
+    // with no spans is an answer too (and a negative example for training).
+    let (indexes, pending) = files.by_annotator.entry(name).or_default();
+    indexes.push(index);
+    pending.spans.extend(converted.spans);
+    pending.orphans.extend(converted.orphans);
+    pending.links.extend(converted.links);
+    pending.rejected.extend(record.rejected.iter().cloned());
+    if record.status.is_some() {
+        pending.status = record.status;
     }
     Ok(Imported { notices, report })
 }
