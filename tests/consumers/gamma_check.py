@@ -86,6 +86,8 @@ def pygamma_documents(glosser, corpus):
         exported = corpus.parent / f"{name}.csv"
         run(glosser, "export", corpus, "--format", "csv", "--annotator", name, "-o", exported)
         for row in csv.DictReader(exported.read_text(encoding="utf-8").splitlines()):
+            if not row["start"]:
+                continue  # a document without spans: a row of its own, no span
             continua[row["document"]].add(name, Segment(int(row["start"]), int(row["end"])), row["label"])
     return continua
 
