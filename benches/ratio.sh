@@ -50,7 +50,9 @@ row "glosser export --format jsonl" "$bin" export "$dir" --format jsonl --annota
 row "glosser export --format hf" "$bin" export "$dir" --format hf --annotator ann1
 row "glosser export hf --parquet -o" "$bin" export "$dir" --format hf --parquet --annotator ann1 -o "$scratch/hf.parquet"
 row "glosser export --format spacy -o" "$bin" export "$dir" --format spacy --annotator ann1 -o "$scratch/export.spacy"
-row "glosser agree (2 annotators)" "$bin" agree "$dir" --annotators ann1,ann2
+row "glosser agree (2 annotators)" "$bin" agree "$dir" --annotators ann1,ann2 --no-gamma
+# γ (on by default since issue 32) aligns every document once per chance sample: no ratio target.
+row "glosser agree (with gamma)" "$bin" agree "$dir" --annotators ann1,ann2
 
 # Import against export: the same records, each way. Every import goes into a new empty folder;
 # the folders are deleted after the runs, never inside a timed command.

@@ -88,7 +88,7 @@ pub enum Command {
     Validate(validate::Args),
     /// Summarise documents, annotators, statuses and labels.
     Stats(stats::Args),
-    /// Agreement between annotators (Cohen's kappa, Krippendorff's alpha_u, span F1); see docs/review.md.
+    /// Agreement between annotators (kappa, AC1, alpha_u, span F1, gamma; warnings, confusion, history); see docs/review.md.
     Agree(agree::Args),
     /// Write labelled spans as training data.
     Export(export::Args),

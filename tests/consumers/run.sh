@@ -89,6 +89,16 @@ echo "suggest: spaCy example and EntityRuler comparison passed"
 # one training epoch, Parquet rows): about 45 s once its release examples are built.
 bash crates/glosser-spacy/checks/run.sh
 
+# γ (docs/review.md, "How the numbers are checked"): glosser-gamma against pygamma-agreement
+# 0.5.9 and irrCAC (its checks/run.sh: venvs target/checks-gamma and target/checks-ac1, kept while
+# their pinned requirements are unchanged), then `glosser agree`'s own γ end to end on random
+# team corpora (gamma_check.py). GLOSSER_CONSUMERS_GAMMA=0 skips both (clean clone: about 6 min
+# on 2 cores with the venvs and a release build; 1.5-2 min once target/ has them).
+if [[ ${GLOSSER_CONSUMERS_GAMMA:-1} != 0 ]]; then
+  bash crates/glosser-gamma/checks/run.sh --corpora 8
+  target/checks-gamma/bin/python tests/consumers/gamma_check.py "$bin" --corpora 4
+fi
+
 # glosser-models (issue 29) against Python references: placement on 5,001 random cases, the
 # official openai SDK against the test server and the cache layout, the sentence learner
 # against scikit-learn on the same folds. Its own venv, target/models-checks-venv (first run:

@@ -1,5 +1,6 @@
 //! The engine of every command, as library operations returning typed results: the binary
 //! parses arguments and prints what these return, the TUI calls them from its jobs.
+pub mod agree_history;
 pub mod audit;
 pub mod error;
 pub mod export;

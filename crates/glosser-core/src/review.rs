@@ -4,8 +4,11 @@
 pub mod adjudicate;
 pub mod agree;
 pub mod alpha_u;
+pub mod confusion;
 pub mod corpus;
+pub mod diagnostics;
 pub mod f1;
+pub mod gamma;
 pub mod kappa;
 pub mod merge;
 pub mod people;

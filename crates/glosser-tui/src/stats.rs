@@ -34,6 +34,11 @@ pub struct CorpusStats {
     pub left_out: Vec<(String, &'static str)>,
     /// Why no annotators could be compared (too few, an unknown name), as `agree` says it.
     pub refused: Option<String>,
+    /// The team's γ, with its settings (the core's, as `glosser agree` prints it).
+    pub gamma: Option<glosser_core::review::gamma::Report>,
+    /// The warnings on these figures (`glosser agree` prints the same): where (a label or
+    /// "overall", with the pair when there are several) and why, each once.
+    pub warnings: Vec<(String, String)>,
     pub done: usize,
     pub in_progress: usize,
     pub todo: usize,
@@ -111,14 +116,22 @@ pub fn gather(
             (name.clone(), names.iter().map(count).collect())
         })
         .collect();
-    let agreement = (refused.is_none() && compared.len() >= 2)
-        .then(|| {
-            let report = agree::compute(corpus, labels, &compared, false, &mut |_| {});
-            summarise(&report.pairs, report.documents)
-        })
-        .flatten();
+    let report = (refused.is_none() && compared.len() >= 2).then(|| {
+        let options = agree::Options {
+            gamma: Some(glosser_core::review::gamma::Settings::default()),
+            suggesters: known.iter().filter(|a| is_suggester(a)).cloned().collect(),
+            ..agree::Options::default()
+        };
+        agree::compute_with(corpus, labels, &compared, &options, &mut |_| {})
+    });
+    let agreement = report
+        .as_ref()
+        .and_then(|r| summarise(&r.pairs, r.documents));
+    let warnings = report.as_ref().map(warnings).unwrap_or_default();
     let mine = stats.annotators.get(annotator);
     CorpusStats {
+        gamma: report.and_then(|r| r.gamma),
+        warnings,
         counts,
         agreement,
         left_out,
@@ -129,6 +142,40 @@ pub fn gather(
         links: mine.map_or(0, |a| a.links.values().sum()),
         labels: names,
     }
+}
+
+/// Every warning of the report once: the pairs' (named when there are several), then γ's.
+fn warnings(report: &agree::Report) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let several = report.pairs.len() > 1;
+    for (pair, warnings) in report.pairs.iter().zip(&report.warnings) {
+        for (label, w) in warnings.all() {
+            let place = label.unwrap_or("overall");
+            let place = if several {
+                format!("{place} ({} × {})", pair.a, pair.b)
+            } else {
+                place.to_owned()
+            };
+            out.push((place, w.message.clone()));
+        }
+    }
+    if let Some(g) = &report.gamma {
+        for (label, _, warnings) in &g.labels {
+            out.extend(
+                warnings
+                    .iter()
+                    .map(|w| (format!("{label} (γ)"), w.message.clone())),
+            );
+        }
+        out.extend(
+            g.warnings
+                .iter()
+                .map(|w| ("overall (γ)".to_owned(), w.message.clone())),
+        );
+    }
+    let mut seen = std::collections::HashSet::new();
+    out.retain(|(_, message)| seen.insert(message.clone()));
+    out
 }
 
 /// The block `agree` prints last: one pair's figures, or the mean of the annotator pairs (gold

@@ -3,8 +3,32 @@
 
 use std::io::Write;
 
-use super::{Block, POOLING, Report, inter_annotator, is_gold_pair};
+use super::{Block, POOLING, Report, inter_annotator};
 use glosser_core::review::agree::mean_of;
+use glosser_core::review::corpus::PairKind;
+use glosser_core::review::diagnostics::{PairWarnings, Warning};
+
+mod confusion;
+mod gamma;
+
+/// The tags of a row's warnings, for the column after the figures.
+fn tags(warnings: &[Warning]) -> String {
+    let mut tags: Vec<&str> = warnings.iter().map(|w| w.kind.tag()).collect();
+    tags.dedup();
+    if tags.is_empty() {
+        String::new()
+    } else {
+        format!("  ! {}", tags.join(", "))
+    }
+}
+
+/// The warnings of a block, one line each, under its rows.
+fn explain(out: &mut impl Write, warnings: &PairWarnings) -> std::io::Result<()> {
+    for (label, w) in warnings.all() {
+        writeln!(out, "  ! {}: {}", label.unwrap_or("overall"), w.message)?;
+    }
+    Ok(())
+}
 
 fn count(shown: bool, n: u64) -> String {
     if shown {
@@ -38,11 +62,12 @@ pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std:
     let mut blocks: Vec<(Block, bool)> = report
         .pairs
         .iter()
-        .map(|p| {
-            let title = if is_gold_pair(p) {
-                format!("{} against {} (accuracy)", p.b, p.a)
-            } else {
-                format!("{} × {}", p.a, p.b)
+        .enumerate()
+        .map(|(i, p)| {
+            let title = match report.kind(i) {
+                PairKind::Accuracy => format!("{} against {} (accuracy)", p.b, p.a),
+                PairKind::Suggester => format!("{} × {} (suggester)", p.a, p.b),
+                PairKind::Agreement => format!("{} × {}", p.a, p.b),
             };
             ((title, p.labels.as_slice(), p.overall), true)
         })
@@ -60,20 +85,29 @@ pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std:
             "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7} {:>7}",
             "label", "kappa", "alpha_u", "f1_strict", "f1_overlap", "a_spans", "b_spans"
         )?;
+        let warnings = report.warnings.get(index).filter(|_| counts);
         for (name, f) in labels
             .iter()
             .chain(std::iter::once(&("overall".to_owned(), overall)))
         {
+            let row_warnings = warnings.map_or(&[][..], |w| {
+                if name == "overall" {
+                    w.overall.as_slice()
+                } else {
+                    w.of_label(name)
+                }
+            });
             writeln!(
                 out,
-                "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7} {:>7}",
+                "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7} {:>7}{}",
                 name,
                 cell(f.kappa),
                 cell(f.alpha_u),
                 cell(f.f1_strict),
                 cell(f.f1_overlap),
                 count(counts, f.a_spans),
-                count(counts, f.b_spans)
+                count(counts, f.b_spans),
+                tags(row_warnings)
             )?;
         }
         // Links (SPEC §10): strict F1, each annotator's count; only for a pair's own block.
@@ -92,6 +126,9 @@ pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std:
                 links.b
             )?;
         }
+        if let Some(w) = warnings {
+            explain(out, w)?;
+        }
     }
     writeln!(out, "\noverall:")?;
     for (figure, how) in POOLING {
@@ -99,24 +136,46 @@ pub fn print_table(out: &mut impl Write, report: &Report, per_doc: bool) -> std:
             writeln!(out, "  {figure}: {how}")?;
         }
     }
+    if let Some(g) = &report.gamma {
+        gamma::print(out, g)?;
+    }
+    confusion::print_all(out, report)?;
     if per_doc {
+        let with_gamma = report.gamma.is_some();
         writeln!(out, "\nper document, lowest kappa first")?;
         writeln!(
             out,
-            "{:<40} {:<20} {:>7} {:>8} {:>9} {:>10}",
-            "document", "pair", "kappa", "alpha_u", "f1_strict", "f1_overlap"
+            "{:<40} {:<20} {:>7} {:>8} {:>9} {:>10}{}",
+            "document",
+            "pair",
+            "kappa",
+            "alpha_u",
+            "f1_strict",
+            "f1_overlap",
+            if with_gamma { "   gamma" } else { "" }
         )?;
-        for (id, row) in &report.per_doc {
+        for (k, (id, row)) in report.per_doc.iter().enumerate() {
+            let gamma = report
+                .per_doc_gamma
+                .get(k)
+                .copied()
+                .flatten()
+                .map(|g| g.gamma);
             for (a, b, f) in row {
                 writeln!(
                     out,
-                    "{:<40} {:<20} {:>7} {:>8} {:>9} {:>10}",
+                    "{:<40} {:<20} {:>7} {:>8} {:>9} {:>10}{}",
                     id,
                     format!("{a} × {b}"),
                     cell(f.kappa),
                     cell(f.alpha_u),
                     cell(f.f1_strict),
-                    cell(f.f1_overlap)
+                    cell(f.f1_overlap),
+                    if with_gamma {
+                        format!(" {:>7}", cell(gamma))
+                    } else {
+                        String::new()
+                    }
                 )?;
             }
         }

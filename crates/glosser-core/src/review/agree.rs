@@ -14,6 +14,10 @@ use crate::span::Span;
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct Figures {
     pub kappa: Option<f64>,
+    /// Gwet's AC1 over κ's table (per label; overall: the mean, as κ's).
+    pub ac1: Option<f64>,
+    /// Mean share of non-whitespace characters the two marked (per label only).
+    pub prevalence: Option<f64>,
     pub alpha_u: Option<f64>,
     pub f1_strict: Option<f64>,
     pub f1_overlap: Option<f64>,
@@ -167,6 +171,7 @@ impl Pair {
         let mut f1_all = F1Counts::default();
         let (mut d_o, mut d_e) = (0.0, 0.0);
         let mut kappas = Vec::new();
+        let mut ac1s = Vec::new();
         for name in &self.order {
             let Some(t) = self.labels.get(name) else {
                 continue;
@@ -179,11 +184,15 @@ impl Pair {
             d_e += le;
             let kappa = t.kappa.kappa();
             kappas.extend(kappa);
+            let ac1 = t.kappa.ac1().filter(|_| t.f1.a_spans + t.f1.b_spans > 0);
+            ac1s.extend(ac1);
             f1_all.add(t.f1);
             labels.push((
                 name.clone(),
                 Figures {
                     kappa,
+                    ac1,
+                    prevalence: t.kappa.prevalence(),
                     alpha_u: alpha_u::alpha(lo, le),
                     f1_strict: t.f1.strict(),
                     f1_overlap: t.f1.overlap(),
@@ -193,7 +202,9 @@ impl Pair {
             ));
         }
         let overall = Figures {
-            kappa: (!kappas.is_empty()).then(|| kappas.iter().sum::<f64>() / kappas.len() as f64),
+            kappa: mean(kappas.into_iter().map(Some)),
+            ac1: mean(ac1s.into_iter().map(Some)),
+            prevalence: None,
             alpha_u: alpha_u::alpha(d_o, d_e),
             f1_strict: f1_all.strict(),
             f1_overlap: f1_all.overlap(),
@@ -219,6 +230,8 @@ fn mean(values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
 pub fn mean_of(results: &[PairResult]) -> (Vec<(String, Figures)>, Figures) {
     let average = |figs: &[Figures]| Figures {
         kappa: mean(figs.iter().map(|f| f.kappa)),
+        ac1: mean(figs.iter().map(|f| f.ac1)),
+        prevalence: mean(figs.iter().map(|f| f.prevalence)),
         alpha_u: mean(figs.iter().map(|f| f.alpha_u)),
         f1_strict: mean(figs.iter().map(|f| f.f1_strict)),
         f1_overlap: mean(figs.iter().map(|f| f.f1_overlap)),

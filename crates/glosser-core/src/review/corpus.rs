@@ -1,23 +1,62 @@
 //! Agreement over a corpus (`glosser agree`, the stats view, review): every pair of annotators
-//! over the documents both have a file for, streamed one document at a time, and the choice of
-//! annotators to compare.
+//! over the documents both have a file for, streamed one document at a time, with the team's γ,
+//! the confusion tables and the warnings on each figure; and the choice of annotators to compare.
 
-use std::collections::BTreeMap;
-
-use crate::ops::error::refuse;
 use rayon::prelude::*;
 
-use super::agree::{Contribution, Figures, Pair, PairResult, contribution};
+use super::agree::{Figures, Pair, PairResult};
+use super::confusion::Confusion;
+use super::diagnostics::{self, PairWarnings};
+use super::gamma;
 use super::relations::RelationCounts;
 use std::path::Path;
 
 use crate::corpus::{Corpus, CorpusError, DocumentEntry};
 use crate::labels::LabelSet;
-use crate::span::Span;
-use crate::store::{GOLD, Link};
+use crate::store::GOLD;
+use document::analyse;
+pub(crate) use document::{DocOutcome, LoadedFile, Shared, analyse_loaded};
 
 /// One document's row: the pairs (a, b) and their overall figures.
 pub type DocRow = Vec<(String, String, Figures)>;
+
+/// What a pair compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PairKind {
+    /// Two annotators: inter-annotator agreement (averaged into the mean).
+    Agreement,
+    /// An annotator (or a suggester) against gold.
+    Accuracy,
+    /// A suggester against an annotator (or another suggester).
+    Suggester,
+}
+
+impl PairKind {
+    /// Its name in `--json`.
+    pub fn name(self) -> &'static str {
+        match self {
+            PairKind::Agreement => "agreement",
+            PairKind::Accuracy => "accuracy",
+            PairKind::Suggester => "suggester",
+        }
+    }
+}
+
+/// What to compute besides the pairs' figures.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Keep a row per document.
+    pub per_doc: bool,
+    /// Only files marked Done.
+    pub done_only: bool,
+    /// The team's γ (every annotator but gold and the suggesters together), with these settings.
+    pub gamma: Option<gamma::Settings>,
+    /// A confusion table per pair.
+    pub confusion: bool,
+    /// Which of the annotators are suggesters (SPEC §9): their pairs are kept out of the mean
+    /// and of γ.
+    pub suggesters: Vec<String>,
+}
 
 /// Everything `agree` found.
 pub struct Report {
@@ -28,10 +67,47 @@ pub struct Report {
     /// Documents left out because a file is broken or stale (named on stderr).
     pub excluded: usize,
     pub pairs: Vec<PairResult>,
+    /// What each pair is, in the order of `pairs`.
+    pub kinds: Vec<PairKind>,
+    /// The warnings on each pair's figures, in the order of `pairs`.
+    pub warnings: Vec<PairWarnings>,
     /// Link agreement of each pair, in the order of `pairs` (SPEC §10).
     pub relations: Vec<RelationCounts>,
     /// Per document: id and each pair's overall figures.
     pub per_doc: Vec<(String, DocRow)>,
+    /// Per document (with `per_doc` and γ): the document's own γ, in the order of `per_doc`.
+    pub per_doc_gamma: Vec<Option<gamma::DocumentFigures>>,
+    /// The team's γ, when asked.
+    pub gamma: Option<gamma::Report>,
+    /// Each pair's confusion table, when asked (in the order of `pairs`).
+    pub confusion: Vec<Confusion>,
+}
+
+impl Report {
+    /// The kind of pair `index` (an agreement pair when unknown).
+    pub fn kind(&self, index: usize) -> PairKind {
+        self.kinds
+            .get(index)
+            .copied()
+            .unwrap_or(PairKind::Agreement)
+    }
+
+    /// Everyone against gold: the sum of the gold pairs' confusion tables (gold's labels as rows).
+    pub fn confusion_against_gold(&self) -> Option<Confusion> {
+        let mut tables = self
+            .pairs
+            .iter()
+            .zip(&self.confusion)
+            .filter(|(p, _)| p.a == GOLD)
+            .map(|(_, c)| c);
+        let first = tables.next()?;
+        let mut sum = Confusion::new(GOLD, "everyone", &first.labels);
+        sum.add(first);
+        for table in tables {
+            sum.add(table);
+        }
+        Some(sum)
+    }
 }
 
 /// Computes the report; warnings for left-out documents go to `warn`.
@@ -60,7 +136,23 @@ pub(crate) fn compute_filtered(
     done_only: bool,
     warn: &mut dyn FnMut(String),
 ) -> Report {
-    let mut tally = Tally::new(labels, annotators, per_doc, done_only);
+    let options = Options {
+        per_doc,
+        done_only,
+        ..Options::default()
+    };
+    compute_with(corpus, labels, annotators, &options, warn)
+}
+
+/// The report over a listed corpus with everything `options` asks for.
+pub fn compute_with(
+    corpus: &Corpus,
+    labels: &LabelSet,
+    annotators: &[String],
+    options: &Options,
+    warn: &mut dyn FnMut(String),
+) -> Report {
+    let mut tally = Tally::new(labels, annotators, options);
     for chunk in corpus.documents.chunks(crate::corpus::stream::CHUNK) {
         tally.absorb(chunk, labels, warn);
     }
@@ -77,7 +169,23 @@ pub fn compute_streamed(
     done_only: bool,
     warn: &mut dyn FnMut(String),
 ) -> Result<Report, CorpusError> {
-    let mut tally = Tally::new(labels, annotators, per_doc, done_only);
+    let options = Options {
+        per_doc,
+        done_only,
+        ..Options::default()
+    };
+    compute_streamed_with(root, labels, annotators, &options, warn)
+}
+
+/// [`compute_with`] over the corpus at `root` as it is listed.
+pub fn compute_streamed_with(
+    root: &Path,
+    labels: &LabelSet,
+    annotators: &[String],
+    options: &Options,
+    warn: &mut dyn FnMut(String),
+) -> Result<Report, CorpusError> {
+    let mut tally = Tally::new(labels, annotators, options);
     crate::corpus::stream::for_each_chunk(
         root,
         |chunk| {
@@ -89,47 +197,129 @@ pub fn compute_streamed(
     Ok(tally.finish())
 }
 
+/// A report built from documents analysed elsewhere, fed in corpus order (`agree --history`
+/// reads them from git objects and keeps the analyses of documents that did not change).
+pub(crate) struct Assembly {
+    tally: Tally,
+}
+
+impl Assembly {
+    pub(crate) fn new(labels: &LabelSet, annotators: &[String], options: &Options) -> Self {
+        Self {
+            tally: Tally::new(labels, annotators, options),
+        }
+    }
+
+    /// What [`document::analyse_loaded`] needs.
+    pub(crate) fn shared(&self) -> &Shared {
+        &self.tally.shared
+    }
+
+    pub(crate) fn add(&mut self, outcome: DocOutcome, warn: &mut dyn FnMut(String)) {
+        self.tally.absorb_one(outcome, warn);
+    }
+
+    pub(crate) fn finish(self) -> Report {
+        self.tally.finish()
+    }
+}
+
+/// The pairs to compare, gold first in its pairs, then each suggester's, then the annotators'.
+fn pairs_of(annotators: &[String], suggesters: &[String]) -> Vec<(String, String, PairKind)> {
+    let is_machine = |a: &String| suggesters.contains(a);
+    let mut pairs = Vec::new();
+    let others: Vec<&String> = annotators.iter().filter(|a| *a != GOLD).collect();
+    if annotators.iter().any(|a| a == GOLD) {
+        for b in &others {
+            pairs.push((GOLD.to_owned(), (*b).clone(), PairKind::Accuracy));
+        }
+    }
+    for (i, a) in others.iter().enumerate() {
+        for b in &others[i + 1..] {
+            let kind = if is_machine(a) || is_machine(b) {
+                PairKind::Suggester
+            } else {
+                PairKind::Agreement
+            };
+            // A suggester comes first in its pairs.
+            let (a, b) = if is_machine(b) && !is_machine(a) {
+                (b, a)
+            } else {
+                (a, b)
+            };
+            pairs.push(((*a).clone(), (*b).clone(), kind));
+        }
+    }
+    pairs
+}
+
 /// The running figures of every pair, documents absorbed in corpus order.
 struct Tally {
-    names: Vec<String>,
+    shared: Shared,
     pairs: Vec<Pair>,
-    pair_names: Vec<(String, String)>,
+    kinds: Vec<PairKind>,
+    gamma: Option<gamma::Tally>,
+    confusion: Vec<Confusion>,
     per_doc: bool,
-    done_only: bool,
     report: Report,
 }
 
 impl Tally {
-    fn new(labels: &LabelSet, annotators: &[String], per_doc: bool, done_only: bool) -> Self {
+    fn new(labels: &LabelSet, annotators: &[String], options: &Options) -> Self {
         let names: Vec<String> = labels.labels().iter().map(|l| l.name.clone()).collect();
-        let mut pairs: Vec<Pair> = Vec::new();
-        if annotators.iter().any(|a| a == GOLD) {
-            for b in annotators.iter().filter(|a| *a != GOLD) {
-                pairs.push(Pair::new(GOLD, b, &names));
-            }
-        }
-        let others: Vec<&String> = annotators.iter().filter(|a| *a != GOLD).collect();
-        for (i, a) in others.iter().enumerate() {
-            for b in &others[i + 1..] {
-                pairs.push(Pair::new(a, b, &names));
-            }
-        }
+        let listed = pairs_of(annotators, &options.suggesters);
+        let pairs: Vec<Pair> = listed
+            .iter()
+            .map(|(a, b, _)| Pair::new(a, b, &names))
+            .collect();
+        let team: Vec<String> = annotators
+            .iter()
+            .filter(|a| *a != GOLD && !options.suggesters.contains(a))
+            .cloned()
+            .collect();
+        let gamma = options
+            .gamma
+            .clone()
+            .filter(|_| team.len() >= 2)
+            .map(|settings| gamma::Tally::new(settings, &team, &names));
+        let confusion = if options.confusion {
+            listed
+                .iter()
+                .map(|(a, b, _)| Confusion::new(a, b, &names))
+                .collect()
+        } else {
+            Vec::new()
+        };
         let report = Report {
             annotators: annotators.to_vec(),
             documents: 0,
             single: 0,
             excluded: 0,
             pairs: Vec::new(),
+            kinds: Vec::new(),
+            warnings: Vec::new(),
             relations: vec![RelationCounts::default(); pairs.len()],
             per_doc: Vec::new(),
+            per_doc_gamma: Vec::new(),
+            gamma: None,
+            confusion: Vec::new(),
         };
-        let pair_names = pairs.iter().map(|p| (p.a.clone(), p.b.clone())).collect();
         Self {
-            names,
+            shared: Shared {
+                names,
+                pairs: listed
+                    .iter()
+                    .map(|(a, b, _)| (a.clone(), b.clone()))
+                    .collect(),
+                team: options.gamma.clone().map(|s| (team, s)),
+                confusion: options.confusion,
+                done_only: options.done_only,
+            },
+            kinds: listed.iter().map(|(_, _, k)| *k).collect(),
             pairs,
-            pair_names,
-            per_doc,
-            done_only,
+            gamma,
+            confusion,
+            per_doc: options.per_doc,
             report,
         }
     }
@@ -139,46 +329,57 @@ impl Tally {
         let annotators = &self.report.annotators;
         let outcomes: Vec<DocOutcome> = chunk
             .par_iter()
-            .map(|entry| {
-                analyse(
-                    entry,
-                    annotators,
-                    labels,
-                    &self.names,
-                    &self.pair_names,
-                    self.done_only,
-                )
-            })
+            .map(|entry| analyse(entry, annotators, labels, &self.shared))
             .collect();
-        let report = &mut self.report;
         for outcome in outcomes {
-            match outcome {
-                DocOutcome::Nobody => {}
-                DocOutcome::Single => report.single += 1,
-                DocOutcome::Excluded(warnings) => {
-                    for w in warnings {
-                        warn(w);
-                    }
-                    report.excluded += 1;
+            self.absorb_one(outcome, warn);
+        }
+    }
+
+    fn absorb_one(&mut self, outcome: DocOutcome, warn: &mut dyn FnMut(String)) {
+        let report = &mut self.report;
+        match outcome {
+            DocOutcome::Nobody => {}
+            DocOutcome::Single => report.single += 1,
+            DocOutcome::Excluded(warnings) => {
+                for w in warnings {
+                    warn(w);
                 }
-                DocOutcome::Counted { id, parts } => {
-                    report.documents += 1;
-                    let mut row = Vec::new();
-                    for (index, part, links) in parts {
-                        if let Some(counts) = report.relations.get_mut(index) {
-                            counts.absorb(links);
-                        }
-                        if self.per_doc {
-                            let pair = &self.pairs[index];
-                            let mut one = Pair::new(&pair.a, &pair.b, &self.names);
-                            one.absorb(part.clone());
-                            row.push((pair.a.clone(), pair.b.clone(), one.result().overall));
-                        }
-                        self.pairs[index].absorb(part);
+                report.excluded += 1;
+            }
+            DocOutcome::Counted {
+                id,
+                parts,
+                gamma,
+                confusion,
+            } => {
+                report.documents += 1;
+                let mut row = Vec::new();
+                for (index, part, links) in parts {
+                    if let Some(counts) = report.relations.get_mut(index) {
+                        counts.absorb(links);
                     }
                     if self.per_doc {
-                        report.per_doc.push((id, row));
+                        let pair = &self.pairs[index];
+                        let mut one = Pair::new(&pair.a, &pair.b, &self.shared.names);
+                        one.absorb(part.clone());
+                        row.push((pair.a.clone(), pair.b.clone(), one.result().overall));
                     }
+                    self.pairs[index].absorb(part);
+                }
+                for (index, table) in confusion {
+                    if let Some(sum) = self.confusion.get_mut(index) {
+                        sum.add(&table);
+                    }
+                }
+                if let (Some(tally), Some(doc)) = (&mut self.gamma, &gamma) {
+                    tally.absorb(doc, warn);
+                }
+                if self.per_doc {
+                    report.per_doc.push((id, row));
+                    report
+                        .per_doc_gamma
+                        .push(gamma.as_ref().and_then(|g| g.figures()));
                 }
             }
         }
@@ -187,168 +388,46 @@ impl Tally {
     fn finish(self) -> Report {
         let mut report = self.report;
         report.pairs = self.pairs.iter().map(Pair::result).collect();
+        report.warnings = report.pairs.iter().map(diagnostics::of_pair).collect();
+        report.kinds = self.kinds;
+        report.gamma = self.gamma.as_ref().map(gamma::Tally::finish);
+        report.confusion = self.confusion;
         // Worst first: lowest mean κ over the pairs; documents without a κ last.
-        report.per_doc.sort_by(|(_, x), (_, y)| {
-            let key = |row: &DocRow| {
-                let defined: Vec<f64> = row.iter().filter_map(|(_, _, f)| f.kappa).collect();
-                (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
-            };
-            match (key(x), key(y)) {
-                (Some(a), Some(b)) => a.total_cmp(&b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
+        let key = |row: &DocRow| {
+            let defined: Vec<f64> = row.iter().filter_map(|(_, _, f)| f.kappa).collect();
+            (!defined.is_empty()).then(|| defined.iter().sum::<f64>() / defined.len() as f64)
+        };
+        let mut rows: Vec<((String, DocRow), Option<gamma::DocumentFigures>)> =
+            std::mem::take(&mut report.per_doc)
+                .into_iter()
+                .zip(
+                    std::mem::take(&mut report.per_doc_gamma)
+                        .into_iter()
+                        .chain(std::iter::repeat(None)),
+                )
+                .collect();
+        rows.sort_by(|((_, x), _), ((_, y), _)| match (key(x), key(y)) {
+            (Some(a), Some(b)) => a.total_cmp(&b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
         });
+        let gamma_rows = self.shared.team.is_some();
+        for (row, g) in rows {
+            report.per_doc.push(row);
+            if gamma_rows {
+                report.per_doc_gamma.push(g);
+            }
+        }
         report
     }
 }
 
-/// What one document brings.
-enum DocOutcome {
-    /// None of the annotators has a file for it.
-    Nobody,
-    /// Only one has.
-    Single,
-    /// Left out, with why.
-    Excluded(Vec<String>),
-    /// Its contribution to each pair (by index) whose two annotators both have a file.
-    Counted {
-        id: String,
-        parts: Vec<(usize, Contribution, RelationCounts)>,
-    },
-}
-
-fn analyse(
-    entry: &DocumentEntry,
-    annotators: &[String],
-    labels: &LabelSet,
-    names: &[String],
-    pairs: &[(String, String)],
-    done_only: bool,
-) -> DocOutcome {
-    let present: Vec<&String> = annotators
-        .iter()
-        .filter(|a| entry.annotation(a).is_some())
-        .collect();
-    match present.len() {
-        0 => return DocOutcome::Nobody,
-        1 => return DocOutcome::Single,
-        _ => {}
-    }
-    let doc = match entry.load() {
-        Ok(doc) => doc,
-        Err(e) => return DocOutcome::Excluded(vec![format!("left out: {e}")]),
-    };
-    let mut spans: BTreeMap<&str, Vec<Span>> = BTreeMap::new();
-    let mut links: BTreeMap<&str, Vec<Link>> = BTreeMap::new();
-    let mut warnings = Vec::new();
-    for name in &present {
-        let Some(annotation) = entry.annotation(name) else {
-            continue;
-        };
-        match annotation.load() {
-            Ok(file) if done_only && file.status != crate::store::Status::Done => {}
-            Ok(file) => {
-                let stale = file
-                    .spans
-                    .problems(&doc, labels)
-                    .into_iter()
-                    .find(|(_, p)| !matches!(p, crate::span::SpanError::UnknownLabel { .. }));
-                if let Some((_, problem)) = stale {
-                    warnings.push(format!(
-                        "left out: {}: {problem} (run glosser validate)",
-                        annotation.path.display()
-                    ));
-                }
-                links.insert(name.as_str(), file.links);
-                spans.insert(name.as_str(), file.spans.into_spans());
-            }
-            Err(e) => warnings.push(format!("left out: {e}")),
-        }
-    }
-    if !warnings.is_empty() {
-        return DocOutcome::Excluded(warnings);
-    }
-    match spans.len() {
-        0 => return DocOutcome::Nobody,
-        1 => return DocOutcome::Single,
-        _ => {}
-    }
-    let parts = pairs
-        .iter()
-        .enumerate()
-        .filter_map(|(i, (a, b))| {
-            let (sa, sb) = (spans.get(a.as_str())?, spans.get(b.as_str())?);
-            let (la, lb) = (links.get(a.as_str())?, links.get(b.as_str())?);
-            Some((
-                i,
-                contribution(doc.text(), sa, sb, names),
-                RelationCounts::of(la, lb),
-            ))
-        })
-        .collect();
-    DocOutcome::Counted {
-        id: entry.id.clone(),
-        parts,
-    }
-}
-
-/// The annotators to compare: those asked for (all must exist), else everyone but gold.
-pub fn choose_annotators(corpus: &Corpus, asked: &[String]) -> crate::ops::Result<Vec<String>> {
-    choose_among(&corpus.root, &corpus.annotators(), asked, &|name| {
-        crate::suggest::is_suggester(corpus, name)
-    })
-}
-
-/// [`choose_annotators`] from the corpus's annotators (`known`, e.g. a
-/// [`crate::corpus::stream::Census`]'s) and a test for suggesters.
-pub fn choose_among(
-    root: &Path,
-    known: &std::collections::BTreeSet<String>,
-    asked: &[String],
-    is_suggester: &dyn Fn(&str) -> bool,
-) -> crate::ops::Result<Vec<String>> {
-    let list = known.iter().cloned().collect::<Vec<_>>().join(", ");
-    let chosen: Vec<String> = if asked.is_empty() {
-        // Suggesters (SPEC §9) are nobody's annotations unless named.
-        known
-            .iter()
-            .filter(|a| *a != GOLD && !is_suggester(a))
-            .cloned()
-            .collect()
-    } else {
-        for name in asked {
-            if !known.contains(name) {
-                refuse!(
-                    "{}: no annotation files for {name:?}; annotators here: {list}",
-                    root.display()
-                );
-            }
-        }
-        let mut unique: Vec<String> = Vec::new();
-        for name in asked {
-            if !unique.contains(name) {
-                unique.push(name.clone());
-            }
-        }
-        unique
-    };
-    if chosen.len() < 2 {
-        refuse!(
-            "{}: agreement needs two annotators or more; annotators here: {} (gold and suggesters are left out unless named in --annotators)",
-            root.display(),
-            if list.is_empty() {
-                "none".to_owned()
-            } else {
-                list
-            }
-        );
-    }
-    Ok(chosen)
-}
-
+mod choose;
+mod document;
 pub mod json;
+
+pub use choose::{choose_among, choose_annotators};
 
 #[cfg(test)]
 mod tests;

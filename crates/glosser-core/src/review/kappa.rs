@@ -99,6 +99,33 @@ impl KappaCounts {
         }
         Some((p_o - p_e) / (1.0 - p_e))
     }
+
+    /// Share of the characters each annotator marked: (p_A, p_B); `None` without characters.
+    fn shares(&self) -> Option<(f64, f64)> {
+        let n = (self.both + self.only_a + self.only_b + self.neither) as f64;
+        (n > 0.0).then(|| {
+            (
+                (self.both + self.only_a) as f64 / n,
+                (self.both + self.only_b) as f64 / n,
+            )
+        })
+    }
+
+    /// Prevalence of the label: the mean share of characters the two marked, (p_A + p_B) / 2.
+    pub fn prevalence(&self) -> Option<f64> {
+        self.shares().map(|(a, b)| f64::midpoint(a, b))
+    }
+
+    /// Gwet's AC1 over the same table (two raters, two categories): p_e = 2π(1 − π) with π the
+    /// prevalence; less sensitive than κ to a label covering few characters (the "kappa paradox").
+    /// `None` without characters.
+    pub fn ac1(&self) -> Option<f64> {
+        let n = (self.both + self.only_a + self.only_b + self.neither) as f64;
+        let pi = self.prevalence()?;
+        let p_o = (self.both + self.neither) as f64 / n;
+        let p_e = 2.0 * pi * (1.0 - pi);
+        Some((p_o - p_e) / (1.0 - p_e))
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! The stats view (`S`): spans per label for each annotator compared, as one row of bars per
 //! label (every label, however many); each annotator's bars have their own fill (█ ▓ ▒ ░, then
 //! letters) named in the legend, so they are told apart without colour. Then `agree`'s figures
-//! for the same annotators, who was left out and why, and this annotator's progress.
+//! for the same annotators (with the team's γ and the warnings `glosser agree` gives), who was
+//! left out and why, and this annotator's progress.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -22,6 +23,33 @@ const ANNOTATOR_COLORS: [Color; 6] = [
     Color::Blue,
     Color::Red,
 ];
+
+/// Warning lines shown under the agreement table (the rest are counted).
+const MAX_WARNINGS: usize = 4;
+
+/// The team's γ over all labels and how it was computed, in one line.
+fn gamma_line(stats: &CorpusStats) -> Option<String> {
+    let g = stats.gamma.as_ref()?;
+    Some(match &g.overall {
+        Some(o) => format!(
+            "gamma {:.3} (γ-cat {:.3}) over {}; {} samples, seed {}",
+            o.gamma,
+            o.gamma_cat,
+            g.annotators.join(", "),
+            g.settings.samples,
+            g.settings.seed
+        ),
+        None => "gamma: no document has spans by two annotators".to_owned(),
+    })
+}
+
+/// Whether a warning is on `label` (its place is the label, or the label and a pair or γ).
+fn flagged(stats: &CorpusStats, label: &str) -> bool {
+    stats
+        .warnings
+        .iter()
+        .any(|(place, _)| place == label || place.starts_with(&format!("{label} (")))
+}
 
 /// The fill of annotator `n`'s bars: four shades, then the letters of the alphabet.
 pub(crate) fn fill(n: usize) -> char {
@@ -139,20 +167,32 @@ fn agreement(stats: &CorpusStats, width: usize) -> Vec<Line<'static>> {
             ));
             lines.push(Line::styled(
                 format!(
-                    "{:<14} {:>7} {:>8} {:>9} {:>10}",
-                    "label", "kappa", "alpha_u", "f1_strict", "f1_overlap"
+                    "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7}",
+                    "label", "kappa", "alpha_u", "f1_strict", "f1_overlap", "gamma"
                 ),
                 bold,
             ));
             let overall = ("overall".to_owned(), a.overall);
             for (label, f) in a.labels.iter().chain(std::iter::once(&overall)) {
+                let gamma = stats.gamma.as_ref().and_then(|g| {
+                    if label == "overall" {
+                        g.overall.map(|o| o.gamma)
+                    } else {
+                        g.labels
+                            .iter()
+                            .find(|(l, _, _)| l == label)
+                            .and_then(|(_, f, _)| f.gamma)
+                    }
+                });
                 lines.push(Line::raw(format!(
-                    "{:<14} {:>7} {:>8} {:>9} {:>10}",
+                    "{:<14} {:>7} {:>8} {:>9} {:>10} {:>7}{}",
                     truncate(label, 14),
                     cell(f.kappa),
                     cell(f.alpha_u),
                     cell(f.f1_strict),
-                    cell(f.f1_overlap)
+                    cell(f.f1_overlap),
+                    cell(gamma),
+                    if flagged(stats, label) { "  !" } else { "" }
                 )));
             }
             if !a.pairs.is_empty() {
@@ -164,6 +204,22 @@ fn agreement(stats: &CorpusStats, width: usize) -> Vec<Line<'static>> {
                 for piece in super::wrap_words(&format!("pairs: {}", pairs.join(" · ")), width) {
                     lines.push(Line::raw(piece));
                 }
+            }
+            lines.extend(gamma_line(stats).map(|l| Line::raw(truncate(&l, width))));
+            let room = if stats.warnings.len() > MAX_WARNINGS + 1 {
+                MAX_WARNINGS
+            } else {
+                MAX_WARNINGS + 1
+            };
+            for (place, message) in stats.warnings.iter().take(room) {
+                let text = format!("! {}: {}", sanitize(place), sanitize(message));
+                lines.push(Line::raw(truncate(&text, width)));
+            }
+            if stats.warnings.len() > room {
+                lines.push(Line::raw(format!(
+                    "! … {} more: glosser agree lists them all",
+                    stats.warnings.len() - room
+                )));
             }
         }
         (None, Some(why)) => {

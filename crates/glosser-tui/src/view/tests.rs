@@ -326,3 +326,4 @@ mod hints;
 mod link_screen;
 mod review_link_screen;
 mod screen;
+mod stats_warnings;

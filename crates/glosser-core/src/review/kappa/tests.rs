@@ -88,3 +88,63 @@ fn matches_scikit_learn() {
         }
     }
 }
+
+/// Gwet's AC1 from the 2×2 table equals glosser-gamma's `gwet_ac1` (checked against irrCAC)
+/// over the same characters rated 0/1 by two raters.
+#[test]
+fn ac1_matches_the_reference_implementation() {
+    let tables = [
+        (10, 2, 3, 85),
+        (1, 4, 6, 989),
+        (0, 3, 2, 95),
+        (50, 0, 0, 50),
+        (7, 7, 0, 0),
+    ];
+    for (both, only_a, only_b, neither) in tables {
+        let counts = KappaCounts {
+            both,
+            only_a,
+            only_b,
+            neither,
+        };
+        let mut ratings: Vec<Vec<Option<&str>>> = Vec::new();
+        for (n, a, b) in [
+            (both, "1", "1"),
+            (only_a, "1", "0"),
+            (only_b, "0", "1"),
+            (neither, "0", "0"),
+        ] {
+            for _ in 0..n {
+                ratings.push(vec![Some(a), Some(b)]);
+            }
+        }
+        let reference = glosser_gamma::gwet_ac1(&ratings, Some(&["0", "1"][..])).unwrap();
+        let ac1 = counts.ac1().unwrap();
+        assert!(
+            (ac1 - reference.ac1).abs() < 1e-12,
+            "{counts:?}: {ac1} vs {}",
+            reference.ac1
+        );
+    }
+    assert_eq!(KappaCounts::default().ac1(), None);
+}
+
+#[test]
+fn prevalence_is_the_mean_marked_share() {
+    let counts = KappaCounts {
+        both: 1,
+        only_a: 1,
+        only_b: 3,
+        neither: 5,
+    };
+    assert!((counts.prevalence().unwrap() - 0.3).abs() < 1e-12);
+    // A rare label: high observed agreement, κ pulled down, AC1 not.
+    let rare = KappaCounts {
+        both: 1,
+        only_a: 4,
+        only_b: 6,
+        neither: 989,
+    };
+    assert!(rare.kappa().unwrap() < 0.2);
+    assert!(rare.ac1().unwrap() > 0.98);
+}
