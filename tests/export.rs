@@ -273,3 +273,14 @@ fn several_annotators_without_gold_must_choose() {
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("a.txt.x.ron:1:"));
 }
+
+#[test]
+fn output_dash_is_standard_output() {
+    let (code, piped, _) = export("jsonl", &[]);
+    let (dash_code, dashed, _) = export("jsonl", &["-o", "-"]);
+    assert_eq!((code, dash_code), (0, 0));
+    assert!(!dashed.is_empty());
+    assert_eq!(piped, dashed);
+    assert!(!corpus().join("-").exists());
+    assert!(!Path::new("-").exists());
+}

@@ -7,7 +7,7 @@
 //! stderr; nothing written); 2 usage or I/O error (unknown format, unknown annotator, an output
 //! that cannot be written: nothing is left behind).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::bail;
@@ -32,7 +32,8 @@ pub struct Args {
     /// Annotator to export (default: gold when gold files exist, else the only annotator).
     #[arg(long)]
     pub annotator: Option<String>,
-    /// Output file (a directory for brat, uima-json, xmi and --split); standard output when omitted.
+    /// Output file (a directory for brat, uima-json, xmi and --split); standard output when omitted
+    /// or `-`.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
     /// Only these labels (comma-separated).
@@ -83,6 +84,10 @@ pub struct Args {
 
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let format: Format = args.format.parse().map_err(anyhow::Error::msg)?;
+    let output = args
+        .output
+        .as_deref()
+        .filter(|path| *path != Path::new("-"));
     let offsets = parse_offsets(&args.offsets)?;
     let overlaps: Policy = match &args.overlaps {
         None => Policy::default(),
@@ -98,7 +103,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 "--split writes one file per part; {format} writes a directory: export {format} without --split"
             )
         }
-        Some(_) if args.output.is_none() => {
+        Some(_) if output.is_none() => {
             bail!("--split writes one file per part and dataset.json: give a directory with -o DIR")
         }
         Some(text) => Some(split::parse(text, args.seed)?),
@@ -127,7 +132,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         corpus: &args.corpus,
         format,
         annotator: args.annotator.as_deref(),
-        output: args.output.as_deref(),
+        output,
         only: &args.labels,
         done_only: args.done_only,
         offsets,
