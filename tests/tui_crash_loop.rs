@@ -9,27 +9,14 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "support/seeded.rs"]
+mod seeded;
 #[path = "support/tmux.rs"]
 mod tmux;
+use seeded::{Random, line};
 use tmux::{Tmux, wait_for_exit};
 
 const LINES: usize = 200;
-
-fn line(n: usize) -> String {
-    format!("Line number {n} says something.")
-}
-
-/// A small deterministic generator (xorshift), so a failing run can be replayed by its seed.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
 
 fn labelled(path: &Path) -> Vec<String> {
     let Ok(text) = std::fs::read_to_string(path) else {

@@ -11,31 +11,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+#[path = "support/seeded.rs"]
+mod seeded;
 #[path = "support/team.rs"]
 mod team;
 #[path = "support/tmux.rs"]
 mod tmux;
 
+use seeded::{Random, line};
 use team::{git, glosser, run};
 use tmux::Tmux;
 
 const EDITS: usize = 40;
-
-fn line(n: usize) -> String {
-    format!("Line number {n} says something.")
-}
-
-/// A small deterministic generator (xorshift), so a failing run can be replayed by its seed.
-struct Random(u64);
-
-impl Random {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % n
-    }
-}
 
 #[test]
 fn git_pull_rebase_autostash_at_random_moments_never_loses_a_note() {

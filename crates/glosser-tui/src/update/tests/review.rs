@@ -31,19 +31,25 @@ pub(super) fn write(dir: &std::path::Path, annotator: &str, spans: &[(usize, usi
     store::save(&dir.join(format!("a.txt.{annotator}.ron")), &file).unwrap();
 }
 
-fn review_app() -> (tempfile::TempDir, App, Instant) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
+/// The article `a.txt` with alice's and bob's versions: one span agreed (0..17 claim), one
+/// relabelled (18..37), and one each alone.
+pub(super) fn alice_and_bob(dir: &std::path::Path) {
+    std::fs::write(dir.join("a.txt"), TEXT).unwrap();
     write(
-        dir.path(),
+        dir,
         "alice",
         &[(0, 17, "claim"), (18, 37, "opinion"), (38, 53, "quote")],
     );
     write(
-        dir.path(),
+        dir,
         "bob",
         &[(0, 17, "claim"), (18, 37, "claim"), (54, 67, "unverified")],
     );
+}
+
+fn review_app() -> (tempfile::TempDir, App, Instant) {
+    let dir = tempfile::tempdir().unwrap();
+    alice_and_bob(dir.path());
     let corpus = Corpus::scan(dir.path()).unwrap();
     let mut app = App::with_parts(
         corpus,

@@ -3,7 +3,7 @@
 use std::time::Instant;
 
 use super::super::*;
-use super::review::{TEXT, write};
+use super::review::{TEXT, alice_and_bob, write};
 use crate::keymap::Keymap;
 use glosser_core::corpus::Corpus;
 use glosser_core::labels::LabelSet;
@@ -31,17 +31,7 @@ fn review_as_gold(root: &std::path::Path) -> (App, Instant) {
 #[test]
 fn accepting_a_version_carries_its_links_once_both_spans_are_gold() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
-    write(
-        dir.path(),
-        "alice",
-        &[(0, 17, "claim"), (18, 37, "opinion"), (38, 53, "quote")],
-    );
-    write(
-        dir.path(),
-        "bob",
-        &[(0, 17, "claim"), (18, 37, "claim"), (54, 67, "unverified")],
-    );
+    alice_and_bob(dir.path());
     let path = dir.path().join("a.txt.alice.ron");
     let mut alice = store::load(&path).unwrap();
     let mut links = vec![

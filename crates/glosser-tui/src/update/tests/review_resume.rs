@@ -3,24 +3,14 @@
 //! keys work right after a document is opened from the list.
 
 use super::super::*;
-use super::review::{TEXT, act, gold, review, write};
+use super::review::{TEXT, act, alice_and_bob, gold, review, write};
 use super::review_trust::{open_review, screen_text};
 use glosser_core::store::{self, Status};
 
 /// Alice and Bob agree on the first sentence and disagree on three items.
 fn two_annotators() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
-    write(
-        dir.path(),
-        "alice",
-        &[(0, 17, "claim"), (18, 37, "opinion"), (38, 53, "quote")],
-    );
-    write(
-        dir.path(),
-        "bob",
-        &[(0, 17, "claim"), (18, 37, "claim"), (54, 67, "unverified")],
-    );
+    alice_and_bob(dir.path());
     dir
 }
 

@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 use super::super::*;
-use super::review::{TEXT, act, gold, review, write};
+use super::review::{TEXT, act, alice_and_bob, gold, review, write};
 use crate::keymap::Keymap;
 use glosser_core::corpus::Corpus;
 use glosser_core::labels::LabelSet;
@@ -176,17 +176,7 @@ fn an_annotator_without_a_file_is_not_kappa_zero() {
 #[test]
 fn the_status_line_figures_are_agrees() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("a.txt"), TEXT).unwrap();
-    write(
-        dir.path(),
-        "alice",
-        &[(0, 17, "claim"), (18, 37, "opinion"), (38, 53, "quote")],
-    );
-    write(
-        dir.path(),
-        "bob",
-        &[(0, 17, "claim"), (18, 37, "claim"), (54, 67, "unverified")],
-    );
+    alice_and_bob(dir.path());
     let (app, _) = open_review(dir.path(), 120, 40);
     let corpus = Corpus::scan(dir.path()).unwrap();
     let names = ["alice".to_owned(), "bob".to_owned()];
